@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what the tests need besides .NET and PostgreSQL, if it is missing:
+#   - Debian chromium + chromium-driver (Playwright drives /usr/bin/chromium; browsers are
+#     never downloaded by Playwright),
+#   - fonts-dejavu-core (PDFsharp needs real fonts on Linux),
+#   - maildev, an SMTP server with a REST API, into .tools/ of the repository.
+# Safe to run again and again. Works as root or as a user with sudo.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+log() { echo "ensure-test-tools: $*"; }
+
+as_root() {
+    if [[ $EUID -eq 0 ]]; then
+        "$@"
+    elif command -v sudo >/dev/null; then
+        sudo "$@"
+    else
+        echo "ensure-test-tools: needs root or sudo to run: $*" >&2
+        exit 1
+    fi
+}
+
+installed() {
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+packages=(chromium chromium-driver fonts-dejavu-core)
+command -v npm >/dev/null || packages+=(nodejs npm)
+
+missing=()
+for p in "${packages[@]}"; do
+    installed "$p" || missing+=("$p")
+done
+
+if ((${#missing[@]} > 0)); then
+    log "installing ${missing[*]} (apt-get)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+        -o DPkg::Lock::Timeout=300 "${missing[@]}"
+fi
+
+if [[ ! -x "$repo/.tools/node_modules/.bin/maildev" ]]; then
+    log "installing maildev@2 into $repo/.tools (npm)"
+    npm install --prefix "$repo/.tools" --no-audit --no-fund maildev@2
+fi
+
+log "chromium, chromium-driver, fonts-dejavu-core and maildev are present"

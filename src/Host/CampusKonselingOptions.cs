@@ -1,0 +1,31 @@
+namespace CampusKonseling.Host;
+
+/// <summary>Bound to the "CampusKonseling" configuration section.</summary>
+public sealed class CampusKonselingOptions
+{
+    public const string Section = "CampusKonseling";
+
+    /// <summary>Folder holding the campus recipes (*.recipe.json).</summary>
+    public string RecipesPath { get; set; } = "recipes";
+
+    /// <summary>Set up one demo campus per recipe at start (./run.sh turns this on).</summary>
+    public bool DemoTenants { get; set; }
+
+    /// <summary>The "users" recipe step creates sign-ins; it is refused unless this is on.</summary>
+    public bool AllowDemoUsers { get; set; }
+
+    /// <summary>Password of the demo campus administrators created with DemoTenants.</summary>
+    public string DemoAdminPassword { get; set; } = "Demo12345";
+
+    /// <summary>Databases of campuses are named with this prefix on the host's server.</summary>
+    public string TenantDatabasePrefix { get; set; } = "ck_";
+
+    public HostAdminOptions HostAdmin { get; set; } = new();
+}
+
+public sealed class HostAdminOptions
+{
+    public string Email { get; set; } = "admin@localhost";
+    /// <summary>When empty, a random password is generated at first start and written to the log once.</summary>
+    public string? Password { get; set; }
+}

@@ -1,0 +1,114 @@
+using System.Reflection;
+using CampusKonseling.Data;
+using CampusKonseling.Host.Features;
+using CampusKonseling.Host.Health;
+using CampusKonseling.Host.Infrastructure;
+using CampusKonseling.Host.Recipes;
+using CampusKonseling.Host.Registry;
+using CampusKonseling.Host.Routing;
+using CampusKonseling.Host.Setup;
+using CampusKonseling.Host.Shells;
+using CampusKonseling.Modules;
+using CampusKonseling.Navigation;
+using CampusKonseling.Recipes;
+using CampusKonseling.Security;
+using CampusKonseling.Shell;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing.Matching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Localization;
+
+namespace CampusKonseling.Host;
+
+public static class HostingExtensions
+{
+    public static WebApplicationBuilder AddCampusKonseling(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<CampusKonselingOptions>(builder.Configuration.GetSection(CampusKonselingOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        var assemblies = ModuleDiscovery.ModuleAssemblies(typeof(Program).Assembly);
+        var catalog = new FeatureCatalog(ModuleDiscovery.Manifests(assemblies));
+        services.AddSingleton(catalog);
+        services.AddSingleton<IFeatureCatalog>(catalog);
+        foreach (var entry in catalog.Features)
+        {
+            var startup = (IFeatureStartup)Activator.CreateInstance(entry.Feature.Startup)!;
+            startup.ConfigureServices(new FeatureBuilder(services, entry.Feature.Id));
+            services.AddSingleton(new FeatureStartupInstance(entry.Feature.Id, startup));
+        }
+
+        services.AddDbContextFactory<HostDb>(o => o.UseNpgsql(builder.Configuration.GetConnectionString("Default"),
+            npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", HostDb.Schema)));
+        services.AddSingleton<ITenantRegistry, TenantRegistry>();
+        services.AddSingleton<TenantDatabases>();
+        services.AddSingleton<FeatureMigrator>();
+        services.AddSingleton<ShellHost>();
+        services.AddSingleton<IShellHost>(sp => sp.GetRequiredService<ShellHost>());
+        services.AddSingleton<FeatureManager>();
+        services.AddSingleton<IFeatureManager>(sp => sp.GetRequiredService<FeatureManager>());
+        services.AddSingleton<RecipeFolder>();
+        services.AddSingleton<RecipeRunner>();
+        services.AddSingleton<IRecipeRunner>(sp => sp.GetRequiredService<RecipeRunner>());
+        services.AddSingleton<TenantManager>();
+        services.AddSingleton<ITenantManager>(sp => sp.GetRequiredService<TenantManager>());
+        services.AddSingleton<HostBootstrapper>();
+        services.AddHostedService<BootstrapService>();
+        services.AddSingleton<TenantResolver>();
+
+        services.AddScoped<CurrentShell>();
+        services.AddScoped<TenantDbConnection>();
+        services.AddScoped<ShellFeatureServices>();
+        services.AddScoped<MenuService>();
+        services.TryAddScoped<CampusKonseling.Notifications.IEmailSender, LogEmailSender>();
+
+        services.AddCampusLocalization();
+        var moduleFeatures = assemblies.ToDictionary(a => a, a => catalog.Modules.First(m => m.GetType().Assembly == a).Features[0].Id);
+        services.AddRazorPages(o => o.Conventions.Add(new FeaturePageConvention(moduleFeatures)))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = Localization.ForAssembly);
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizer<S>>((o, t) => o.UseIndonesianBindingMessages(t));
+
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<MatcherPolicy, FeatureEndpointPolicy>();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseCampusKonseling(this WebApplication app)
+    {
+        app.Map("/health", health => health.Run(HealthEndpoint.Handle));
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = PlainServerError });
+        app.UseMiddleware<TenantMiddleware>();
+        app.UseExceptionHandler("/error");
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/status/{0}"));
+        foreach (var source in app.Services.GetServices<StaticAssetSource>())
+            app.UseStaticFiles(new StaticFileOptions { RequestPath = source.RequestPath, FileProvider = new EmbeddedFileProvider(source.Assembly, source.BaseNamespace) });
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapLanguageSwitch();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        foreach (var startup in app.Services.GetServices<FeatureStartupInstance>())
+            startup.Startup.MapEndpoints(app.MapGroup("").WithMetadata(new FeatureMetadata(startup.FeatureId)));
+        return app;
+    }
+
+    private static async Task PlainServerError(HttpContext context)
+    {
+        context.Response.StatusCode = 500;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync("Terjadi kesalahan pada server. Silakan coba lagi. / A server error occurred. Please try again.");
+    }
+
+    private sealed record FeatureStartupInstance(string FeatureId, IFeatureStartup Startup);
+}

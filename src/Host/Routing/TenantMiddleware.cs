@@ -1,0 +1,62 @@
+using CampusKonseling.Shell;
+using Microsoft.Extensions.Localization;
+
+namespace CampusKonseling.Host.Routing;
+
+/// <summary>
+/// Puts each request in its campus: resolves the tenant, moves the URL prefix into PathBase,
+/// selects the tenant's shell for the request's services and logs under the tenant's name.
+/// Disabled, unprepared and failed campuses get a plain 503 page.
+/// </summary>
+public sealed class TenantMiddleware(RequestDelegate next, TenantResolver resolver, IShellHost shells, ILogger<TenantMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context, CurrentShell current, IStringLocalizer<S> T)
+    {
+        var match = await resolver.ResolveAsync(context.Request, context.RequestAborted);
+        if (match is null)
+        {
+            await PlainPage(context, T["Platform belum disiapkan"], T["Platform sedang disiapkan. Coba lagi sebentar lagi."]);
+            return;
+        }
+        var tenant = match.Tenant;
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Tenant"] = tenant.Name });
+
+        if (tenant.State == TenantState.Disabled)
+        {
+            await PlainPage(context, T["Layanan tidak tersedia"], T["Layanan konseling {0} sedang dinonaktifkan.", tenant.DisplayName]);
+            return;
+        }
+        if (tenant.State == TenantState.Uninitialized)
+        {
+            await PlainPage(context, T["Layanan belum siap"], T["Layanan konseling {0} belum disiapkan.", tenant.DisplayName]);
+            return;
+        }
+        var shell = await shells.GetShellAsync(tenant.Name, context.RequestAborted);
+        if (shell is null)
+        {
+            await PlainPage(context, T["Layanan sedang bermasalah"], T["Layanan konseling {0} sedang mengalami gangguan. Administrator telah dicatat; coba lagi beberapa saat lagi.", tenant.DisplayName]);
+            return;
+        }
+
+        current.Shell = shell;
+        context.Items[typeof(ShellContext)] = shell;
+        if (match.Prefix.HasValue)
+        {
+            context.Request.PathBase = context.Request.PathBase.Add(match.Prefix);
+            context.Request.Path = context.Request.Path.StartsWithSegments(match.Prefix, StringComparison.OrdinalIgnoreCase, out var rest) ? rest : context.Request.Path;
+        }
+        await next(context);
+    }
+
+    private static async Task PlainPage(HttpContext context, string title, string message)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "120";
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var t = System.Net.WebUtility.HtmlEncode(title);
+        var m = System.Net.WebUtility.HtmlEncode(message);
+        await context.Response.WriteAsync(
+            $"<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{t}</title></head>" +
+            $"<body style=\"font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem\"><h1>{t}</h1><p>{m}</p></body></html>");
+    }
+}

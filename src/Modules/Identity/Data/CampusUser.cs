@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace CampusKonseling.Identity.Data;
+
+public sealed class CampusUser : IdentityUser
+{
+    public string FullName { get; set; } = "";
+}
+
+public sealed class CampusRole : IdentityRole
+{
+    public CampusRole() { }
+    public CampusRole(string name) : base(name) { }
+    public string? Description { get; set; }
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using CampusKonseling.Identity.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace CampusKonseling.Identity.Pages.Account;
+
+public sealed class ResetPasswordModel(UserManager<CampusUser> users, IStringLocalizer<S> T) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Email { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string Kode { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "Kata sandi baru wajib diisi."), DataType(DataType.Password)]
+    [Display(Name = "Kata sandi baru")]
+    public string Password { get; set; } = "";
+
+    [BindProperty, Compare(nameof(Password), ErrorMessage = "Konfirmasi tidak sama dengan kata sandi baru."), DataType(DataType.Password)]
+    [Display(Name = "Ulangi kata sandi baru")]
+    public string ConfirmPassword { get; set; } = "";
+
+    public bool Done { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.FindByEmailAsync(Email);
+        if (user is null)
+        {
+            ModelState.AddModelError("", T["Tautan sudah tidak berlaku. Minta tautan baru."]);
+            return Page();
+        }
+        var result = await users.ResetPasswordAsync(user, Kode, Password);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors) ModelState.AddModelError(e.Code.StartsWith("Password") ? nameof(Password) : "", e.Description);
+            return Page();
+        }
+        await users.SetLockoutEndDateAsync(user, null);
+        Done = true;
+        return Page();
+    }
+}

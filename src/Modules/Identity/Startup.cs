@@ -1,0 +1,61 @@
+using CampusKonseling.Data;
+using CampusKonseling.Identity.Data;
+using CampusKonseling.Identity.Recipes;
+using CampusKonseling.Identity.Security;
+using CampusKonseling.Identity.Setup;
+using CampusKonseling.Modules;
+using CampusKonseling.Security;
+using CampusKonseling.Shell;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace CampusKonseling.Identity;
+
+public sealed class Startup : IFeatureStartup
+{
+    public void ConfigureServices(FeatureBuilder feature)
+    {
+        var services = feature.Services;
+        feature.AddTenantDbContext<IdentityDb>(IdentityDb.Schema)
+            .AddPermissions<Permissions>()
+            .AddAdminMenu<AdminMenu>()
+            .AddRecipeStep<RolesStep>()
+            .AddRecipeStep<UsersStep>();
+
+        services.AddIdentity<CampusUser, CampusRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<IdentityDb>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<IndonesianIdentityErrors>()
+            .AddClaimsPrincipalFactory<TenantClaimsFactory>();
+
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/akun/masuk";
+            o.LogoutPath = "/akun/keluar";
+            o.AccessDeniedPath = "/akun/akses-ditolak";
+            o.Cookie.Name = ".ck.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+            o.CookieManager = new TenantCookieManager();
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnValidatePrincipal = TenantClaimsFactory.ValidateAsync;
+        });
+        services.AddScoped<PermissionService>();
+        services.AddScoped<IPermissionService>(sp => sp.GetRequiredService<PermissionService>());
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddScoped<ITenantSetupHandler, AdministratorSetup>();
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.RegularExpressions;
+using Markdig;
+
+namespace CampusKonseling.Pages.Content;
+
+public static partial class PageRules
+{
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    public static bool IsSlug(string slug) => slug.Length is >= 2 and <= 60 && SlugPattern().IsMatch(slug);
+
+    // Raw HTML is switched off: page authors write Markdown, and nothing they type can run script on the campus site.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAdvancedExtensions().Build();
+
+    public static string ToHtml(string markdown) => Markdown.ToHtml(markdown, Pipeline);
+}

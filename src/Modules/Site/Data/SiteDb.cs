@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CampusKonseling.Site.Data;
+
+/// <summary>The campus's settings, one row, in schema "site".</summary>
+public sealed class SiteDb(DbContextOptions<SiteDb> options) : DbContext(options)
+{
+    public const string Schema = "site";
+
+    public DbSet<SettingsRecord> Settings => Set<SettingsRecord>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.HasDefaultSchema(Schema);
+        b.Entity<SettingsRecord>(e =>
+        {
+            e.ToTable("settings");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(x => x.CampusName).HasColumnName("campus_name").HasMaxLength(200);
+            e.Property(x => x.UnitName).HasColumnName("unit_name").HasMaxLength(300);
+            e.Property(x => x.LogoUrl).HasColumnName("logo_url").HasMaxLength(500);
+            e.Property(x => x.PrimaryColor).HasColumnName("primary_color").HasMaxLength(7);
+            e.Property(x => x.AccentColor).HasColumnName("accent_color").HasMaxLength(7);
+            e.Property(x => x.TimeZone).HasColumnName("time_zone").HasMaxLength(64);
+            e.Property(x => x.WorkingDays).HasColumnName("working_days");
+            e.Property(x => x.WorkStart).HasColumnName("work_start");
+            e.Property(x => x.WorkEnd).HasColumnName("work_end");
+        });
+    }
+}
+
+public sealed class SettingsRecord
+{
+    public const int SingletonId = 1;
+    public int Id { get; set; } = SingletonId;
+    public string CampusName { get; set; } = "";
+    public string? UnitName { get; set; }
+    public string? LogoUrl { get; set; }
+    public string PrimaryColor { get; set; } = "#1d4e89";
+    public string AccentColor { get; set; } = "#f2a900";
+    public string TimeZone { get; set; } = "Asia/Jakarta";
+    public int[] WorkingDays { get; set; } = [1, 2, 3, 4, 5];
+    public TimeOnly WorkStart { get; set; } = new(8, 0);
+    public TimeOnly WorkEnd { get; set; } = new(16, 0);
+}

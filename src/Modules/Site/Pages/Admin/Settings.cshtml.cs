@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+using CampusKonseling.Security;
+using CampusKonseling.Site.Data;
+using CampusKonseling.Site.Settings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace CampusKonseling.Site.Pages.Admin;
+
+[RequirePermission(Permissions.ManageSettings)]
+public sealed class SettingsModel(SiteSettingsService settings, IStringLocalizer<S> T) : PageModel
+{
+    [BindProperty] public SettingsInput Input { get; set; } = new();
+    [TempData] public string? Message { get; set; }
+
+    public sealed class SettingsInput
+    {
+        [Required(ErrorMessage = "Nama kampus wajib diisi."), StringLength(200, ErrorMessage = "Paling panjang 200 karakter.")]
+        public string CampusName { get; set; } = "";
+        [StringLength(300, ErrorMessage = "Paling panjang 300 karakter.")]
+        public string? UnitName { get; set; }
+        [StringLength(500, ErrorMessage = "Paling panjang 500 karakter.")]
+        public string? LogoUrl { get; set; }
+        [Required(ErrorMessage = "Warna utama wajib diisi."), RegularExpression("^#[0-9a-fA-F]{6}$", ErrorMessage = "Warna harus berbentuk #rrggbb.")]
+        public string PrimaryColor { get; set; } = "#1d4e89";
+        [Required(ErrorMessage = "Warna aksen wajib diisi."), RegularExpression("^#[0-9a-fA-F]{6}$", ErrorMessage = "Warna harus berbentuk #rrggbb.")]
+        public string AccentColor { get; set; } = "#f2a900";
+        [Required(ErrorMessage = "Zona waktu wajib diisi.")]
+        public string TimeZone { get; set; } = "Asia/Jakarta";
+        public List<int> WorkingDays { get; set; } = [];
+        [Required(ErrorMessage = "Jam mulai wajib diisi.")]
+        public TimeOnly? WorkStart { get; set; }
+        [Required(ErrorMessage = "Jam selesai wajib diisi.")]
+        public TimeOnly? WorkEnd { get; set; }
+    }
+
+    public static readonly string[] TimeZones = ["Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var s = await settings.GetAsync(ct);
+        Input = new SettingsInput
+        {
+            CampusName = s.CampusName, UnitName = s.UnitName, LogoUrl = s.LogoUrl, PrimaryColor = s.PrimaryColor,
+            AccentColor = s.AccentColor, TimeZone = s.TimeZone, WorkingDays = s.WorkingDays.Select(d => (int)d).ToList(),
+            WorkStart = s.WorkStart, WorkEnd = s.WorkEnd,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!SettingsRules.IsTimeZone(Input.TimeZone)) ModelState.AddModelError("Input.TimeZone", T["Zona waktu tidak dikenal."]);
+        if (!SettingsRules.IsLogoUrl(Input.LogoUrl)) ModelState.AddModelError("Input.LogoUrl", T["Alamat logo harus URL http(s) atau jalur yang diawali '/'."]);
+        if (Input.WorkingDays.Count == 0) ModelState.AddModelError("Input.WorkingDays", T["Pilih setidaknya satu hari kerja."]);
+        if (Input.WorkStart >= Input.WorkEnd) ModelState.AddModelError("Input.WorkEnd", T["Jam selesai harus setelah jam mulai."]);
+        if (!ModelState.IsValid) return Page();
+        await settings.SaveAsync(new SettingsRecord
+        {
+            CampusName = Input.CampusName.Trim(), UnitName = Input.UnitName?.Trim(), LogoUrl = Input.LogoUrl?.Trim(),
+            PrimaryColor = Input.PrimaryColor, AccentColor = Input.AccentColor, TimeZone = Input.TimeZone,
+            WorkingDays = Input.WorkingDays.Where(d => d is >= 0 and <= 6).Distinct().Order().ToArray(),
+            WorkStart = Input.WorkStart!.Value, WorkEnd = Input.WorkEnd!.Value,
+        }, ct);
+        Message = T["Pengaturan disimpan."];
+        return Redirect(Url.Content("~/admin/pengaturan"));
+    }
+}

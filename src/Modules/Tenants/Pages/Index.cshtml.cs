@@ -1,0 +1,88 @@
+using System.ComponentModel.DataAnnotations;
+using CampusKonseling.Recipes;
+using CampusKonseling.Security;
+using CampusKonseling.Shell;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace CampusKonseling.Tenants.Pages;
+
+/// <summary>The host administrator's list of campuses, with create-and-set-up and state changes.</summary>
+[RequirePermission(Permissions.ManageTenants)]
+public sealed class IndexModel(ITenantRegistry registry, ITenantManager tenants, IShellHost shells, IRecipeRunner recipes, IStringLocalizer<S> T) : PageModel
+{
+    public IReadOnlyList<TenantInfo> Tenants { get; private set; } = [];
+    public IReadOnlyList<RecipeFile> Recipes { get; private set; } = [];
+    public IReadOnlyList<RecipeError> RecipeErrors { get; private set; } = [];
+    [BindProperty] public NewCampus Input { get; set; } = new();
+    [TempData] public string? Message { get; set; }
+
+    public ShellFailure? Failure(TenantInfo t) => shells.GetFailure(t.Name);
+
+    public sealed class NewCampus
+    {
+        [Required(ErrorMessage = "Nama wajib diisi.")] public string Name { get; set; } = "";
+        [Required(ErrorMessage = "Nama tampilan wajib diisi.")] public string DisplayName { get; set; } = "";
+        public string? UrlPrefix { get; set; }
+        public string? HostNames { get; set; }
+        [Required(ErrorMessage = "Pilih resep.")] public string Recipe { get; set; } = "";
+        [Required(ErrorMessage = "E-mail administrator wajib diisi."), EmailAddress(ErrorMessage = "Format e-mail tidak valid.")] public string AdminEmail { get; set; } = "";
+        [Required(ErrorMessage = "Kata sandi administrator wajib diisi."), MinLength(8, ErrorMessage = "Kata sandi minimal 8 karakter.")] public string AdminPassword { get; set; } = "";
+    }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var recipe = Recipes.FirstOrDefault(r => Path.GetFileName(r.Path) == Input.Recipe);
+        if (recipe is null) ModelState.AddModelError("Input.Recipe", T["Pilih resep dari daftar."]);
+        if (!ModelState.IsValid) return Page();
+
+        var hosts = (Input.HostNames ?? "").Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        var errors = await tenants.CreateAsync(new NewTenant(Input.Name, Input.DisplayName, Input.UrlPrefix ?? "", hosts, recipe!.Path), ct);
+        foreach (var e in errors) ModelState.AddModelError("", e);
+        if (errors.Count > 0) return Page();
+
+        var result = await tenants.SetupAsync(Input.Name.Trim().ToLowerInvariant(), recipe.Path, new SetupAdmin(Input.AdminEmail, Input.AdminPassword), ct);
+        if (!result.Succeeded)
+        {
+            RecipeErrors = result.Errors;
+            await LoadAsync(ct);
+            return Page();
+        }
+        Message = T["Kampus {0} dibuat dan disiapkan.", Input.DisplayName];
+        return Redirect(Url.Content("~/admin/kampus"));
+    }
+
+    public async Task<IActionResult> OnPostStateAsync(string name, TenantState state, CancellationToken ct)
+    {
+        var tenant = await registry.FindAsync(name, ct);
+        if (tenant is null || tenant.IsDefault) return NotFound();
+        await tenants.SetStateAsync(name, state, ct);
+        Message = state == TenantState.Disabled ? T["Kampus {0} dinonaktifkan.", tenant.DisplayName] : T["Kampus {0} diaktifkan kembali.", tenant.DisplayName];
+        return Redirect(Url.Content("~/admin/kampus"));
+    }
+
+    public async Task<IActionResult> OnPostSetupAsync(string name, string recipe, CancellationToken ct)
+    {
+        var file = recipes.Available().FirstOrDefault(r => Path.GetFileName(r.Path) == recipe);
+        if (file is null) return NotFound();
+        var result = await tenants.SetupAsync(name, file.Path, null, ct);
+        if (!result.Succeeded)
+        {
+            RecipeErrors = result.Errors;
+            await LoadAsync(ct);
+            return Page();
+        }
+        Message = T["Kampus {0} disiapkan.", name];
+        return Redirect(Url.Content("~/admin/kampus"));
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Tenants = await registry.ListAsync(ct);
+        Recipes = recipes.Available();
+    }
+}
