@@ -64,6 +64,9 @@ public static class HostingExtensions
         services.AddScoped<TenantDbConnection>();
         services.AddScoped<ShellFeatureServices>();
         services.AddScoped<MenuService>();
+        services.Configure<SmtpOptions>(builder.Configuration.GetSection(CampusKonselingOptions.Section + ":Smtp"));
+        if (!string.IsNullOrEmpty(builder.Configuration[CampusKonselingOptions.Section + ":Smtp:Host"]))
+            services.TryAddScoped<CampusKonseling.Notifications.IEmailSender, SmtpEmailSender>();
         services.TryAddScoped<CampusKonseling.Notifications.IEmailSender, LogEmailSender>();
 
         services.AddCampusLocalization();

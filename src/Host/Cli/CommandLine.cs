@@ -23,8 +23,13 @@ public sealed class CommandLine
     public string[] HostArgs { get; }
     public bool IsCommand => _command.Length > 0;
 
-    public static CommandLine Parse(string[] args) =>
-        args.Length > 0 && Verbs.Contains(args[0]) ? new CommandLine(args, []) : new CommandLine([], args);
+    public static CommandLine Parse(string[] args) => args switch
+    {
+        // Checking a recipe says whether it is well formed; whether its demo users may be created is decided where it runs.
+        ["recipes", "validate", ..] => new CommandLine(args, ["--CampusKonseling:AllowDemoUsers=true"]),
+        [var verb, ..] when Verbs.Contains(verb) => new CommandLine(args, []),
+        _ => new CommandLine([], args),
+    };
 
     public async Task<int> RunAsync(WebApplication app)
     {

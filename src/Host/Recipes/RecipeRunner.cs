@@ -27,6 +27,13 @@ public sealed class RecipeRunner(
         return (parsed.Header, new RecipeResult(parsed.Errors));
     }
 
+    /// <summary>Validates a recipe for a tenant that has no running shell yet (setup).</summary>
+    public async Task<RecipeResult> ValidateForAsync(TenantInfo tenant, string file, string json)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return new RecipeResult(Parse(file, json, tenant, scope.ServiceProvider).Errors);
+    }
+
     public async Task<RecipeResult> RunAsync(ShellContext shell, string file, string json, CancellationToken ct = default)
     {
         await using var scope = shells.CreateScope(shell);

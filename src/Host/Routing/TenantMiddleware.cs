@@ -12,14 +12,24 @@ public sealed class TenantMiddleware(RequestDelegate next, TenantResolver resolv
 {
     public async Task InvokeAsync(HttpContext context, CurrentShell current, IStringLocalizer<S> T)
     {
-        var match = await resolver.ResolveAsync(context.Request, context.RequestAborted);
+        TenantMatch? match;
+        try
+        {
+            match = await resolver.ResolveAsync(context.Request, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            logger.LogError(ex, "The tenant registry cannot be read");
+            await PlainPage(context, T["Layanan sedang bermasalah"], T["Platform sedang mengalami gangguan. Coba lagi beberapa saat lagi."]);
+            return;
+        }
         if (match is null)
         {
             await PlainPage(context, T["Platform belum disiapkan"], T["Platform sedang disiapkan. Coba lagi sebentar lagi."]);
             return;
         }
         var tenant = match.Tenant;
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Tenant"] = tenant.Name });
+        using var scope = logger.BeginScope("Tenant {Tenant}", tenant.Name);
 
         if (tenant.State == TenantState.Disabled)
         {
@@ -34,7 +44,7 @@ public sealed class TenantMiddleware(RequestDelegate next, TenantResolver resolv
         var shell = await shells.GetShellAsync(tenant.Name, context.RequestAborted);
         if (shell is null)
         {
-            await PlainPage(context, T["Layanan sedang bermasalah"], T["Layanan konseling {0} sedang mengalami gangguan. Administrator telah dicatat; coba lagi beberapa saat lagi.", tenant.DisplayName]);
+            await PlainPage(context, T["Layanan sedang bermasalah"], T["Layanan konseling {0} sedang mengalami gangguan. Gangguan ini telah dicatat untuk administrator; coba lagi beberapa saat lagi.", tenant.DisplayName]);
             return;
         }
 

@@ -2,15 +2,40 @@ using Microsoft.Extensions.Options;
 
 namespace CampusKonseling.Host.Setup;
 
-/// <summary>Runs the bootstrapper before the server takes requests.</summary>
-public sealed class BootstrapService(HostBootstrapper bootstrapper, IOptions<CampusKonselingOptions> options) : IHostedService
+/// <summary>
+/// Runs the bootstrapper before the server takes requests. When the database is not reachable
+/// yet, the host still starts (health answers 503, campuses a plain 503 page) and keeps trying.
+/// </summary>
+public sealed class BootstrapService(HostBootstrapper bootstrapper, IOptions<CampusKonselingOptions> options, ILogger<BootstrapService> logger)
+    : BackgroundService
 {
-    public async Task StartAsync(CancellationToken ct)
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(10);
+    private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override async Task StartAsync(CancellationToken ct)
     {
-        await bootstrapper.EnsureHostDatabaseAsync(ct);
-        await bootstrapper.EnsureDefaultTenantAsync(ct);
-        if (options.Value.DemoTenants) await bootstrapper.EnsureDemoTenantsAsync(ct);
+        await base.StartAsync(ct);
+        await _firstAttempt.Task.WaitAsync(ct);
     }
 
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await bootstrapper.EnsureHostDatabaseAsync(stoppingToken);
+                await bootstrapper.EnsureDefaultTenantAsync(stoppingToken);
+                if (options.Value.DemoTenants) await bootstrapper.EnsureDemoTenantsAsync(stoppingToken);
+                _firstAttempt.TrySetResult();
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Platform setup failed; retrying in {Seconds} s", RetryEvery.TotalSeconds);
+                _firstAttempt.TrySetResult();
+            }
+            await Task.Delay(RetryEvery, stoppingToken);
+        }
+    }
 }

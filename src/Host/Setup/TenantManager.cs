@@ -71,7 +71,7 @@ public sealed partial class TenantManager(
             return new RecipeResult([new RecipeError(file, "$", $"kampus '{tenant.Name}' sudah disiapkan")]);
 
         // Check the recipe before a database exists, so a bad recipe leaves nothing behind.
-        var (_, validation) = await recipes.ValidateAsync(file, json, null, ct);
+        var validation = await recipes.ValidateForAsync(tenant, file, json);
         if (!validation.Succeeded) return validation;
 
         await databases.CreateAsync(tenant, ct);

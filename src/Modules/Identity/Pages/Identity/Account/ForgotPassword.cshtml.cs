@@ -26,7 +26,7 @@ public sealed class ForgotPasswordModel(UserManager<CampusUser> users, IEmailSen
         if (user is not null)
         {
             var code = await users.GeneratePasswordResetTokenAsync(user);
-            var link = Url.Page("/Account/ResetPassword", null, new { email = user.Email, kode = code }, Request.Scheme, Request.Host.Value);
+            var link = Url.Page("/Identity/Account/ResetPassword", null, new { email = user.Email, kode = code }, Request.Scheme, Request.Host.Value);
             await mail.SendAsync(new EmailMessage(user.Email!, T["Atur ulang kata sandi"],
                 T["Halo {0},\n\nBuka tautan berikut untuk mengatur ulang kata sandi Anda (berlaku 1 hari):\n{1}\n\nAbaikan e-mail ini jika Anda tidak memintanya.", user.FullName, link ?? ""]), ct);
         }

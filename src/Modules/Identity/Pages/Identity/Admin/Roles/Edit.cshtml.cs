@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CampusKonseling.Identity.Pages.Admin.Roles;
 
-/// <summary>Creates a role (name "baru") or edits its description and permissions.</summary>
+/// <summary>Creates a role (id "baru") or edits its description and permissions.</summary>
 [RequirePermission(Permissions.ManageRoles)]
 public sealed class EditModel(IdentityDb db, RoleManager<CampusRole> roles, PermissionService permissions, IStringLocalizer<S> T) : PageModel
 {
@@ -22,14 +22,14 @@ public sealed class EditModel(IdentityDb db, RoleManager<CampusRole> roles, Perm
     [TempData] public string? Message { get; set; }
 
     public IReadOnlyList<Permission> Available { get; private set; } = [];
-    public bool IsNew => (string?)RouteData.Values["name"] == "baru";
+    public bool IsNew => (string?)RouteData.Values["id"] == "baru";
     public bool IsAdministrator => RoleName == StandardRoles.Administrator;
 
-    public async Task<IActionResult> OnGetAsync(string name)
+    public async Task<IActionResult> OnGetAsync(string id)
     {
         Available = permissions.EnabledPermissions();
         if (IsNew) return Page();
-        var role = await roles.FindByNameAsync(name);
+        var role = await roles.FindByIdAsync(id);
         if (role is null) return NotFound();
         RoleName = role.Name!;
         Description = role.Description;
@@ -37,11 +37,11 @@ public sealed class EditModel(IdentityDb db, RoleManager<CampusRole> roles, Perm
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string name)
+    public async Task<IActionResult> OnPostAsync(string id)
     {
         Available = permissions.EnabledPermissions();
         if (!ModelState.IsValid) return Page();
-        var role = IsNew ? new CampusRole() : await roles.FindByNameAsync(name);
+        var role = IsNew ? new CampusRole() : await roles.FindByIdAsync(id);
         if (role is null) return NotFound();
         if (role.Name == StandardRoles.Administrator)
         {
@@ -67,6 +67,6 @@ public sealed class EditModel(IdentityDb db, RoleManager<CampusRole> roles, Perm
         await db.SaveChangesAsync();
         permissions.Invalidate();
         Message = T["Peran {0} disimpan.", role.Name!];
-        return Redirect(Url.Content($"~/admin/peran/{Uri.EscapeDataString(role.Name!)}"));
+        return Redirect(Url.Content($"~/admin/peran/{role.Id}"));
     }
 }

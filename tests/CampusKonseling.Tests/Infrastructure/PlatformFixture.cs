@@ -1,0 +1,91 @@
+using CampusKonseling.Host.Setup;
+using CampusKonseling.Shell;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampusKonseling.Tests.Infrastructure;
+
+/// <summary>
+/// One running platform (real Kestrel, real PostgreSQL) shared by the integration tests.
+/// Every test class makes its own fresh campuses from recipes: the tenant is the isolation unit.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public const string HostAdminEmail = "host-admin@campuskonseling.test";
+    public const string HostAdminPassword = "HostAdmin123";
+    public const string TenantAdminPassword = "Rahasia123";
+    private int _counter;
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+    public IServiceProvider Services => Factory.Services;
+
+    public async Task InitializeAsync()
+    {
+        // Environment variables reach the host's configuration before Program registers services.
+        Environment.SetEnvironmentVariable("ConnectionStrings__Default", TestDatabase.ConnectionString);
+        Environment.SetEnvironmentVariable("CampusKonseling__AllowDemoUsers", "true");
+        Environment.SetEnvironmentVariable("CampusKonseling__TenantDatabasePrefix", TestDatabase.TenantDatabasePrefix);
+        Environment.SetEnvironmentVariable("CampusKonseling__HostAdmin__Email", HostAdminEmail);
+        Environment.SetEnvironmentVariable("CampusKonseling__HostAdmin__Password", HostAdminPassword);
+        if (Environment.GetEnvironmentVariable("CK_SMTP_HOST") is { Length: > 0 } smtp)
+        {
+            Environment.SetEnvironmentVariable("CampusKonseling__Smtp__Host", smtp);
+            Environment.SetEnvironmentVariable("CampusKonseling__Smtp__Port", Environment.GetEnvironmentVariable("CK_SMTP_PORT") ?? "1025");
+            Environment.SetEnvironmentVariable("CampusKonseling__Smtp__From", "CampusKonseling <noreply@campuskonseling.test>");
+        }
+
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing"));
+        Factory.UseKestrel(0);
+        Factory.StartServer();
+        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1") + "/");
+        await RemoveLeftoversAsync();
+    }
+
+    /// <summary>Campuses left by an earlier, interrupted run are deleted with their databases.</summary>
+    private async Task RemoveLeftoversAsync()
+    {
+        var registry = Services.GetRequiredService<ITenantRegistry>();
+        var manager = Services.GetRequiredService<TenantManager>();
+        foreach (var tenant in await registry.ListAsync())
+            if (!tenant.IsDefault) await manager.DeleteAsync(tenant.Name);
+        var keep = (await registry.ListAsync()).Select(t => t.DatabaseName).ToHashSet();
+        foreach (var db in await TestDatabase.DatabasesAsync(TestDatabase.TenantDatabasePrefix))
+            if (!keep.Contains(db)) await TestDatabase.ExecuteAsync("postgres", $"DROP DATABASE IF EXISTS \"{db}\" WITH (FORCE)");
+    }
+
+    public string NewTenantName(string hint) => $"{hint}{Interlocked.Increment(ref _counter)}{Guid.NewGuid().ToString("N")[..5]}";
+
+    /// <summary>Creates and sets up a campus from a recipe in recipes/ (or any recipe file).</summary>
+    public async Task<TestTenant> CreateTenantAsync(string recipe, string hint = "t", IReadOnlyList<string>? hostNames = null)
+    {
+        var name = NewTenantName(hint);
+        var manager = Services.GetRequiredService<TenantManager>();
+        var file = File.Exists(recipe) ? recipe : Path.Combine(RepoPaths.Recipes, recipe + ".recipe.json");
+        var errors = await manager.CreateAsync(new NewTenant(name, $"Kampus {name}", name, hostNames ?? [], file));
+        Assert.Empty(errors);
+        var admin = new SetupAdmin($"admin@{name}.test", TenantAdminPassword);
+        var result = await manager.SetupAsync(name, file, admin);
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        return new TestTenant(name, name, admin.Email, admin.Password, TestDatabase.TenantDatabasePrefix + name);
+    }
+
+    public TestClient Client() => new(BaseAddress);
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+    }
+}
+
+public sealed record TestTenant(string Name, string Prefix, string AdminEmail, string AdminPassword, string Database);
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "Platform";
+}

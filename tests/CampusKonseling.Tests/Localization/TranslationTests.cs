@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using CampusKonseling.Tests.Infrastructure;
+
+namespace CampusKonseling.Tests.Localization;
+
+/// <summary>
+/// UI text is written in Bahasa Indonesia and that text is the localization key (T["…"],
+/// ErrorMessage = "…", Display(Name = "…")). Every key must have an English entry in its
+/// project's Resources/S.en.resx, so English is never half-translated. The Host uses Core's S.
+/// </summary>
+public sealed partial class TranslationTests
+{
+    private static readonly Dictionary<string, string[]> Projects = new()
+    {
+        ["src/Core"] = ["src/Core", "src/Host"],
+        ["src/Modules/Admin"] = ["src/Modules/Admin"],
+        ["src/Modules/Identity"] = ["src/Modules/Identity"],
+        ["src/Modules/Site"] = ["src/Modules/Site"],
+        ["src/Modules/Pages"] = ["src/Modules/Pages"],
+        ["src/Modules/Tenants"] = ["src/Modules/Tenants"],
+        ["src/Themes/CampusTheme"] = ["src/Themes/CampusTheme"],
+        ["src/Themes/AdminTheme"] = ["src/Themes/AdminTheme"],
+    };
+
+    // Looked up with a variable (T[name]), so no pattern can see them.
+    private static readonly Dictionary<string, string[]> DynamicKeys = new()
+    {
+        ["src/Modules/Site"] = ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"],
+    };
+
+    [GeneratedRegex("""(?<![\w.])[Tt]\[\s*"((?:[^"\\\n]|\\.)*)"\s*[\],]""")]
+    private static partial Regex Lookup();
+
+    [GeneratedRegex("""(?:ErrorMessage\s*=\s*|Display\(\s*Name\s*=\s*)"((?:[^"\\\n]|\\.)*)"\s*[,)]""")]
+    private static partial Regex Annotation();
+
+    public static IEnumerable<object[]> ProjectNames() => Projects.Keys.Select(k => new object[] { k });
+
+    [Theory]
+    [MemberData(nameof(ProjectNames))]
+    public void Every_indonesian_text_has_an_english_translation(string project)
+    {
+        var translated = XDocument.Load(Path.Combine(RepoPaths.Root, project, "Resources", "S.en.resx"))
+            .Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
+        var missing = KeysUsedIn(project).Where(k => !translated.Contains(k)).Order().ToList();
+        Assert.True(missing.Count == 0, $"{project}/Resources/S.en.resx lacks:\n" + string.Join("\n", missing));
+    }
+
+    private static IEnumerable<string> KeysUsedIn(string project)
+    {
+        var keys = new HashSet<string>(DynamicKeys.GetValueOrDefault(project) ?? []);
+        foreach (var dir in Projects[project])
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, dir), "*.*", SearchOption.AllDirectories)
+                     .Where(f => (f.EndsWith(".cs") || f.EndsWith(".cshtml")) && !f.Contains("/bin/") && !f.Contains("/obj/")))
+        {
+            var text = File.ReadAllText(file);
+            foreach (Match m in Lookup().Matches(text)) keys.Add(Unescape(m.Groups[1].Value));
+            if (!file.EndsWith(".cshtml.cs") && !file.Contains("/Pages/")) continue;
+            foreach (Match m in Annotation().Matches(text)) keys.Add(Unescape(m.Groups[1].Value));
+        }
+        return keys;
+    }
+
+    private static string Unescape(string literal) => Regex.Unescape(literal);
+}
