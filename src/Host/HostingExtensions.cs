@@ -3,6 +3,7 @@ using CampusKonseling.Data;
 using CampusKonseling.Host.Features;
 using CampusKonseling.Host.Health;
 using CampusKonseling.Host.Infrastructure;
+using CampusKonseling.Host.Jobs;
 using CampusKonseling.Host.Recipes;
 using CampusKonseling.Host.Registry;
 using CampusKonseling.Host.Routing;
@@ -59,6 +60,7 @@ public static class HostingExtensions
         services.AddSingleton<HostBootstrapper>();
         services.AddHostedService<BootstrapService>();
         services.AddSingleton<TenantResolver>();
+        services.AddTenantJobs();
 
         services.AddScoped<CurrentShell>();
         services.AddScoped<TenantDbConnection>();

@@ -5,7 +5,7 @@ namespace CampusKonseling.Themes.Admin;
 public sealed class Manifest : IModuleManifest
 {
     public string Id => "AdminTheme";
-    public LocalizedText Name => new("Tema Admin", "Admin theme");
+    public LocalizedText Name => new("Tema area staf", "Staff area theme");
     public string Category => "Tampilan";
 
     public IReadOnlyList<FeatureManifest> Features =>

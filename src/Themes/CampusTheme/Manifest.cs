@@ -5,7 +5,7 @@ namespace CampusKonseling.Themes.Campus;
 public sealed class Manifest : IModuleManifest
 {
     public string Id => "CampusTheme";
-    public LocalizedText Name => new("Tema Campus", "Campus theme");
+    public LocalizedText Name => new("Tema situs kampus", "Campus site theme");
     public string Category => "Tampilan";
 
     public IReadOnlyList<FeatureManifest> Features =>

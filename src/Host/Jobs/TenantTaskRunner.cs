@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using CampusKonseling.Modules;
+using CampusKonseling.Shell;
+
+namespace CampusKonseling.Host.Jobs;
+
+/// <summary>
+/// Runs the features' background tasks in every running tenant where the feature is enabled.
+/// A failing task is logged under its tenant and does not stop the others.
+/// </summary>
+public sealed class TenantTaskRunner(
+    ITenantRegistry registry, IShellHost shells, IEnumerable<FeatureService> registrations,
+    TimeProvider clock, ILogger<TenantTaskRunner> logger)
+{
+    private readonly FeatureService[] _tasks = registrations.Where(r => r.Kind == FeatureServiceKind.BackgroundTask).ToArray();
+    private readonly ConcurrentDictionary<(string Tenant, Type Task), DateTimeOffset> _lastRun = new();
+
+    public async Task RunDueAsync(CancellationToken ct)
+    {
+        if (_tasks.Length == 0) return;
+        foreach (var tenant in await registry.ListAsync(ct))
+        {
+            if (tenant.State != TenantState.Running) continue;
+            var shell = await shells.GetShellAsync(tenant.Name, ct);
+            if (shell is null) continue;
+            foreach (var task in _tasks.Where(t => shell.IsEnabled(t.FeatureId)))
+                await RunAsync(shell, task, ct);
+        }
+    }
+
+    private async Task RunAsync(ShellContext shell, FeatureService task, CancellationToken ct)
+    {
+        using var _ = logger.BeginScope("Tenant {Tenant}", shell.Name);
+        await using var scope = shells.CreateScope(shell);
+        try
+        {
+            var instance = (IBackgroundTask)ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, task.ImplementationType);
+            var key = (shell.Name, task.ImplementationType);
+            var now = clock.GetUtcNow();
+            if (_lastRun.TryGetValue(key, out var last) && now - last < instance.Interval) return;
+            _lastRun[key] = now;
+            await instance.RunAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Background task {Task} failed in tenant {Tenant}", task.ImplementationType.Name, shell.Name);
+        }
+    }
+}
