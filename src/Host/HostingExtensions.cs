@@ -14,8 +14,10 @@ using CampusKonseling.Navigation;
 using CampusKonseling.Recipes;
 using CampusKonseling.Security;
 using CampusKonseling.Shell;
+using CampusKonseling.Site;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -81,7 +83,21 @@ public static class HostingExtensions
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<MatcherPolicy, FeatureEndpointPolicy>();
         services.AddProblemDetails();
+        services.AddHttpContextAccessor();
         services.AddOpenApi();
+        services.AddOptions<OpenApiOptions>("v1").Configure<IHttpContextAccessor>((o, http) =>
+        {
+            // Each campus's document lists only the endpoints of the features it has enabled.
+            o.ShouldInclude = d => d.ActionDescriptor.EndpointMetadata.OfType<FeatureMetadata>().FirstOrDefault() is not { } f
+                                   || (http.HttpContext?.Items[typeof(ShellContext)] as ShellContext)?.IsEnabled(f.FeatureId) == true;
+            o.AddDocumentTransformer(async (document, context, ct) =>
+            {
+                var request = context.ApplicationServices.GetRequiredService<IHttpContextAccessor>().HttpContext;
+                var campus = request is null ? null : await request.RequestServices.GetRequiredService<ISiteSettings>().GetAsync(ct);
+                document.Info.Title = $"CampusKonseling API — {campus?.CampusName}";
+                document.Info.Description = "API per kampus. Daftar memakai page dan pageSize; kesalahan berupa problem details (RFC 9457).";
+            });
+        });
         return builder;
     }
 
@@ -92,6 +108,7 @@ public static class HostingExtensions
         app.UseMiddleware<TenantMiddleware>();
         app.UseExceptionHandler("/error");
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
         foreach (var source in app.Services.GetServices<StaticAssetSource>())
             app.UseStaticFiles(new StaticFileOptions { RequestPath = source.RequestPath, FileProvider = new EmbeddedFileProvider(source.Assembly, source.BaseNamespace) });
         app.UseRequestLocalization();

@@ -1,5 +1,7 @@
 using CampusKonseling.Data;
 using CampusKonseling.Modules;
+using CampusKonseling.Pages.Api;
+using Microsoft.AspNetCore.Routing;
 using CampusKonseling.Navigation;
 using CampusKonseling.Pages.Content;
 using CampusKonseling.Pages.Data;
@@ -15,6 +17,8 @@ public sealed class Startup : IFeatureStartup
             .AddAdminMenu<AdminMenu>()
             .AddPublicMenu<PublicMenu>()
             .AddRecipeStep<PagesStep>();
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapPagesApi();
 }
 
 public sealed class Permissions : IPermissionProvider

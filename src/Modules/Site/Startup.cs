@@ -1,5 +1,7 @@
 using CampusKonseling.Data;
 using CampusKonseling.Modules;
+using CampusKonseling.Site.Api;
+using Microsoft.AspNetCore.Routing;
 using CampusKonseling.Navigation;
 using CampusKonseling.Security;
 using CampusKonseling.Site.Data;
@@ -15,8 +17,11 @@ public sealed class Startup : IFeatureStartup
             .AddPermissions<Permissions>()
             .AddAdminMenu<AdminMenu>()
             .AddRecipeStep<SettingsStep>();
-        feature.Services.AddScoped<ISiteSettings, SiteSettingsService>();
+        feature.Services.AddScoped<SiteSettingsService>();
+        feature.Services.AddScoped<ISiteSettings>(sp => sp.GetRequiredService<SiteSettingsService>());
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapCampusApi();
 }
 
 public sealed class Permissions : IPermissionProvider
