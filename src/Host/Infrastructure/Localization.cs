@@ -22,8 +22,25 @@ public static class Localization
             o.SupportedUICultures = Cultures;
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
+            // Pages are in Bahasa Indonesia unless the visitor picks English (query or cookie):
+            // many phones here run an English UI, yet the campus site should greet them in Indonesian.
+            // API clients choose with Accept-Language, as the conventions say.
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new ApiAcceptLanguageProvider(o),
+            ];
         });
         return services;
+    }
+
+    private sealed class ApiAcceptLanguageProvider(RequestLocalizationOptions options) : RequestCultureProvider
+    {
+        private readonly AcceptLanguageHeaderRequestCultureProvider _header = new() { Options = options };
+
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext context) =>
+            context.Request.Path.StartsWithSegments("/api") ? _header.DetermineProviderCultureResult(context) : NullProviderCultureResult;
     }
 
     /// <summary>Validation messages of a model come from the S resources of the model's own assembly.</summary>

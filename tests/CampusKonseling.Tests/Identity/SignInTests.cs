@@ -82,14 +82,25 @@ public sealed class SignInTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task English_is_chosen_by_the_browser_language()
+    public async Task Pages_are_indonesian_by_default_and_english_when_chosen()
     {
         using var client = platform.Client();
-        var (_, page) = await client.PageAsync($"{_campus.Prefix}/akun/masuk", language: "en");
-        Assert.Equal("Sign in", page.QuerySelector("h1")!.TextContent);
-        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
-        var (_, indonesian) = await client.PageAsync($"{_campus.Prefix}/akun/masuk");
+        // A phone with an English interface still gets the campus site in Bahasa Indonesia.
+        var (_, indonesian) = await client.PageAsync($"{_campus.Prefix}/akun/masuk", language: "en-US");
         Assert.Equal("Masuk", indonesian.QuerySelector("h1")!.TextContent);
+        Assert.Equal("id", indonesian.DocumentElement.GetAttribute("lang"));
+
+        var switchLink = indonesian.QuerySelector("a[lang='en']")!.GetAttribute("href")!;
+        using var chosen = await client.GetAsync(switchLink);
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        Assert.Equal($"/{_campus.Prefix}/akun/masuk", chosen.Headers.Location!.OriginalString);
+
+        var (_, english) = await client.PageAsync($"{_campus.Prefix}/akun/masuk");
+        Assert.Equal("Sign in", english.QuerySelector("h1")!.TextContent);
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        using var invalid = await client.SubmitAsync(english, "form", new Dictionary<string, string> { ["Input.Email"] = "", ["Input.Password"] = "" }, $"{_campus.Prefix}/akun/masuk");
+        var errors = await TestClient.ParseAsync(invalid);
+        Assert.Equal("Email is required.", errors.QuerySelector("span[data-valmsg-for='Input.Email']")!.TextContent);
     }
 
     [Fact]
