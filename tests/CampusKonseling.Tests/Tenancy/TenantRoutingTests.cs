@@ -55,4 +55,15 @@ public sealed class TenantRoutingTests(PlatformFixture platform) : IAsyncLifetim
         Assert.Contains("CampusKonseling", page.QuerySelector(".site-header")!.TextContent);
         Assert.DoesNotContain("Universitas PGRI Madiun", page.Body!.TextContent);
     }
+
+    [Fact]
+    public async Task A_form_posted_without_its_token_gets_a_plain_explanation_on_the_campus_site()
+    {
+        using var client = platform.Client();
+        using var response = await client.Http.PostAsync($"{_campus.Prefix}/akun/masuk", new FormUrlEncodedContent([new("Input.Email", "a@b.c")]));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await TestClient.ParseAsync(response);
+        Assert.Equal("Formulir tidak dapat diproses", page.QuerySelector("main h1")!.TextContent);
+        Assert.Contains("Universitas PGRI Madiun", page.QuerySelector(".site-header")!.TextContent);
+    }
 }
