@@ -19,6 +19,8 @@ public sealed record TenantInfo
     /// <summary>Full connection string when the tenant's database lives elsewhere; null means the host server.</summary>
     public string? ConnectionString { get; init; }
     public DateTimeOffset CreatedUtc { get; init; }
+    /// <summary>When the registry entry last changed; a shell built from an older entry is rebuilt.</summary>
+    public DateTimeOffset UpdatedUtc { get; init; }
 
     public bool IsDefault => string.Equals(Name, DefaultName, StringComparison.OrdinalIgnoreCase);
 }

@@ -20,7 +20,7 @@ public sealed class TenantRecord
     {
         Name = Name, DisplayName = DisplayName, UrlPrefix = UrlPrefix, HostNames = HostNames.ToArray(),
         State = State, EnabledFeatures = EnabledFeatures.ToArray(), RecipeName = RecipeName,
-        DatabaseName = DatabaseName, ConnectionString = ConnectionString, CreatedUtc = CreatedUtc,
+        DatabaseName = DatabaseName, ConnectionString = ConnectionString, CreatedUtc = CreatedUtc, UpdatedUtc = UpdatedUtc,
     };
 
     public void CopyFrom(TenantInfo t)

@@ -15,10 +15,12 @@ public sealed class TenantRegistry(IDbContextFactory<HostDb> dbs, TimeProvider c
 
     private sealed record Snapshot(IReadOnlyList<TenantInfo> Tenants, DateTimeOffset LoadedAt);
 
-    public async Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken ct = default) => ListFreshAsync(CacheFor, ct);
+
+    public async Task<IReadOnlyList<TenantInfo>> ListFreshAsync(TimeSpan maxAge, CancellationToken ct = default)
     {
         var snapshot = _snapshot;
-        if (snapshot is not null && clock.GetUtcNow() - snapshot.LoadedAt < CacheFor)
+        if (snapshot is not null && clock.GetUtcNow() - snapshot.LoadedAt < maxAge)
             return snapshot.Tenants;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var records = await db.Tenants.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);

@@ -20,7 +20,14 @@ public sealed class ShellHost(
 
     public async Task<ShellContext?> GetShellAsync(string tenantName, CancellationToken ct = default)
     {
-        if (_shells.TryGetValue(tenantName, out var shell)) return shell;
+        if (_shells.TryGetValue(tenantName, out var shell))
+        {
+            // Another node (or the CLI) may have changed the tenant: an outdated shell is rebuilt.
+            var current = await registry.FindAsync(tenantName, ct);
+            if (current is not null && current.UpdatedUtc == shell.Tenant.UpdatedUtc && current.State == TenantState.Running) return shell;
+            await ReloadAsync(tenantName);
+            if (current is null || current.State != TenantState.Running) return null;
+        }
         if (_failures.TryGetValue(tenantName, out var failure) && clock.GetUtcNow() - failure.AtUtc < RetryFailedAfter) return null;
 
         var gate = _locks.GetOrAdd(tenantName, _ => new SemaphoreSlim(1, 1));

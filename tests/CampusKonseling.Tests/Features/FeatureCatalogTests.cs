@@ -102,6 +102,7 @@ public sealed class FeatureCatalogTests
     {
         public TenantInfo? Saved { get; private set; }
         public Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<TenantInfo>>([Saved ?? tenant]);
+        public Task<IReadOnlyList<TenantInfo>> ListFreshAsync(TimeSpan maxAge, CancellationToken ct = default) => ListAsync(ct);
         public Task<TenantInfo?> FindAsync(string name, CancellationToken ct = default) => Task.FromResult<TenantInfo?>(Saved ?? tenant);
         public Task SaveAsync(TenantInfo t, CancellationToken ct = default) { Saved = t; return Task.CompletedTask; }
         public Task RemoveAsync(string name, CancellationToken ct = default) => Task.CompletedTask;

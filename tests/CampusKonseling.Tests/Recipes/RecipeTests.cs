@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Dom;
+using CampusKonseling.Shell;
 using CampusKonseling.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CampusKonseling.Tests.Recipes;
 
@@ -96,6 +98,31 @@ public sealed class RecipeTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Equal(users, await CountAsync("SELECT count(*) FROM identity.\"AspNetUsers\""));
     }
 
+    [Fact]
+    public async Task A_step_of_a_disabled_feature_is_refused_unless_the_recipe_enables_the_feature()
+    {
+        var shells = platform.Services.GetRequiredService<IShellHost>();
+        var change = await platform.Services.GetRequiredService<IFeatureManager>().DisableAsync((await shells.GetShellAsync(_campus.Name))!, "Pages");
+        Assert.True(change.Succeeded);
+        try
+        {
+            const string pagesOnly = """{ "name": "p", "displayName": "P", "steps": [ { "name": "pages", "pages": [ { "slug": "baru", "title": "Baru" } ] } ] }""";
+            var error = Assert.Single(await UploadAsync("halaman.recipe.json", pagesOnly));
+            Assert.Equal("$.steps[0].name", error.Path);
+            Assert.Contains("memerlukan fitur 'Pages'", error.Reason);
+
+            const string withFeature = """{ "name": "p", "displayName": "P", "steps": [ { "name": "features", "enable": ["Pages"] }, { "name": "pages", "pages": [ { "slug": "baru", "title": "Baru" } ] } ] }""";
+            var (_, page) = await _admin.PageAsync($"{_campus.Prefix}/admin/resep");
+            using var response = await PostRecipeAsync(page, "halaman.recipe.json", withFeature);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await _admin.PageAsync($"{_campus.Prefix}/halaman/baru")).Status);
+        }
+        finally
+        {
+            await platform.Services.GetRequiredService<IFeatureManager>().EnableAsync((await shells.GetShellAsync(_campus.Name))!, ["Pages"]);
+        }
+    }
+
     private async Task AssertUnchangedAsync()
     {
         var (_, home) = await _admin.PageAsync($"{_campus.Prefix}/");
@@ -107,20 +134,25 @@ public sealed class RecipeTests(PlatformFixture platform) : IAsyncLifetime
 
     private async Task<long> CountAsync(string sql) => (long)(await TestDatabase.ScalarAsync(_campus.Database, sql))!;
 
-    private sealed record ShownError(string File, string Path, string Reason);
-
-    private async Task<List<ShownError>> UploadAsync(string fileName, string json)
+    private Task<HttpResponseMessage> PostRecipeAsync(IDocument page, string fileName, string json)
     {
-        var (_, page) = await _admin.PageAsync($"{_campus.Prefix}/admin/resep");
         var form = page.QuerySelector("form[enctype='multipart/form-data']")!;
-        using var content = new MultipartFormDataContent
+        var content = new MultipartFormDataContent
         {
             { new StringContent(form.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!), "__RequestVerificationToken" },
         };
         var file = new StringContent(json);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         content.Add(file, "upload", fileName);
-        using var response = await _admin.Http.PostAsync(form.GetAttribute("action")!.TrimStart('/'), content);
+        return _admin.Http.PostAsync(form.GetAttribute("action")!.TrimStart('/'), content);
+    }
+
+    private sealed record ShownError(string File, string Path, string Reason);
+
+    private async Task<List<ShownError>> UploadAsync(string fileName, string json)
+    {
+        var (_, page) = await _admin.PageAsync($"{_campus.Prefix}/admin/resep");
+        using var response = await PostRecipeAsync(page, fileName, json);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await TestClient.ParseAsync(response);
         Assert.Contains("Resep ditolak", result.QuerySelector(".alert.error h2")!.TextContent);

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using CampusKonseling.Host.Setup;
+using CampusKonseling.Shell;
+using CampusKonseling.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampusKonseling.Tests.Tenancy;
+
+[Collection(PlatformCollection.Name)]
+public sealed class TenantSetupTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Setting_up_from_a_bad_recipe_leaves_no_database_and_the_campus_unprepared()
+    {
+        var manager = platform.Services.GetRequiredService<TenantManager>();
+        var name = platform.NewTenantName("buruk");
+        var recipe = Path.Combine(Path.GetTempPath(), $"{name}.recipe.json");
+        await File.WriteAllTextAsync(recipe, """{ "name": "buruk", "displayName": "Buruk", "steps": [ { "name": "roles", "roles": [ { "permissions": [] } ] } ] }""");
+        try
+        {
+            Assert.Empty(await manager.CreateAsync(new NewTenant(name, "Buruk", name, [], recipe)));
+            var result = await manager.SetupAsync(name, recipe, new SetupAdmin($"admin@{name}.test", PlatformFixture.TenantAdminPassword));
+            var error = Assert.Single(result.Errors);
+            Assert.Equal(("$.steps[0].roles[0].name", "wajib diisi dengan teks"), (error.Path, error.Reason));
+            Assert.False(await TestDatabase.DatabaseExistsAsync(TestDatabase.TenantDatabasePrefix + name));
+            Assert.Equal(TenantState.Uninitialized, (await platform.Services.GetRequiredService<ITenantRegistry>().FindAsync(name))!.State);
+
+            using var visitor = platform.Client();
+            var (status, page) = await visitor.PageAsync($"{name}/");
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, status);
+            Assert.Contains("belum disiapkan", page.Body!.TextContent);
+        }
+        finally
+        {
+            File.Delete(recipe);
+            await manager.DeleteAsync(name);
+        }
+    }
+
+    [Fact]
+    public async Task Operators_create_list_and_delete_campuses_from_the_command_line()
+    {
+        var name = platform.NewTenantName("cli");
+        var create = await CliAsync("tenants", "create", "--name", name, "--prefix", name, "--display-name", "Kampus CLI",
+            "--recipe", Path.Combine(RepoPaths.Recipes, "iuqi.recipe.json"), "--admin-email", $"admin@{name}.test", "--admin-password", "Rahasia123");
+        Assert.True(create.Code == 0, create.Error);
+        Assert.True(await TestDatabase.DatabaseExistsAsync(TestDatabase.TenantDatabasePrefix + name));
+
+        var list = await CliAsync("tenants", "list");
+        Assert.Contains(list.Output.Split('\n'), line => line.StartsWith($"{name}\tRunning\t/{name}"));
+
+        using (var client = platform.Client())
+            await client.SignInAsync(name, $"admin@{name}.test", "Rahasia123");
+
+        var refused = await CliAsync("tenants", "delete", name, "--confirm", "salah");
+        Assert.Equal(2, refused.Code);
+        Assert.True(await TestDatabase.DatabaseExistsAsync(TestDatabase.TenantDatabasePrefix + name));
+
+        var delete = await CliAsync("tenants", "delete", name, "--confirm", name);
+        Assert.True(delete.Code == 0, delete.Error);
+        Assert.False(await TestDatabase.DatabaseExistsAsync(TestDatabase.TenantDatabasePrefix + name));
+    }
+
+    private static async Task<(int Code, string Output, string Error)> CliAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CampusKonseling.Host.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["ConnectionStrings__Default"] = TestDatabase.ConnectionString;
+        start.Environment["CampusKonseling__TenantDatabasePrefix"] = TestDatabase.TenantDatabasePrefix;
+        start.Environment["CampusKonseling__AllowDemoUsers"] = "true";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+}
