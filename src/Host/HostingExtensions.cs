@@ -16,10 +16,14 @@ using CampusKonseling.Security;
 using CampusKonseling.Shell;
 using CampusKonseling.Site;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing.Matching;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Localization;
@@ -48,6 +52,9 @@ public static class HostingExtensions
         services.AddDbContextFactory<HostDb>(o => o.UseNpgsql(builder.Configuration.GetConnectionString("Default"),
             npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", HostDb.Schema)));
         services.AddSingleton<ITenantRegistry, TenantRegistry>();
+        services.AddDataProtection().SetApplicationName("CampusKonseling");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new HostDbXmlRepository(sp.GetRequiredService<IDbContextFactory<HostDb>>())));
         services.AddSingleton<TenantDatabases>();
         services.AddSingleton<FeatureMigrator>();
         services.AddSingleton<ShellHost>();
@@ -103,6 +110,7 @@ public static class HostingExtensions
 
     public static WebApplication UseCampusKonseling(this WebApplication app)
     {
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.Map("/health", health => health.Run(HealthEndpoint.Handle));
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = PlainServerError });
         app.UseMiddleware<TenantMiddleware>();

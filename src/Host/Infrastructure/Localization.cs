@@ -73,7 +73,8 @@ public static class Localization
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
-            var target = kembali is { Length: > 0 } && kembali.StartsWith('/') && !kembali.StartsWith("//") ? kembali : context.Request.PathBase + "/";
+            var local = kembali is { Length: > 1 } && kembali[0] == '/' && kembali[1] is not '/' and not '\\' || kembali == "/";
+            var target = local ? kembali! : context.Request.PathBase + "/";
             return Results.LocalRedirect(target);
         }).ExcludeFromDescription();
 }

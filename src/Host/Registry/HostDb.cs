@@ -8,6 +8,7 @@ public sealed class HostDb(DbContextOptions<HostDb> options) : DbContext(options
     public const string Schema = "host";
 
     public DbSet<TenantRecord> Tenants => Set<TenantRecord>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -29,6 +30,13 @@ public sealed class HostDb(DbContextOptions<HostDb> options) : DbContext(options
             t.Property(x => x.UpdatedUtc).HasColumnName("updated_utc");
             t.HasIndex(x => x.UrlPrefix).IsUnique().HasFilter("url_prefix <> ''");
             t.HasIndex(x => x.DatabaseName).IsUnique();
+        });
+        b.Entity<DataProtectionKey>(k =>
+        {
+            k.ToTable("data_protection_keys");
+            k.Property(x => x.Id).HasColumnName("id");
+            k.Property(x => x.FriendlyName).HasColumnName("friendly_name");
+            k.Property(x => x.Xml).HasColumnName("xml");
         });
     }
 }

@@ -66,4 +66,16 @@ public sealed class TenantRoutingTests(PlatformFixture platform) : IAsyncLifetim
         Assert.Equal("Formulir tidak dapat diproses", page.QuerySelector("main h1")!.TextContent);
         Assert.Contains("Universitas PGRI Madiun", page.QuerySelector(".site-header")!.TextContent);
     }
+
+    [Theory]
+    [InlineData("//evil.example/x")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task The_language_switch_only_goes_back_within_the_site(string kembali)
+    {
+        using var client = platform.Client();
+        using var response = await client.GetAsync($"{_campus.Prefix}/bahasa/en?kembali={Uri.EscapeDataString(kembali)}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/{_campus.Prefix}/", response.Headers.Location!.OriginalString);
+    }
 }
