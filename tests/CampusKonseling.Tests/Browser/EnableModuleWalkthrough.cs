@@ -17,10 +17,7 @@ public sealed class EnableModuleWalkthrough(PlatformFixture platform) : IClassFi
     {
         await _browser.InitializeAsync();
         _campus = await platform.CreateTenantAsync("unipma", "web");
-        var shells = platform.Services.GetRequiredService<IShellHost>();
-        var shell = (await shells.GetShellAsync(_campus.Name))!;
-        var change = await platform.Services.GetRequiredService<IFeatureManager>().DisableAsync(shell, "Pages");
-        Assert.True(change.Succeeded, change.Error);
+        await platform.SetFeatureAsync(_campus, "Pages", enabled: false);
     }
 
     public Task DisposeAsync() => _browser.DisposeAsync();

@@ -18,9 +18,7 @@ public sealed class ApiTests(PlatformFixture platform) : IAsyncLifetime
     {
         _unpam = await platform.CreateTenantAsync("unpam", "api");
         _noPages = await platform.CreateTenantAsync("iuqi", "api");
-        var shells = platform.Services.GetRequiredService<IShellHost>();
-        var change = await platform.Services.GetRequiredService<IFeatureManager>().DisableAsync((await shells.GetShellAsync(_noPages.Name))!, "Pages");
-        Assert.True(change.Succeeded);
+        await platform.SetFeatureAsync(_noPages, "Pages", enabled: false);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -37,9 +37,8 @@ public sealed class BackgroundTaskTests(PlatformFixture platform)
         var withPages = await platform.CreateTenantAsync("unipma", "gagal");
         var alsoWithPages = await platform.CreateTenantAsync("unpam", "tugas");
         var withoutPages = await platform.CreateTenantAsync("iuqi", "tanpa");
+        await platform.SetFeatureAsync(withoutPages, "Pages", enabled: false);
         var shells = platform.Services.GetRequiredService<IShellHost>();
-        var off = await platform.Services.GetRequiredService<IFeatureManager>().DisableAsync((await shells.GetShellAsync(withoutPages.Name))!, "Pages");
-        Assert.True(off.Succeeded);
 
         var runner = new TenantTaskRunner(
             platform.Services.GetRequiredService<ITenantRegistry>(), shells,

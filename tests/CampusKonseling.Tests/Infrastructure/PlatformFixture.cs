@@ -76,6 +76,15 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public TestClient Client() => new(BaseAddress);
 
+    /// <summary>Switches a feature on or off for a campus, as its admin would on the Fitur page.</summary>
+    public async Task SetFeatureAsync(TestTenant tenant, string feature, bool enabled)
+    {
+        var shell = (await Services.GetRequiredService<IShellHost>().GetShellAsync(tenant.Name))!;
+        var features = Services.GetRequiredService<IFeatureManager>();
+        var change = enabled ? await features.EnableAsync(shell, [feature]) : await features.DisableAsync(shell, feature);
+        Assert.True(change.Succeeded, change.Error);
+    }
+
     public async Task DisposeAsync()
     {
         await Factory.DisposeAsync();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CampusKonseling.Tests.Infrastructure;
 
 namespace CampusKonseling.Tests.Recipes;
@@ -20,7 +19,7 @@ public sealed class RecipeFilesTests
     [MemberData(nameof(Shipped))]
     public async Task The_cli_accepts_each_shipped_recipe(string file)
     {
-        var (code, output, error) = await RunCliAsync("recipes", "validate", Path.Combine(RepoPaths.Recipes, file));
+        var (code, output, error) = await Cli.RunAsync("recipes", "validate", Path.Combine(RepoPaths.Recipes, file));
         Assert.True(code == 0, error);
         Assert.Contains("OK", output);
     }
@@ -34,7 +33,7 @@ public sealed class RecipeFilesTests
             """);
         try
         {
-            var (code, _, error) = await RunCliAsync("recipes", "validate", bad);
+            var (code, _, error) = await Cli.RunAsync("recipes", "validate", bad);
             Assert.Equal(1, code);
             Assert.Contains($"{Path.GetFileName(bad)}: $.steps[0].timeZone: zona waktu 'Mars/Olympus' tidak dikenal", error);
             Assert.Contains($"{Path.GetFileName(bad)}: $.steps[1].name: tidak ada modul yang menangani langkah 'terbang'", error);
@@ -43,19 +42,5 @@ public sealed class RecipeFilesTests
         {
             File.Delete(bad);
         }
-    }
-
-    private static async Task<(int Code, string Output, string Error)> RunCliAsync(params string[] args)
-    {
-        var host = Path.Combine(AppContext.BaseDirectory, "CampusKonseling.Host.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(host);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["ConnectionStrings__Default"] = TestDatabase.ConnectionString;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
     }
 }

@@ -101,9 +101,7 @@ public sealed class RecipeTests(PlatformFixture platform) : IAsyncLifetime
     [Fact]
     public async Task A_step_of_a_disabled_feature_is_refused_unless_the_recipe_enables_the_feature()
     {
-        var shells = platform.Services.GetRequiredService<IShellHost>();
-        var change = await platform.Services.GetRequiredService<IFeatureManager>().DisableAsync((await shells.GetShellAsync(_campus.Name))!, "Pages");
-        Assert.True(change.Succeeded);
+        await platform.SetFeatureAsync(_campus, "Pages", enabled: false);
         try
         {
             const string pagesOnly = """{ "name": "p", "displayName": "P", "steps": [ { "name": "pages", "pages": [ { "slug": "baru", "title": "Baru" } ] } ] }""";
@@ -119,7 +117,7 @@ public sealed class RecipeTests(PlatformFixture platform) : IAsyncLifetime
         }
         finally
         {
-            await platform.Services.GetRequiredService<IFeatureManager>().EnableAsync((await shells.GetShellAsync(_campus.Name))!, ["Pages"]);
+            await platform.SetFeatureAsync(_campus, "Pages", enabled: true);
         }
     }
 

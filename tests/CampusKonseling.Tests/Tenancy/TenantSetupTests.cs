@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CampusKonseling.Host.Setup;
 using CampusKonseling.Shell;
 using CampusKonseling.Tests.Infrastructure;
@@ -41,38 +40,23 @@ public sealed class TenantSetupTests(PlatformFixture platform)
     public async Task Operators_create_list_and_delete_campuses_from_the_command_line()
     {
         var name = platform.NewTenantName("cli");
-        var create = await CliAsync("tenants", "create", "--name", name, "--prefix", name, "--display-name", "Kampus CLI",
+        var create = await Cli.RunAsync("tenants", "create", "--name", name, "--prefix", name, "--display-name", "Kampus CLI",
             "--recipe", Path.Combine(RepoPaths.Recipes, "iuqi.recipe.json"), "--admin-email", $"admin@{name}.test", "--admin-password", "Rahasia123");
         Assert.True(create.Code == 0, create.Error);
         Assert.True(await TestDatabase.DatabaseExistsAsync(TestDatabase.TenantDatabasePrefix + name));
 
-        var list = await CliAsync("tenants", "list");
+        var list = await Cli.RunAsync("tenants", "list");
         Assert.Contains(list.Output.Split('\n'), line => line.StartsWith($"{name}\tRunning\t/{name}"));
 
         using (var client = platform.Client())
             await client.SignInAsync(name, $"admin@{name}.test", "Rahasia123");
 
-        var refused = await CliAsync("tenants", "delete", name, "--confirm", "salah");
+        var refused = await Cli.RunAsync("tenants", "delete", name, "--confirm", "salah");
         Assert.Equal(2, refused.Code);
         Assert.True(await TestDatabase.DatabaseExistsAsync(TestDatabase.TenantDatabasePrefix + name));
 
-        var delete = await CliAsync("tenants", "delete", name, "--confirm", name);
+        var delete = await Cli.RunAsync("tenants", "delete", name, "--confirm", name);
         Assert.True(delete.Code == 0, delete.Error);
         Assert.False(await TestDatabase.DatabaseExistsAsync(TestDatabase.TenantDatabasePrefix + name));
-    }
-
-    private static async Task<(int Code, string Output, string Error)> CliAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CampusKonseling.Host.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["ConnectionStrings__Default"] = TestDatabase.ConnectionString;
-        start.Environment["CampusKonseling__TenantDatabasePrefix"] = TestDatabase.TenantDatabasePrefix;
-        start.Environment["CampusKonseling__AllowDemoUsers"] = "true";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
     }
 }

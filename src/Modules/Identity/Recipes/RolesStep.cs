@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using System.Text.Json;
 using CampusKonseling.Identity.Data;
+using CampusKonseling.Identity.Security;
 using CampusKonseling.Modules;
 using CampusKonseling.Recipes;
 using CampusKonseling.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CampusKonseling.Identity.Recipes;
 
@@ -60,11 +60,7 @@ public sealed class RolesStep(IEnumerable<FeatureService> registrations) : IReci
 
             var wanted = element.TryGetProperty("permissions", out var perms)
                 ? perms.EnumerateArray().Select(p => p.GetString()!).ToHashSet() : [];
-            var existing = await db.RoleClaims.Where(c => c.RoleId == role.Id && c.ClaimType == IdentityDb.PermissionClaim).ToListAsync(ct);
-            db.RoleClaims.RemoveRange(existing.Where(c => !wanted.Contains(c.ClaimValue!)));
-            foreach (var p in wanted.Where(p => existing.All(c => c.ClaimValue != p)))
-                db.RoleClaims.Add(new IdentityRoleClaim<string> { RoleId = role.Id, ClaimType = IdentityDb.PermissionClaim, ClaimValue = p });
-            await db.SaveChangesAsync(ct);
+            await RolePermissions.SetAsync(db, role.Id, wanted, _ => true, ct);
         }
     }
 

@@ -5,7 +5,6 @@ using CampusKonseling.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CampusKonseling.Identity.Pages.Admin.Roles;
@@ -33,7 +32,7 @@ public sealed class EditModel(IdentityDb db, RoleManager<CampusRole> roles, Perm
         if (role is null) return NotFound();
         RoleName = role.Name!;
         Description = role.Description;
-        Granted = await db.RoleClaims.Where(c => c.RoleId == role.Id && c.ClaimType == IdentityDb.PermissionClaim).Select(c => c.ClaimValue!).ToListAsync();
+        Granted = await RolePermissions.GetAsync(db, role.Id);
         return Page();
     }
 
@@ -60,11 +59,7 @@ public sealed class EditModel(IdentityDb db, RoleManager<CampusRole> roles, Perm
         // Grants of features that are disabled right now are kept; only the visible ones are edited here.
         var editable = Available.Select(p => p.Name).ToHashSet();
         var wanted = Granted.Where(editable.Contains).ToHashSet();
-        var existing = await db.RoleClaims.Where(c => c.RoleId == role.Id && c.ClaimType == IdentityDb.PermissionClaim).ToListAsync();
-        db.RoleClaims.RemoveRange(existing.Where(c => editable.Contains(c.ClaimValue!) && !wanted.Contains(c.ClaimValue!)));
-        foreach (var p in wanted.Where(p => existing.All(c => c.ClaimValue != p)))
-            db.RoleClaims.Add(new IdentityRoleClaim<string> { RoleId = role.Id, ClaimType = IdentityDb.PermissionClaim, ClaimValue = p });
-        await db.SaveChangesAsync();
+        await RolePermissions.SetAsync(db, role.Id, wanted, editable.Contains);
         permissions.Invalidate();
         Message = T["Peran {0} disimpan.", role.Name!];
         return Redirect(Url.Content($"~/admin/peran/{role.Id}"));

@@ -1,0 +1,22 @@
+using System.Diagnostics;
+
+namespace CampusKonseling.Tests.Infrastructure;
+
+/// <summary>Runs the host's operator verbs as a separate process, as an operator would.</summary>
+public static class Cli
+{
+    public static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CampusKonseling.Host.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["ConnectionStrings__Default"] = TestDatabase.ConnectionString;
+        start.Environment["CampusKonseling__TenantDatabasePrefix"] = TestDatabase.TenantDatabasePrefix;
+        start.Environment["CampusKonseling__AllowDemoUsers"] = "true";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+}
