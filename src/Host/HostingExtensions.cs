@@ -18,6 +18,7 @@ using CampusKonseling.Site;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.AspNetCore.DataProtection;
@@ -52,6 +53,9 @@ public static class HostingExtensions
         services.AddDbContextFactory<HostDb>(o => o.UseNpgsql(builder.Configuration.GetConnectionString("Default"),
             npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", HostDb.Schema)));
         services.AddSingleton<ITenantRegistry, TenantRegistry>();
+        // Registered before data protection, whose start-up reads its keys from the host database this creates.
+        services.AddSingleton<BootstrapService>();
+        services.AddHostedService(sp => sp.GetRequiredService<BootstrapService>());
         services.AddDataProtection().SetApplicationName("CampusKonseling");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new HostDbXmlRepository(sp.GetRequiredService<IDbContextFactory<HostDb>>())));
@@ -67,9 +71,8 @@ public static class HostingExtensions
         services.AddSingleton<TenantManager>();
         services.AddSingleton<ITenantManager>(sp => sp.GetRequiredService<TenantManager>());
         services.AddSingleton<HostBootstrapper>();
-        services.AddHostedService<BootstrapService>();
         services.AddSingleton<TenantResolver>();
-        services.AddTenantJobs();
+        services.AddTenantJobs(builder.Configuration);
 
         services.AddScoped<CurrentShell>();
         services.AddScoped<TenantDbConnection>();
@@ -83,6 +86,11 @@ public static class HostingExtensions
         services.AddCampusLocalization();
         var moduleFeatures = assemblies.ToDictionary(a => a, a => catalog.Modules.First(m => m.GetType().Assembly == a).Features[0].Id);
         services.AddRazorPages(o => o.Conventions.Add(new FeaturePageConvention(moduleFeatures)))
+            .ConfigureApplicationPartManager(parts =>
+            {
+                foreach (var assembly in assemblies.Where(a => parts.ApplicationParts.All(p => p.Name != a.GetName().Name)))
+                    parts.ApplicationParts.Add(new CompiledRazorAssemblyPart(assembly));
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = Localization.ForAssembly);
         services.AddOptions<MvcOptions>().Configure<IStringLocalizer<S>>((o, t) => o.UseIndonesianBindingMessages(t));

@@ -11,6 +11,10 @@ public sealed class BootstrapService(HostBootstrapper bootstrapper, IOptions<Cam
 {
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(10);
     private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the host database, registry and host tenant are ready.</summary>
+    public Task Ready => _ready.Task;
 
     public override async Task StartAsync(CancellationToken ct)
     {
@@ -28,6 +32,7 @@ public sealed class BootstrapService(HostBootstrapper bootstrapper, IOptions<Cam
                 await bootstrapper.EnsureDefaultTenantAsync(stoppingToken);
                 if (options.Value.DemoTenants) await bootstrapper.EnsureDemoTenantsAsync(stoppingToken);
                 _firstAttempt.TrySetResult();
+                _ready.TrySetResult();
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

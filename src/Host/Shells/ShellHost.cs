@@ -10,7 +10,7 @@ namespace CampusKonseling.Host.Shells;
 /// and retried after a pause; it never affects other tenants.
 /// </summary>
 public sealed class ShellHost(
-    ITenantRegistry registry, TenantDatabases databases, FeatureMigrator migrator,
+    ITenantRegistry registry, TenantDatabases databases, FeatureMigrator migrator, Features.FeatureCatalog catalog,
     IServiceScopeFactory scopes, TimeProvider clock, ILogger<ShellHost> logger) : IShellHost, IAsyncDisposable
 {
     private static readonly TimeSpan RetryFailedAfter = TimeSpan.FromSeconds(30);
@@ -72,11 +72,25 @@ public sealed class ShellHost(
 
     private async Task<ShellContext?> BuildAsync(TenantInfo tenant, CancellationToken ct)
     {
+        // Core features added by an upgrade are switched on in every campus before it starts.
+        var missing = catalog.AlwaysEnabled.SelectMany(catalog.WithDependencies)
+            .Where(f => !tenant.EnabledFeatures.Contains(f, StringComparer.OrdinalIgnoreCase)).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            tenant = tenant with { EnabledFeatures = tenant.EnabledFeatures.Concat(missing).ToList() };
+            logger.LogInformation("Tenant {Tenant}: enabling new core features {Features}", tenant.Name, string.Join(", ", missing));
+        }
         var shell = CreateUncached(tenant);
         try
         {
             await using var scope = CreateScope(shell);
             await migrator.MigrateAsync(scope.ServiceProvider, shell, tenant.EnabledFeatures, ct);
+            if (missing.Count > 0)
+            {
+                await registry.SaveAsync(tenant, ct);
+                await shell.DisposeAsync();
+                shell = CreateUncached((await registry.FindAsync(tenant.Name, ct))!);
+            }
             _failures.TryRemove(tenant.Name, out _);
             logger.LogInformation("Tenant {Tenant} started with {Count} features", tenant.Name, tenant.EnabledFeatures.Count);
             return shell;

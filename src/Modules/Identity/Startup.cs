@@ -57,5 +57,6 @@ public sealed class Startup : IFeatureStartup
         services.AddScoped<IPermissionService>(sp => sp.GetRequiredService<PermissionService>());
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<ITenantSetupHandler, AdministratorSetup>();
+        services.AddScoped<CampusKonseling.Users.IUserDirectory, UserDirectory>();
     }
 }

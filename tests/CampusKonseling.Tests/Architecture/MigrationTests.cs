@@ -1,6 +1,7 @@
 using CampusKonseling.Data;
 using CampusKonseling.Host.Registry;
 using CampusKonseling.Modules;
+using CampusKonseling.Shell;
 using CampusKonseling.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,9 @@ public sealed class MigrationTests(PlatformFixture platform)
     public async Task Every_module_schema_built_by_migrations_equals_the_model()
     {
         var campus = await platform.CreateTenantAsync("unipma", "mig");
+        foreach (var feature in platform.Services.GetRequiredService<IFeatureCatalog>().Features
+                     .Where(f => f.Feature.Availability == FeatureAvailability.Optional))
+            await platform.SetFeatureAsync(campus, feature.Feature.Id, enabled: true);
         var contexts = platform.Services.GetServices<FeatureService>().Where(f => f.Kind == FeatureServiceKind.DbContext).ToList();
         Assert.NotEmpty(contexts);
 

@@ -12,7 +12,7 @@ public sealed class SiteSettingsService(SiteDb db, CurrentShell current) : ISite
     public async Task<CampusSettings> GetAsync(CancellationToken ct = default)
     {
         if (current.Shell.Cache.TryGetValue(CacheKey, out var cached)) return (CampusSettings)cached;
-        var record = await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct);
+        var record = await db.Settings.AsNoTracking().FirstOrDefaultAsync(r => r.Id == SettingsRecord.SingletonId, ct);
         var settings = record is null ? new CampusSettings { CampusName = current.Shell.Tenant.DisplayName } : ToSettings(record);
         current.Shell.Cache[CacheKey] = settings;
         return settings;
@@ -20,7 +20,7 @@ public sealed class SiteSettingsService(SiteDb db, CurrentShell current) : ISite
 
     public async Task SaveAsync(SettingsRecord record, CancellationToken ct)
     {
-        var existing = await db.Settings.FirstOrDefaultAsync(ct);
+        var existing = await db.Settings.FindAsync([SettingsRecord.SingletonId], ct);
         if (existing is null) db.Settings.Add(record);
         else db.Entry(existing).CurrentValues.SetValues(record);
         await db.SaveChangesAsync(ct);

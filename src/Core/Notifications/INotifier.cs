@@ -1,0 +1,17 @@
+namespace CampusKonseling.Notifications;
+
+/// <summary>Something a user should know: shown in their in-app list now; delivered by e-mail/SMS once that work lands.</summary>
+public sealed record Notification(string Jenis, string Judul, string Isi, string? Tautan = null);
+
+/// <summary>The one way modules notify people of the current campus.</summary>
+public interface INotifier
+{
+    Task NotifyUsersAsync(IEnumerable<string> userIds, Notification notification, CancellationToken ct = default);
+    Task NotifyRoleAsync(string role, Notification notification, CancellationToken ct = default);
+}
+
+/// <summary>The signed-in user's unread count, for the staff area's header.</summary>
+public interface INotificationInbox
+{
+    Task<int> UnreadAsync(string userId, CancellationToken ct = default);
+}

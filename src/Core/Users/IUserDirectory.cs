@@ -1,0 +1,11 @@
+namespace CampusKonseling.Users;
+
+public sealed record UserRef(string Id, string Nama, string? Email);
+
+/// <summary>Who the campus's users are, for modules that must address people by role.</summary>
+public interface IUserDirectory
+{
+    Task<IReadOnlyList<UserRef>> UsersInRoleAsync(string role, CancellationToken ct = default);
+    Task<IReadOnlySet<string>> RolesOfAsync(string userId, CancellationToken ct = default);
+    Task<bool> RoleExistsAsync(string role, CancellationToken ct = default);
+}

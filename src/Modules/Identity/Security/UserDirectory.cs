@@ -1,0 +1,16 @@
+using CampusKonseling.Users;
+using CampusKonseling.Identity.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace CampusKonseling.Identity.Security;
+
+public sealed class UserDirectory(UserManager<CampusUser> users, RoleManager<CampusRole> roles) : IUserDirectory
+{
+    public async Task<IReadOnlyList<UserRef>> UsersInRoleAsync(string role, CancellationToken ct = default) =>
+        (await users.GetUsersInRoleAsync(role)).Select(u => new UserRef(u.Id, u.FullName, u.Email)).ToList();
+
+    public async Task<IReadOnlySet<string>> RolesOfAsync(string userId, CancellationToken ct = default) =>
+        await users.FindByIdAsync(userId) is { } user ? (await users.GetRolesAsync(user)).ToHashSet() : new HashSet<string>();
+
+    public Task<bool> RoleExistsAsync(string role, CancellationToken ct = default) => roles.RoleExistsAsync(role);
+}

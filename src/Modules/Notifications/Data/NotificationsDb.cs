@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CampusKonseling.Notifications.Data;
+
+public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) : DbContext(options)
+{
+    public const string Schema = "notifications";
+
+    public DbSet<InAppNotification> Items => Set<InAppNotification>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.HasDefaultSchema(Schema);
+        b.Entity<InAppNotification>(e =>
+        {
+            e.ToTable("notifications");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.UserId).HasColumnName("user_id").HasMaxLength(450);
+            e.Property(x => x.Jenis).HasColumnName("jenis").HasMaxLength(60);
+            e.Property(x => x.Judul).HasColumnName("judul").HasMaxLength(300);
+            e.Property(x => x.Isi).HasColumnName("isi");
+            e.Property(x => x.Tautan).HasColumnName("tautan").HasMaxLength(500);
+            e.Property(x => x.DibuatPada).HasColumnName("dibuat_pada");
+            e.Property(x => x.DibacaPada).HasColumnName("dibaca_pada");
+            e.HasIndex(x => new { x.UserId, x.DibuatPada });
+        });
+    }
+}
+
+public sealed class InAppNotification
+{
+    public long Id { get; set; }
+    public required string UserId { get; set; }
+    public required string Jenis { get; set; }
+    public required string Judul { get; set; }
+    public required string Isi { get; set; }
+    public string? Tautan { get; set; }
+    public DateTimeOffset DibuatPada { get; set; }
+    public DateTimeOffset? DibacaPada { get; set; }
+}

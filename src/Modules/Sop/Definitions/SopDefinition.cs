@@ -1,0 +1,48 @@
+namespace CampusKonseling.Sop.Definitions;
+
+/// <summary>An SOP as the campus wrote it: header block, lanes (pelaksana) and steps (langkah).</summary>
+public sealed record SopDefinition
+{
+    public required string Kode { get; init; }
+    public required string Judul { get; init; }
+    public string? Unit { get; init; }
+    public string? Revisi { get; init; }
+    public SopDates Tanggal { get; init; } = new();
+    public IReadOnlyList<Pengesahan> Pengesahan { get; init; } = [];
+    public IReadOnlyList<string> DasarHukum { get; init; } = [];
+    public IReadOnlyList<string> KualifikasiPelaksana { get; init; } = [];
+    public IReadOnlyList<string> Keterkaitan { get; init; } = [];
+    public IReadOnlyList<string> Peralatan { get; init; } = [];
+    public IReadOnlyList<string> Peringatan { get; init; } = [];
+    public IReadOnlyList<string> Pencatatan { get; init; } = [];
+    public string? Catatan { get; init; }
+
+    /// <summary>Reminder when this share of a step's time standard has passed (default 80%).</summary>
+    public int PengingatPersen { get; init; } = 80;
+    /// <summary>Role told when any step is overdue, besides the step's own lane supervisor.</summary>
+    public string? EskalasiKe { get; init; }
+    /// <summary>Days after which a finished instance's engine data is purged; null keeps it.</summary>
+    public int? RetensiHari { get; init; }
+    /// <summary>Time standards count working hours of the campus (default) or the plain clock (24/7 online services).</summary>
+    public bool JamKerja { get; init; } = true;
+
+    public required IReadOnlyList<Pelaksana> Pelaksana { get; init; }
+    public required IReadOnlyList<Langkah> Langkah { get; init; }
+
+    public Langkah Mulai => Langkah.First(l => l.Jenis == JenisLangkah.Mulai);
+    public Langkah? Find(string id) => Langkah.FirstOrDefault(l => l.Id == id);
+    public Pelaksana? Lane(string id) => Pelaksana.FirstOrDefault(p => p.Id == id);
+}
+
+public sealed record SopDates
+{
+    public string? Pembuatan { get; init; }
+    public string? Revisi { get; init; }
+    public string? Efektif { get; init; }
+}
+
+/// <summary>An approval line: "Dirumuskan oleh", "Diperiksa oleh", "Disetujui oleh", "Ditetapkan oleh", "Dikendalikan oleh", "Disahkan oleh".</summary>
+public sealed record Pengesahan(string Sebagai, string? Nama, string? Jabatan);
+
+/// <summary>An actor column of the SOP, mapped to a role of the campus.</summary>
+public sealed record Pelaksana(string Id, string Nama, string Peran, string? Atasan = null);

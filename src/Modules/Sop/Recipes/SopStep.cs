@@ -1,0 +1,67 @@
+using System.Text.Json;
+using CampusKonseling.Users;
+using CampusKonseling.Recipes;
+using CampusKonseling.Sop.Data;
+using CampusKonseling.Sop.Definitions;
+using CampusKonseling.Sop.Runtime;
+
+namespace CampusKonseling.Sop.Recipes;
+
+/// <summary>
+/// <c>{ "name": "sop", "sops": [ { "kode": "SOP.P2KLLK-04", "judul": "…", "pelaksana": [...], "langkah": [...] } ] }</c>.
+/// Each SOP becomes a new version when it differs from the current one; running the recipe again changes nothing.
+/// </summary>
+public sealed class SopStep : IRecipeStep
+{
+    public string Name => "sop";
+
+    public void Validate(RecipeStepContext step)
+    {
+        var sops = step.Array("sops");
+        var codes = new HashSet<string>();
+        for (var i = 0; i < sops.Count; i++)
+        {
+            var definition = Read(step, sops[i], $"sops[{i}]");
+            if (definition is null) continue;
+            if (!codes.Add(definition.Kode)) step.Error($"sops[{i}].kode", $"SOP '{definition.Kode}' disebut dua kali");
+            foreach (var (path, reason) in DefinitionValidator.Validate(definition)) step.Error($"sops[{i}].{path}", reason);
+            var roles = step.DeclaredNames("roles", "roles");
+            for (var j = 0; j < definition.Pelaksana.Count; j++)
+            {
+                var lane = definition.Pelaksana[j];
+                // Roles made by this recipe are known now; others are checked against the campus when applied.
+                if (roles.Count > 0 && !roles.Contains(lane.Peran)) step.Error($"sops[{i}].pelaksana[{j}].peran", $"peran '{lane.Peran}' tidak dibuat oleh langkah 'roles' resep ini");
+            }
+        }
+    }
+
+    public async Task ExecuteAsync(RecipeStepContext step, CancellationToken ct)
+    {
+        var db = step.Services.GetRequiredService<SopDb>();
+        await step.EnlistAsync(db);
+        var directory = step.Services.GetRequiredService<IUserDirectory>();
+        var catalog = step.Services.GetRequiredService<SopCatalog>();
+        foreach (var element in step.Step.GetProperty("sops").EnumerateArray())
+        {
+            var definition = element.Deserialize<SopDefinition>(DefinitionJson.Options)!;
+            foreach (var lane in definition.Pelaksana)
+                if (!await directory.RoleExistsAsync(lane.Peran, ct))
+                    throw new InvalidOperationException($"SOP {definition.Kode}: peran '{lane.Peran}' belum ada di kampus ini");
+            await catalog.ImportAsync(definition, $"resep {step.File}", null, ct);
+        }
+    }
+
+    private static SopDefinition? Read(RecipeStepContext step, JsonElement element, string path)
+    {
+        try
+        {
+            return element.Deserialize<SopDefinition>(DefinitionJson.Options) ?? throw new JsonException("kosong");
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.Path is { Length: > 1 } p ? path + p[1..] : path;
+            step.Error(where, "SOP tidak dapat dibaca: " + ex.Message.Split(" Path:")[0]);
+            return null;
+        }
+    }
+}

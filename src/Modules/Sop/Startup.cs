@@ -1,0 +1,52 @@
+using CampusKonseling.Data;
+using CampusKonseling.Modules;
+using CampusKonseling.Navigation;
+using CampusKonseling.Security;
+using CampusKonseling.Sop.Api;
+using CampusKonseling.Sop.Data;
+using CampusKonseling.Sop.Engine;
+using CampusKonseling.Sop.Recipes;
+using CampusKonseling.Sop.Runtime;
+using CampusKonseling.Sop.Timers;
+using Microsoft.AspNetCore.Routing;
+
+namespace CampusKonseling.Sop;
+
+public sealed class Startup : IFeatureStartup
+{
+    public void ConfigureServices(FeatureBuilder feature)
+    {
+        feature.AddTenantDbContext<SopDb>(SopDb.Schema)
+            .AddPermissions<Permissions>()
+            .AddAdminMenu<AdminMenu>()
+            .AddRecipeStep<SopStep>()
+            .AddBackgroundTask<RetentionTask>();
+        var services = feature.Services;
+        services.AddScoped<ISopStore, DbSopStore>();
+        services.AddScoped<IInstanceLocks, DbInstanceLocks>();
+        services.AddScoped<SopCatalog>();
+        services.AddScoped<SopRuntime>();
+        services.AddSingleton<ISlaTimers, QuartzSlaTimers>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSopApi();
+}
+
+public sealed class Permissions : IPermissionProvider
+{
+    public const string ViewSop = "ViewSop";
+    public const string StartSop = "StartSop";
+    public const string ManageSop = "ManageSop";
+
+    public IEnumerable<Permission> GetPermissions() =>
+    [
+        new(ViewSop, new("Melihat SOP dan instans yang berjalan", "View SOPs and running instances"), "SOP"),
+        new(StartSop, new("Memulai instans SOP", "Start SOP instances"), "SOP"),
+        new(ManageSop, new("Mengimpor dan menyunting SOP", "Import and edit SOPs"), "SOP"),
+    ];
+}
+
+public sealed class AdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<MenuItem> GetItems() => [new(new("SOP", "SOPs"), "admin/sop", Permissions.ViewSop, 20)];
+}
