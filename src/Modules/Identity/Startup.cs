@@ -7,6 +7,9 @@ using CampusKonseling.Modules;
 using CampusKonseling.Security;
 using CampusKonseling.Shell;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 
 namespace CampusKonseling.Identity;
@@ -52,11 +55,24 @@ public sealed class Startup : IFeatureStartup
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.Events.OnValidatePrincipal = TenantClaimsFactory.ValidateAsync;
+            // API callers get a status code, not a sign-in page.
+            o.Events.OnRedirectToLogin = c => ApiOrRedirect(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c, StatusCodes.Status403Forbidden);
         });
         services.AddScoped<PermissionService>();
+
         services.AddScoped<IPermissionService>(sp => sp.GetRequiredService<PermissionService>());
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<ITenantSetupHandler, AdministratorSetup>();
         services.AddScoped<CampusKonseling.Users.IUserDirectory, UserDirectory>();
+    }
+
+    private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 }

@@ -3,6 +3,7 @@ using CampusKonseling.Modules;
 using CampusKonseling.Navigation;
 using CampusKonseling.Security;
 using CampusKonseling.Sop.Api;
+using CampusKonseling.Sop.Charts;
 using CampusKonseling.Sop.Data;
 using CampusKonseling.Sop.Engine;
 using CampusKonseling.Sop.Recipes;
@@ -26,10 +27,11 @@ public sealed class Startup : IFeatureStartup
         services.AddScoped<IInstanceLocks, DbInstanceLocks>();
         services.AddScoped<SopCatalog>();
         services.AddScoped<SopRuntime>();
+        services.AddScoped<SopAccess>();
         services.AddSingleton<ISlaTimers, QuartzSlaTimers>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSopApi();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSopApi().MapSopCharts();
 }
 
 public sealed class Permissions : IPermissionProvider
