@@ -18,6 +18,8 @@ public static class JobsExtensions
             {
                 o.InstanceName = "CampusKonseling";
                 o.GenerateInstanceId = true;
+                // Wake at least this often to look for triggers other nodes scheduled (SLA timers are minutes to days).
+                o.IdleWaitTime = TimeSpan.FromSeconds(5);
             });
             q.UsePersistentStore(store =>
             {

@@ -98,6 +98,7 @@ public sealed class SeedSopWalkTests(PlatformFixture platform)
             Assert.All(step.Kelengkapan, k => Assert.Equal("ada", entry.Masukan[k]));
         }
 
+        var settings = await sop.InCampusAsync(sp => sp.GetRequiredService<CampusKonseling.Site.ISiteSettings>().GetAsync());
         foreach (var activation in instance.Riwayat.Where(e => e.Jenis == StepEventKind.Diaktifkan))
         {
             var step = definition.Find(activation.StepId!)!;
@@ -115,11 +116,10 @@ public sealed class SeedSopWalkTests(PlatformFixture platform)
                 Assert.Equal(from + WorkingCalendar.ClockLength(waktu), due);
                 continue;
             }
-            // Working hours are honoured: every due time falls on a weekday between 08:00 and 16:00 in Jakarta.
+            // Working hours are honoured: every due time falls within the campus's working days and hours.
             var local = TimeZoneInfo.ConvertTime(due, jakarta);
-            Assert.InRange(local.TimeOfDay, TimeSpan.FromHours(8), TimeSpan.FromHours(16));
-            Assert.NotEqual(DayOfWeek.Saturday, local.DayOfWeek);
-            Assert.NotEqual(DayOfWeek.Sunday, local.DayOfWeek);
+            Assert.InRange(TimeOnly.FromDateTime(local.DateTime), settings.WorkStart, settings.WorkEnd);
+            Assert.Contains(local.DayOfWeek, settings.WorkingDays);
         }
     }
 

@@ -34,6 +34,9 @@ public sealed class SopHarness(PlatformFixture platform, TestTenant campus)
         return new Actor(user.Id, user.Nama, await directory.RolesOfAsync(user.Id));
     });
 
+    public Task<string> EmailOfAsync(string role) => InCampusAsync(async sp =>
+        (await sp.GetRequiredService<IUserDirectory>().UsersInRoleAsync(role)).OrderBy(u => u.Email).First().Email!);
+
     public Task<RuntimeResult> StartAsync(string kode, Actor by, TimeProvider? clock = null, string subjek = "Kasus uji") => InCampusAsync(async sp =>
         await (await RuntimeAsync(sp, clock)).StartAsync(await DefinitionIdAsync(kode), by, subjek));
 

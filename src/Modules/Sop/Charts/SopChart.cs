@@ -15,7 +15,7 @@ public enum StepState { Belum, Selesai, Aktif, Terlambat }
 /// </summary>
 public static class SopChart
 {
-    private const int Top = 70, RowHeight = 78, LaneWidth = 124, Left = 20, ShapeW = 92, ShapeH = 40, Gutter = 70;
+    private const int Top = 70, RowHeight = 78, LaneWidth = 124, Left = 20, ShapeW = 92, ShapeH = 40, Gutter = 130;
 
     public static string Render(SopDefinition sop, IReadOnlyDictionary<string, StepState>? states = null, string title = "")
     {
@@ -113,7 +113,7 @@ public static class SopChart
         else
         {
             // Back (a loop): out to the right gutter, up, and into the target's right side.
-            var gx = Left + laneCount * LaneWidth + 18 + index * 10;
+            var gx = Left + laneCount * LaneWidth + 14 + fromRow % 6 * 9 + index * 4;
             path = $"M{from.X + ShapeW / 2},{from.Y} L{gx},{from.Y} L{gx},{to.Y} L{to.X + ShapeW / 2 + 2},{to.Y}";
             (lx, ly) = (from.X + ShapeW / 2 + 4, from.Y - 5);
         }

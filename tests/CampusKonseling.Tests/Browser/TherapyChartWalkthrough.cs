@@ -1,0 +1,63 @@
+using CampusKonseling.Tests.Infrastructure;
+using CampusKonseling.Tests.Sop;
+using Microsoft.Playwright;
+
+namespace CampusKonseling.Tests.Browser;
+
+/// <summary>The Kepala Unit of IPDN opens the therapy SOP and its flowchart, then follows one case on it.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class TherapyChartWalkthrough(PlatformFixture platform) : IAsyncLifetime
+{
+    private readonly BrowserFixture _browser = new();
+    private TestTenant _ipdn = null!;
+    private int _step;
+
+    public async Task InitializeAsync()
+    {
+        await _browser.InitializeAsync();
+        _ipdn = await platform.CreateTenantAsync("ipdn", "bagan");
+    }
+
+    public Task DisposeAsync() => _browser.DisposeAsync();
+
+    [Fact]
+    public async Task The_therapy_sop_shows_six_lanes_and_the_disposition_chain()
+    {
+        var sop = new SopHarness(platform, _ipdn);
+        var konselor = await sop.ActorAsync("Konselor/Psikolog");
+        var started = await sop.StartAsync("IPDN-BK-TERAPI", konselor, subjek: "Praja 2031-014");
+        await sop.CompleteAsync(started.Instance!.Id, new CampusKonseling.Sop.Engine.CompleteStep("1", Masukan: new Dictionary<string, string> { ["Data Formulir Praja"] = "ada" }), konselor);
+
+        await using var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = platform.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "id-ID",
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{_ipdn.Prefix}/akun/masuk");
+        await page.GetByLabel("E-mail").FillAsync(await sop.EmailOfAsync("Kepala Unit"));
+        await page.GetByLabel("Kata sandi").FillAsync("Demo12345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await page.WaitForURLAsync($"**/{_ipdn.Prefix}/admin");
+
+        await page.Locator("nav.admin-nav a[data-menu='admin/sop']").ClickAsync();
+        await Assertions.Expect(page.Locator("table.sop-list")).ToContainTextAsync("Administrasi Pelaksanaan Terapi");
+        await ShotAsync(page, "daftar-sop");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Administrasi Pelaksanaan Terapi bagi Praja dan Pegawai" }).ClickAsync();
+        var chart = page.Locator(".chart svg");
+        await Assertions.Expect(chart.Locator("g.lajur")).ToHaveCountAsync(6);
+        await Assertions.Expect(chart.Locator("g.langkah.keputusan")).ToHaveCountAsync(3);
+        await Assertions.Expect(chart.Locator("text.pilihan").First).ToBeVisibleAsync();
+        await chart.ScrollIntoViewIfNeededAsync();
+        await ShotAsync(page, "dokumen-dan-bagan");
+        await chart.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, "therapy-chart-ipdn-terapi.png") });
+
+        await page.GotoAsync($"{_ipdn.Prefix}/admin/sop/instans/{started.Instance.Id}");
+        await Assertions.Expect(page.Locator(".chart svg g[data-step='1']")).ToHaveAttributeAsync("data-state", "selesai");
+        await Assertions.Expect(page.Locator(".chart svg g[data-step='2']")).ToHaveAttributeAsync("data-state", "aktif");
+        await ShotAsync(page, "instans");
+    }
+
+    private Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, $"therapy-{++_step:00}-{name}.png"), FullPage = true });
+}

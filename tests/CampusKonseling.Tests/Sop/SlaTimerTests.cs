@@ -1,0 +1,108 @@
+using CampusKonseling.Notifications;
+using CampusKonseling.Sop.Definitions;
+using CampusKonseling.Sop.Engine;
+using CampusKonseling.Sop.Runtime;
+using CampusKonseling.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CampusKonseling.Tests.Sop;
+
+/// <summary>SLA timers on the real, clustered Quartz scheduler in PostgreSQL.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class SlaTimerTests(PlatformFixture platform)
+{
+    private const string Staff = "Staf Konseling & Asesmen";
+
+    /// <summary>A short SOP on the plain clock: reminder after 2 s, due after 4 s.</summary>
+    private static readonly SopDefinition Quick = new()
+    {
+        Kode = "UJI-SLA", Judul = "Tanggapan cepat (uji)", JamKerja = false, PengingatPersen = 50, EskalasiKe = "Admin Web",
+        Pelaksana = [new("staf", "Staf", Staff)],
+        Langkah =
+        [
+            new() { Id = "1", Jenis = JenisLangkah.Mulai, Uraian = "Menanggapi permohonan", Pelaksana = ["staf"], Waktu = "4 detik", Lanjut = ["2"] },
+            new() { Id = "2", Jenis = JenisLangkah.Selesai, Uraian = "Menutup", Pelaksana = ["staf"], Waktu = "1 Hari" },
+        ],
+    };
+
+    [Fact]
+    public async Task A_reminder_and_an_escalation_fire_once_even_after_the_node_that_set_them_stopped()
+    {
+        var campus = await platform.CreateTenantAsync("konseling-asesmen", "sla");
+        var sop = new SopHarness(platform, campus);
+        await sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(Quick, "uji", null));
+        var staf = await sop.ActorAsync(Staff);
+
+        // A second node starts the instance, so its timers are written by that node, then it stops.
+        Guid instanceId, activationId;
+        await using (var node2 = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing")))
+        {
+            node2.CreateClient().Dispose();
+            var shells = node2.Services.GetRequiredService<CampusKonseling.Shell.IShellHost>();
+            await using var scope = shells.CreateScope((await shells.GetShellAsync(campus.Name))!);
+            var catalogId = await scope.ServiceProvider.GetRequiredService<CampusKonseling.Sop.Data.SopDb>().Definitions.Where(d => d.Kode == Quick.Kode).Select(d => d.Id).SingleAsync();
+            var started = await scope.ServiceProvider.GetRequiredService<SopRuntime>().StartAsync(catalogId, staf, "Permohonan malam");
+            instanceId = started.Instance!.Id;
+            activationId = started.Instance.Aktif.Single().ActivationId;
+        }
+        Assert.Equal(2L, await TriggersAsync(activationId));
+
+        // The remaining node (the platform) fires both, once each.
+        var instance = await WaitAsync(sop, instanceId, i => i.Riwayat.Any(e => e.Jenis == StepEventKind.Terlambat), TimeSpan.FromSeconds(45));
+        Assert.Single(instance.Riwayat, e => e.Jenis == StepEventKind.Diingatkan && e.ActivationId == activationId);
+        Assert.Single(instance.Riwayat, e => e.Jenis == StepEventKind.Terlambat && e.ActivationId == activationId);
+        Assert.True(instance.Aktif.Single().Terlambat);
+        Assert.Equal(0L, await TriggersAsync(activationId));
+
+        var notices = await sop.InCampusAsync(sp => sp.GetRequiredService<CampusKonseling.Notifications.Data.NotificationsDb>().Items.AsNoTracking().ToListAsync());
+        Assert.Single(notices, n => n.UserId == staf.Id && n.Jenis == "sop-pengingat");
+        Assert.Single(notices, n => n.UserId == staf.Id && n.Jenis == "sop-terlambat");
+        Assert.Contains(notices, n => n.Jenis == "sop-terlambat" && n.UserId != staf.Id); // the escalation role (Admin Web) hears of it too
+
+        // The overdue instance is in the overdue list.
+        var overdue = await sop.InCampusAsync(sp => sp.GetRequiredService<CampusKonseling.Sop.Data.SopDb>().Instances.CountAsync(i => i.Id == instanceId && i.Terlambat));
+        Assert.Equal(1, overdue);
+    }
+
+    [Fact]
+    public async Task Completing_a_step_removes_its_timers_and_sets_the_next_steps()
+    {
+        var campus = await platform.CreateTenantAsync("konseling-asesmen", "slabatal");
+        var sop = new SopHarness(platform, campus);
+        await sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(Quick with { Langkah = [Quick.Langkah[0] with { Waktu = "1 Hari" }, Quick.Langkah[1]] }, "uji", null));
+        var staf = await sop.ActorAsync(Staff);
+        var started = await sop.StartAsync(Quick.Kode, staf);
+        var first = started.Instance!.Aktif.Single().ActivationId;
+        Assert.Equal(2L, await TriggersAsync(first));
+
+        var done = await sop.CompleteAsync(started.Instance.Id, new CompleteStep("1"), staf);
+        Assert.Equal(0L, await TriggersAsync(first));
+        Assert.Equal(2L, await TriggersAsync(done.Instance!.Aktif.Single().ActivationId));
+        await sop.CompleteAsync(started.Instance.Id, new CompleteStep("2"), staf);
+        Assert.Equal(0L, await TriggersAsync(done.Instance.Aktif.Single().ActivationId));
+    }
+
+    private static async Task<long> TriggersAsync(Guid activationId)
+    {
+        await using var conn = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM qrtz_triggers WHERE trigger_name LIKE $1", conn) { Parameters = { new() { Value = activationId.ToString("N") + "%" } } };
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<SopInstance> WaitAsync(SopHarness sop, Guid id, Func<SopInstance, bool> until, TimeSpan limit)
+    {
+        var started = DateTime.UtcNow;
+        while (true)
+        {
+            var instance = await sop.InstanceAsync(id);
+            if (until(instance)) return instance;
+            if (DateTime.UtcNow - started > limit) return instance;
+            await Task.Delay(500);
+        }
+    }
+}
