@@ -31,21 +31,22 @@ public sealed class EnableModuleWalkthrough(PlatformFixture platform) : IClassFi
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
             Locale = "id-ID",
         });
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
 
         // 1. The pages are not there yet.
-        var missing = await page.GotoAsync($"{_campus.Prefix}/halaman/faq");
+        var missing = await page.GotoAsync($"{_campus.Prefix}/halaman/faq", Loaded);
         Assert.Equal(404, missing!.Status);
         await ShotAsync(page, "halaman-belum-aktif");
 
         // 2. Sign in to the staff area.
-        await page.GotoAsync($"{_campus.Prefix}/admin");
+        await page.GotoAsync($"{_campus.Prefix}/admin", Loaded);
         Assert.Contains("/akun/masuk", page.Url);
         await page.GetByLabel("E-mail").FillAsync(_campus.AdminEmail);
         await page.GetByLabel("Kata sandi").FillAsync(_campus.AdminPassword);
         await ShotAsync(page, "masuk");
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync($"**/{_campus.Prefix}/admin");
+        await page.WaitForURLAsync($"**/{_campus.Prefix}/admin", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Selamat datang");
         await Assertions.Expect(page.Locator("nav.admin-nav a[data-menu='admin/halaman']")).ToHaveCountAsync(0);
         await ShotAsync(page, "dasbor");
@@ -62,7 +63,7 @@ public sealed class EnableModuleWalkthrough(PlatformFixture platform) : IClassFi
         await ShotAsync(page, "fitur-diaktifkan");
 
         // 4. The campus site now has its pages.
-        var faq = await page.GotoAsync($"{_campus.Prefix}/halaman/faq");
+        var faq = await page.GotoAsync($"{_campus.Prefix}/halaman/faq", Loaded);
         Assert.Equal(200, faq!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Pertanyaan yang Sering Diajukan");
         await ShotAsync(page, "halaman-faq");
@@ -70,4 +71,7 @@ public sealed class EnableModuleWalkthrough(PlatformFixture platform) : IClassFi
 
     private Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, $"enable-module-{++_step:00}-{name}.png"), FullPage = true });
+
+    // The DOM is what the steps need; waiting for every subresource only adds ways to stall.
+    private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 }

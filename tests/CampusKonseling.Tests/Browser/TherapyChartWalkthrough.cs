@@ -32,12 +32,13 @@ public sealed class TherapyChartWalkthrough(PlatformFixture platform) : IAsyncLi
         {
             BaseURL = platform.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "id-ID",
         });
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"{_ipdn.Prefix}/akun/masuk");
+        await page.GotoAsync($"{_ipdn.Prefix}/akun/masuk", Loaded);
         await page.GetByLabel("E-mail").FillAsync(await sop.EmailOfAsync("Kepala Unit"));
         await page.GetByLabel("Kata sandi").FillAsync("Demo12345");
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync($"**/{_ipdn.Prefix}/admin");
+        await page.WaitForURLAsync($"**/{_ipdn.Prefix}/admin", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         await page.Locator("nav.admin-nav a[data-menu='admin/sop']").ClickAsync();
         await Assertions.Expect(page.Locator("table.sop-list")).ToContainTextAsync("Administrasi Pelaksanaan Terapi");
@@ -52,7 +53,7 @@ public sealed class TherapyChartWalkthrough(PlatformFixture platform) : IAsyncLi
         await ShotAsync(page, "dokumen-dan-bagan");
         await chart.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, "therapy-chart-ipdn-terapi.png") });
 
-        await page.GotoAsync($"{_ipdn.Prefix}/admin/sop/instans/{started.Instance.Id}");
+        await page.GotoAsync($"{_ipdn.Prefix}/admin/sop/instans/{started.Instance.Id}", Loaded);
         await Assertions.Expect(page.Locator(".chart svg g[data-step='1']")).ToHaveAttributeAsync("data-state", "selesai");
         await Assertions.Expect(page.Locator(".chart svg g[data-step='2']")).ToHaveAttributeAsync("data-state", "aktif");
         await ShotAsync(page, "instans");
@@ -60,4 +61,7 @@ public sealed class TherapyChartWalkthrough(PlatformFixture platform) : IAsyncLi
 
     private Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, $"therapy-{++_step:00}-{name}.png"), FullPage = true });
+
+    // The DOM is what the steps need; waiting for every subresource only adds ways to stall.
+    private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 }

@@ -19,6 +19,8 @@ public sealed partial class TranslationTests
         ["src/Modules/Site"] = ["src/Modules/Site"],
         ["src/Modules/Pages"] = ["src/Modules/Pages"],
         ["src/Modules/Tenants"] = ["src/Modules/Tenants"],
+        ["src/Modules/Notifications"] = ["src/Modules/Notifications"],
+        ["src/Modules/Sop"] = ["src/Modules/Sop"],
         ["src/Themes/CampusTheme"] = ["src/Themes/CampusTheme"],
         ["src/Themes/AdminTheme"] = ["src/Themes/AdminTheme"],
     };
@@ -27,6 +29,8 @@ public sealed partial class TranslationTests
     private static readonly Dictionary<string, string[]> DynamicKeys = new()
     {
         ["src/Modules/Site"] = ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"],
+        // The history table names each event by its kind.
+        ["src/Modules/Sop"] = ["Dimulai", "Diaktifkan", "Diselesaikan", "Dilewati", "Diingatkan", "Terlambat", "InstansSelesai"],
     };
 
     [GeneratedRegex("""(?<![\w.])[Tt]\[\s*"((?:[^"\\\n]|\\.)*)"\s*[\],]""")]
@@ -34,6 +38,10 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex("""(?:ErrorMessage\s*=\s*|Display\(\s*Name\s*=\s*)"((?:[^"\\\n]|\\.)*)"\s*[,)]""")]
     private static partial Regex Annotation();
+
+    // The engine's refusals carry an Indonesian template the runtime localizes: new("code", "template", …).
+    [GeneratedRegex(@"new\(""[a-z-]+"", ""((?:[^""\\\n]|\\.)*)""")]
+    private static partial Regex EngineTemplate();
 
     public static IEnumerable<object[]> ProjectNames() => Projects.Keys.Select(k => new object[] { k });
 
@@ -56,6 +64,7 @@ public sealed partial class TranslationTests
         {
             var text = File.ReadAllText(file);
             foreach (Match m in Lookup().Matches(text)) keys.Add(Unescape(m.Groups[1].Value));
+            foreach (Match m in EngineTemplate().Matches(text)) keys.Add(Unescape(m.Groups[1].Value));
             if (!file.EndsWith(".cshtml.cs") && !file.Contains("/Pages/")) continue;
             foreach (Match m in Annotation().Matches(text)) keys.Add(Unescape(m.Groups[1].Value));
         }

@@ -8,10 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CampusKonseling.Sop.Pages.Sop.Admin;
 
-/// <summary>
-/// An SOP's instances, newest first, with keyset paging: the next page starts after the last
-/// row shown, so it stays as fast on page 2,000 as on page 1.
-/// </summary>
+/// <summary>An SOP's instances, newest first, paged by keyset (see <see cref="InstancePages"/>).</summary>
 [RequirePermission(Permissions.ViewSop)]
 public sealed class InstancesModel(SopDb db, SopCatalog catalog, SopAccess access) : PageModel
 {
@@ -33,29 +30,9 @@ public sealed class InstancesModel(SopDb db, SopCatalog catalog, SopAccess acces
         if (!await access.CanSeeInstancesAsync(User, found.Value.Sop)) return Forbid();
         Definition = found.Value.Definition;
 
-        var query = db.Instances.AsNoTracking().Where(i => i.DefinitionId == id);
-        if (Enum.TryParse<InstanceStatus>(Status, ignoreCase: true, out var status)) query = query.Where(i => i.Status == status);
-        if (Terlambat) query = query.Where(i => i.Terlambat);
-        Total = await query.CountAsync(ct);
-        if (Cursor.TryParse(Setelah, out var after))
-            query = query.Where(i => i.DimulaiPada < after.At || (i.DimulaiPada == after.At && i.Id.CompareTo(after.Id) < 0));
-        var page = await query.OrderByDescending(i => i.DimulaiPada).ThenByDescending(i => i.Id).Take(PageSize + 1).ToListAsync(ct);
-        Items = page.Take(PageSize).ToList();
-        Next = page.Count > PageSize ? Cursor.Of(Items[^1]) : null;
+        var status = Enum.TryParse<InstanceStatus>(Status, ignoreCase: true, out var parsed) ? parsed : (InstanceStatus?)null;
+        var page = await InstancePages.ReadAsync(db, id, new InstancePages.Filter(status, Terlambat), Setelah, PageSize, ct);
+        (Items, Total, Next) = (page.Items, page.Total, page.Next);
         return Page();
-    }
-
-    private static class Cursor
-    {
-        public static string Of(InstanceRow row) => $"{row.DimulaiPada.UtcTicks}_{row.Id:N}";
-
-        public static bool TryParse(string? text, out (DateTimeOffset At, Guid Id) cursor)
-        {
-            cursor = default;
-            var parts = text?.Split('_');
-            if (parts is not [var ticks, var id] || !long.TryParse(ticks, out var t) || !Guid.TryParse(id, out var g)) return false;
-            cursor = (new DateTimeOffset(t, TimeSpan.Zero), g);
-            return true;
-        }
     }
 }
