@@ -181,6 +181,9 @@ public sealed class SopPlatformTests(PlatformFixture platform) : IAsyncLifetime
         var item = page.GetProperty("items").EnumerateArray().First();
         Assert.Equal("1", item.GetProperty("langkahAktif").GetString());
         Assert.True(item.TryGetProperty("jatuhTempo", out var due) && due.ValueKind == JsonValueKind.String);
+        using var startedByApi = await staff.Http.PostAsJsonAsync($"{_ipdn.Prefix}/api/v1/sop/{terapi.GetProperty("id").GetString()}/instans", new { subjek = "Rujukan dari SIAKAD" });
+        Assert.Equal(HttpStatusCode.Created, startedByApi.StatusCode);
+        Assert.Equal("Rujukan dari SIAKAD", (await startedByApi.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("subjek").GetString());
         using var bad = await staff.GetAsync($"{_ipdn.Prefix}/api/v1/sop/{terapi.GetProperty("id").GetString()}/instans?pageSize=1000");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType!.MediaType);

@@ -25,6 +25,7 @@ public static class SopApi
     public sealed record SopSummaryDto(Guid Id, string Kode, string Judul, int Versi);
     public sealed record InstanceDto(Guid Id, string Kode, int Versi, string Subjek, string Status, DateTimeOffset DimulaiPada, DateTimeOffset? SelesaiPada,
         string LangkahAktif, DateTimeOffset? JatuhTempo, bool Terlambat);
+    public sealed record StartRequest(string? Subjek);
     public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
     public static IEndpointRouteBuilder MapSopApi(this IEndpointRouteBuilder endpoints)
@@ -34,6 +35,8 @@ public static class SopApi
         api.MapGet("/{id:guid}", GetAsync).WithName("GetSop").WithSummary("Satu SOP dengan langkah, pelaksana, kelengkapan, waktu dan output");
         api.MapGet("/{id:guid}/instans", InstancesAsync).WithName("ListSopInstances").WithSummary("Instans SOP, terbaru lebih dulu")
             .RequirePermission(Permissions.ViewSop);
+        api.MapPost("/{id:guid}/instans", StartAsync).WithName("StartSopInstance").WithSummary("Memulai instans baru pada versi aktif SOP")
+            .RequirePermission(Permissions.StartSop);
         api.MapGet("/instans/{id:guid}", InstanceAsync).WithName("GetSopInstance").WithSummary("Satu instans dengan langkah aktif dan jatuh temponya")
             .RequirePermission(Permissions.ViewSop);
         return endpoints;
@@ -69,6 +72,18 @@ public static class SopApi
             .Select(i => new InstanceDto(i.Id, i.Kode, i.Versi, i.Subjek, i.Status.ToString(), i.DimulaiPada, i.SelesaiPada, i.LangkahAktif, i.JatuhTempo, i.Terlambat))
             .ToListAsync(ct);
         return TypedResults.Ok(new Paged<InstanceDto>(items, page, pageSize, total));
+    }
+
+    private static async Task<Results<Created<InstanceDto>, ValidationProblem, ProblemHttpResult>> StartAsync(Guid id, StartRequest request, HttpContext http, SopRuntime runtime, IStringLocalizer<S> T, CancellationToken ct)
+    {
+        if (request.Subjek is { Length: > 300 })
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["subjek"] = [T["Subjek paling panjang 300 karakter."]] }, title: T["Permintaan tidak valid."]);
+        var result = await runtime.StartAsync(id, SopRuntime.ActorOf(http.User), request.Subjek ?? "", null, ct);
+        if (!result.Succeeded) return TypedResults.Problem(statusCode: 404, title: result.Error);
+        var i = result.Instance!;
+        var dto = new InstanceDto(i.Id, i.Kode, i.Versi, i.Subjek, i.Status.ToString(), i.DimulaiPada, i.SelesaiPada,
+            string.Join(", ", i.Aktif.Select(a => a.StepId)), i.Aktif.Select(a => a.JatuhTempo).Min(), false);
+        return TypedResults.Created($"{http.Request.PathBase}/api/v1/sop/instans/{i.Id}", dto);
     }
 
     private static async Task<Results<Ok<InstanceDto>, ProblemHttpResult>> InstanceAsync(Guid id, SopDb db, IStringLocalizer<S> T, CancellationToken ct)
