@@ -53,7 +53,6 @@ public static class HostingExtensions
         services.AddDbContextFactory<HostDb>(o => o.UseNpgsql(builder.Configuration.GetConnectionString("Default"),
             npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", HostDb.Schema)));
         services.AddSingleton<ITenantRegistry, TenantRegistry>();
-        // Registered before data protection, whose start-up reads its keys from the host database this creates.
         services.AddSingleton<BootstrapService>();
         services.AddHostedService(sp => sp.GetRequiredService<BootstrapService>());
         services.AddDataProtection().SetApplicationName("CampusKonseling");

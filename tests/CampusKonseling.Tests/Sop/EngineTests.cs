@@ -150,6 +150,32 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task An_optional_step_may_be_skipped_and_a_required_one_may_not()
+    {
+        var optional = new SopVersion(Guid.NewGuid(), 1, Rujukan with { Langkah = [.. Rujukan.Langkah.Select(l => l.Id == "2" ? l with { Opsional = true } : l)] });
+        var engine = new SopEngine(new MemoryStore(optional), new MemoryLocks(), new ManualClock(Campus.Wib(2030, 1, 7, 9, 0)), Campus.Calendar);
+        var id = (await engine.StartAsync(optional, Staf, "Kasus G", null, default)).Instance!.Id;
+        Assert.Equal("not-optional", (await engine.CompleteAsync(id, new CompleteStep("1", Lewati: true), Staf, default)).Error!.Code);
+        await engine.CompleteAsync(id, new CompleteStep("1"), Staf, default);
+        var skipped = await engine.CompleteAsync(id, new CompleteStep("2", Lewati: true), Konselor, default);
+        Assert.True(skipped.Succeeded);
+        Assert.Equal("3", Assert.Single(skipped.Activated).StepId);
+        Assert.Single(skipped.Instance!.Riwayat, e => e.StepId == "2" && e.Jenis == StepEventKind.Dilewati);
+    }
+
+    [Fact]
+    public async Task A_step_shared_by_two_lanes_may_be_recorded_by_either()
+    {
+        var (engine, _, _) = Engine(Campus.Wib(2030, 1, 7, 9, 0));
+        var id = (await engine.StartAsync(V1, Staf, "Kasus H", null, default)).Instance!.Id;
+        await engine.CompleteAsync(id, new CompleteStep("1"), Staf, default);
+        await engine.CompleteAsync(id, new CompleteStep("2", Masukan: Formulir), Konselor, default);
+        await engine.CompleteAsync(id, new CompleteStep("3", Pilihan: "Tidak perlu"), Kepala, default);
+        // Step 5 belongs to Staf and Kepala Unit together: the Kepala records it.
+        Assert.True((await engine.CompleteAsync(id, new CompleteStep("5"), Kepala, default)).Succeeded);
+    }
+
+    [Fact]
     public async Task A_running_instance_keeps_its_version()
     {
         var v2 = new SopVersion(Guid.NewGuid(), 2, Rujukan with { Langkah = [.. Rujukan.Langkah.Select(l => l.Id == "2" ? l with { Kelengkapan = [] } : l)] });

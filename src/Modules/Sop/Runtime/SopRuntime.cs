@@ -87,7 +87,23 @@ public sealed class SopRuntime(
         user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity?.Name ?? "-",
         user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet());
 
+    /// <summary>
+    /// Timers and notifications follow a committed transition. A failure here must not turn the
+    /// user's completed step into an error page, so it is logged (the overdue list still shows due times).
+    /// </summary>
     private async Task AfterAsync(SopDefinition definition, EngineResult result, CancellationToken ct)
+    {
+        try
+        {
+            await ScheduleAndNotifyAsync(definition, result, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "SOP {Kode}: timers or notifications after a transition of instance {Instance} failed", definition.Kode, result.Instance!.Id);
+        }
+    }
+
+    private async Task ScheduleAndNotifyAsync(SopDefinition definition, EngineResult result, CancellationToken ct)
     {
         var instance = result.Instance!;
         var zone = await ZoneAsync(ct);
