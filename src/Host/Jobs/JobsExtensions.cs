@@ -37,7 +37,8 @@ public static class JobsExtensions
                 .StartAt(DateTimeOffset.UtcNow.AddSeconds(30))
                 .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromSeconds(30)).RepeatForever()));
         });
-        services.AddHostedService<SchedulerService>();
+        services.AddSingleton<SchedulerService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SchedulerService>());
         return services;
     }
 }

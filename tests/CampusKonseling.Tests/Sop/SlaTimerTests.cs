@@ -3,6 +3,7 @@ using CampusKonseling.Sop.Definitions;
 using CampusKonseling.Sop.Engine;
 using CampusKonseling.Sop.Runtime;
 using CampusKonseling.Tests.Infrastructure;
+using CampusKonseling.Host.Jobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -30,29 +31,38 @@ public sealed class SlaTimerTests(PlatformFixture platform)
     };
 
     [Fact]
-    public async Task A_reminder_and_an_escalation_fire_once_even_after_the_node_that_set_them_stopped()
+    public async Task A_reminder_and_an_escalation_fire_once_even_when_the_scheduler_was_down_at_their_time()
     {
         var campus = await platform.CreateTenantAsync("konseling-asesmen", "sla");
         var sop = new SopHarness(platform, campus);
         await sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(Quick, "uji", null));
         var staf = await sop.ActorAsync(Staff);
+        var scheduler = platform.Services.GetRequiredService<SchedulerService>();
 
-        // A second node starts the instance, so its timers are written by that node, then it stops.
+        // No node runs timers while the instance starts and its timers come due: they live in PostgreSQL only.
+        await scheduler.PauseAsync(default);
+        SopInstance instance;
         Guid instanceId, activationId;
-        await using (var node2 = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing")))
+        try
         {
-            node2.CreateClient().Dispose();
-            var shells = node2.Services.GetRequiredService<CampusKonseling.Shell.IShellHost>();
-            await using var scope = shells.CreateScope((await shells.GetShellAsync(campus.Name))!);
-            var catalogId = await scope.ServiceProvider.GetRequiredService<CampusKonseling.Sop.Data.SopDb>().Definitions.Where(d => d.Kode == Quick.Kode).Select(d => d.Id).SingleAsync();
-            var started = await scope.ServiceProvider.GetRequiredService<SopRuntime>().StartAsync(catalogId, staf, "Permohonan malam");
+            var started = await sop.StartAsync(Quick.Kode, staf, subjek: "Permohonan malam");
             instanceId = started.Instance!.Id;
             activationId = started.Instance.Aktif.Single().ActivationId;
-        }
-        Assert.Equal(2L, await TriggersAsync(activationId));
+            Assert.Equal(2L, await TriggersAsync(activationId));
+            await Task.Delay(TimeSpan.FromSeconds(6)); // both are due now, and nothing ran them
+            Assert.DoesNotContain((await sop.InstanceAsync(instanceId)).Riwayat, e => e.Jenis is StepEventKind.Diingatkan or StepEventKind.Terlambat);
 
-        // The remaining node (the platform) fires both, once each.
-        var instance = await WaitAsync(sop, instanceId, i => i.Riwayat.Any(e => e.Jenis == StepEventKind.Terlambat), TimeSpan.FromSeconds(45));
+            // A freshly started node (its own container and scheduler, same cluster) fires each missed timer once.
+            await using var restarted = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing"));
+            restarted.CreateClient().Dispose();
+            instance = await WaitAsync(sop, instanceId, i => i.Riwayat.Any(e => e.Jenis == StepEventKind.Terlambat) && i.Riwayat.Any(e => e.Jenis == StepEventKind.Diingatkan), TimeSpan.FromSeconds(45));
+            await Task.Delay(TimeSpan.FromSeconds(2)); // room for a wrong second firing to show
+        }
+        finally
+        {
+            await scheduler.ResumeAsync(default);
+        }
+        instance = await sop.InstanceAsync(instanceId);
         Assert.Single(instance.Riwayat, e => e.Jenis == StepEventKind.Diingatkan && e.ActivationId == activationId);
         Assert.Single(instance.Riwayat, e => e.Jenis == StepEventKind.Terlambat && e.ActivationId == activationId);
         Assert.True(instance.Aktif.Single().Terlambat);
@@ -63,9 +73,13 @@ public sealed class SlaTimerTests(PlatformFixture platform)
         Assert.Single(notices, n => n.UserId == staf.Id && n.Jenis == "sop-terlambat");
         Assert.Contains(notices, n => n.Jenis == "sop-terlambat" && n.UserId != staf.Id); // the escalation role (Admin Web) hears of it too
 
-        // The overdue instance is in the overdue list.
+        // The overdue instance is in the overdue list, and the staff member sees the notices in their list.
         var overdue = await sop.InCampusAsync(sp => sp.GetRequiredService<CampusKonseling.Sop.Data.SopDb>().Instances.CountAsync(i => i.Id == instanceId && i.Terlambat));
         Assert.Equal(1, overdue);
+        using var client = platform.Client();
+        await client.SignInAsync(campus.Prefix, await sop.EmailOfAsync(Staff), "Demo12345");
+        var (_, page) = await client.PageAsync($"{campus.Prefix}/notifikasi");
+        Assert.Contains(page.QuerySelectorAll("li.notification"), li => li.GetAttribute("data-jenis") == "sop-terlambat" && li.TextContent.Contains("Tanggapan cepat (uji)"));
     }
 
     [Fact]

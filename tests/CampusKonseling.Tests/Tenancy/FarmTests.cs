@@ -12,7 +12,8 @@ public sealed class FarmTests(PlatformFixture platform)
     [Fact]
     public async Task A_second_node_accepts_the_sign_in_made_on_the_first_and_knows_new_campuses()
     {
-        await using var node2 = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing"));
+        // In one test process both nodes would share Quartz's scheduler, so the second node only schedules.
+        await using var node2 = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing").UseSetting("CampusKonseling:RunScheduler", "false"));
         using var http2 = node2.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.OK, (await http2.GetAsync("/health")).StatusCode);
 

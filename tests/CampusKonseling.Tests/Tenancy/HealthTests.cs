@@ -31,6 +31,7 @@ public sealed class HealthTests(PlatformFixture platform)
             b.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:Default"] = "Host=127.0.0.1;Port=1;Database=tidak_ada;Username=x;Password=x;Timeout=2",
+                ["CampusKonseling:RunScheduler"] = "false",
             }));
         });
         using var client = factory.CreateClient();
