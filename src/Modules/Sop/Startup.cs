@@ -29,6 +29,7 @@ public sealed class Startup : IFeatureStartup
         services.AddScoped<SopRuntime>();
         services.AddScoped<SopAccess>();
         services.AddSingleton<ISlaTimers, QuartzSlaTimers>();
+        services.AddSingleton<SopSchedules>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSopApi().MapSopCharts();

@@ -46,4 +46,13 @@ public sealed class DefinitionValidatorTests
         var later = EngineTests.Rujukan with { Langkah = [.. EngineTests.Rujukan.Langkah.Select(l => l.Id == "2" ? l with { DihitungDari = "4" } : l)] };
         Assert.Contains(("langkah[1].dihitungDari", "waktu hanya dapat dihitung dari langkah sebelumnya, bukan '4'"), DefinitionValidator.Validate(later));
     }
+
+    [Fact]
+    public void A_schedule_must_be_a_cron_expression()
+    {
+        var bad = EngineTests.Rujukan with { Jadwal = [new("setiap senin", null), new("0 0 8 ? * MON", "Senin pagi")] };
+        var error = Assert.Single(DefinitionValidator.Validate(bad));
+        Assert.Equal("jadwal[0].cron", error.Path);
+        Assert.Contains("bukan ekspresi cron Quartz", error.Reason);
+    }
 }

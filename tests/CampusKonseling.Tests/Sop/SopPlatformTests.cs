@@ -190,6 +190,31 @@ public sealed class SopPlatformTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_schedule_starts_instances_by_itself_until_a_new_version_drops_it()
+    {
+        var definitionId = await _sop.DefinitionIdAsync("IPDN-BK-TERAPI");
+        var sop = await _sop.InCampusAsync(async sp => (await sp.GetRequiredService<SopCatalog>().FindAsync(definitionId, null))!.Value.Sop);
+        var scheduled = sop with { Kode = "IPDN-JADWAL", Judul = "Terapi terjadwal (uji)", Jadwal = [new("0/1 * * * * ?", "Pemeriksaan rutin")] };
+        await _sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(scheduled, "uji", "jadwal tiap detik"));
+
+        async Task<int> StartedBySchedule() => await _sop.InCampusAsync(sp =>
+            sp.GetRequiredService<SopDb>().Instances.CountAsync(i => i.Kode == "IPDN-JADWAL" && i.DimulaiOleh == Actor.System.Id));
+        var waited = DateTime.UtcNow;
+        while (await StartedBySchedule() == 0 && DateTime.UtcNow - waited < TimeSpan.FromSeconds(20)) await Task.Delay(250);
+        Assert.True(await StartedBySchedule() > 0, "no instance was started by the schedule");
+        var subject = await _sop.InCampusAsync(sp => sp.GetRequiredService<SopDb>().Instances.Where(i => i.Kode == "IPDN-JADWAL").Select(i => i.Subjek).FirstAsync());
+        Assert.StartsWith("Pemeriksaan rutin (", subject);
+
+        await _sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(scheduled with { Jadwal = [] }, "uji", "jadwal dihapus"));
+        Assert.Equal(0L, await TestDatabase.ScalarAsync(new Npgsql.NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString).Database!,
+            $"SELECT count(*) FROM qrtz_triggers WHERE trigger_group = '{CampusKonseling.Sop.Timers.SopSchedules.Group(_ipdn.Name, "IPDN-JADWAL")}'"));
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // a firing already under way may still land
+        var after = await StartedBySchedule();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(after, await StartedBySchedule());
+    }
+
+    [Fact]
     public async Task Finished_instances_are_purged_after_the_retention_period()
     {
         var staf = await _sop.ActorAsync("Konselor/Psikolog");

@@ -18,6 +18,10 @@ public static class DefinitionValidator
         if (d.PengingatPersen is < 1 or > 99) Error("pengingatPersen", "harus antara 1 dan 99");
         if (d.RetensiHari is <= 0) Error("retensiHari", "harus lebih dari nol");
 
+        for (var i = 0; i < d.Jadwal.Count; i++)
+            if (!Quartz.CronExpression.TryParse(d.Jadwal[i].Cron, out _))
+                Error($"jadwal[{i}].cron", $"'{d.Jadwal[i].Cron}' bukan ekspresi cron Quartz (contoh: \"0 0 8 ? * MON\" setiap Senin 08:00)");
+
         var lanes = new HashSet<string>();
         for (var i = 0; i < d.Pelaksana.Count; i++)
         {

@@ -26,6 +26,9 @@ public sealed record SopDefinition
     /// <summary>Time standards count working hours of the campus (default) or the plain clock (24/7 online services).</summary>
     public bool JamKerja { get; init; } = true;
 
+    /// <summary>Schedules that start an instance by themselves (e.g. a yearly programme), as Quartz cron expressions in the campus's time zone.</summary>
+    public IReadOnlyList<Jadwal> Jadwal { get; init; } = [];
+
     public required IReadOnlyList<Pelaksana> Pelaksana { get; init; }
     public required IReadOnlyList<Langkah> Langkah { get; init; }
 
@@ -43,6 +46,9 @@ public sealed record SopDates
 
 /// <summary>An approval line: "Dirumuskan oleh", "Diperiksa oleh", "Disetujui oleh", "Ditetapkan oleh", "Dikendalikan oleh", "Disahkan oleh".</summary>
 public sealed record Pengesahan(string Sebagai, string? Nama, string? Jabatan);
+
+/// <summary>"Every first working day of August at 08:00": <c>{ "cron": "0 0 8 1 8 ?", "subjek": "Program tahunan" }</c>.</summary>
+public sealed record Jadwal(string Cron, string? Subjek = null);
 
 /// <summary>An actor column of the SOP, mapped to a role of the campus.</summary>
 public sealed record Pelaksana(string Id, string Nama, string Peran, string? Atasan = null);

@@ -12,7 +12,7 @@ public sealed record ImportResult(Guid DefinitionId, int Versi, bool Created);
 /// Definitions and their versions. Importing or editing makes a new version only when the SOP
 /// actually changed; running instances keep the version they started on.
 /// </summary>
-public sealed class SopCatalog(SopDb db, TimeProvider clock)
+public sealed class SopCatalog(SopDb db, TimeProvider clock, Timers.SopSchedules schedules, CampusKonseling.Shell.CurrentShell current, CampusKonseling.Site.ISiteSettings settings)
 {
     public async Task<ImportResult> ImportAsync(SopDefinition definition, string by, string? note, CancellationToken ct = default)
     {
@@ -39,6 +39,8 @@ public sealed class SopCatalog(SopDb db, TimeProvider clock)
         row.Judul = definition.Judul;
         row.VersiAktif = versi;
         await db.SaveChangesAsync(ct);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(ct)).TimeZone);
+        await schedules.SyncAsync(current.Shell.Name, definition, zone, ct);
         return new ImportResult(row.Id, versi, true);
     }
 
