@@ -28,6 +28,7 @@ public sealed class Startup : IFeatureStartup
         services.AddScoped<SopCatalog>();
         services.AddScoped<SopRuntime>();
         services.AddScoped<SopAccess>();
+        services.AddScoped<CampusKonseling.Workflows.ISopLauncher, SopLauncher>();
         services.AddSingleton<ISlaTimers, QuartzSlaTimers>();
         services.AddSingleton<SopSchedules>();
     }

@@ -21,6 +21,7 @@ public sealed partial class TranslationTests
         ["src/Modules/Tenants"] = ["src/Modules/Tenants"],
         ["src/Modules/Notifications"] = ["src/Modules/Notifications"],
         ["src/Modules/Sop"] = ["src/Modules/Sop"],
+        ["src/Modules/Forms"] = ["src/Modules/Forms"],
         ["src/Themes/CampusTheme"] = ["src/Themes/CampusTheme"],
         ["src/Themes/AdminTheme"] = ["src/Themes/AdminTheme"],
     };

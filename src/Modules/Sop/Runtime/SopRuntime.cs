@@ -87,6 +87,9 @@ public sealed class SopRuntime(
         user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity?.Name ?? "-",
         user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet());
 
+    /// <summary>Timers and notifications of an instance started in someone else's transaction, once that committed.</summary>
+    public Task AfterStartAsync(SopDefinition definition, EngineResult result, CancellationToken ct) => AfterAsync(definition, result, ct);
+
     /// <summary>
     /// Timers and notifications follow a committed transition. A failure here must not turn the
     /// user's completed step into an error page, so it is logged (the overdue list still shows due times).

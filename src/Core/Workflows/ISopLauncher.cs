@@ -1,0 +1,20 @@
+using System.Data.Common;
+
+namespace CampusKonseling.Workflows;
+
+/// <summary>What a requester is told about the SOP their request enters: its first step and time standard.</summary>
+public sealed record SopEntry(string Judul, string LangkahPertama, string? Waktu);
+
+/// <summary>An SOP instance started inside the caller's transaction; its timers and notifications follow the commit.</summary>
+public sealed record SopLaunch(Guid InstanceId, SopEntry Entry, DateTimeOffset? JatuhTempo, Func<CancellationToken, Task> AfterCommitAsync);
+
+/// <summary>
+/// How other modules start an SOP (intake forms, cases, the API) without reaching into the SOP
+/// module's tables: by the SOP's code, in a transaction they own.
+/// </summary>
+public interface ISopLauncher
+{
+    Task<SopEntry?> DescribeAsync(string sopKode, CancellationToken ct = default);
+
+    Task<SopLaunch> StartAsync(string sopKode, string subjek, IReadOnlyDictionary<string, string> konteks, DbTransaction transaction, CancellationToken ct = default);
+}

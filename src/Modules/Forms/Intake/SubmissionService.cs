@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using CampusKonseling.Data;
+using CampusKonseling.Forms.Data;
+using CampusKonseling.Forms.Definitions;
+using CampusKonseling.Notifications;
+using CampusKonseling.Site;
+using CampusKonseling.Workflows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CampusKonseling.Forms.Intake;
+
+public sealed record Accepted(string KodePelacakan, SopEntry? Langkah, bool Again);
+
+/// <summary>
+/// Takes a request in: the submission, its consent record and the SOP instance's first step are
+/// written in one transaction, so a request is either wholly there or not at all; a second post
+/// of the same form (same send key) returns the first request. The acknowledgment follows the commit.
+/// </summary>
+public sealed class SubmissionService(
+    FormsDb db, TenantDbConnection connection, ISopLauncher sops, IEmailSender mail, ISiteSettings settings,
+    TimeProvider clock, IStringLocalizer<S> T, ILogger<SubmissionService> logger)
+{
+    private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public async Task<Accepted> SubmitAsync(FormVersion form, Answers answers, Guid kunciKirim, CancellationToken ct)
+    {
+        if (await ExistingAsync(kunciKirim, ct) is { } again) return again;
+
+        var f = form.Form;
+        var now = clock.GetUtcNow();
+        string Mapped(string target) => f.Mapped(target) is { } field ? Answers.Normalize(field, answers.Text(field.Id)) : "";
+        var submission = new Submission
+        {
+            Id = Guid.CreateVersion7(now), KodePelacakan = NewCode(), KunciKirim = kunciKirim, FormId = form.FormId, VersionId = form.VersionId,
+            Versi = form.Versi, Jawaban = JsonSerializer.Serialize(answers.ToStore(f)), Nama = Mapped(Petakan.Nama), Email = Mapped(Petakan.Email),
+            Telepon = NullIfEmpty(Mapped(Petakan.Telepon)), Saluran = NullIfEmpty(Mapped(Petakan.Saluran)), DikirimPada = now,
+        };
+
+        await connection.Connection.OpenAsync(ct);
+        SopLaunch? launch = null;
+        await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
+        {
+            await db.Database.UseTransactionAsync(tx, ct);
+            db.Submissions.Add(submission);
+            if (f.Isian.FirstOrDefault(i => i.Jenis == JenisIsian.Persetujuan) is { } consent)
+                db.Consents.Add(new ConsentRecord { SubmissionId = submission.Id, Versi = consent.Versi!, Teks = consent.Teks!, RetensiHari = consent.RetensiHari!.Value, DiberikanPada = now, Oleh = submission.Email });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                // The same form was posted twice at once: the other post won; answer with its request.
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                await db.Database.UseTransactionAsync(null, ct);
+                return await ExistingAsync(kunciKirim, ct) ?? throw new InvalidOperationException("Duplicate send key without a request.", ex);
+            }
+            if (f.Sop is { } sop)
+            {
+                var konteks = new Dictionary<string, string> { ["formulir"] = f.Kode, ["kodePelacakan"] = submission.KodePelacakan };
+                if (submission.Saluran is { } saluran) konteks["saluran"] = saluran;
+                // The subject names the request, never the person or their problem: instance lists are seen by all of the SOP's staff.
+                launch = await sops.StartAsync(sop, T["Permohonan {0}", submission.KodePelacakan], konteks, tx, ct);
+                submission.SopInstanceId = launch.InstanceId;
+                await db.SaveChangesAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+        }
+        logger.LogInformation("Form {Form} v{Versi}: request {Code} received", f.Kode, form.Versi, submission.KodePelacakan);
+
+        if (launch is not null) await launch.AfterCommitAsync(ct);
+        await AcknowledgeAsync(f, submission, launch?.Entry, ct);
+        return new Accepted(submission.KodePelacakan, launch?.Entry, false);
+    }
+
+    private async Task<Accepted?> ExistingAsync(Guid kunciKirim, CancellationToken ct)
+    {
+        var existing = await db.Submissions.AsNoTracking().Where(s => s.KunciKirim == kunciKirim)
+            .Join(db.Versions.AsNoTracking(), s => s.VersionId, v => v.Id, (s, v) => new { s.KodePelacakan, v.Json }).FirstOrDefaultAsync(ct);
+        if (existing is null) return null;
+        var sop = FormJson.Deserialize(existing.Json).Sop;
+        return new Accepted(existing.KodePelacakan, sop is null ? null : await sops.DescribeAsync(sop, ct), true);
+    }
+
+    /// <summary>The acknowledgment e-mail; a delivery failure is logged, the request stays received.</summary>
+    private async Task AcknowledgeAsync(FormDefinition form, Submission submission, SopEntry? next, CancellationToken ct)
+    {
+        try
+        {
+            var campus = await settings.GetAsync(ct);
+            var step = next is null ? "" : T["\nLangkah berikutnya: {0} (waktu baku: {1}).", next.LangkahPertama, next.Waktu ?? "-"].Value;
+            await mail.SendAsync(new EmailMessage(submission.Email, T["Permohonan diterima — kode {0}", submission.KodePelacakan],
+                T["Yth. {0},\n\n{1} telah menerima \"{2}\" Anda pada {3:dd/MM/yyyy HH:mm}.\nKode pelacakan: {4}{5}\n\nSimpan kode ini untuk menanyakan status permohonan.\n\n{6}",
+                    submission.Nama, campus.UnitName ?? campus.CampusName, form.Judul, submission.DikirimPada, submission.KodePelacakan, step, campus.CampusName]), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Acknowledgment of request {Code} could not be sent", submission.KodePelacakan);
+        }
+    }
+
+    private static string NewCode()
+    {
+        Span<char> code = stackalloc char[9];
+        for (var i = 0; i < code.Length; i++) code[i] = i == 4 ? '-' : Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+        return new string(code);
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

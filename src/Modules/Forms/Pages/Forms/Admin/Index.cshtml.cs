@@ -1,0 +1,20 @@
+using CampusKonseling.Forms.Data;
+using CampusKonseling.Security;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CampusKonseling.Forms.Pages.Forms.Admin;
+
+/// <summary>Requests as they come in, newest first, with the SOP instance each one started.</summary>
+[RequirePermission(Permissions.ViewSubmissions)]
+public sealed class IndexModel(FormsDb db) : PageModel
+{
+    public sealed record Row(string Kode, DateTimeOffset Dikirim, string Formulir, int Versi, string Nama, string Email, string? Saluran, Guid? Instans);
+
+    public IReadOnlyList<Row> Items { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Items = await db.Submissions.AsNoTracking().OrderByDescending(s => s.DikirimPada).Take(100)
+            .Join(db.Forms, s => s.FormId, f => f.Id, (s, f) => new Row(s.KodePelacakan, s.DikirimPada, f.Judul, s.Versi, s.Nama, s.Email, s.Saluran, s.SopInstanceId))
+            .ToListAsync(ct);
+}

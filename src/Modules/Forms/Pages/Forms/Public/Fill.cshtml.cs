@@ -1,0 +1,63 @@
+using System.Data.Common;
+using CampusKonseling.Forms.Definitions;
+using CampusKonseling.Forms.Intake;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+
+namespace CampusKonseling.Forms.Pages.Forms.Public;
+
+/// <summary>
+/// A form on the campus site. On any problem the form comes back with everything the person
+/// typed and each message beside its field; a request is stored whole or not at all.
+/// </summary>
+public sealed class FillModel(FormCatalog catalog, SubmissionService submissions, IStringLocalizer<S> T, ILogger<FillModel> logger) : PageModel
+{
+    public const string Honeypot = "situs_web";
+
+    public FormVersion Form { get; private set; } = null!;
+    public Answers Answers { get; private set; } = new();
+    public Guid KunciKirim { get; private set; } = Guid.NewGuid();
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string kode, CancellationToken ct)
+    {
+        var form = await catalog.CurrentAsync(kode, ct);
+        if (form is null) return NotFound();
+        Form = form;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string kode, CancellationToken ct)
+    {
+        var form = await catalog.CurrentAsync(kode, ct);
+        if (form is null) return NotFound();
+        Form = form;
+        if (Guid.TryParse(Request.Form["KunciKirim"], out var key)) KunciKirim = key;
+        Answers = Answers.Read(form.Form, name => Request.Form[name], T);
+        if (!string.IsNullOrEmpty(Request.Form[Honeypot]))
+        {
+            Problem = T["Permohonan tidak dapat diproses. Muat ulang halaman lalu coba lagi."];
+            return Page();
+        }
+        if (!Answers.IsValid)
+        {
+            Problem = T["Periksa kembali isian yang ditandai."];
+            return Page();
+        }
+        try
+        {
+            var accepted = await submissions.SubmitAsync(form, Answers, KunciKirim, ct);
+            return Redirect(Url.Content($"~/formulir/{form.Form.Kode}/terkirim?kode={accepted.KodePelacakan}"));
+        }
+        catch (DbException ex)
+        {
+            logger.LogError(ex, "Request on form {Form} could not be stored", form.Form.Kode);
+            Problem = T["Sistem sedang mengalami gangguan, sehingga permohonan Anda BELUM tersimpan. Isian Anda masih ada di bawah; silakan kirim lagi dalam beberapa saat."];
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
+    }
+}

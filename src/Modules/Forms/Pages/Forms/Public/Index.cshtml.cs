@@ -1,0 +1,12 @@
+using CampusKonseling.Forms.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CampusKonseling.Forms.Pages.Forms.Public;
+
+public sealed class IndexModel(FormsDb db) : PageModel
+{
+    public IReadOnlyList<FormRow> Items { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Items = await db.Forms.AsNoTracking().OrderBy(f => f.Judul).ToListAsync(ct);
+}

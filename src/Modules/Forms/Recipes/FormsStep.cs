@@ -1,0 +1,59 @@
+using System.Text.Json;
+using CampusKonseling.Forms.Data;
+using CampusKonseling.Forms.Definitions;
+using CampusKonseling.Forms.Intake;
+using CampusKonseling.Recipes;
+
+namespace CampusKonseling.Forms.Recipes;
+
+/// <summary>
+/// <c>{ "name": "forms", "forms": [ { "kode": "…", "judul": "…", "sop": "SOP-KODE", "isian": [ … ] } ] }</c>.
+/// A changed form becomes a new version; running the recipe again changes nothing.
+/// </summary>
+public sealed class FormsStep : IRecipeStep
+{
+    public string Name => "forms";
+
+    public void Validate(RecipeStepContext step)
+    {
+        var forms = step.Array("forms");
+        var codes = new HashSet<string>();
+        var sops = step.DeclaredCodes();
+        for (var i = 0; i < forms.Count; i++)
+        {
+            FormDefinition? form;
+            try
+            {
+                form = forms[i].Deserialize<FormDefinition>(FormJson.Options);
+            }
+            catch (JsonException ex)
+            {
+                step.Error($"forms[{i}]", "formulir tidak dapat dibaca: " + ex.Message.Split(" Path:")[0]);
+                continue;
+            }
+            if (form is null) continue;
+            if (!codes.Add(form.Kode)) step.Error($"forms[{i}].kode", $"formulir '{form.Kode}' disebut dua kali");
+            foreach (var (path, reason) in FormValidator.Validate(form)) step.Error($"forms[{i}].{path}", reason);
+            if (form.Sop is { } sop && sops.Count > 0 && !sops.Contains(sop))
+                step.Error($"forms[{i}].sop", $"SOP '{sop}' tidak ada di langkah 'sop' resep ini");
+        }
+    }
+
+    public async Task ExecuteAsync(RecipeStepContext step, CancellationToken ct)
+    {
+        await step.EnlistAsync(step.Services.GetRequiredService<FormsDb>());
+        var catalog = step.Services.GetRequiredService<FormCatalog>();
+        foreach (var element in step.Step.GetProperty("forms").EnumerateArray())
+            await catalog.ImportAsync(element.Deserialize<FormDefinition>(FormJson.Options)!, $"resep {step.File}", ct);
+    }
+}
+
+internal static class RecipeSopCodes
+{
+    /// <summary>SOP codes declared by the recipe's "sop" steps.</summary>
+    public static HashSet<string> DeclaredCodes(this RecipeStepContext step) =>
+        step.Recipe.GetProperty("steps").EnumerateArray()
+            .Where(s => s.OptionalString("name") == "sop" && s.TryGetProperty("sops", out var a) && a.ValueKind == JsonValueKind.Array)
+            .SelectMany(s => s.GetProperty("sops").EnumerateArray())
+            .Select(s => s.OptionalString("kode")).OfType<string>().ToHashSet();
+}

@@ -1,0 +1,42 @@
+using CampusKonseling.Data;
+using CampusKonseling.Forms.Data;
+using CampusKonseling.Forms.Intake;
+using CampusKonseling.Forms.Recipes;
+using CampusKonseling.Modules;
+using CampusKonseling.Navigation;
+using CampusKonseling.Security;
+
+namespace CampusKonseling.Forms;
+
+public sealed class Startup : IFeatureStartup
+{
+    public void ConfigureServices(FeatureBuilder feature)
+    {
+        feature.AddTenantDbContext<FormsDb>(FormsDb.Schema)
+            .AddPermissions<Permissions>()
+            .AddAdminMenu<AdminMenu>()
+            .AddPublicMenu<PublicMenu>()
+            .AddRecipeStep<FormsStep>();
+        feature.Services.AddScoped<FormCatalog>();
+        feature.Services.AddScoped<SubmissionService>();
+    }
+}
+
+public sealed class Permissions : IPermissionProvider
+{
+    public const string ViewSubmissions = "ViewSubmissions";
+
+    public IEnumerable<Permission> GetPermissions() =>
+        [new(ViewSubmissions, new("Melihat permohonan yang masuk", "View incoming requests"), "Formulir")];
+}
+
+public sealed class AdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<MenuItem> GetItems() => [new(new("Permohonan masuk", "Incoming requests"), "admin/formulir", Permissions.ViewSubmissions, 15)];
+}
+
+public sealed class PublicMenu : IPublicMenuProvider
+{
+    public Task<IEnumerable<MenuItem>> GetItemsAsync(CancellationToken ct) =>
+        Task.FromResult<IEnumerable<MenuItem>>([new(new("Ajukan permohonan", "Make a request"), "formulir", null, 0)]);
+}

@@ -1,0 +1,36 @@
+using System.Data.Common;
+using CampusKonseling.Sop.Data;
+using CampusKonseling.Sop.Engine;
+using CampusKonseling.Workflows;
+using Microsoft.EntityFrameworkCore;
+
+namespace CampusKonseling.Sop.Runtime;
+
+public sealed class SopLauncher(SopDb db, ISopStore store, SopRuntime runtime) : ISopLauncher
+{
+    public async Task<SopEntry?> DescribeAsync(string sopKode, CancellationToken ct = default)
+    {
+        var version = await CurrentAsync(sopKode, ct);
+        if (version is null) return null;
+        var first = version.Definition.Mulai;
+        return new SopEntry(version.Definition.Judul, first.Uraian, first.Waktu);
+    }
+
+    public async Task<SopLaunch> StartAsync(string sopKode, string subjek, IReadOnlyDictionary<string, string> konteks, DbTransaction transaction, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is null) await db.Database.UseTransactionAsync(transaction, ct);
+        var version = await CurrentAsync(sopKode, ct) ?? throw new InvalidOperationException($"SOP '{sopKode}' tidak ada di kampus ini.");
+        var result = await (await runtime.EngineAsync(ct)).StartAsync(version, Actor.System, subjek, konteks, ct);
+        var first = version.Definition.Mulai;
+        return new SopLaunch(result.Instance!.Id, new SopEntry(version.Definition.Judul, first.Uraian, first.Waktu),
+            result.Activated.FirstOrDefault()?.JatuhTempo, token => runtime.AfterStartAsync(version.Definition, result, token));
+    }
+
+    private async Task<SopVersion?> CurrentAsync(string kode, CancellationToken ct)
+    {
+        var id = await db.Definitions.AsNoTracking().Where(d => d.Kode == kode)
+            .Join(db.Versions, d => new { d.Id, V = d.VersiAktif }, v => new { Id = v.DefinitionId, V = v.Versi }, (d, v) => (Guid?)v.Id)
+            .FirstOrDefaultAsync(ct);
+        return id is null ? null : await store.VersionAsync(id.Value, ct);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CampusKonseling.Tests.Infrastructure;
+
+/// <summary>Reads mail back from the SMTP test server (maildev) that ./test.sh starts.</summary>
+public static class MailDev
+{
+    public sealed record Mail(string Subject, string Text);
+
+    public static async Task<Mail> WaitForAsync(string to, TimeSpan? within = null)
+    {
+        var url = Environment.GetEnvironmentVariable("CK_MAILDEV_URL");
+        Assert.False(string.IsNullOrEmpty(url), "Run the tests with ./test.sh: it starts the SMTP test server (maildev) and sets CK_MAILDEV_URL.");
+        using var http = new HttpClient { BaseAddress = new Uri(url!) };
+        var until = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            foreach (var mail in (await http.GetFromJsonAsync<JsonElement>("email")).EnumerateArray().Reverse())
+            {
+                if (mail.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == to))
+                    return new Mail(mail.GetProperty("subject").GetString() ?? "", mail.GetProperty("text").GetString() ?? "");
+            }
+            if (DateTime.UtcNow > until) throw new TimeoutException($"No e-mail to {to} arrived at {url}.");
+            await Task.Delay(200);
+        }
+    }
+}
