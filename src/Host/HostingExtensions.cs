@@ -97,6 +97,7 @@ public static class HostingExtensions
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<MatcherPolicy, FeatureEndpointPolicy>();
         services.AddProblemDetails();
+        services.AddRateLimiter(_ => { });
         services.AddHttpContextAccessor();
         services.AddOpenApi();
         services.AddOptions<OpenApiOptions>("v1").Configure<IHttpContextAccessor>((o, http) =>
@@ -128,6 +129,7 @@ public static class HostingExtensions
             app.UseStaticFiles(new StaticFileOptions { RequestPath = source.RequestPath, FileProvider = new EmbeddedFileProvider(source.Assembly, source.BaseNamespace) });
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -19,6 +19,7 @@ public sealed class Startup : IFeatureStartup
             .AddRecipeStep<FormsStep>();
         feature.Services.AddScoped<FormCatalog>();
         feature.Services.AddScoped<SubmissionService>();
+        feature.Services.AddFormRateLimit();
     }
 }
 

@@ -174,5 +174,25 @@ public sealed class IntakeTests(PlatformFixture platform) : IAsyncLifetime
         Assert.NotNull(mine.QuerySelector($"tr[data-kode='{code}']"));
     }
 
+    [Fact]
+    public async Task Too_many_posts_from_one_device_get_a_429_page_in_bahasa_indonesia()
+    {
+        var campus = await platform.CreateTenantAsync("konseling-asesmen", "banjir");
+        await platform.SetFeatureAsync(campus, "Forms", enabled: true);
+        await new SopHarness(platform, campus).InCampusAsync(sp => sp.GetRequiredService<FormCatalog>().ImportAsync(Permohonan, "uji"));
+        using var client = platform.Client();
+        var path = $"{campus.Prefix}/formulir/permohonan-uji";
+        var (_, page) = await client.PageAsync(path);
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 25 && last?.StatusCode != HttpStatusCode.TooManyRequests; i++)
+            last = await client.SubmitAsync(page, "form.intake", new Dictionary<string, string> { ["f_nama"] = "" }, path);
+        Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
+        var text = await last.Content.ReadAsStringAsync();
+        Assert.Contains("Terlalu banyak permohonan dikirim dari perangkat ini", text);
+        // Reading the form is not limited, and other campuses are not affected.
+        Assert.Equal(HttpStatusCode.OK, (await client.PageAsync(path)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.SubmitAsync(FormPath, "form.intake", new Dictionary<string, string> { ["f_nama"] = "" })).StatusCode);
+    }
+
     private Task<int> CountAsync() => _sop.InCampusAsync(sp => sp.GetRequiredService<FormsDb>().Submissions.CountAsync());
 }

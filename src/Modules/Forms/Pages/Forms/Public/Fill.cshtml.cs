@@ -13,6 +13,7 @@ namespace CampusKonseling.Forms.Pages.Forms.Public;
 /// A form on the campus site. On any problem the form comes back with everything the person
 /// typed and each message beside its field; a request is stored whole or not at all.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(FormRateLimit.Policy)]
 public sealed class FillModel(FormCatalog catalog, SubmissionService submissions, IStringLocalizer<S> T, ILogger<FillModel> logger) : PageModel
 {
     public const string Honeypot = "situs_web";

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using CampusKonseling.Shell;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Localization;
+
+namespace CampusKonseling.Forms.Intake;
+
+/// <summary>
+/// Public form posts are limited per client address and campus (CampusKonseling:Forms:PostsPerMinute,
+/// default 20); past the limit the person gets a plain page in their language, status 429.
+/// </summary>
+public static class FormRateLimit
+{
+    public const string Policy = "formulir";
+
+    public static IServiceCollection AddFormRateLimit(this IServiceCollection services) =>
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(Policy, context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("lihat");
+                var limit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("CampusKonseling:Forms:PostsPerMinute", 20);
+                var tenant = context.RequestServices.GetRequiredService<CurrentShell>() is { HasShell: true } c ? c.Shell.Name : "-";
+                return RateLimitPartition.GetFixedWindowLimiter($"{tenant}|{context.Connection.RemoteIpAddress}",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            o.OnRejected = async (rejected, ct) =>
+            {
+                var T = rejected.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<S>>();
+                var response = rejected.HttpContext.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = "60";
+                response.ContentType = "text/html; charset=utf-8";
+                var title = WebUtility.HtmlEncode(T["Terlalu banyak permohonan"]);
+                var text = WebUtility.HtmlEncode(T["Terlalu banyak permohonan dikirim dari perangkat ini. Tunggu satu menit, lalu kirim lagi. Isian Anda tidak tersimpan; tekan tombol kembali pada peramban untuk mengambilnya."]);
+                await response.WriteAsync($"<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{title}</title></head>" +
+                    $"<body style=\"font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem\"><h1>{title}</h1><p>{text}</p></body></html>", ct);
+            };
+        });
+}
