@@ -82,8 +82,24 @@ public sealed class CommandLine
           tenants delete NAME --confirm NAME
         """;
 
+    /// <summary>
+    /// `dotnet run --project src/Host` runs the host in its project folder, so a path the operator
+    /// typed from the repository root ("recipes/x.recipe.json") is also looked for upward and in the recipes folder.
+    /// </summary>
+    private static string Resolve(IServiceProvider services, string file)
+    {
+        if (File.Exists(file) || Path.IsPathRooted(file)) return file;
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, file);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return services.GetRequiredService<RecipeFolder>().Find(file) ?? file;
+    }
+
     private static async Task<int> ValidateRecipe(IServiceProvider services, string file, TextWriter output)
     {
+        file = Resolve(services, file);
         if (!File.Exists(file))
         {
             await Console.Error.WriteLineAsync($"{file}: $: berkas tidak ditemukan");
@@ -99,7 +115,7 @@ public sealed class CommandLine
     {
         string? One(string key) => o.TryGetValue(key, out var v) ? v[^1] : null;
         var name = One("name");
-        var recipe = One("recipe");
+        var recipe = One("recipe") is { } r ? Resolve(services, r) : null;
         if (name is null || recipe is null)
         {
             await Console.Error.WriteLineAsync(Usage);
