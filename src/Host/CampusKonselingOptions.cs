@@ -20,6 +20,9 @@ public sealed class CampusKonselingOptions
     /// <summary>Databases of campuses are named with this prefix on the host's server.</summary>
     public string TenantDatabasePrefix { get; set; } = "ck_";
 
+    /// <summary>Largest connection pool of one campus; all campuses share the server's max_connections.</summary>
+    public int TenantMaxPoolSize { get; set; } = 20;
+
     public HostAdminOptions HostAdmin { get; set; } = new();
 }
 

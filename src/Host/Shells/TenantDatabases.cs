@@ -14,8 +14,18 @@ public sealed class TenantDatabases(IConfiguration configuration, IOptions<Campu
     public string DatabaseNameFor(string tenantName) =>
         (options.Value.TenantDatabasePrefix + tenantName).ToLowerInvariant().Replace('-', '_');
 
+    /// <summary>
+    /// Every campus has its own pool, so pools stay small and give idle connections back soon:
+    /// a server's connection limit is shared by all campuses (ADR 0002).
+    /// </summary>
     public string ConnectionStringFor(TenantInfo tenant) =>
-        tenant.ConnectionString ?? new NpgsqlConnectionStringBuilder(HostConnectionString) { Database = tenant.DatabaseName }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(tenant.ConnectionString ?? HostConnectionString)
+        {
+            Database = tenant.ConnectionString is null ? tenant.DatabaseName : new NpgsqlConnectionStringBuilder(tenant.ConnectionString).Database,
+            MaxPoolSize = options.Value.TenantMaxPoolSize,
+            ConnectionIdleLifetime = 15,
+            ConnectionPruningInterval = 5,
+        }.ConnectionString;
 
     public async Task CreateAsync(TenantInfo tenant, CancellationToken ct)
     {
@@ -30,9 +40,21 @@ public sealed class TenantDatabases(IConfiguration configuration, IOptions<Campu
     public async Task DropAsync(TenantInfo tenant, CancellationToken ct)
     {
         if (tenant.ConnectionString is not null) return;
-        await using var conn = await OpenMaintenanceAsync(ct);
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Quote(tenant.DatabaseName)} WITH (FORCE)", conn);
-        await drop.ExecuteNonQueryAsync(ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var conn = await OpenMaintenanceAsync(ct);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Quote(tenant.DatabaseName)} WITH (FORCE)", conn);
+            try
+            {
+                await drop.ExecuteNonQueryAsync(ct);
+                return;
+            }
+            // A server process of another role (autovacuum on a fresh database) cannot be terminated by us; it ends by itself.
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(300 * attempt), ct);
+            }
+        }
     }
 
     public async Task<bool> ExistsAsync(string databaseName, CancellationToken ct)

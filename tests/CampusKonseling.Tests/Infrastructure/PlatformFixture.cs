@@ -29,6 +29,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("ConnectionStrings__Default", TestDatabase.ConnectionString);
         Environment.SetEnvironmentVariable("CampusKonseling__AllowDemoUsers", "true");
         Environment.SetEnvironmentVariable("CampusKonseling__TenantDatabasePrefix", TestDatabase.TenantDatabasePrefix);
+        // Dozens of campuses share the test server's 100 connections.
+        Environment.SetEnvironmentVariable("CampusKonseling__TenantMaxPoolSize", "5");
         Environment.SetEnvironmentVariable("CampusKonseling__HostAdmin__Email", HostAdminEmail);
         Environment.SetEnvironmentVariable("CampusKonseling__HostAdmin__Password", HostAdminPassword);
         if (Environment.GetEnvironmentVariable("CK_SMTP_HOST") is { Length: > 0 } smtp)

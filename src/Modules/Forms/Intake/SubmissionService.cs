@@ -21,7 +21,7 @@ public sealed record Accepted(string KodePelacakan, SopEntry? Langkah, bool Agai
 /// of the same form (same send key) returns the first request. The acknowledgment follows the commit.
 /// </summary>
 public sealed class SubmissionService(
-    FormsDb db, TenantDbConnection connection, ISopLauncher sops, IEmailSender mail, ISiteSettings settings,
+    FormsDb db, TenantDbConnection connection, ISopLauncher sops, IOutbox outbox, ISiteSettings settings,
     TimeProvider clock, IStringLocalizer<S> T, ILogger<SubmissionService> logger)
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -69,12 +69,14 @@ public sealed class SubmissionService(
                 submission.SopInstanceId = launch.InstanceId;
                 await db.SaveChangesAsync(ct);
             }
+            // The acknowledgment is queued with the request: sent if and only if the request is saved.
+            await outbox.EnqueueAsync(await AcknowledgmentAsync(f, submission, launch?.Entry, ct), tx, ct);
             await tx.CommitAsync(ct);
         }
         logger.LogInformation("Form {Form} v{Versi}: request {Code} received", f.Kode, form.Versi, submission.KodePelacakan);
 
+        outbox.Wake();
         if (launch is not null) await launch.AfterCommitAsync(ct);
-        await AcknowledgeAsync(f, submission, launch?.Entry, ct);
         return new Accepted(submission.KodePelacakan, launch?.Entry, false);
     }
 
@@ -87,21 +89,14 @@ public sealed class SubmissionService(
         return new Accepted(existing.KodePelacakan, sop is null ? null : await sops.DescribeAsync(sop, ct), true);
     }
 
-    /// <summary>The acknowledgment e-mail; a delivery failure is logged, the request stays received.</summary>
-    private async Task AcknowledgeAsync(FormDefinition form, Submission submission, SopEntry? next, CancellationToken ct)
+    private async Task<EmailMessage> AcknowledgmentAsync(FormDefinition form, Submission submission, SopEntry? next, CancellationToken ct)
     {
-        try
-        {
-            var campus = await settings.GetAsync(ct);
-            var step = next is null ? "" : T["\nLangkah berikutnya: {0} (waktu baku: {1}).", next.LangkahPertama, next.Waktu ?? "-"].Value;
-            await mail.SendAsync(new EmailMessage(submission.Email, T["Permohonan diterima — kode {0}", submission.KodePelacakan],
-                T["Yth. {0},\n\n{1} telah menerima \"{2}\" Anda pada {3:dd/MM/yyyy HH:mm}.\nKode pelacakan: {4}{5}\n\nSimpan kode ini untuk menanyakan status permohonan.\n\n{6}",
-                    submission.Nama, campus.UnitName ?? campus.CampusName, form.Judul, submission.DikirimPada, submission.KodePelacakan, step, campus.CampusName]), ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Acknowledgment of request {Code} could not be sent", submission.KodePelacakan);
-        }
+        var campus = await settings.GetAsync(ct);
+        var sentAt = TimeZoneInfo.ConvertTime(submission.DikirimPada, TimeZoneInfo.FindSystemTimeZoneById(campus.TimeZone));
+        var step = next is null ? "" : T["\nLangkah berikutnya: {0} (waktu baku: {1}).", next.LangkahPertama, next.Waktu ?? "-"].Value;
+        return new EmailMessage(submission.Email, T["Permohonan diterima — kode {0}", submission.KodePelacakan],
+            T["Yth. {0},\n\n{1} telah menerima \"{2}\" Anda pada {3:dd/MM/yyyy HH:mm}.\nKode pelacakan: {4}{5}\n\nSimpan kode ini untuk menanyakan status permohonan.\n\n{6}",
+                submission.Nama, campus.UnitName ?? campus.CampusName, form.Judul, sentAt, submission.KodePelacakan, step, campus.CampusName]);
     }
 
     private static string NewCode()

@@ -7,6 +7,7 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
     public const string Schema = "notifications";
 
     public DbSet<InAppNotification> Items => Set<InAppNotification>();
+    public DbSet<Outbox.OutboxMessage> Outbox => Set<Outbox.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -23,6 +24,22 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
             e.Property(x => x.DibuatPada).HasColumnName("dibuat_pada");
             e.Property(x => x.DibacaPada).HasColumnName("dibaca_pada");
             e.HasIndex(x => new { x.UserId, x.DibuatPada });
+        });
+        b.Entity<Outbox.OutboxMessage>(e =>
+        {
+            e.ToTable("outbox");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.Saluran).HasColumnName("saluran").HasMaxLength(20);
+            e.Property(x => x.Penerima).HasColumnName("penerima").HasMaxLength(320);
+            e.Property(x => x.Judul).HasColumnName("judul").HasMaxLength(300);
+            e.Property(x => x.Isi).HasColumnName("isi");
+            e.Property(x => x.Status).HasColumnName("status").HasMaxLength(20);
+            e.Property(x => x.Percobaan).HasColumnName("percobaan");
+            e.Property(x => x.GalatTerakhir).HasColumnName("galat_terakhir");
+            e.Property(x => x.DibuatPada).HasColumnName("dibuat_pada");
+            e.Property(x => x.KirimSetelah).HasColumnName("kirim_setelah");
+            e.Property(x => x.TerkirimPada).HasColumnName("terkirim_pada");
+            e.HasIndex(x => new { x.Status, x.KirimSetelah });
         });
     }
 }

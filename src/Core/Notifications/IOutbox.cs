@@ -1,0 +1,17 @@
+using System.Data.Common;
+
+namespace CampusKonseling.Notifications;
+
+/// <summary>
+/// Messages written with the business change they announce (same transaction), then delivered
+/// by a worker with retries: a request's acknowledgment is never lost to a failing mail server,
+/// and never sent for a request that was not saved.
+/// </summary>
+public interface IOutbox
+{
+    /// <summary>Queues an e-mail in the caller's transaction (or on its own when null).</summary>
+    Task EnqueueAsync(EmailMessage message, DbTransaction? transaction, CancellationToken ct = default);
+
+    /// <summary>Asks the worker to deliver this campus's queue now rather than at its next round.</summary>
+    void Wake();
+}

@@ -1,0 +1,49 @@
+using CampusKonseling.Notifications.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CampusKonseling.Notifications.Outbox;
+
+/// <summary>
+/// Delivers a campus's due messages. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
+/// host processes share the queue and each message goes out once; a failure is retried with a
+/// growing pause and, after the last try, left for the admin with its reason.
+/// </summary>
+public sealed class OutboxDelivery(NotificationsDb db, IEmailSender mail, TimeProvider clock, ILogger<OutboxDelivery> logger)
+{
+    public const int MaxAttempts = 6;
+    private const int Batch = 50;
+
+    /// <summary>Whether messages wait for a later retry.</summary>
+    public Task<bool> HasWaitingAsync(CancellationToken ct) => db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Menunggu, ct);
+
+    public async Task<int> DeliverAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var due = await db.Outbox
+            .FromSqlInterpolated($"SELECT * FROM notifications.outbox WHERE status = {OutboxStatus.Menunggu} AND kirim_setelah <= {now} ORDER BY id LIMIT {Batch} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(ct);
+        foreach (var message in due)
+        {
+            try
+            {
+                await mail.SendAsync(new EmailMessage(message.Penerima, message.Judul, message.Isi), ct);
+                message.Status = OutboxStatus.Terkirim;
+                message.TerkirimPada = clock.GetUtcNow();
+                message.GalatTerakhir = null;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                message.Percobaan++;
+                message.GalatTerakhir = ex.Message;
+                message.Status = message.Percobaan >= MaxAttempts ? OutboxStatus.Gagal : OutboxStatus.Menunggu;
+                message.KirimSetelah = clock.GetUtcNow() + TimeSpan.FromSeconds(15 * Math.Pow(2, message.Percobaan));
+                logger.LogWarning("Message {Id} to the {Channel} channel failed (attempt {Attempt}): {Reason}", message.Id, message.Saluran, message.Percobaan, ex.Message);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return due.Count;
+    }
+}

@@ -1,0 +1,22 @@
+namespace CampusKonseling.Notifications.Outbox;
+
+public static class OutboxStatus
+{
+    public const string Menunggu = "menunggu", Terkirim = "terkirim", Gagal = "gagal";
+}
+
+/// <summary>A message waiting for, or done with, delivery.</summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public required string Saluran { get; set; }
+    public required string Penerima { get; set; }
+    public required string Judul { get; set; }
+    public required string Isi { get; set; }
+    public required string Status { get; set; }
+    public int Percobaan { get; set; }
+    public string? GalatTerakhir { get; set; }
+    public DateTimeOffset DibuatPada { get; set; }
+    public DateTimeOffset KirimSetelah { get; set; }
+    public DateTimeOffset? TerkirimPada { get; set; }
+}
