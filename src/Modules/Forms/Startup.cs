@@ -5,6 +5,9 @@ using CampusKonseling.Forms.Recipes;
 using CampusKonseling.Modules;
 using CampusKonseling.Navigation;
 using CampusKonseling.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 
 namespace CampusKonseling.Forms;
 
@@ -19,8 +22,17 @@ public sealed class Startup : IFeatureStartup
             .AddRecipeStep<FormsStep>();
         feature.Services.AddScoped<FormCatalog>();
         feature.Services.AddScoped<SubmissionService>();
+        feature.Services.AddScoped<Uploads>();
         feature.Services.AddFormRateLimit();
     }
+
+    /// <summary>Attachments are served only to staff who may see requests, and only once they belong to a sent request.</summary>
+    public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) =>
+        Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(endpoints, "/admin/formulir/berkas/{id:guid}", async (Guid id, FormsDb db, CancellationToken ct) =>
+            await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.SubmissionId != null, ct) is { } file
+                ? Microsoft.AspNetCore.Http.Results.File(file.Isi, file.Mime, file.NamaAsli)
+                : Microsoft.AspNetCore.Http.Results.NotFound())
+            .RequirePermission(Permissions.ViewSubmissions).ExcludeFromDescription();
 }
 
 public sealed class Permissions : IPermissionProvider

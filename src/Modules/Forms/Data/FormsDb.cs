@@ -11,6 +11,7 @@ public sealed class FormsDb(DbContextOptions<FormsDb> options) : DbContext(optio
     public DbSet<FormVersionRow> Versions => Set<FormVersionRow>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
+    public DbSet<UploadedFile> Files => Set<UploadedFile>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -57,6 +58,22 @@ public sealed class FormsDb(DbContextOptions<FormsDb> options) : DbContext(optio
             e.HasIndex(x => x.KunciKirim).IsUnique();
             e.HasIndex(x => new { x.FormId, x.DikirimPada });
             e.HasOne<FormVersionRow>().WithMany().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<UploadedFile>(e =>
+        {
+            e.ToTable("files");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.KunciKirim).HasColumnName("kunci_kirim");
+            e.Property(x => x.SubmissionId).HasColumnName("submission_id");
+            e.Property(x => x.IsianId).HasColumnName("isian_id").HasMaxLength(60);
+            e.Property(x => x.NamaAsli).HasColumnName("nama_asli").HasMaxLength(255);
+            e.Property(x => x.Mime).HasColumnName("mime").HasMaxLength(100);
+            e.Property(x => x.Ukuran).HasColumnName("ukuran");
+            e.Property(x => x.Isi).HasColumnName("isi");
+            e.Property(x => x.DiunggahPada).HasColumnName("diunggah_pada");
+            e.HasIndex(x => new { x.KunciKirim, x.IsianId }).IsUnique();
+            e.HasIndex(x => x.SubmissionId);
+            e.HasOne<Submission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<ConsentRecord>(e =>
         {
@@ -122,4 +139,21 @@ public sealed class ConsentRecord
     public int RetensiHari { get; set; }
     public DateTimeOffset DiberikanPada { get; set; }
     public required string Oleh { get; set; }
+}
+
+/// <summary>
+/// An uploaded file, kept in the campus's database. Uploaded with a form that still had mistakes,
+/// it waits under the form's send key, so the person need not choose it again.
+/// </summary>
+public sealed class UploadedFile
+{
+    public Guid Id { get; set; }
+    public Guid KunciKirim { get; set; }
+    public Guid? SubmissionId { get; set; }
+    public required string IsianId { get; set; }
+    public required string NamaAsli { get; set; }
+    public required string Mime { get; set; }
+    public long Ukuran { get; set; }
+    public required byte[] Isi { get; set; }
+    public DateTimeOffset DiunggahPada { get; set; }
 }

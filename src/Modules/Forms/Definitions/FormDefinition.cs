@@ -20,9 +20,9 @@ public sealed record FormDefinition
 public static class JenisIsian
 {
     public const string Teks = "teks", TeksPanjang = "teksPanjang", Email = "email", Telepon = "telepon", Angka = "angka", Tanggal = "tanggal",
-        Pilihan = "pilihan", PilihanGanda = "pilihanGanda", Nim = "nim", Judul = "judul", Bantuan = "bantuan", Persetujuan = "persetujuan";
+        Pilihan = "pilihan", PilihanGanda = "pilihanGanda", Nim = "nim", Judul = "judul", Bantuan = "bantuan", Persetujuan = "persetujuan", Berkas = "berkas";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Teks, TeksPanjang, Email, Telepon, Angka, Tanggal, Pilihan, PilihanGanda, Nim, Judul, Bantuan, Persetujuan };
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Teks, TeksPanjang, Email, Telepon, Angka, Tanggal, Pilihan, PilihanGanda, Nim, Judul, Bantuan, Persetujuan, Berkas };
 
     /// <summary>Section headings and help texts show text; they take no answer.</summary>
     public static bool TakesAnswer(string jenis) => jenis is not (Judul or Bantuan);
@@ -57,6 +57,9 @@ public sealed record Isian
     public string? Teks { get; init; }
     public string? Versi { get; init; }
     public int? RetensiHari { get; init; }
+    /// <summary>File fields: the kinds accepted (pdf, jpg, png) and the largest size in kilobytes.</summary>
+    public IReadOnlyList<string> Tipe { get; init; } = [];
+    public int? MaksKb { get; init; }
 }
 
 /// <summary>Show a field only when an earlier single-choice field has this answer.</summary>

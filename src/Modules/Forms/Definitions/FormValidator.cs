@@ -37,6 +37,11 @@ public static partial class FormValidator
                 if (string.IsNullOrWhiteSpace(x.Versi)) Error($"{at}.versi", "wajib diisi: versi teks persetujuan");
                 if (x.RetensiHari is not > 0) Error($"{at}.retensiHari", "wajib diisi: masa simpan data dalam hari (lebih dari nol)");
             }
+            if (x.Jenis == JenisIsian.Berkas)
+            {
+                if (x.Tipe.Count == 0 || x.Tipe.Any(t => !FileKinds.Known.ContainsKey(t))) Error($"{at}.tipe", $"sebutkan jenis berkas yang diterima: {string.Join(", ", FileKinds.Known.Keys)}");
+                if (x.MaksKb is not (> 0 and <= 10240)) Error($"{at}.maksKb", "ukuran maksimum berkas 1–10240 KB");
+            }
             if (x.TampilJika is { } when)
             {
                 if (!seen.TryGetValue(when.Isian, out var source)) Error($"{at}.tampilJika.isian", $"isian '{when.Isian}' harus isian sebelumnya");

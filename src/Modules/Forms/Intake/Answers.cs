@@ -25,15 +25,21 @@ public sealed partial class Answers
     [GeneratedRegex(@"[\s\-().]")]
     private static partial Regex PhoneNoise();
 
+    /// <summary>A refusal found outside the answers themselves (an upload's size or type).</summary>
+    public void Refuse(string fieldId, string reason) => Errors[fieldId] = reason;
+
     /// <summary>Whether a field is shown given the answers (fields with an unmet show-if are neither checked nor stored).</summary>
     public bool IsShown(FormDefinition form, Isian field) =>
         field.TampilJika is not { } when || Text(when.Isian) == when.Nilai && (form.Find(when.Isian) is not { } source || IsShown(form, source));
 
-    public static Answers Read(FormDefinition form, Func<string, StringValues> posted, IStringLocalizer T)
+    /// <param name="files">Attached files by field (their original names), kept from an earlier post or just accepted.</param>
+    public static Answers Read(FormDefinition form, Func<string, StringValues> posted, IStringLocalizer T, IReadOnlyDictionary<string, string>? files = null)
     {
         var answers = new Answers();
         foreach (var field in form.Isian.Where(f => JenisIsian.TakesAnswer(f.Jenis)))
-            answers._values[field.Id] = new StringValues(posted(FieldPrefix + field.Id).Select(v => v?.Trim() ?? "").Where(v => v.Length > 0).ToArray());
+            answers._values[field.Id] = field.Jenis == JenisIsian.Berkas
+                ? (files?.TryGetValue(field.Id, out var name) == true ? new StringValues(name) : StringValues.Empty)
+                : new StringValues(posted(FieldPrefix + field.Id).Select(v => v?.Trim() ?? "").Where(v => v.Length > 0).ToArray());
         foreach (var field in form.Isian.Where(f => JenisIsian.TakesAnswer(f.Jenis) && answers.IsShown(form, f)))
             answers.Check(field, T);
         return answers;
@@ -53,7 +59,12 @@ public sealed partial class Answers
         if (values.Count == 0)
         {
             if (f.Wajib || f.Jenis == JenisIsian.Persetujuan)
-                Errors[f.Id] = f.Jenis == JenisIsian.Persetujuan ? T["Permohonan hanya dapat dikirim dengan persetujuan Anda."] : T["{0} wajib diisi.", f.Label];
+                Errors[f.Id] = f.Jenis switch
+                {
+                    JenisIsian.Persetujuan => T["Permohonan hanya dapat dikirim dengan persetujuan Anda."],
+                    JenisIsian.Berkas => T["{0} wajib dilampirkan.", f.Label],
+                    _ => T["{0} wajib diisi.", f.Label],
+                };
             return;
         }
         switch (f.Jenis)

@@ -51,6 +51,8 @@ public sealed class SubmissionService(
             try
             {
                 await db.SaveChangesAsync(ct);
+                await db.Files.Where(x => x.KunciKirim == kunciKirim && x.SubmissionId == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.SubmissionId, submission.Id), ct);
             }
             catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {

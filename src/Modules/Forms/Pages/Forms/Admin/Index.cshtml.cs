@@ -9,12 +9,19 @@ namespace CampusKonseling.Forms.Pages.Forms.Admin;
 [RequirePermission(Permissions.ViewSubmissions)]
 public sealed class IndexModel(FormsDb db) : PageModel
 {
-    public sealed record Row(string Kode, DateTimeOffset Dikirim, string Formulir, int Versi, string Nama, string Email, string? Saluran, Guid? Instans);
+    public sealed record Row(Guid Id, string Kode, DateTimeOffset Dikirim, string Formulir, int Versi, string Nama, string Email, string? Saluran, Guid? Instans);
+    public sealed record Attachment(Guid Id, Guid SubmissionId, string Nama);
 
     public IReadOnlyList<Row> Items { get; private set; } = [];
+    public ILookup<Guid, Attachment> Files { get; private set; } = Array.Empty<Attachment>().ToLookup(a => a.SubmissionId);
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    public async Task OnGetAsync(CancellationToken ct)
+    {
         Items = await db.Submissions.AsNoTracking().OrderByDescending(s => s.DikirimPada).Take(100)
-            .Join(db.Forms, s => s.FormId, f => f.Id, (s, f) => new Row(s.KodePelacakan, s.DikirimPada, f.Judul, s.Versi, s.Nama, s.Email, s.Saluran, s.SopInstanceId))
+            .Join(db.Forms, s => s.FormId, f => f.Id, (s, f) => new Row(s.Id, s.KodePelacakan, s.DikirimPada, f.Judul, s.Versi, s.Nama, s.Email, s.Saluran, s.SopInstanceId))
             .ToListAsync(ct);
+        var ids = Items.Select(i => i.Id).ToList();
+        Files = (await db.Files.AsNoTracking().Where(f => f.SubmissionId != null && ids.Contains(f.SubmissionId.Value))
+            .Select(f => new Attachment(f.Id, f.SubmissionId!.Value, f.NamaAsli)).ToListAsync(ct)).ToLookup(a => a.SubmissionId);
+    }
 }

@@ -14,7 +14,9 @@ namespace CampusKonseling.Forms.Pages.Forms.Public;
 /// typed and each message beside its field; a request is stored whole or not at all.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(FormRateLimit.Policy)]
-public sealed class FillModel(FormCatalog catalog, SubmissionService submissions, IStringLocalizer<S> T, ILogger<FillModel> logger) : PageModel
+[RequestSizeLimit(12 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
+public sealed class FillModel(FormCatalog catalog, SubmissionService submissions, Uploads uploads, IStringLocalizer<S> T, ILogger<FillModel> logger) : PageModel
 {
     public const string Honeypot = "situs_web";
 
@@ -22,6 +24,7 @@ public sealed class FillModel(FormCatalog catalog, SubmissionService submissions
     public Answers Answers { get; private set; } = new();
     public Guid KunciKirim { get; private set; } = Guid.NewGuid();
     public string? Problem { get; private set; }
+    public IReadOnlyDictionary<string, PendingFile> Files { get; private set; } = new Dictionary<string, PendingFile>();
 
     public async Task<IActionResult> OnGetAsync(string kode, CancellationToken ct)
     {
@@ -37,7 +40,16 @@ public sealed class FillModel(FormCatalog catalog, SubmissionService submissions
         if (form is null) return NotFound();
         Form = form;
         if (Guid.TryParse(Request.Form["KunciKirim"], out var key)) KunciKirim = key;
-        Answers = Answers.Read(form.Form, name => Request.Form[name], T);
+        var refused = new Dictionary<string, string>();
+        foreach (var field in form.Form.Isian.Where(f => f.Jenis == JenisIsian.Berkas))
+        {
+            if (Request.Form.Files.GetFile(Answers.FieldPrefix + field.Id) is { Length: > 0 } file
+                && await uploads.AcceptAsync(field, file, KunciKirim, ct) is { } reason)
+                refused[field.Id] = reason;
+        }
+        Files = await uploads.PendingAsync(KunciKirim, ct);
+        Answers = Answers.Read(form.Form, name => Request.Form[name], T, Files.ToDictionary(f => f.Key, f => f.Value.NamaAsli));
+        foreach (var (field, reason) in refused) Answers.Refuse(field, reason);
         if (!string.IsNullOrEmpty(Request.Form[Honeypot]))
         {
             Problem = T["Permohonan tidak dapat diproses. Muat ulang halaman lalu coba lagi."];
