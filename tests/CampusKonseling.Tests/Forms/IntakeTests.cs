@@ -175,6 +175,50 @@ public sealed class IntakeTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_the_database_fails_during_submit_the_person_is_told_nothing_is_half_saved_and_can_send_again()
+    {
+        var campus = await platform.CreateTenantAsync("konseling-asesmen", "gangguan");
+        await platform.SetFeatureAsync(campus, "Forms", enabled: true);
+        var sop = new SopHarness(platform, campus);
+        await sop.InCampusAsync(sp => sp.GetRequiredService<FormCatalog>().ImportAsync(Permohonan, "uji"));
+        var path = $"{campus.Prefix}/formulir/permohonan-uji";
+        var email = $"gangguan.{Guid.NewGuid():N}@mahasiswa.test";
+        using var client = platform.Client();
+        var (_, page) = await client.PageAsync(path);
+
+        // The campus's database stops accepting writes (reads still work, as in a failover).
+        await SetReadOnlyAsync(campus, true);
+        try
+        {
+            using var failed = await client.SubmitAsync(page, "form.intake", Valid(email), path);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+            var shown = await TestClient.ParseAsync(failed);
+            Assert.Contains("permohonan Anda BELUM tersimpan", shown.QuerySelector("#masalah")!.TextContent);
+            Assert.Equal(email, shown.QuerySelector("input[name='f_email']")!.GetAttribute("value"));
+            Assert.Equal("Saya kesulitan mengatur waktu belajar.", shown.QuerySelector("textarea[name='f_uraian']")!.TextContent);
+            page = shown;
+        }
+        finally
+        {
+            await SetReadOnlyAsync(campus, false);
+        }
+        Assert.Equal(0L, await TestDatabase.ScalarAsync(campus.Database, "SELECT count(*) FROM forms.submissions"));
+        Assert.Equal(0L, await TestDatabase.ScalarAsync(campus.Database, "SELECT count(*) FROM sop.instances"));
+
+        using var retried = await client.SubmitAsync(page, "form.intake", Valid(email), path);
+        Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
+        Assert.Equal(1L, await TestDatabase.ScalarAsync(campus.Database, "SELECT count(*) FROM forms.submissions"));
+        Assert.Equal(1L, await TestDatabase.ScalarAsync(campus.Database, "SELECT count(*) FROM sop.instances"));
+    }
+
+    private async Task SetReadOnlyAsync(TestTenant campus, bool readOnly)
+    {
+        await TestDatabase.ExecuteAsync("postgres", $"ALTER DATABASE \"{campus.Database}\" {(readOnly ? "SET default_transaction_read_only = on" : "RESET default_transaction_read_only")}");
+        await TestDatabase.ExecuteAsync("postgres", $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{campus.Database}'");
+        await platform.Services.GetRequiredService<CampusKonseling.Shell.IShellHost>().ReloadAsync(campus.Name);
+    }
+
+    [Fact]
     public async Task Too_many_posts_from_one_device_get_a_429_page_in_bahasa_indonesia()
     {
         var campus = await platform.CreateTenantAsync("konseling-asesmen", "banjir");

@@ -65,7 +65,7 @@ public sealed class FillModel(FormCatalog catalog, SubmissionService submissions
             var accepted = await submissions.SubmitAsync(form, Answers, KunciKirim, ct);
             return Redirect(Url.Content($"~/formulir/{form.Form.Kode}/terkirim?kode={accepted.KodePelacakan}"));
         }
-        catch (DbException ex)
+        catch (Exception ex) when (ex is DbException or Microsoft.EntityFrameworkCore.DbUpdateException or TimeoutException)
         {
             logger.LogError(ex, "Request on form {Form} could not be stored", form.Form.Kode);
             Problem = T["Sistem sedang mengalami gangguan, sehingga permohonan Anda BELUM tersimpan. Isian Anda masih ada di bawah; silakan kirim lagi dalam beberapa saat."];
