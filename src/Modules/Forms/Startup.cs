@@ -1,4 +1,5 @@
 using CampusKonseling.Data;
+using CampusKonseling.Forms.Api;
 using CampusKonseling.Forms.Data;
 using CampusKonseling.Forms.Intake;
 using CampusKonseling.Forms.Recipes;
@@ -27,20 +28,27 @@ public sealed class Startup : IFeatureStartup
     }
 
     /// <summary>Attachments are served only to staff who may see requests, and only once they belong to a sent request.</summary>
-    public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) =>
+    public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapFormsApi();
         Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(endpoints, "/admin/formulir/berkas/{id:guid}", async (Guid id, FormsDb db, CancellationToken ct) =>
             await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.SubmissionId != null, ct) is { } file
                 ? Microsoft.AspNetCore.Http.Results.File(file.Isi, file.Mime, file.NamaAsli)
                 : Microsoft.AspNetCore.Http.Results.NotFound())
             .RequirePermission(Permissions.ViewSubmissions).ExcludeFromDescription();
+    }
 }
 
 public sealed class Permissions : IPermissionProvider
 {
     public const string ViewSubmissions = "ViewSubmissions";
+    public const string SubmitForms = "SubmitForms";
 
     public IEnumerable<Permission> GetPermissions() =>
-        [new(ViewSubmissions, new("Melihat permohonan yang masuk", "View incoming requests"), "Formulir")];
+    [
+        new(ViewSubmissions, new("Melihat permohonan yang masuk", "View incoming requests"), "Formulir"),
+        new(SubmitForms, new("Mengirim permohonan lewat API atas nama mahasiswa", "Send requests through the API on a student's behalf"), "Formulir"),
+    ];
 }
 
 public sealed class AdminMenu : IAdminMenuProvider

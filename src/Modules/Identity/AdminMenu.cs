@@ -8,5 +8,6 @@ public sealed class AdminMenu : IAdminMenuProvider
     [
         new(new("Pengguna", "Users"), "admin/pengguna", Permissions.ManageUsers, 80),
         new(new("Peran", "Roles"), "admin/peran", Permissions.ManageRoles, 81),
+        new(new("Kunci API", "API keys"), "admin/kunci-api", Permissions.ManageApiKeys, 82),
     ];
 }

@@ -42,6 +42,16 @@ public sealed class Startup : IFeatureStartup
             .AddErrorDescriber<IndonesianIdentityErrors>()
             .AddClaimsPrincipalFactory<TenantClaimsFactory>();
 
+        // People sign in with the cookie; systems send X-Api-Key. One policy scheme picks per request.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultAuthenticateScheme = "Kampus";
+                o.DefaultChallengeScheme = "Kampus";
+                o.DefaultForbidScheme = "Kampus";
+            })
+            .AddPolicyScheme("Kampus", "Kampus", o => o.ForwardDefaultSelector = c =>
+                c.Request.Headers.ContainsKey(ApiKeys.ApiKeyHandler.Header) ? ApiKeys.ApiKeyHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeys.ApiKeyHandler>(ApiKeys.ApiKeyHandler.SchemeName, null);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {

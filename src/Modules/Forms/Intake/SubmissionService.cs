@@ -44,7 +44,7 @@ public sealed class SubmissionService(
         SopLaunch? launch = null;
         await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
         {
-            await db.Database.UseTransactionAsync(tx, ct);
+            await connection.EnlistAsync(db, tx, ct);
             db.Submissions.Add(submission);
             if (f.Isian.FirstOrDefault(i => i.Jenis == JenisIsian.Persetujuan) is { } consent)
                 db.Consents.Add(new ConsentRecord { SubmissionId = submission.Id, Versi = consent.Versi!, Teks = consent.Teks!, RetensiHari = consent.RetensiHari!.Value, DiberikanPada = now, Oleh = submission.Email });
@@ -59,7 +59,7 @@ public sealed class SubmissionService(
                 // The same form was posted twice at once: the other post won; answer with its request.
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                await db.Database.UseTransactionAsync(null, ct);
+                await connection.ReleaseAsync();
                 return await ExistingAsync(kunciKirim, ct) ?? throw new InvalidOperationException("Duplicate send key without a request.", ex);
             }
             if (f.Sop is { } sop)
@@ -74,6 +74,7 @@ public sealed class SubmissionService(
             // The acknowledgment is queued with the request: sent if and only if the request is saved.
             await outbox.EnqueueAsync(await AcknowledgmentAsync(f, submission, launch?.Entry, ct), tx, ct);
             await tx.CommitAsync(ct);
+            await connection.ReleaseAsync();
         }
         logger.LogInformation("Form {Form} v{Versi}: request {Code} received", f.Kode, form.Versi, submission.KodePelacakan);
 

@@ -1,15 +1,16 @@
 using System.Data.Common;
+using CampusKonseling.Data;
 using CampusKonseling.Notifications.Data;
 using CampusKonseling.Shell;
 using Microsoft.EntityFrameworkCore;
 
 namespace CampusKonseling.Notifications.Outbox;
 
-public sealed class DbOutbox(NotificationsDb db, OutboxSignal signal, CurrentShell current, TimeProvider clock) : IOutbox
+public sealed class DbOutbox(NotificationsDb db, TenantDbConnection connection, OutboxSignal signal, CurrentShell current, TimeProvider clock) : IOutbox
 {
     public async Task EnqueueAsync(EmailMessage message, DbTransaction? transaction, CancellationToken ct = default)
     {
-        if (transaction is not null && db.Database.CurrentTransaction is null) await db.Database.UseTransactionAsync(transaction, ct);
+        if (transaction is not null) await connection.EnlistAsync(db, transaction, ct);
         var now = clock.GetUtcNow();
         db.Outbox.Add(new OutboxMessage
         {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CampusKonseling.Data;
 using CampusKonseling.Sop.Data;
 using CampusKonseling.Sop.Engine;
 using CampusKonseling.Workflows;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CampusKonseling.Sop.Runtime;
 
-public sealed class SopLauncher(SopDb db, ISopStore store, SopRuntime runtime) : ISopLauncher
+public sealed class SopLauncher(SopDb db, TenantDbConnection connection, ISopStore store, SopRuntime runtime) : ISopLauncher
 {
     public async Task<SopEntry?> DescribeAsync(string sopKode, CancellationToken ct = default)
     {
@@ -18,7 +19,7 @@ public sealed class SopLauncher(SopDb db, ISopStore store, SopRuntime runtime) :
 
     public async Task<SopLaunch> StartAsync(string sopKode, string subjek, IReadOnlyDictionary<string, string> konteks, DbTransaction transaction, CancellationToken ct = default)
     {
-        if (db.Database.CurrentTransaction is null) await db.Database.UseTransactionAsync(transaction, ct);
+        await connection.EnlistAsync(db, transaction, ct);
         var version = await CurrentAsync(sopKode, ct) ?? throw new InvalidOperationException($"SOP '{sopKode}' tidak ada di kampus ini.");
         var result = await (await runtime.EngineAsync(ct)).StartAsync(version, Actor.System, subjek, konteks, ct);
         var first = version.Definition.Mulai;
