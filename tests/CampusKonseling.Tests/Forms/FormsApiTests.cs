@@ -129,11 +129,20 @@ public sealed class FormsApiTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Contains("tidak ada", errors.GetProperty("asal")[0].GetString());
 
         using var invalid = await client.Http.SendAsync(Post(key, new { jawaban = new Dictionary<string, object> { ["email"] = "bukan-email", ["topik"] = new[] { "Olahraga" } } }));
-        var fieldErrors = (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        var problem = await invalid.Content.ReadFromJsonAsync<JsonElement>();
+        var fieldErrors = problem.GetProperty("errors");
+        var emailError = problem.GetProperty("kesalahan").EnumerateArray().Single(k => k.GetProperty("isian").GetString() == "email");
+        Assert.Equal("format", emailError.GetProperty("kode").GetString());
+        Assert.Contains("e-mail tidak valid", emailError.GetProperty("pesan").GetProperty("id").GetString());
+        Assert.Contains("e-mail address", emailError.GetProperty("pesan").GetProperty("en").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("persetujuan", problem.GetProperty("kesalahan").EnumerateArray().Single(k => k.GetProperty("isian").GetString() == "setuju").GetProperty("kode").GetString());
         Assert.Contains("Nama lengkap wajib diisi", fieldErrors.GetProperty("nama")[0].GetString());
         Assert.Contains("e-mail tidak valid", fieldErrors.GetProperty("email")[0].GetString());
         Assert.Contains("pilihan yang tersedia", fieldErrors.GetProperty("topik")[0].GetString());
         Assert.Contains("persetujuan", fieldErrors.GetProperty("setuju")[0].GetString());
+        var openApi = await client.Http.GetFromJsonAsync<JsonElement>($"{_campus.Prefix}/openapi/v1.json");
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/formulir/{kode}/kiriman", out var submitPath), "submission endpoint missing from OpenAPI");
+        Assert.True(submitPath.TryGetProperty("post", out _));
         Assert.Equal(0, await _sop.InCampusAsync(sp => sp.GetRequiredService<FormsDb>().Submissions.CountAsync()));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CampusKonseling.Forms.Data;
 using CampusKonseling.Forms.Definitions;
@@ -26,6 +27,9 @@ public static class FormsApi
     /// <param name="Jawaban">Answers by field id: a string, or an array of strings for pilihanGanda.</param>
     /// <param name="KunciKirim">Optional idempotency key: sending again with the same key returns the first request.</param>
     public sealed record KirimanRequest(Dictionary<string, JsonElement>? Jawaban, Guid? KunciKirim);
+    public sealed record PesanDto(string Id, string En);
+    /// <summary>One refused answer: the field, a stable code (wajib, format, pilihan, rentang, panjang, persetujuan, berkas, jenis, tidakDikenal) and the message in both languages.</summary>
+    public sealed record KesalahanDto(string Isian, string Kode, PesanDto Pesan);
     public sealed record KirimanDto(string KodePelacakan, string? Sop, string? LangkahBerikutnya, string? WaktuBaku);
 
     public static IEndpointRouteBuilder MapFormsApi(this IEndpointRouteBuilder endpoints)
@@ -55,27 +59,49 @@ public static class FormsApi
     {
         if (await catalog.CurrentAsync(kode, ct) is not { } form) return TypedResults.Problem(statusCode: 404, title: T["Formulir tidak ditemukan."]);
         var jawaban = request.Jawaban ?? [];
-        var errors = new Dictionary<string, string[]>();
+        var problems = new List<KesalahanDto>();
         foreach (var (id, value) in jawaban)
         {
             if (form.Form.Find(id) is not { } field || !JenisIsian.TakesAnswer(field.Jenis))
-                errors[id] = [T["Isian ini tidak ada di formulir."]];
+                problems.Add(new(id, "tidakDikenal", InBoth(() => T["Isian ini tidak ada di formulir."])));
             else if (field.Jenis == JenisIsian.Berkas)
-                errors[id] = [T["Berkas hanya dapat dilampirkan lewat formulir di situs kampus."]];
+                problems.Add(new(id, "berkas", InBoth(() => T["Berkas hanya dapat dilampirkan lewat formulir di situs kampus."])));
             else if (value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.Array or JsonValueKind.Null)
                      || value.ValueKind == JsonValueKind.Array && value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
-                errors[id] = [T["Jawaban harus berupa teks atau daftar teks."]];
+                problems.Add(new(id, "jenis", InBoth(() => T["Jawaban harus berupa teks atau daftar teks."])));
         }
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: T["Permohonan belum dapat dikirim."]);
+        if (problems.Count == 0)
+        {
+            // The same checks as the public form, with each message in both languages for the client to pick.
+            var id = InCulture(Indonesian, () => Answers.Read(form.Form, name => Posted(jawaban, name), T));
+            if (!id.IsValid)
+            {
+                var en = InCulture(English, () => Answers.Read(form.Form, name => Posted(jawaban, name), T));
+                problems.AddRange(id.Errors.Select(e => new KesalahanDto(e.Key, id.Codes[e.Key], new(e.Value, en.Errors.GetValueOrDefault(e.Key, e.Value)))));
+            }
+        }
+        if (problems.Count > 0)
+            return TypedResults.ValidationProblem(
+                problems.ToDictionary(p => p.Isian, p => new[] { CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? p.Pesan.En : p.Pesan.Id }),
+                title: T["Permohonan belum dapat dikirim."], extensions: new Dictionary<string, object?> { ["kesalahan"] = problems });
 
         var answers = Answers.Read(form.Form, name => Posted(jawaban, name), T);
-        if (!answers.IsValid)
-            return TypedResults.ValidationProblem(answers.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: T["Permohonan belum dapat dikirim."]);
-
         var accepted = await submissions.SubmitAsync(form, answers, request.KunciKirim ?? Guid.NewGuid(), ct);
         var dto = new KirimanDto(accepted.KodePelacakan, accepted.Langkah?.Judul, accepted.Langkah?.LangkahPertama, accepted.Langkah?.Waktu);
         return accepted.Again ? TypedResults.Ok(dto) : TypedResults.Created((string?)null, dto);
     }
+
+    private static readonly CultureInfo Indonesian = new("id-ID"), English = new("en");
+
+    private static T InCulture<T>(CultureInfo culture, Func<T> work)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try { return work(); }
+        finally { CultureInfo.CurrentUICulture = previous; }
+    }
+
+    private static PesanDto InBoth(Func<string> message) => new(InCulture(Indonesian, message), InCulture(English, message));
 
     private static StringValues Posted(Dictionary<string, JsonElement> jawaban, string name)
     {

@@ -14,6 +14,8 @@ public sealed partial class Answers
 
     private readonly Dictionary<string, StringValues> _values = [];
     public Dictionary<string, string> Errors { get; } = [];
+    /// <summary>Each error's stable code (wajib, format, pilihan, rentang, panjang, persetujuan, berkas) for API clients.</summary>
+    public Dictionary<string, string> Codes { get; } = [];
 
     public StringValues this[string id] => _values.GetValueOrDefault(id);
     public string Text(string id) => _values.GetValueOrDefault(id).ToString();
@@ -26,7 +28,13 @@ public sealed partial class Answers
     private static partial Regex PhoneNoise();
 
     /// <summary>A refusal found outside the answers themselves (an upload's size or type).</summary>
-    public void Refuse(string fieldId, string reason) => Errors[fieldId] = reason;
+    public void Refuse(string fieldId, string reason) => Fail(fieldId, "berkas", reason);
+
+    private void Fail(string fieldId, string code, string message)
+    {
+        Errors[fieldId] = message;
+        Codes[fieldId] = code;
+    }
 
     /// <summary>Whether a field is shown given the answers (fields with an unmet show-if are neither checked nor stored).</summary>
     public bool IsShown(FormDefinition form, Isian field) =>
@@ -59,44 +67,44 @@ public sealed partial class Answers
         if (values.Count == 0)
         {
             if (f.Wajib || f.Jenis == JenisIsian.Persetujuan)
-                Errors[f.Id] = f.Jenis switch
+                Fail(f.Id, f.Jenis == JenisIsian.Persetujuan ? "persetujuan" : "wajib", f.Jenis switch
                 {
                     JenisIsian.Persetujuan => T["Permohonan hanya dapat dikirim dengan persetujuan Anda."],
                     JenisIsian.Berkas => T["{0} wajib dilampirkan.", f.Label],
                     _ => T["{0} wajib diisi.", f.Label],
-                };
+                });
             return;
         }
         switch (f.Jenis)
         {
             case JenisIsian.Email when !IsEmail(text):
-                Errors[f.Id] = T["Alamat e-mail tidak valid, contoh: nama@kampus.ac.id."];
+                Fail(f.Id, "format", T["Alamat e-mail tidak valid, contoh: nama@kampus.ac.id."]);
                 return;
             case JenisIsian.Telepon when !IndonesianMobile().IsMatch(PhoneNoise().Replace(text, "")):
-                Errors[f.Id] = T["Nomor HP tidak valid, contoh: 0812 3456 7890 atau +62 812 3456 7890."];
+                Fail(f.Id, "format", T["Nomor HP tidak valid, contoh: 0812 3456 7890 atau +62 812 3456 7890."]);
                 return;
             case JenisIsian.Angka:
                 if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
-                    Errors[f.Id] = T["{0} harus berupa angka.", f.Label];
+                    Fail(f.Id, "format", T["{0} harus berupa angka.", f.Label]);
                 else if (number < f.Min || number > f.Maks)
-                    Errors[f.Id] = T["{0} harus antara {1} dan {2}.", f.Label, f.Min ?? number, f.Maks ?? number];
+                    Fail(f.Id, "rentang", T["{0} harus antara {1} dan {2}.", f.Label, f.Min ?? number, f.Maks ?? number]);
                 return;
             case JenisIsian.Tanggal when !DateOnly.TryParseExact(text, "yyyy-MM-dd", out _):
-                Errors[f.Id] = T["{0} harus berupa tanggal.", f.Label];
+                Fail(f.Id, "format", T["{0} harus berupa tanggal.", f.Label]);
                 return;
             case JenisIsian.Pilihan when values.Count != 1 || !f.Pilihan.Contains(text):
             case JenisIsian.PilihanGanda when values.Any(v => !f.Pilihan.Contains(v)):
-                Errors[f.Id] = T["Pilih dari pilihan yang tersedia."];
+                Fail(f.Id, "pilihan", T["Pilih dari pilihan yang tersedia."]);
                 return;
             case JenisIsian.Nim when !Regex.IsMatch(text, f.Pola ?? "^[0-9A-Za-z.]{5,20}$", RegexOptions.None, TimeSpan.FromMilliseconds(100)):
-                Errors[f.Id] = T["{0} tidak sesuai format kampus.", f.Label];
+                Fail(f.Id, "format", T["{0} tidak sesuai format kampus.", f.Label]);
                 return;
         }
         if (f.Jenis is JenisIsian.Teks or JenisIsian.TeksPanjang)
         {
-            if (text.Length < f.Min) Errors[f.Id] = T["{0} minimal {1} karakter.", f.Label, f.Min];
-            else if (text.Length > f.Maks) Errors[f.Id] = T["{0} paling panjang {1} karakter.", f.Label, f.Maks];
-            else if (f.Pola is not null && !Regex.IsMatch(text, f.Pola, RegexOptions.None, TimeSpan.FromMilliseconds(100))) Errors[f.Id] = T["{0} tidak sesuai format.", f.Label];
+            if (text.Length < f.Min) Fail(f.Id, "panjang", T["{0} minimal {1} karakter.", f.Label, f.Min]);
+            else if (text.Length > f.Maks) Fail(f.Id, "panjang", T["{0} paling panjang {1} karakter.", f.Label, f.Maks]);
+            else if (f.Pola is not null && !Regex.IsMatch(text, f.Pola, RegexOptions.None, TimeSpan.FromMilliseconds(100))) Fail(f.Id, "format", T["{0} tidak sesuai format.", f.Label]);
         }
     }
 
