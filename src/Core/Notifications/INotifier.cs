@@ -1,6 +1,6 @@
 namespace CampusKonseling.Notifications;
 
-/// <summary>Something a user should know: shown in their in-app list now; delivered by e-mail/SMS once that work lands.</summary>
+/// <summary>Something a user should know: shown in their in-app list and sent to their e-mail through the outbox.</summary>
 public sealed record Notification(string Jenis, string Judul, string Isi, string? Tautan = null);
 
 /// <summary>The one way modules notify people of the current campus.</summary>

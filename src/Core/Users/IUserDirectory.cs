@@ -6,6 +6,7 @@ public sealed record UserRef(string Id, string Nama, string? Email);
 public interface IUserDirectory
 {
     Task<IReadOnlyList<UserRef>> UsersInRoleAsync(string role, CancellationToken ct = default);
+    Task<IReadOnlyList<UserRef>> UsersAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default);
     Task<IReadOnlySet<string>> RolesOfAsync(string userId, CancellationToken ct = default);
     Task<bool> RoleExistsAsync(string role, CancellationToken ct = default);
 }

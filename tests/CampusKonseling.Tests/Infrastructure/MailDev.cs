@@ -8,7 +8,7 @@ public static class MailDev
 {
     public sealed record Mail(string Subject, string Text);
 
-    public static async Task<Mail> WaitForAsync(string to, TimeSpan? within = null)
+    public static async Task<Mail> WaitForAsync(string to, TimeSpan? within = null, Func<Mail, bool>? where = null)
     {
         var url = Environment.GetEnvironmentVariable("CK_MAILDEV_URL");
         Assert.False(string.IsNullOrEmpty(url), "Run the tests with ./test.sh: it starts the SMTP test server (maildev) and sets CK_MAILDEV_URL.");
@@ -18,8 +18,9 @@ public static class MailDev
         {
             foreach (var mail in (await http.GetFromJsonAsync<JsonElement>("email")).EnumerateArray().Reverse())
             {
-                if (mail.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == to))
-                    return new Mail(mail.GetProperty("subject").GetString() ?? "", mail.GetProperty("text").GetString() ?? "");
+                if (!mail.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == to)) continue;
+                var found = new Mail(mail.GetProperty("subject").GetString() ?? "", mail.GetProperty("text").GetString() ?? "");
+                if (where is null || where(found)) return found;
             }
             if (DateTime.UtcNow > until) throw new TimeoutException($"No e-mail to {to} arrived at {url}.");
             await Task.Delay(200);

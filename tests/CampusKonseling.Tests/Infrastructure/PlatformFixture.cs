@@ -28,6 +28,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         // Environment variables reach the host's configuration before Program registers services.
         Environment.SetEnvironmentVariable("ConnectionStrings__Default", TestDatabase.ConnectionString);
         Environment.SetEnvironmentVariable("CampusKonseling__AllowDemoUsers", "true");
+        Environment.SetEnvironmentVariable("CampusKonseling__PublicUrl", "http://localhost");
         Environment.SetEnvironmentVariable("CampusKonseling__TenantDatabasePrefix", TestDatabase.TenantDatabasePrefix);
         // Dozens of campuses share the test server's 100 connections.
         Environment.SetEnvironmentVariable("CampusKonseling__TenantMaxPoolSize", "5");

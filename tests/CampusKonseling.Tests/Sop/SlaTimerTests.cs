@@ -73,6 +73,12 @@ public sealed class SlaTimerTests(PlatformFixture platform)
         Assert.Single(notices, n => n.UserId == staf.Id && n.Jenis == "sop-terlambat");
         Assert.Contains(notices, n => n.Jenis == "sop-terlambat" && n.UserId != staf.Id); // the escalation role (Admin Web) hears of it too
 
+        // The same notices go to the staff member's e-mail through the outbox, with a link to the instance.
+        var link = $"http://localhost/{campus.Prefix}/admin/sop/instans/{instanceId}";
+        var late = await MailDev.WaitForAsync(await sop.EmailOfAsync(Staff), TimeSpan.FromSeconds(15), m => m.Subject.Contains("Terlambat") && m.Text.Contains(link));
+        Assert.Contains("Tanggapan cepat (uji)", late.Subject);
+        await MailDev.WaitForAsync(await sop.EmailOfAsync(Staff), TimeSpan.FromSeconds(15), m => m.Subject.Contains("Pengingat") && m.Text.Contains(link));
+
         // The overdue instance is in the overdue list, and the staff member sees the notices in their list.
         var overdue = await sop.InCampusAsync(sp => sp.GetRequiredService<CampusKonseling.Sop.Data.SopDb>().Instances.CountAsync(i => i.Id == instanceId && i.Terlambat));
         Assert.Equal(1, overdue);

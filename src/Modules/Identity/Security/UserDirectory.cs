@@ -1,6 +1,7 @@
 using CampusKonseling.Users;
 using CampusKonseling.Identity.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace CampusKonseling.Identity.Security;
 
@@ -8,6 +9,9 @@ public sealed class UserDirectory(UserManager<CampusUser> users, RoleManager<Cam
 {
     public async Task<IReadOnlyList<UserRef>> UsersInRoleAsync(string role, CancellationToken ct = default) =>
         (await users.GetUsersInRoleAsync(role)).Select(u => new UserRef(u.Id, u.FullName, u.Email)).ToList();
+
+    public async Task<IReadOnlyList<UserRef>> UsersAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default) =>
+        await users.Users.Where(u => userIds.Contains(u.Id)).Select(u => new UserRef(u.Id, u.FullName, u.Email)).ToListAsync(ct);
 
     public async Task<IReadOnlySet<string>> RolesOfAsync(string userId, CancellationToken ct = default) =>
         await users.FindByIdAsync(userId) is { } user ? (await users.GetRolesAsync(user)).ToHashSet() : new HashSet<string>();
