@@ -8,6 +8,11 @@ public sealed record SopEntry(string Judul, string LangkahPertama, string? Waktu
 /// <summary>An SOP instance started inside the caller's transaction; its timers and notifications follow the commit.</summary>
 public sealed record SopLaunch(Guid InstanceId, SopEntry Entry, DateTimeOffset? JatuhTempo, Func<CancellationToken, Task> AfterCommitAsync);
 
+/// <summary>Where a request stands, as its requester may be told: step descriptions and dates, never staff notes.</summary>
+public sealed record SopProgress(string Judul, bool Selesai, bool Dibatalkan, IReadOnlyList<SopProgressStep> LangkahAktif, DateTimeOffset? SelesaiPada);
+
+public sealed record SopProgressStep(string Uraian, DateTimeOffset? JatuhTempo);
+
 /// <summary>
 /// How other modules start an SOP (intake forms, cases, the API) without reaching into the SOP
 /// module's tables: by the SOP's code, in a transaction they own.
@@ -15,6 +20,8 @@ public sealed record SopLaunch(Guid InstanceId, SopEntry Entry, DateTimeOffset? 
 public interface ISopLauncher
 {
     Task<SopEntry?> DescribeAsync(string sopKode, CancellationToken ct = default);
+
+    Task<SopProgress?> ProgressAsync(Guid instanceId, CancellationToken ct = default);
 
     Task<SopLaunch> StartAsync(string sopKode, string subjek, IReadOnlyDictionary<string, string> konteks, DbTransaction transaction, CancellationToken ct = default);
 }

@@ -88,6 +88,53 @@ public sealed class IntakeTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_requester_checks_the_status_with_the_tracking_code_and_a_one_time_code_sent_to_their_email()
+    {
+        var email = $"sari.{Guid.NewGuid():N}@mahasiswa.test";
+        using var sender = platform.Client();
+        using var sent = await sender.SubmitAsync(FormPath, "form.intake", Valid(email));
+        var (_, done) = await sender.PageAsync(sent.Headers.Location!.OriginalString);
+        var code = done.QuerySelector("#kode-pelacakan")!.TextContent;
+        await MailDev.WaitForAsync(email); // the acknowledgment
+
+        var statusPath = $"{_campus.Prefix}/formulir/status";
+        // A stranger with the code but another e-mail is told the same words, and gets nowhere.
+        using var stranger = platform.Client();
+        var strangerEmail = $"orang.lain.{Guid.NewGuid():N}@mahasiswa.test";
+        using (var asked = await stranger.SubmitAsync(statusPath, "form[action*='handler=Minta']", new Dictionary<string, string> { ["KodePelacakan"] = code, ["Email"] = strangerEmail }))
+        {
+            var page = await TestClient.ParseAsync(asked);
+            Assert.NotNull(page.QuerySelector("#kode-dikirim"));
+            using var guessed = await stranger.SubmitAsync(page, "form[action*='handler=Periksa']", new Dictionary<string, string> { ["KodeSekali"] = "123456" }, statusPath);
+            Assert.Contains("tidak cocok", (await TestClient.ParseAsync(guessed)).QuerySelector("#kode-sekali-galat")!.TextContent);
+        }
+        await Assert.ThrowsAsync<TimeoutException>(() => MailDev.WaitForAsync(strangerEmail, TimeSpan.FromSeconds(2)));
+
+        // The requester (code typed in lower case) receives a one-time code; a wrong one is refused beside the field.
+        using var requester = platform.Client();
+        using var requested = await requester.SubmitAsync(statusPath, "form[action*='handler=Minta']", new Dictionary<string, string> { ["KodePelacakan"] = code.ToLowerInvariant(), ["Email"] = email });
+        var codePage = await TestClient.ParseAsync(requested);
+        var otpMail = await MailDev.WaitForAsync(email, TimeSpan.FromSeconds(10), m => m.Subject.Contains("Kode sekali pakai"));
+        var otp = System.Text.RegularExpressions.Regex.Match(otpMail.Text, @"\b(\d{6})\b").Groups[1].Value;
+        var wrong = otp == "000000" ? "111111" : "000000";
+        using (var refused = await requester.SubmitAsync(codePage, "form[action*='handler=Periksa']", new Dictionary<string, string> { ["KodeSekali"] = wrong }, statusPath))
+            Assert.NotNull((await TestClient.ParseAsync(refused)).QuerySelector("#kode-sekali-galat"));
+        using (var verified = await requester.SubmitAsync(codePage, "form[action*='handler=Periksa']", new Dictionary<string, string> { ["KodeSekali"] = otp }, statusPath))
+            Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
+
+        var (_, status) = await requester.PageAsync(statusPath);
+        Assert.Equal(code, status.QuerySelector("#kode-pelacakan")!.TextContent);
+        Assert.Equal("Sedang diproses", status.QuerySelector("#status-permohonan")!.TextContent.Trim());
+        Assert.Contains("Mahasiswa menyampaikan kebutuhan layanan", status.QuerySelector(".langkah-aktif")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("mengatur waktu belajar", status.Body!.TextContent); // answers are not shown
+        Assert.DoesNotContain("2021001234", status.Body!.TextContent);
+
+        // The stranger's device still sees only the code form.
+        var (_, strangerView) = await stranger.PageAsync(statusPath);
+        Assert.Null(strangerView.QuerySelector("#status-permohonan"));
+    }
+
+    [Fact]
     public async Task Mistakes_are_shown_beside_their_fields_with_every_value_kept_and_nothing_stored()
     {
         using var client = platform.Client();

@@ -14,6 +14,7 @@ public static partial class FormValidator
         void Error(string path, string reason) => errors.Add((path, reason));
 
         if (f.Kode.Length is < 3 or > 60 || !Slug().IsMatch(f.Kode)) Error("kode", $"'{f.Kode}' harus 3–60 karakter huruf kecil, angka dan tanda hubung");
+        if (f.Kode == "status") Error("kode", "'status' dipakai halaman cek status permohonan (/formulir/status); pilih kode lain");
         if (string.IsNullOrWhiteSpace(f.Judul)) Error("judul", "wajib diisi");
         if (f.Isian.Count == 0) Error("isian", "formulir harus memiliki isian");
 

@@ -17,6 +17,14 @@ public sealed class SopLauncher(SopDb db, TenantDbConnection connection, ISopSto
         return new SopEntry(version.Definition.Judul, first.Uraian, first.Waktu);
     }
 
+    public async Task<SopProgress?> ProgressAsync(Guid instanceId, CancellationToken ct = default)
+    {
+        if (await store.InstanceAsync(instanceId, ct) is not { } instance) return null;
+        var definition = (await store.VersionAsync(instance.VersionId, ct))!.Definition;
+        return new SopProgress(definition.Judul, instance.Status == InstanceStatus.Selesai, instance.Status == InstanceStatus.Dibatalkan,
+            instance.Aktif.Select(a => new SopProgressStep(definition.Find(a.StepId)?.Uraian ?? a.StepId, a.JatuhTempo)).ToList(), instance.SelesaiPada);
+    }
+
     public async Task<SopLaunch> StartAsync(string sopKode, string subjek, IReadOnlyDictionary<string, string> konteks, DbTransaction transaction, CancellationToken ct = default)
     {
         await connection.EnlistAsync(db, transaction, ct);

@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using System.Text;
+using CampusKonseling.Forms.Data;
+using CampusKonseling.Forms.Intake;
+using CampusKonseling.Notifications;
+using CampusKonseling.Shell;
+using CampusKonseling.Site;
+using CampusKonseling.Workflows;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CampusKonseling.Forms.Pages.Forms.Public;
+
+/// <summary>
+/// "Cek status permohonan" for people without an account: tracking code + e-mail, then a one-time
+/// code sent to that e-mail. The answer is the same whether or not the pair matches, so the page
+/// never tells a stranger which codes or addresses exist. Once verified, the request's status is
+/// shown for 30 minutes on this device: the form, when it was sent, and the SOP steps under way —
+/// never answers, files or staff notes.
+/// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(FormRateLimit.Policy)]
+public sealed class StatusModel(
+    FormsDb db, ISopLauncher sops, IOutbox outbox, ISiteSettings settings, CurrentShell current,
+    IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<S> T) : PageModel
+{
+    private static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10), ViewLifetime = TimeSpan.FromMinutes(30);
+
+    [BindProperty] public string? KodePelacakan { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? KodeSekali { get; set; }
+
+    public Dictionary<string, string> Errors { get; } = [];
+    /// <summary>Step 2: a one-time code was asked for and the person is to type it.</summary>
+    public bool AwaitingCode { get; private set; }
+    public Viewed? Found { get; private set; }
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    public sealed record Viewed(string Kode, string Formulir, DateTimeOffset DikirimPada, SopProgress? Progress);
+
+    private ITimeLimitedDataProtector Protector => protection.CreateProtector("Forms.Status", current.Shell.Name).ToTimeLimitedDataProtector();
+    private string OtpCookie => $"ck_status_otp_{current.Shell.Name}";
+    private string ViewCookie => $"ck_status_{current.Shell.Name}";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (Request.Cookies[ViewCookie] is { } view && Unprotect(view) is { } id && Guid.TryParse(id, out var submissionId))
+            await ShowAsync(submissionId, ct);
+    }
+
+    public async Task<IActionResult> OnPostMintaAsync(CancellationToken ct)
+    {
+        var code = (KodePelacakan ?? "").Trim().ToUpperInvariant();
+        var email = (Email ?? "").Trim();
+        if (code.Length == 0) Errors[nameof(KodePelacakan)] = T["Kode pelacakan wajib diisi."];
+        if (email.Length == 0) Errors[nameof(Email)] = T["E-mail wajib diisi."];
+        if (Errors.Count > 0) return Page();
+
+        var submission = await db.Submissions.AsNoTracking().Where(s => s.KodePelacakan == code)
+            .Select(s => new { s.Id, s.Email, s.Nama }).FirstOrDefaultAsync(ct);
+        var otp = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6");
+        var matches = submission is not null && string.Equals(submission.Email, email, StringComparison.OrdinalIgnoreCase);
+        if (matches)
+        {
+            var campus = await settings.GetAsync(ct);
+            await outbox.EnqueueAsync(new EmailMessage(submission!.Email, T["Kode sekali pakai untuk permohonan {0}", code],
+                T["Yth. {0},\n\nKode sekali pakai Anda: {1}\nBerlaku 10 menit. Jangan berikan kode ini kepada siapa pun.\n\nJika Anda tidak meminta kode ini, abaikan e-mail ini.\n\n{2}",
+                    submission.Nama, otp, campus.UnitName ?? campus.CampusName]), null, ct);
+            outbox.Wake();
+        }
+        // The cookie is set either way: a stranger cannot tell a match from a miss.
+        Response.Cookies.Append(OtpCookie, Protector.Protect($"{(matches ? submission!.Id : Guid.Empty)}|{Hash(otp)}", CodeLifetime), Cookie(CodeLifetime));
+        AwaitingCode = true;
+        return Page();
+    }
+
+    public IActionResult OnPostPeriksa()
+    {
+        AwaitingCode = true;
+        var typed = (KodeSekali ?? "").Trim();
+        var parts = Request.Cookies[OtpCookie] is { } cookie ? Unprotect(cookie)?.Split('|') : null;
+        if (parts is not [var id, var hash] || !Guid.TryParse(id, out var submissionId) || submissionId == Guid.Empty
+            || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(hash), Convert.FromHexString(Hash(typed))))
+        {
+            Errors[nameof(KodeSekali)] = T["Kode tidak cocok atau sudah kedaluwarsa. Periksa e-mail Anda atau minta kode baru."];
+            return Page();
+        }
+        Response.Cookies.Delete(OtpCookie, Cookie(TimeSpan.Zero));
+        Response.Cookies.Append(ViewCookie, Protector.Protect(submissionId.ToString(), ViewLifetime), Cookie(ViewLifetime));
+        return Redirect(Url.Content("~/formulir/status"));
+    }
+
+    public IActionResult OnPostKeluar()
+    {
+        Response.Cookies.Delete(ViewCookie, Cookie(TimeSpan.Zero));
+        return Redirect(Url.Content("~/formulir/status"));
+    }
+
+    private async Task ShowAsync(Guid submissionId, CancellationToken ct)
+    {
+        var row = await db.Submissions.AsNoTracking().Where(s => s.Id == submissionId)
+            .Join(db.Forms.AsNoTracking(), s => s.FormId, f => f.Id, (s, f) => new { s.KodePelacakan, f.Judul, s.DikirimPada, s.SopInstanceId })
+            .FirstOrDefaultAsync(ct);
+        if (row is null) return;
+        Zone = TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(ct)).TimeZone);
+        Found = new Viewed(row.KodePelacakan, row.Judul, row.DikirimPada, row.SopInstanceId is { } instance ? await sops.ProgressAsync(instance, ct) : null);
+    }
+
+    private string? Unprotect(string value)
+    {
+        try { return Protector.Unprotect(value); }
+        catch (System.Security.Cryptography.CryptographicException) { return null; }
+    }
+
+    private CookieOptions Cookie(TimeSpan lifetime) => new()
+    {
+        HttpOnly = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Lax, IsEssential = true,
+        Path = Url.Content("~/formulir"), Expires = lifetime == TimeSpan.Zero ? null : clock.GetUtcNow() + lifetime,
+    };
+
+    private static string Hash(string otp) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(otp)));
+}
