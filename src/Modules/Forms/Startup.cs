@@ -20,7 +20,8 @@ public sealed class Startup : IFeatureStartup
             .AddPermissions<Permissions>()
             .AddAdminMenu<AdminMenu>()
             .AddPublicMenu<PublicMenu>()
-            .AddRecipeStep<FormsStep>();
+            .AddRecipeStep<FormsStep>()
+            .AddBackgroundTask<PendingUploadCleanup>();
         feature.Services.AddScoped<FormCatalog>();
         feature.Services.AddScoped<SubmissionService>();
         feature.Services.AddScoped<Uploads>();

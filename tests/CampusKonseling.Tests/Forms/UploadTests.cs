@@ -80,6 +80,29 @@ public sealed class UploadTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Files_of_forms_never_sent_are_deleted_after_a_day_and_sent_ones_are_kept()
+    {
+        using var client = platform.Client();
+        var (_, page) = await client.PageAsync(Path);
+        using (var abandoned = await PostAsync(client, page, new() { ["f_nama"] = "Tono", ["f_email"] = "bukan-email", ["f_setuju"] = "setuju" }, ("ditinggal.pdf", Pdf)))
+            Assert.Equal(HttpStatusCode.OK, abandoned.StatusCode);
+        var (_, other) = await client.PageAsync(Path);
+        using (var sent = await PostAsync(client, other, new() { ["f_nama"] = "Tono", ["f_email"] = "tono@mahasiswa.test", ["f_setuju"] = "setuju" }, ("terkirim.pdf", Pdf)))
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        Task<List<string>> NamesAsync() => _in.InCampusAsync(sp => sp.GetRequiredService<FormsDb>().Files.OrderBy(f => f.NamaAsli).Select(f => f.NamaAsli).ToListAsync());
+        Task CleanAsync(TimeSpan later) => _in.InCampusAsync(async sp =>
+        {
+            await ActivatorUtilities.CreateInstance<PendingUploadCleanup>(sp, new ManualClock(DateTimeOffset.UtcNow + later)).RunAsync(default);
+            return 0;
+        });
+        await CleanAsync(TimeSpan.FromHours(1)); // someone may still come back to the form
+        Assert.Equal(["ditinggal.pdf", "terkirim.pdf"], await NamesAsync());
+        await CleanAsync(TimeSpan.FromDays(2));
+        Assert.Equal(["terkirim.pdf"], await NamesAsync());
+    }
+
+    [Fact]
     public async Task A_file_of_the_wrong_kind_or_too_large_is_refused_beside_its_field()
     {
         using var client = platform.Client();
