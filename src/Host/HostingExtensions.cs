@@ -110,7 +110,16 @@ public static class HostingExtensions
                 var request = context.ApplicationServices.GetRequiredService<IHttpContextAccessor>().HttpContext;
                 var campus = request is null ? null : await request.RequestServices.GetRequiredService<ISiteSettings>().GetAsync(ct);
                 document.Info.Title = $"CampusKonseling API — {campus?.CampusName}";
-                document.Info.Description = "API per kampus. Daftar memakai page dan pageSize; kesalahan berupa problem details (RFC 9457).";
+                document.Info.Description = "API per kampus. Daftar memakai page dan pageSize; kesalahan berupa problem details (RFC 9457). "
+                                            + "Sistem kampus masuk dengan kunci API (header X-Api-Key) yang dibuat admin kampus di /admin/kunci-api.";
+                document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["KunciApi"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+                {
+                    Type = Microsoft.OpenApi.SecuritySchemeType.ApiKey, In = Microsoft.OpenApi.ParameterLocation.Header, Name = "X-Api-Key",
+                    Description = "Kunci API kampus; bertindak dengan izin satu peran.",
+                };
+                document.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("KunciApi", document)] = [] }, new Microsoft.OpenApi.OpenApiSecurityRequirement()]; // optional: public endpoints need no key
             });
         });
         return builder;

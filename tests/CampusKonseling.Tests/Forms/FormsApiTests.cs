@@ -143,6 +143,7 @@ public sealed class FormsApiTests(PlatformFixture platform) : IAsyncLifetime
         var openApi = await client.Http.GetFromJsonAsync<JsonElement>($"{_campus.Prefix}/openapi/v1.json");
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/formulir/{kode}/kiriman", out var submitPath), "submission endpoint missing from OpenAPI");
         Assert.True(submitPath.TryGetProperty("post", out _));
+        Assert.Equal("X-Api-Key", openApi.GetProperty("components").GetProperty("securitySchemes").GetProperty("KunciApi").GetProperty("name").GetString());
         Assert.Equal(0, await _sop.InCampusAsync(sp => sp.GetRequiredService<FormsDb>().Submissions.CountAsync()));
     }
 
