@@ -135,6 +135,38 @@ public sealed class IntakeTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_signed_in_person_sees_their_requests_with_the_current_step_and_nobody_elses()
+    {
+        async Task<string> SendAsync(TestClient client, string email)
+        {
+            using var sent = await client.SubmitAsync(FormPath, "form.intake", Valid(email));
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+            return System.Text.RegularExpressions.Regex.Match(sent.Headers.Location!.OriginalString, "kode=([A-Z2-9-]+)").Groups[1].Value;
+        }
+        using var person = platform.Client();
+        await person.SignInAsync(_campus.Prefix, _campus.AdminEmail, _campus.AdminPassword);
+        var whileSignedIn = await SendAsync(person, $"lain.{Guid.NewGuid():N}@mahasiswa.test"); // another contact address, same account
+        using var anonymous = platform.Client();
+        var withAccountEmail = await SendAsync(anonymous, _campus.AdminEmail);
+        var someoneElse = await SendAsync(anonymous, $"orang.{Guid.NewGuid():N}@mahasiswa.test");
+
+        var (status, mine) = await person.PageAsync($"{_campus.Prefix}/permohonan-saya");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var codes = mine.QuerySelectorAll("tr[data-kode]").Select(r => r.GetAttribute("data-kode")).ToList();
+        Assert.Contains(whileSignedIn, codes);
+        Assert.Contains(withAccountEmail, codes);
+        Assert.DoesNotContain(someoneElse, codes);
+        var row = mine.QuerySelector($"tr[data-kode='{whileSignedIn}']")!;
+        Assert.Equal("Sedang diproses", row.QuerySelector(".status")!.TextContent.Trim());
+        Assert.Contains("Mahasiswa menyampaikan kebutuhan layanan", row.QuerySelector(".langkah")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("mengatur waktu belajar", mine.Body!.TextContent);
+
+        using var notSignedIn = await anonymous.GetAsync($"{_campus.Prefix}/permohonan-saya");
+        Assert.Equal(HttpStatusCode.Redirect, notSignedIn.StatusCode);
+        Assert.Contains("/akun/masuk", notSignedIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task Mistakes_are_shown_beside_their_fields_with_every_value_kept_and_nothing_stored()
     {
         using var client = platform.Client();

@@ -54,6 +54,9 @@ public sealed class FormsDb(DbContextOptions<FormsDb> options) : DbContext(optio
             e.Property(x => x.Saluran).HasColumnName("saluran").HasMaxLength(100);
             e.Property(x => x.DikirimPada).HasColumnName("dikirim_pada");
             e.Property(x => x.SopInstanceId).HasColumnName("sop_instance_id");
+            e.Property(x => x.PenggunaId).HasColumnName("pengguna_id").HasMaxLength(450);
+            e.HasIndex(x => x.PenggunaId);
+            e.HasIndex(x => x.Email);
             e.HasIndex(x => x.KodePelacakan).IsUnique();
             e.HasIndex(x => x.KunciKirim).IsUnique();
             e.HasIndex(x => new { x.FormId, x.DikirimPada });
@@ -127,6 +130,8 @@ public sealed class Submission
     public string? Saluran { get; set; }
     public DateTimeOffset DikirimPada { get; set; }
     public Guid? SopInstanceId { get; set; }
+    /// <summary>The signed-in user who sent it, for "Permohonan saya"; null for anonymous and API requests.</summary>
+    public string? PenggunaId { get; set; }
 }
 
 /// <summary>Consent under UU 27/2022: which statement (version and text), what retention it promised, when and by whom.</summary>

@@ -26,7 +26,8 @@ public sealed class SubmissionService(
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    public async Task<Accepted> SubmitAsync(FormVersion form, Answers answers, Guid kunciKirim, CancellationToken ct)
+    /// <param name="penggunaId">The signed-in user sending it, so it shows in their "Permohonan saya".</param>
+    public async Task<Accepted> SubmitAsync(FormVersion form, Answers answers, Guid kunciKirim, CancellationToken ct, string? penggunaId = null)
     {
         if (await ExistingAsync(kunciKirim, ct) is { } again) return again;
 
@@ -37,7 +38,7 @@ public sealed class SubmissionService(
         {
             Id = Guid.CreateVersion7(now), KodePelacakan = NewCode(), KunciKirim = kunciKirim, FormId = form.FormId, VersionId = form.VersionId,
             Versi = form.Versi, Jawaban = JsonSerializer.Serialize(answers.ToStore(f)), Nama = Mapped(Petakan.Nama), Email = Mapped(Petakan.Email),
-            Telepon = NullIfEmpty(Mapped(Petakan.Telepon)), Saluran = NullIfEmpty(Mapped(Petakan.Saluran)), DikirimPada = now,
+            Telepon = NullIfEmpty(Mapped(Petakan.Telepon)), Saluran = NullIfEmpty(Mapped(Petakan.Saluran)), DikirimPada = now, PenggunaId = penggunaId,
         };
 
         await connection.Connection.OpenAsync(ct);

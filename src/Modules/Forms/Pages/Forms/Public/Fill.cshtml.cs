@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Security.Claims;
 using CampusKonseling.Forms.Definitions;
 using CampusKonseling.Forms.Intake;
 using Microsoft.AspNetCore.Http;
@@ -62,7 +63,8 @@ public sealed class FillModel(FormCatalog catalog, SubmissionService submissions
         }
         try
         {
-            var accepted = await submissions.SubmitAsync(form, Answers, KunciKirim, ct);
+            var user = User.Identity?.IsAuthenticated == true ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+            var accepted = await submissions.SubmitAsync(form, Answers, KunciKirim, ct, user);
             return Redirect(Url.Content($"~/formulir/{form.Form.Kode}/terkirim?kode={accepted.KodePelacakan}"));
         }
         catch (Exception ex) when (ex is DbException or Microsoft.EntityFrameworkCore.DbUpdateException or TimeoutException)
