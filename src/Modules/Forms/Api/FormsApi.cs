@@ -24,7 +24,7 @@ public static class FormsApi
     public sealed record FormSummaryDto(string Kode, string Judul, int Versi);
     public sealed record IsianDto(string Id, string Jenis, string Label, bool Wajib, IReadOnlyList<string> Pilihan);
     public sealed record FormDto(string Kode, string Judul, string? Deskripsi, int Versi, string? Sop, IReadOnlyList<IsianDto> Isian);
-    /// <param name="Jawaban">Answers by field id: a string, or an array of strings for pilihanGanda.</param>
+    /// <param name="Jawaban">Answers by field id: a string, an array of strings for pilihanGanda, true/false for persetujuan.</param>
     /// <param name="KunciKirim">Optional idempotency key: sending again with the same key returns the first request.</param>
     public sealed record KirimanRequest(Dictionary<string, JsonElement>? Jawaban, Guid? KunciKirim);
     public sealed record PesanDto(string Id, string En);
@@ -66,7 +66,7 @@ public static class FormsApi
                 problems.Add(new(id, "tidakDikenal", InBoth(() => T["Isian ini tidak ada di formulir."])));
             else if (field.Jenis == JenisIsian.Berkas)
                 problems.Add(new(id, "berkas", InBoth(() => T["Berkas hanya dapat dilampirkan lewat formulir di situs kampus."])));
-            else if (value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.Array or JsonValueKind.Null)
+            else if (value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Array or JsonValueKind.Null)
                      || value.ValueKind == JsonValueKind.Array && value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
                 problems.Add(new(id, "jenis", InBoth(() => T["Jawaban harus berupa teks atau daftar teks."])));
         }
