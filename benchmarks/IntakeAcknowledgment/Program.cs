@@ -64,7 +64,7 @@ var poller = Task.Run(async () =>
             foreach (var m in (await mail.GetFromJsonAsync<JsonElement>("email")).EnumerateArray())
                 seen.TryAdd(m.GetProperty("to")[0].GetProperty("address").GetString()!, now);
         }
-        catch (HttpRequestException) { }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException) { } // a slow or failed poll is retried
         await Task.Delay(200);
     }
 });

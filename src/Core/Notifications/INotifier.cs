@@ -1,7 +1,11 @@
 namespace CampusKonseling.Notifications;
 
-/// <summary>Something a user should know: shown in their in-app list and sent to their e-mail through the outbox.</summary>
-public sealed record Notification(string Jenis, string Judul, string Isi, string? Tautan = null);
+/// <summary>
+/// Something a user should know: shown in their in-app list; with <paramref name="Surel"/> also sent to
+/// their e-mail through the outbox (reminders and escalations — not every new task, which would flood
+/// a whole role's mailboxes at intake peaks).
+/// </summary>
+public sealed record Notification(string Jenis, string Judul, string Isi, string? Tautan = null, bool Surel = false);
 
 /// <summary>The one way modules notify people of the current campus.</summary>
 public interface INotifier

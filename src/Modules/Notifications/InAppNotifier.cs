@@ -10,8 +10,9 @@ using Microsoft.Extensions.Localization;
 namespace CampusKonseling.Notifications;
 
 /// <summary>
-/// Puts a notification in each recipient's in-app list and queues the same text to their e-mail
-/// through the outbox, in one save: SOP tasks, reminders and escalations reach staff who are not signed in.
+/// Puts a notification in each recipient's in-app list and, for notices marked for e-mail (SOP reminders
+/// and escalations), queues the same text to their e-mail through the outbox in the same save, so they
+/// reach staff who are not signed in.
 /// </summary>
 public sealed class InAppNotifier(
     NotificationsDb db, IUserDirectory directory, OutboxSignal signal, CurrentShell current, ISiteSettings settings,
@@ -27,7 +28,7 @@ public sealed class InAppNotifier(
         foreach (var user in await directory.UsersAsync(ids, ct))
         {
             db.Items.Add(new InAppNotification { UserId = user.Id, Jenis = n.Jenis, Judul = n.Judul, Isi = n.Isi, Tautan = n.Tautan, DibuatPada = now });
-            if (string.IsNullOrWhiteSpace(user.Email)) continue;
+            if (!n.Surel || string.IsNullOrWhiteSpace(user.Email)) continue;
             var body = T["Yth. {0},\n\n{1}\n{2}\n\n{3}", user.Nama, n.Judul, n.Isi, campus.UnitName ?? campus.CampusName].Value;
             if (link is not null) body += "\n" + T["Buka: {0}", link].Value;
             db.Outbox.Add(new OutboxMessage
@@ -37,7 +38,7 @@ public sealed class InAppNotifier(
             });
         }
         await db.SaveChangesAsync(ct);
-        signal.Wake(current.Shell.Name);
+        if (n.Surel) signal.Wake(current.Shell.Name);
     }
 
     public async Task NotifyRoleAsync(string role, Notification n, CancellationToken ct = default) =>

@@ -68,13 +68,13 @@ public sealed class SopRuntime(
         if (kind == SlaKind.Pengingat)
         {
             var n = new Notification("sop-pengingat", T["Pengingat: langkah {0} {1}", step.Label, definition.Judul],
-                T["Langkah \"{0}\" untuk {1} jatuh tempo pada {2}.", step.Uraian, instance.Subjek, Local(entry.JatuhTempo, zone)], link);
+                T["Langkah \"{0}\" untuk {1} jatuh tempo pada {2}.", step.Uraian, instance.Subjek, Local(entry.JatuhTempo, zone)], link, Surel: true);
             await NotifyActorsAsync(definition, step, instance, n, ct);
         }
         else
         {
             var n = new Notification("sop-terlambat", T["Terlambat: langkah {0} {1}", step.Label, definition.Judul],
-                T["Langkah \"{0}\" untuk {1} melewati waktu baku ({2}); jatuh tempo {3}.", step.Uraian, instance.Subjek, step.Waktu ?? "-", Local(entry.JatuhTempo, zone)], link);
+                T["Langkah \"{0}\" untuk {1} melewati waktu baku ({2}); jatuh tempo {3}.", step.Uraian, instance.Subjek, step.Waktu ?? "-", Local(entry.JatuhTempo, zone)], link, Surel: true);
             await NotifyActorsAsync(definition, step, instance, n, ct);
             var supervisors = step.Pelaksana.Select(p => definition.Lane(p)?.Atasan).Append(definition.EskalasiKe).OfType<string>().Distinct();
             foreach (var role in supervisors) await notifier.NotifyRoleAsync(role, n, ct);
