@@ -148,6 +148,28 @@ public sealed class FormsApiTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_the_database_fails_the_api_answers_503_and_the_same_send_key_succeeds_later()
+    {
+        var key = await NewKeyAsync("SIAKAD", "Sistem SIAKAD");
+        using var client = platform.Client();
+        var body = new { jawaban = new Dictionary<string, object> { ["nama"] = "Budi", ["email"] = $"budi.{Guid.NewGuid():N}@mahasiswa.test", ["setuju"] = true }, kunciKirim = Guid.NewGuid() };
+        await IntakeTests.SetReadOnlyAsync(platform, _campus, true);
+        try
+        {
+            using var failed = await client.Http.SendAsync(Post(key, body));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+            Assert.Contains("belum tersimpan", (await failed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        }
+        finally
+        {
+            await IntakeTests.SetReadOnlyAsync(platform, _campus, false);
+        }
+        Assert.Equal(0L, await TestDatabase.ScalarAsync(_campus.Database, "SELECT count(*) FROM forms.submissions"));
+        using var retried = await client.Http.SendAsync(Post(key, body));
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+    }
+
+    [Fact]
     public async Task Without_a_key_or_with_a_role_lacking_the_permission_the_api_refuses()
     {
         using var client = platform.Client();

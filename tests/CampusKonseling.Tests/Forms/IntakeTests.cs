@@ -266,7 +266,7 @@ public sealed class IntakeTests(PlatformFixture platform) : IAsyncLifetime
         var (_, page) = await client.PageAsync(path);
 
         // The campus's database stops accepting writes (reads still work, as in a failover).
-        await SetReadOnlyAsync(campus, true);
+        await SetReadOnlyAsync(platform, campus, true);
         try
         {
             using var failed = await client.SubmitAsync(page, "form.intake", Valid(email), path);
@@ -279,7 +279,7 @@ public sealed class IntakeTests(PlatformFixture platform) : IAsyncLifetime
         }
         finally
         {
-            await SetReadOnlyAsync(campus, false);
+            await SetReadOnlyAsync(platform, campus, false);
         }
         Assert.Equal(0L, await TestDatabase.ScalarAsync(campus.Database, "SELECT count(*) FROM forms.submissions"));
         Assert.Equal(0L, await TestDatabase.ScalarAsync(campus.Database, "SELECT count(*) FROM sop.instances"));
@@ -290,7 +290,8 @@ public sealed class IntakeTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Equal(1L, await TestDatabase.ScalarAsync(campus.Database, "SELECT count(*) FROM sop.instances"));
     }
 
-    private async Task SetReadOnlyAsync(TestTenant campus, bool readOnly)
+    /// <summary>The campus's database stops (or resumes) accepting writes; reads still work, as in a failover.</summary>
+    internal static async Task SetReadOnlyAsync(PlatformFixture platform, TestTenant campus, bool readOnly)
     {
         await TestDatabase.ExecuteAsync("postgres", $"ALTER DATABASE \"{campus.Database}\" {(readOnly ? "SET default_transaction_read_only = on" : "RESET default_transaction_read_only")}");
         await TestDatabase.ExecuteAsync("postgres", $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{campus.Database}'");

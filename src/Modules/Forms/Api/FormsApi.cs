@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 
 namespace CampusKonseling.Forms.Api;
@@ -55,7 +56,7 @@ public static class FormsApi
     }
 
     private static async Task<Results<Created<KirimanDto>, Ok<KirimanDto>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        string kode, KirimanRequest request, FormCatalog catalog, SubmissionService submissions, IStringLocalizer<S> T, CancellationToken ct)
+        string kode, KirimanRequest request, FormCatalog catalog, SubmissionService submissions, IStringLocalizer<S> T, ILogger<KirimanRequest> logger, CancellationToken ct)
     {
         if (await catalog.CurrentAsync(kode, ct) is not { } form) return TypedResults.Problem(statusCode: 404, title: T["Formulir tidak ditemukan."]);
         var jawaban = request.Jawaban ?? [];
@@ -86,7 +87,17 @@ public static class FormsApi
                 title: T["Permohonan belum dapat dikirim."], extensions: new Dictionary<string, object?> { ["kesalahan"] = problems });
 
         var answers = Answers.Read(form.Form, name => Posted(jawaban, name), T);
-        var accepted = await submissions.SubmitAsync(form, answers, request.KunciKirim ?? Guid.NewGuid(), ct);
+        Intake.Accepted accepted;
+        try
+        {
+            accepted = await submissions.SubmitAsync(form, answers, request.KunciKirim ?? Guid.NewGuid(), ct);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or DbUpdateException or TimeoutException)
+        {
+            // Nothing is half-saved (one transaction); the client retries with the same kunciKirim.
+            logger.LogError(ex, "API request on form {Form} could not be stored", kode);
+            return TypedResults.Problem(statusCode: 503, title: T["Permohonan belum tersimpan karena gangguan sistem. Kirim lagi dengan kunciKirim yang sama."]);
+        }
         var dto = new KirimanDto(accepted.KodePelacakan, accepted.Langkah?.Judul, accepted.Langkah?.LangkahPertama, accepted.Langkah?.Waktu);
         return accepted.Again ? TypedResults.Ok(dto) : TypedResults.Created((string?)null, dto);
     }
