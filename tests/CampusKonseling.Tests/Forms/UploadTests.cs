@@ -103,6 +103,34 @@ public sealed class UploadTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_requester_downloads_their_own_attachment_after_the_status_check_and_nobody_else_can()
+    {
+        var email = $"wati.{Guid.NewGuid():N}@mahasiswa.test";
+        using var client = platform.Client();
+        var (_, page) = await client.PageAsync(Path);
+        using var sent = await PostAsync(client, page, new() { ["f_nama"] = "Wati", ["f_email"] = email, ["f_setuju"] = "setuju" }, ("surat-saya.pdf", Pdf));
+        var code = System.Text.RegularExpressions.Regex.Match(sent.Headers.Location!.OriginalString, "kode=([A-Z2-9-]+)").Groups[1].Value;
+
+        var statusPath = $"{_campus.Prefix}/formulir/status";
+        using var asked = await client.SubmitAsync(statusPath, "form[action*='handler=Minta']", new Dictionary<string, string> { ["KodePelacakan"] = code, ["Email"] = email });
+        var otpMail = await MailDev.WaitForAsync(email, TimeSpan.FromSeconds(10), m => m.Subject.Contains("Kode sekali pakai"));
+        var otp = System.Text.RegularExpressions.Regex.Match(otpMail.Text, @"\b(\d{6})\b").Groups[1].Value;
+        using (var verified = await client.SubmitAsync(await TestClient.ParseAsync(asked), "form[action*='handler=Periksa']", new Dictionary<string, string> { ["KodeSekali"] = otp }, statusPath))
+            Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
+
+        var (_, status) = await client.PageAsync(statusPath);
+        var link = status.QuerySelectorAll(".lampiran a").Single(a => a.TextContent == "surat-saya.pdf").GetAttribute("href")!;
+        using (var download = await client.GetAsync(link))
+        {
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
+        }
+        using var stranger = platform.Client();
+        using var refused = await stranger.GetAsync(link);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task A_file_of_the_wrong_kind_or_too_large_is_refused_beside_its_field()
     {
         using var client = platform.Client();

@@ -39,7 +39,7 @@ public sealed class StatusModel(
     public Viewed? Found { get; private set; }
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
-    public sealed record Viewed(string Kode, string Formulir, DateTimeOffset DikirimPada, SopProgress? Progress);
+    public sealed record Viewed(string Kode, string Formulir, DateTimeOffset DikirimPada, SopProgress? Progress, IReadOnlyList<(Guid Id, string Nama)> Berkas);
 
     private ITimeLimitedDataProtector Protector => protection.CreateProtector("Forms.Status", current.Shell.Name).ToTimeLimitedDataProtector();
     private string OtpCookie => $"ck_status_otp_{current.Shell.Name}";
@@ -49,6 +49,14 @@ public sealed class StatusModel(
     {
         if (Request.Cookies[ViewCookie] is { } view && Unprotect(view) is { } id && Guid.TryParse(id, out var submissionId))
             await ShowAsync(submissionId, ct);
+    }
+
+    /// <summary>The requester's own attachments, only while their verified view lasts.</summary>
+    public async Task<IActionResult> OnGetBerkasAsync(Guid id, CancellationToken ct)
+    {
+        if (Request.Cookies[ViewCookie] is not { } view || Unprotect(view) is not { } verified || !Guid.TryParse(verified, out var submissionId)) return NotFound();
+        var file = await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.SubmissionId == submissionId, ct);
+        return file is null ? NotFound() : File(file.Isi, file.Mime, file.NamaAsli);
     }
 
     public async Task<IActionResult> OnPostMintaAsync(CancellationToken ct)
@@ -106,7 +114,10 @@ public sealed class StatusModel(
             .FirstOrDefaultAsync(ct);
         if (row is null) return;
         Zone = TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(ct)).TimeZone);
-        Found = new Viewed(row.KodePelacakan, row.Judul, row.DikirimPada, row.SopInstanceId is { } instance ? await sops.ProgressAsync(instance, ct) : null);
+        var files = await db.Files.AsNoTracking().Where(f => f.SubmissionId == submissionId).OrderBy(f => f.NamaAsli)
+            .Select(f => new { f.Id, f.NamaAsli }).ToListAsync(ct);
+        Found = new Viewed(row.KodePelacakan, row.Judul, row.DikirimPada, row.SopInstanceId is { } instance ? await sops.ProgressAsync(instance, ct) : null,
+            files.Select(f => (f.Id, f.NamaAsli)).ToList());
     }
 
     private string? Unprotect(string value)
