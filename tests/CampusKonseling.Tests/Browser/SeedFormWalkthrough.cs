@@ -78,7 +78,7 @@ public sealed class SeedFormWalkthrough(PlatformFixture platform) : IAsyncLifeti
         await staff.GetByLabel("E-mail").FillAsync(await sop.EmailOfAsync(firstRole));
         await staff.GetByLabel("Kata sandi").FillAsync("Demo12345");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await staff.WaitForURLAsync($"**/{campus.Prefix}/admin", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(staff).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/{campus.Prefix}/admin$")); // polls; no load event to miss after the sign-in redirect
         await staff.GotoAsync($"{campus.Prefix}/admin/sop/{definitionId}/instans", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var row = staff.Locator("table.instances tbody tr", new() { HasText = $"Permohonan {code}" });
         await Assertions.Expect(row).ToHaveCountAsync(1);

@@ -38,7 +38,7 @@ public sealed class TherapyChartWalkthrough(PlatformFixture platform) : IAsyncLi
         await page.GetByLabel("E-mail").FillAsync(await sop.EmailOfAsync("Kepala Unit"));
         await page.GetByLabel("Kata sandi").FillAsync("Demo12345");
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync($"**/{_ipdn.Prefix}/admin", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/{_ipdn.Prefix}/admin$")); // polls; no load event to miss after the sign-in redirect
 
         await page.Locator("nav.admin-nav a[data-menu='admin/sop']").ClickAsync();
         await Assertions.Expect(page.Locator("table.sop-list")).ToContainTextAsync("Administrasi Pelaksanaan Terapi");
