@@ -23,12 +23,13 @@ public sealed class InAppNotifier(
         var ids = userIds.Distinct().ToList();
         if (ids.Count == 0) return;
         var now = clock.GetUtcNow();
-        var campus = await settings.GetAsync(ct);
-        var link = Link(n.Tautan);
+        // Only notices that go out by e-mail need the campus's name and an absolute link.
+        var campus = n.Surel ? await settings.GetAsync(ct) : null;
+        var link = n.Surel ? Link(n.Tautan) : null;
         foreach (var user in await directory.UsersAsync(ids, ct))
         {
             db.Items.Add(new InAppNotification { UserId = user.Id, Jenis = n.Jenis, Judul = n.Judul, Isi = n.Isi, Tautan = n.Tautan, DibuatPada = now });
-            if (!n.Surel || string.IsNullOrWhiteSpace(user.Email)) continue;
+            if (campus is null || string.IsNullOrWhiteSpace(user.Email)) continue;
             var body = T["Yth. {0},\n\n{1}\n{2}\n\n{3}", user.Nama, n.Judul, n.Isi, campus.UnitName ?? campus.CampusName].Value;
             if (link is not null) body += "\n" + T["Buka: {0}", link].Value;
             db.Outbox.Add(new OutboxMessage

@@ -153,7 +153,7 @@ public sealed class FormsApiTests(PlatformFixture platform) : IAsyncLifetime
         var key = await NewKeyAsync("SIAKAD", "Sistem SIAKAD");
         using var client = platform.Client();
         var body = new { jawaban = new Dictionary<string, object> { ["nama"] = "Budi", ["email"] = $"budi.{Guid.NewGuid():N}@mahasiswa.test", ["setuju"] = true }, kunciKirim = Guid.NewGuid() };
-        await IntakeTests.SetReadOnlyAsync(platform, _campus, true);
+        await platform.SetReadOnlyAsync(_campus, true);
         try
         {
             using var failed = await client.Http.SendAsync(Post(key, body));
@@ -162,7 +162,7 @@ public sealed class FormsApiTests(PlatformFixture platform) : IAsyncLifetime
         }
         finally
         {
-            await IntakeTests.SetReadOnlyAsync(platform, _campus, false);
+            await platform.SetReadOnlyAsync(_campus, false);
         }
         Assert.Equal(0L, await TestDatabase.ScalarAsync(_campus.Database, "SELECT count(*) FROM forms.submissions"));
         using var retried = await client.Http.SendAsync(Post(key, body));

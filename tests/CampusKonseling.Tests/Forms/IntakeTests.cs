@@ -20,7 +20,7 @@ public sealed class IntakeTests(PlatformFixture platform) : IAsyncLifetime
     private TestTenant _campus = null!;
     private SopHarness _sop = null!;
 
-    private static readonly FormDefinition Permohonan = new()
+    internal static readonly FormDefinition Permohonan = new()
     {
         Kode = "permohonan-uji", Judul = "Permohonan Layanan (uji)", Sop = "IK-KA-INISIATIF",
         Isian =
@@ -45,7 +45,7 @@ public sealed class IntakeTests(PlatformFixture platform) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static Dictionary<string, string> Valid(string email) => new()
+    internal static Dictionary<string, string> Valid(string email) => new()
     {
         ["f_nama"] = "Dewi Lestari", ["f_nim"] = "2021001234", ["f_email"] = email, ["f_hp"] = "0812-3456-7890",
         ["f_saluran"] = "Online", ["f_uraian"] = "Saya kesulitan mengatur waktu belajar.", ["f_setuju"] = "setuju",
@@ -85,85 +85,6 @@ public sealed class IntakeTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Contains(code, mail.Subject);
         Assert.Contains(code, mail.Text);
         Assert.Contains("Langkah berikutnya", mail.Text);
-    }
-
-    [Fact]
-    public async Task The_requester_checks_the_status_with_the_tracking_code_and_a_one_time_code_sent_to_their_email()
-    {
-        var email = $"sari.{Guid.NewGuid():N}@mahasiswa.test";
-        using var sender = platform.Client();
-        using var sent = await sender.SubmitAsync(FormPath, "form.intake", Valid(email));
-        var (_, done) = await sender.PageAsync(sent.Headers.Location!.OriginalString);
-        var code = done.QuerySelector("#kode-pelacakan")!.TextContent;
-        await MailDev.WaitForAsync(email); // the acknowledgment
-
-        var statusPath = $"{_campus.Prefix}/formulir/status";
-        // A stranger with the code but another e-mail is told the same words, and gets nowhere.
-        using var stranger = platform.Client();
-        var strangerEmail = $"orang.lain.{Guid.NewGuid():N}@mahasiswa.test";
-        using (var asked = await stranger.SubmitAsync(statusPath, "form[action*='handler=Minta']", new Dictionary<string, string> { ["KodePelacakan"] = code, ["Email"] = strangerEmail }))
-        {
-            var page = await TestClient.ParseAsync(asked);
-            Assert.NotNull(page.QuerySelector("#kode-dikirim"));
-            using var guessed = await stranger.SubmitAsync(page, "form[action*='handler=Periksa']", new Dictionary<string, string> { ["KodeSekali"] = "123456" }, statusPath);
-            Assert.Contains("tidak cocok", (await TestClient.ParseAsync(guessed)).QuerySelector("#kode-sekali-galat")!.TextContent);
-        }
-        await Assert.ThrowsAsync<TimeoutException>(() => MailDev.WaitForAsync(strangerEmail, TimeSpan.FromSeconds(2)));
-
-        // The requester (code typed in lower case) receives a one-time code; a wrong one is refused beside the field.
-        using var requester = platform.Client();
-        using var requested = await requester.SubmitAsync(statusPath, "form[action*='handler=Minta']", new Dictionary<string, string> { ["KodePelacakan"] = code.ToLowerInvariant(), ["Email"] = email });
-        var codePage = await TestClient.ParseAsync(requested);
-        var otpMail = await MailDev.WaitForAsync(email, TimeSpan.FromSeconds(10), m => m.Subject.Contains("Kode sekali pakai"));
-        var otp = System.Text.RegularExpressions.Regex.Match(otpMail.Text, @"\b(\d{6})\b").Groups[1].Value;
-        var wrong = otp == "000000" ? "111111" : "000000";
-        using (var refused = await requester.SubmitAsync(codePage, "form[action*='handler=Periksa']", new Dictionary<string, string> { ["KodeSekali"] = wrong }, statusPath))
-            Assert.NotNull((await TestClient.ParseAsync(refused)).QuerySelector("#kode-sekali-galat"));
-        using (var verified = await requester.SubmitAsync(codePage, "form[action*='handler=Periksa']", new Dictionary<string, string> { ["KodeSekali"] = otp }, statusPath))
-            Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
-
-        var (_, status) = await requester.PageAsync(statusPath);
-        Assert.Equal(code, status.QuerySelector("#kode-pelacakan")!.TextContent);
-        Assert.Equal("Sedang diproses", status.QuerySelector("#status-permohonan")!.TextContent.Trim());
-        Assert.Contains("Mahasiswa menyampaikan kebutuhan layanan", status.QuerySelector(".langkah-aktif")!.TextContent, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("mengatur waktu belajar", status.Body!.TextContent); // answers are not shown
-        Assert.DoesNotContain("2021001234", status.Body!.TextContent);
-
-        // The stranger's device still sees only the code form.
-        var (_, strangerView) = await stranger.PageAsync(statusPath);
-        Assert.Null(strangerView.QuerySelector("#status-permohonan"));
-    }
-
-    [Fact]
-    public async Task A_signed_in_person_sees_their_requests_with_the_current_step_and_nobody_elses()
-    {
-        async Task<string> SendAsync(TestClient client, string email)
-        {
-            using var sent = await client.SubmitAsync(FormPath, "form.intake", Valid(email));
-            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-            return System.Text.RegularExpressions.Regex.Match(sent.Headers.Location!.OriginalString, "kode=([A-Z2-9-]+)").Groups[1].Value;
-        }
-        using var person = platform.Client();
-        await person.SignInAsync(_campus.Prefix, _campus.AdminEmail, _campus.AdminPassword);
-        var whileSignedIn = await SendAsync(person, $"lain.{Guid.NewGuid():N}@mahasiswa.test"); // another contact address, same account
-        using var anonymous = platform.Client();
-        var withAccountEmail = await SendAsync(anonymous, _campus.AdminEmail);
-        var someoneElse = await SendAsync(anonymous, $"orang.{Guid.NewGuid():N}@mahasiswa.test");
-
-        var (status, mine) = await person.PageAsync($"{_campus.Prefix}/permohonan-saya");
-        Assert.Equal(HttpStatusCode.OK, status);
-        var codes = mine.QuerySelectorAll("tr[data-kode]").Select(r => r.GetAttribute("data-kode")).ToList();
-        Assert.Contains(whileSignedIn, codes);
-        Assert.Contains(withAccountEmail, codes);
-        Assert.DoesNotContain(someoneElse, codes);
-        var row = mine.QuerySelector($"tr[data-kode='{whileSignedIn}']")!;
-        Assert.Equal("Sedang diproses", row.QuerySelector(".status")!.TextContent.Trim());
-        Assert.Contains("Mahasiswa menyampaikan kebutuhan layanan", row.QuerySelector(".langkah")!.TextContent, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("mengatur waktu belajar", mine.Body!.TextContent);
-
-        using var notSignedIn = await anonymous.GetAsync($"{_campus.Prefix}/permohonan-saya");
-        Assert.Equal(HttpStatusCode.Redirect, notSignedIn.StatusCode);
-        Assert.Contains("/akun/masuk", notSignedIn.Headers.Location!.OriginalString);
     }
 
     [Fact]
@@ -266,7 +187,7 @@ public sealed class IntakeTests(PlatformFixture platform) : IAsyncLifetime
         var (_, page) = await client.PageAsync(path);
 
         // The campus's database stops accepting writes (reads still work, as in a failover).
-        await SetReadOnlyAsync(platform, campus, true);
+        await platform.SetReadOnlyAsync(campus, true);
         try
         {
             using var failed = await client.SubmitAsync(page, "form.intake", Valid(email), path);
@@ -279,7 +200,7 @@ public sealed class IntakeTests(PlatformFixture platform) : IAsyncLifetime
         }
         finally
         {
-            await SetReadOnlyAsync(platform, campus, false);
+            await platform.SetReadOnlyAsync(campus, false);
         }
         Assert.Equal(0L, await TestDatabase.ScalarAsync(campus.Database, "SELECT count(*) FROM forms.submissions"));
         Assert.Equal(0L, await TestDatabase.ScalarAsync(campus.Database, "SELECT count(*) FROM sop.instances"));
@@ -288,14 +209,6 @@ public sealed class IntakeTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
         Assert.Equal(1L, await TestDatabase.ScalarAsync(campus.Database, "SELECT count(*) FROM forms.submissions"));
         Assert.Equal(1L, await TestDatabase.ScalarAsync(campus.Database, "SELECT count(*) FROM sop.instances"));
-    }
-
-    /// <summary>The campus's database stops (or resumes) accepting writes; reads still work, as in a failover.</summary>
-    internal static async Task SetReadOnlyAsync(PlatformFixture platform, TestTenant campus, bool readOnly)
-    {
-        await TestDatabase.ExecuteAsync("postgres", $"ALTER DATABASE \"{campus.Database}\" {(readOnly ? "SET default_transaction_read_only = on" : "RESET default_transaction_read_only")}");
-        await TestDatabase.ExecuteAsync("postgres", $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{campus.Database}'");
-        await platform.Services.GetRequiredService<CampusKonseling.Shell.IShellHost>().ReloadAsync(campus.Name);
     }
 
     [Fact]

@@ -112,10 +112,8 @@ public sealed class UploadTests(PlatformFixture platform) : IAsyncLifetime
         var code = System.Text.RegularExpressions.Regex.Match(sent.Headers.Location!.OriginalString, "kode=([A-Z2-9-]+)").Groups[1].Value;
 
         var statusPath = $"{_campus.Prefix}/formulir/status";
-        using var asked = await client.SubmitAsync(statusPath, "form[action*='handler=Minta']", new Dictionary<string, string> { ["KodePelacakan"] = code, ["Email"] = email });
-        var otpMail = await MailDev.WaitForAsync(email, TimeSpan.FromSeconds(10), m => m.Subject.Contains("Kode sekali pakai"));
-        var otp = System.Text.RegularExpressions.Regex.Match(otpMail.Text, @"\b(\d{6})\b").Groups[1].Value;
-        using (var verified = await client.SubmitAsync(await TestClient.ParseAsync(asked), "form[action*='handler=Periksa']", new Dictionary<string, string> { ["KodeSekali"] = otp }, statusPath))
+        var (codePage, otp) = await StatusCheck.RequestCodeAsync(client, _campus.Prefix, code, email);
+        using (var verified = await client.SubmitAsync(codePage, "form[action*='handler=Periksa']", new Dictionary<string, string> { ["KodeSekali"] = otp }, statusPath))
             Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
 
         var (_, status) = await client.PageAsync(statusPath);

@@ -71,26 +71,22 @@ public static class FormsApi
                      || value.ValueKind == JsonValueKind.Array && value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
                 problems.Add(new(id, "jenis", InBoth(() => T["Jawaban harus berupa teks atau daftar teks."])));
         }
-        if (problems.Count == 0)
+        // The same checks as the public form; a refusal is read again in English so the client gets both languages.
+        var answers = problems.Count == 0 ? InCulture(Indonesian, () => Answers.Read(form.Form, name => Posted(jawaban, name), T)) : null;
+        if (answers is { IsValid: false })
         {
-            // The same checks as the public form, with each message in both languages for the client to pick.
-            var id = InCulture(Indonesian, () => Answers.Read(form.Form, name => Posted(jawaban, name), T));
-            if (!id.IsValid)
-            {
-                var en = InCulture(English, () => Answers.Read(form.Form, name => Posted(jawaban, name), T));
-                problems.AddRange(id.Errors.Select(e => new KesalahanDto(e.Key, id.Codes[e.Key], new(e.Value, en.Errors.GetValueOrDefault(e.Key, e.Value)))));
-            }
+            var en = InCulture(English, () => Answers.Read(form.Form, name => Posted(jawaban, name), T));
+            problems.AddRange(answers.Errors.Select(e => new KesalahanDto(e.Key, answers.Codes[e.Key], new(e.Value, en.Errors.GetValueOrDefault(e.Key, e.Value)))));
         }
         if (problems.Count > 0)
             return TypedResults.ValidationProblem(
                 problems.ToDictionary(p => p.Isian, p => new[] { CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? p.Pesan.En : p.Pesan.Id }),
                 title: T["Permohonan belum dapat dikirim."], extensions: new Dictionary<string, object?> { ["kesalahan"] = problems });
 
-        var answers = Answers.Read(form.Form, name => Posted(jawaban, name), T);
         Intake.Accepted accepted;
         try
         {
-            accepted = await submissions.SubmitAsync(form, answers, request.KunciKirim ?? Guid.NewGuid(), ct);
+            accepted = await submissions.SubmitAsync(form, answers!, request.KunciKirim ?? Guid.NewGuid(), ct);
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or DbUpdateException or TimeoutException)
         {
