@@ -75,6 +75,7 @@ public static class HostingExtensions
 
         services.AddScoped<CurrentShell>();
         services.AddScoped<TenantDbConnection>();
+        services.AddScoped<PublicLinks>();
         services.AddScoped<ShellFeatureServices>();
         services.AddScoped<MenuService>();
         services.Configure<SmtpOptions>(builder.Configuration.GetSection(CampusKonselingOptions.Section + ":Smtp"));

@@ -1,6 +1,7 @@
 namespace CampusKonseling.Notifications;
 
-public sealed record EmailMessage(string To, string Subject, string TextBody);
+/// <summary>An e-mail: plain text always; an HTML alternative when the sender adds the campus's letterhead.</summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null, string? From = null);
 
 /// <summary>Sends e-mail for the current tenant. Until a notifications module is enabled, mail is written to the log.</summary>
 public interface IEmailSender

@@ -24,6 +24,7 @@ public sealed class Startup : IFeatureStartup
             .AddBackgroundTask<PendingUploadCleanup>();
         feature.Services.AddScoped<FormCatalog>();
         feature.Services.AddScoped<SubmissionService>();
+        feature.Services.AddSingleton<CampusKonseling.Notifications.IMessageTemplateProvider, FormsTemplates>();
         feature.Services.AddScoped<Uploads>();
         feature.Services.AddFormRateLimit();
     }

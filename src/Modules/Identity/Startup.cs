@@ -75,6 +75,7 @@ public sealed class Startup : IFeatureStartup
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<ITenantSetupHandler, AdministratorSetup>();
         services.AddScoped<CampusKonseling.Users.IUserDirectory, UserDirectory>();
+        services.AddScoped<CampusKonseling.Users.IAccountProvisioner, AccountProvisioner>();
     }
 
     private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -16,6 +16,12 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<IOutbox, Outbox.DbOutbox>();
         feature.Services.AddScoped<Outbox.OutboxDelivery>();
         feature.Services.AddHostedService<Outbox.OutboxWorker>();
+        feature.Services.AddScoped<Channels.ChannelSettingsStore>();
+        feature.Services.AddScoped<Channels.EmailChannel>();
+        feature.Services.AddScoped<Channels.TextGateway>();
+        feature.Services.AddScoped<Templates.MessageComposer>();
+        feature.Services.AddScoped<IMessageComposer>(sp => sp.GetRequiredService<Templates.MessageComposer>());
+        feature.Services.AddSingleton<IMessageTemplateProvider, Templates.NotificationTemplates>();
         feature.AddPermissions<Permissions>().AddAdminMenu<AdminMenu>();
     }
 }
@@ -31,5 +37,9 @@ public sealed class Permissions : CampusKonseling.Security.IPermissionProvider
 public sealed class AdminMenu : CampusKonseling.Navigation.IAdminMenuProvider
 {
     public IEnumerable<CampusKonseling.Navigation.MenuItem> GetItems() =>
-        [new(new("Pesan keluar", "Outgoing messages"), "admin/pesan-keluar", Permissions.ManageNotifications, 92)];
+        [
+            new(new("Pesan keluar", "Outgoing messages"), "admin/pesan-keluar", Permissions.ManageNotifications, 92),
+            new(new("Saluran pesan", "Message channels"), "admin/saluran-pesan", Permissions.ManageNotifications, 93),
+            new(new("Templat pesan", "Message templates"), "admin/templat-pesan", Permissions.ManageNotifications, 94),
+        ];
 }

@@ -12,6 +12,8 @@ public sealed record FormDefinition
     /// <summary>What the requester reads after sending, besides the tracking code and the next step.</summary>
     public string? Selesai { get; init; }
     public required IReadOnlyList<Isian> Isian { get; init; }
+    /// <summary>Registration makes an account in this role and e-mails a link to set its password (UNPAM E-konseling).</summary>
+    public BuatAkun? BuatAkun { get; init; }
 
     public Isian? Find(string id) => Isian.FirstOrDefault(i => i.Id == id);
     public Isian? Mapped(string target) => Isian.FirstOrDefault(i => i.Petakan == target);
@@ -61,6 +63,9 @@ public sealed record Isian
     public IReadOnlyList<string> Tipe { get; init; } = [];
     public int? MaksKb { get; init; }
 }
+
+/// <summary>The role given to accounts made at registration; it must hold no permissions.</summary>
+public sealed record BuatAkun(string Peran);
 
 /// <summary>Show a field only when an earlier single-choice field has this answer.</summary>
 public sealed record TampilJika(string Isian, string Nilai);

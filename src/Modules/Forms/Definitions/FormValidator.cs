@@ -57,6 +57,12 @@ public static partial class FormValidator
         }
         if (!mapped.Contains(Petakan.Nama)) Error("isian", "satu isian harus dipetakan ke 'nama'");
         if (!mapped.Contains(Petakan.Email)) Error("isian", "satu isian harus dipetakan ke 'email' (untuk tanda terima dan pelacakan)");
+        if (f.BuatAkun is { } akun)
+        {
+            if (string.IsNullOrWhiteSpace(akun.Peran)) Error("buatAkun.peran", "sebutkan peran untuk akun pendaftar (peran tanpa hak akses, mis. 'Mahasiswa')");
+            if (f.Mapped(Petakan.Email) is { } email && (!email.Wajib || email.TampilJika is not null))
+                Error("buatAkun", "isian e-mail harus wajib dan selalu tampil bila pendaftaran membuat akun");
+        }
         if (f.Isian.Count(x => x.Jenis == JenisIsian.Persetujuan) > 1) Error("isian", "formulir hanya boleh memiliki satu persetujuan");
         return errors;
     }

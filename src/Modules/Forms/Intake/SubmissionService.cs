@@ -4,7 +4,9 @@ using CampusKonseling.Data;
 using CampusKonseling.Forms.Data;
 using CampusKonseling.Forms.Definitions;
 using CampusKonseling.Notifications;
+using CampusKonseling.Shell;
 using CampusKonseling.Site;
+using CampusKonseling.Users;
 using CampusKonseling.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -21,8 +23,8 @@ public sealed record Accepted(string KodePelacakan, SopEntry? Langkah, bool Agai
 /// of the same form (same send key) returns the first request. The acknowledgment follows the commit.
 /// </summary>
 public sealed class SubmissionService(
-    FormsDb db, TenantDbConnection connection, ISopLauncher sops, IOutbox outbox, ISiteSettings settings,
-    TimeProvider clock, IStringLocalizer<S> T, ILogger<SubmissionService> logger)
+    FormsDb db, TenantDbConnection connection, ISopLauncher sops, IOutbox outbox, IMessageComposer composer, IAccountProvisioner accounts,
+    ISiteSettings settings, PublicLinks links, TimeProvider clock, IStringLocalizer<S> T, ILogger<SubmissionService> logger)
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -72,8 +74,28 @@ public sealed class SubmissionService(
                 submission.SopInstanceId = launch.InstanceId;
                 await db.SaveChangesAsync(ct);
             }
+            // UNPAM's E-konseling: registering makes the participant's account; the link to set its password goes with the acknowledgment.
+            if (f.BuatAkun is { } akun && penggunaId is null && submission.Email.Length > 0
+                && await accounts.EnsureAsync(submission.Email, submission.Nama, akun.Peran, tx, ct) is { } account)
+            {
+                submission.PenggunaId = account.UserId;
+                await db.SaveChangesAsync(ct);
+                if (account.SetPasswordPath is { } path)
+                    await outbox.EnqueueAsync(await MailAsync(FormsTemplates.AkunDibuat, submission.Email, new()
+                    {
+                        ["nama"] = submission.Nama, ["email"] = submission.Email, ["kode"] = submission.KodePelacakan, ["tautan"] = links.Absolute(path) ?? "/" + path,
+                    }, ct), tx, ct);
+            }
             // The acknowledgment is queued with the request: sent if and only if the request is saved.
             await outbox.EnqueueAsync(await AcknowledgmentAsync(f, submission, launch?.Entry, ct), tx, ct);
+            if (submission.Telepon is { } phone)
+            {
+                var text = await composer.ComposeAsync(FormsTemplates.DiterimaTeks, new Dictionary<string, string>
+                {
+                    ["nama"] = submission.Nama, ["formulir"] = f.Judul, ["kode"] = submission.KodePelacakan,
+                }, ct);
+                await outbox.EnqueueTextAsync(new TextMessage(phone, text.Isi), tx, ct);
+            }
             await tx.CommitAsync(ct);
             await connection.ReleaseAsync();
         }
@@ -97,10 +119,18 @@ public sealed class SubmissionService(
     {
         var campus = await settings.GetAsync(ct);
         var sentAt = TimeZoneInfo.ConvertTime(submission.DikirimPada, TimeZoneInfo.FindSystemTimeZoneById(campus.TimeZone));
-        var step = next is null ? "" : T["\nLangkah berikutnya: {0} (waktu baku: {1}).", next.LangkahPertama, next.Waktu ?? "-"].Value;
-        return new EmailMessage(submission.Email, T["Permohonan diterima — kode {0}", submission.KodePelacakan],
-            T["Yth. {0},\n\n{1} telah menerima \"{2}\" Anda pada {3:dd/MM/yyyy HH:mm}.\nKode pelacakan: {4}{5}\n\nSimpan kode ini untuk menanyakan status permohonan.\n\n{6}",
-                submission.Nama, campus.UnitName ?? campus.CampusName, form.Judul, sentAt, submission.KodePelacakan, step, campus.CampusName]);
+        return await MailAsync(FormsTemplates.Diterima, submission.Email, new()
+        {
+            ["nama"] = submission.Nama, ["formulir"] = form.Judul, ["waktu"] = sentAt.ToString("dd/MM/yyyy HH:mm"), ["kode"] = submission.KodePelacakan,
+            ["langkah"] = next is null ? "" : T["Langkah berikutnya: {0} (waktu baku: {1}).", next.LangkahPertama, next.Waktu ?? "-"].Value,
+            ["tautanStatus"] = links.Absolute("formulir/status") ?? "/formulir/status",
+        }, ct);
+    }
+
+    private async Task<EmailMessage> MailAsync(string template, string to, Dictionary<string, string> values, CancellationToken ct)
+    {
+        var message = await composer.ComposeAsync(template, values, ct);
+        return new EmailMessage(to, message.Judul, message.Isi);
     }
 
     private static string NewCode()

@@ -8,6 +8,8 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
 
     public DbSet<InAppNotification> Items => Set<InAppNotification>();
     public DbSet<Outbox.OutboxMessage> Outbox => Set<Outbox.OutboxMessage>();
+    public DbSet<Channels.ChannelSettings> Channels => Set<Channels.ChannelSettings>();
+    public DbSet<Templates.TemplateOverride> Templates => Set<Templates.TemplateOverride>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -40,6 +42,38 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
             e.Property(x => x.KirimSetelah).HasColumnName("kirim_setelah");
             e.Property(x => x.TerkirimPada).HasColumnName("terkirim_pada");
             e.HasIndex(x => new { x.Status, x.KirimSetelah });
+        });
+        b.Entity<Channels.ChannelSettings>(e =>
+        {
+            e.ToTable("channels");
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(x => x.SmtpHost).HasColumnName("smtp_host").HasMaxLength(255);
+            e.Property(x => x.SmtpPort).HasColumnName("smtp_port");
+            e.Property(x => x.SmtpTls).HasColumnName("smtp_tls");
+            e.Property(x => x.SmtpUser).HasColumnName("smtp_user").HasMaxLength(255);
+            e.Property(x => x.SmtpPasswordProtected).HasColumnName("smtp_password_protected");
+            e.Property(x => x.SmtpFrom).HasColumnName("smtp_from").HasMaxLength(320);
+            e.Property(x => x.GatewayAktif).HasColumnName("gateway_aktif");
+            e.Property(x => x.GatewayJenis).HasColumnName("gateway_jenis").HasMaxLength(20);
+            e.Property(x => x.GatewayUrl).HasColumnName("gateway_url").HasMaxLength(1000);
+            e.Property(x => x.GatewayMethod).HasColumnName("gateway_method").HasMaxLength(10);
+            e.Property(x => x.GatewayContentType).HasColumnName("gateway_content_type").HasMaxLength(100);
+            e.Property(x => x.GatewayHeadersProtected).HasColumnName("gateway_headers_protected");
+            e.Property(x => x.GatewayBody).HasColumnName("gateway_body");
+            e.Property(x => x.DiubahPada).HasColumnName("diubah_pada");
+            e.Property(x => x.DiubahOleh).HasColumnName("diubah_oleh").HasMaxLength(256);
+        });
+        b.Entity<Templates.TemplateOverride>(e =>
+        {
+            e.ToTable("templates");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.Kode).HasColumnName("kode").HasMaxLength(60);
+            e.Property(x => x.Bahasa).HasColumnName("bahasa").HasMaxLength(5);
+            e.Property(x => x.Judul).HasColumnName("judul").HasMaxLength(300);
+            e.Property(x => x.Isi).HasColumnName("isi");
+            e.Property(x => x.DiubahPada).HasColumnName("diubah_pada");
+            e.Property(x => x.DiubahOleh).HasColumnName("diubah_oleh").HasMaxLength(256);
+            e.HasIndex(x => new { x.Kode, x.Bahasa }).IsUnique();
         });
     }
 }

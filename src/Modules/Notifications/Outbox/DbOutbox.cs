@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CampusKonseling.Notifications.Outbox;
 
-public sealed class DbOutbox(NotificationsDb db, TenantDbConnection connection, OutboxSignal signal, CurrentShell current, TimeProvider clock) : IOutbox
+public sealed class DbOutbox(
+    NotificationsDb db, TenantDbConnection connection, Channels.ChannelSettingsStore channels, OutboxSignal signal, CurrentShell current, TimeProvider clock) : IOutbox
 {
     public async Task EnqueueAsync(EmailMessage message, DbTransaction? transaction, CancellationToken ct = default)
     {
@@ -18,6 +19,21 @@ public sealed class DbOutbox(NotificationsDb db, TenantDbConnection connection, 
             Status = OutboxStatus.Menunggu, DibuatPada = now, KirimSetelah = now,
         });
         await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<bool> EnqueueTextAsync(TextMessage message, DbTransaction? transaction, CancellationToken ct = default)
+    {
+        var settings = await channels.GetAsync(ct);
+        if (!settings.GatewayReady || string.IsNullOrWhiteSpace(message.Telepon)) return false;
+        if (transaction is not null) await connection.EnlistAsync(db, transaction, ct);
+        var now = clock.GetUtcNow();
+        db.Outbox.Add(new OutboxMessage
+        {
+            Saluran = settings.GatewayJenis, Penerima = message.Telepon, Judul = message.Isi.Length > 80 ? message.Isi[..80] + "…" : message.Isi, Isi = message.Isi,
+            Status = OutboxStatus.Menunggu, DibuatPada = now, KirimSetelah = now,
+        });
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     public void Wake() => signal.Wake(current.Shell.Name);

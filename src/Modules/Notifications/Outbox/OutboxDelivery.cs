@@ -1,4 +1,6 @@
+using CampusKonseling.Notifications.Channels;
 using CampusKonseling.Notifications.Data;
+using CampusKonseling.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +11,8 @@ namespace CampusKonseling.Notifications.Outbox;
 /// host processes share the queue and each message goes out once; a failure is retried with a
 /// growing pause and, after the last try, left for the admin with its reason.
 /// </summary>
-public sealed class OutboxDelivery(NotificationsDb db, IEmailSender mail, TimeProvider clock, ILogger<OutboxDelivery> logger)
+public sealed class OutboxDelivery(
+    NotificationsDb db, ChannelSettingsStore channels, EmailChannel email, TextGateway gateway, ISiteSettings site, TimeProvider clock, ILogger<OutboxDelivery> logger)
 {
     public const int MaxAttempts = 6;
     private const int Batch = 50;
@@ -25,12 +28,16 @@ public sealed class OutboxDelivery(NotificationsDb db, IEmailSender mail, TimePr
         var due = await db.Outbox
             .FromSqlInterpolated($"SELECT * FROM notifications.outbox WHERE status = {OutboxStatus.Menunggu} AND kirim_setelah <= {now} ORDER BY id LIMIT {Batch} FOR UPDATE SKIP LOCKED")
             .ToListAsync(ct);
+        if (due.Count == 0) return 0;
+        var settings = await channels.GetAsync(ct);
+        var campus = await site.GetAsync(ct);
         // Mail servers take a good part of a second per message; sending in parallel keeps up with a rush of requests.
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (message, token) =>
         {
             try
             {
-                await mail.SendAsync(new EmailMessage(message.Penerima, message.Judul, message.Isi), token);
+                if (message.Saluran == "email") await email.SendAsync(settings, campus, message.Penerima, message.Judul, message.Isi, token);
+                else await gateway.SendAsync(settings, message.Penerima, message.Isi, token);
                 message.Status = OutboxStatus.Terkirim;
                 message.TerkirimPada = clock.GetUtcNow();
                 message.GalatTerakhir = null;

@@ -24,7 +24,7 @@ namespace CampusKonseling.Forms.Pages.Forms.Public;
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(FormRateLimit.Policy)]
 public sealed class StatusModel(
-    FormsDb db, ISopLauncher sops, IOutbox outbox, ISiteSettings settings, CurrentShell current,
+    FormsDb db, ISopLauncher sops, IOutbox outbox, IMessageComposer composer, ISiteSettings settings, CurrentShell current,
     IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<S> T) : PageModel
 {
     private static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10), ViewLifetime = TimeSpan.FromMinutes(30);
@@ -73,10 +73,11 @@ public sealed class StatusModel(
         var matches = submission is not null && string.Equals(submission.Email, email, StringComparison.OrdinalIgnoreCase);
         if (matches)
         {
-            var campus = await settings.GetAsync(ct);
-            await outbox.EnqueueAsync(new EmailMessage(submission!.Email, T["Kode sekali pakai untuk permohonan {0}", code],
-                T["Yth. {0},\n\nKode sekali pakai Anda: {1}\nBerlaku 10 menit. Jangan berikan kode ini kepada siapa pun.\n\nJika Anda tidak meminta kode ini, abaikan e-mail ini.\n\n{2}",
-                    submission.Nama, otp, campus.UnitName ?? campus.CampusName]), null, ct);
+            var mail = await composer.ComposeAsync(FormsTemplates.KodeSekali, new Dictionary<string, string>
+            {
+                ["nama"] = submission!.Nama, ["kode"] = code, ["kodeSekali"] = otp,
+            }, ct);
+            await outbox.EnqueueAsync(new EmailMessage(submission.Email, mail.Judul, mail.Isi), null, ct);
             outbox.Wake();
         }
         // The cookie is set either way: a stranger cannot tell a match from a miss.

@@ -11,6 +11,8 @@ public sealed class ResetPasswordModel(UserManager<CampusUser> users, IStringLoc
 {
     [BindProperty(SupportsGet = true)] public string Email { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Kode { get; set; } = "";
+    /// <summary>The link e-mailed for an account made at registration: "set", not "reset".</summary>
+    [BindProperty(SupportsGet = true)] public bool Baru { get; set; }
 
     [BindProperty, Required(ErrorMessage = "Kata sandi baru wajib diisi."), DataType(DataType.Password)]
     [Display(Name = "Kata sandi baru")]
@@ -40,6 +42,12 @@ public sealed class ResetPasswordModel(UserManager<CampusUser> users, IStringLoc
             return Page();
         }
         await users.SetLockoutEndDateAsync(user, null);
+        // The link reached its owner's mailbox: the address is confirmed.
+        if (!user.EmailConfirmed)
+        {
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+        }
         Done = true;
         return Page();
     }

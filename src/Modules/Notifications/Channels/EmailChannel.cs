@@ -1,0 +1,18 @@
+using CampusKonseling.Shell;
+using CampusKonseling.Site;
+
+namespace CampusKonseling.Notifications.Channels;
+
+/// <summary>Sends a campus's e-mail through its own SMTP server when it has one, else through the platform's.</summary>
+public sealed class EmailChannel(ChannelSettingsStore store, IEmailSender platform, PublicLinks links)
+{
+    public async Task SendAsync(ChannelSettings settings, CampusSettings campus, string to, string subject, string text, CancellationToken ct)
+    {
+        var lang = campus.DefaultCulture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "id";
+        var message = new EmailMessage(to, subject, text, Letterhead.Html(campus, links.Absolute(campus.LogoUrl), text, lang));
+        if (settings.HasOwnSmtp)
+            await SmtpTransport.SendAsync(new SmtpServer(settings.SmtpHost!.Trim(), settings.SmtpPort, settings.SmtpTls, settings.SmtpUser,
+                store.Reveal(settings.SmtpPasswordProtected), settings.SmtpFrom ?? $"{campus.CampusName} <noreply@{settings.SmtpHost!.Trim()}>"), message, ct);
+        else await platform.SendAsync(message, ct);
+    }
+}
