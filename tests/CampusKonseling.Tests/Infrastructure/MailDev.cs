@@ -6,7 +6,7 @@ namespace CampusKonseling.Tests.Infrastructure;
 /// <summary>Reads mail back from the SMTP test server (maildev) that ./test.sh starts.</summary>
 public static class MailDev
 {
-    public sealed record Mail(string Subject, string Text);
+    public sealed record Mail(string Subject, string Text, string From = "", string Html = "");
 
     public static async Task<Mail> WaitForAsync(string to, TimeSpan? within = null, Func<Mail, bool>? where = null)
     {
@@ -19,7 +19,9 @@ public static class MailDev
             foreach (var mail in (await http.GetFromJsonAsync<JsonElement>("email")).EnumerateArray().Reverse())
             {
                 if (!mail.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == to)) continue;
-                var found = new Mail(mail.GetProperty("subject").GetString() ?? "", mail.GetProperty("text").GetString() ?? "");
+                var from = mail.TryGetProperty("from", out var f) && f.ValueKind == JsonValueKind.Array ? string.Join(",", f.EnumerateArray().Select(a => a.GetProperty("address").GetString())) : "";
+                var html = mail.TryGetProperty("html", out var h) && h.ValueKind == JsonValueKind.String ? h.GetString()! : "";
+                var found = new Mail(mail.GetProperty("subject").GetString() ?? "", mail.GetProperty("text").GetString() ?? "", from, html);
                 if (where is null || where(found)) return found;
             }
             if (DateTime.UtcNow > until) throw new TimeoutException($"No e-mail to {to} arrived at {url}.");

@@ -16,7 +16,7 @@ public sealed class FormsTemplates : IMessageTemplateProvider
                 "Dear {nama},\n\n{unit} has received your \"{formulir}\" on {waktu}.\nTracking code: {kode}\n{langkah}\n\nKeep this code to check the status of your request: {tautanStatus}\n\n{kampus}")),
         new(DiterimaTeks, new("Tanda terima permohonan (SMS/WhatsApp)", "Request acknowledgment (SMS/WhatsApp)"),
             ["nama", "formulir", "kode"],
-            new("-", "-"),
+            new("Tanda terima permohonan", "Request acknowledgment"),
             new("{unit}: permohonan \"{formulir}\" Anda diterima. Kode pelacakan {kode}. Rincian dikirim ke e-mail Anda.",
                 "{unit}: your \"{formulir}\" was received. Tracking code {kode}. Details were sent to your e-mail.")),
         new(KodeSekali, new("Kode sekali pakai untuk melihat status", "One-time code to see a request's status"),

@@ -29,7 +29,7 @@ public sealed class AccountProvisioner(UserManager<CampusUser> users, RoleManage
         Check(await users.CreateAsync(user));
         Check(await users.AddToRoleAsync(user, role));
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return new ProvisionedAccount(user.Id, true, $"akun/atur-ulang-sandi?email={Uri.EscapeDataString(email)}&kode={Uri.EscapeDataString(token)}&baru=1");
+        return new ProvisionedAccount(user.Id, true, $"akun/atur-ulang-sandi?email={Uri.EscapeDataString(email)}&kode={Uri.EscapeDataString(token)}&baru=true");
     }
 
     private static void Check(IdentityResult result)

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CampusKonseling.Forms.Intake;
+using CampusKonseling.Notifications;
+using CampusKonseling.Notifications.Data;
+using CampusKonseling.Notifications.Outbox;
+using CampusKonseling.Tests.Forms;
+using CampusKonseling.Tests.Infrastructure;
+using CampusKonseling.Tests.Sop;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampusKonseling.Tests.Notifications;
+
+/// <summary>A campus's own mail server, its SMS/WhatsApp gateway, and its own wording of the messages it sends.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ChannelTests(PlatformFixture platform) : IAsyncLifetime
+{
+    private TestTenant _campus = null!;
+    private SopHarness _in = null!;
+    private TestClient _admin = null!;
+    private static readonly string SmtpPort = Environment.GetEnvironmentVariable("CK_SMTP_PORT") ?? "1025";
+
+    public async Task InitializeAsync()
+    {
+        _campus = await platform.CreateTenantAsync("konseling-asesmen", "saluran");
+        await platform.SetFeatureAsync(_campus, "Forms", enabled: true);
+        _in = new SopHarness(platform, _campus);
+        await _in.InCampusAsync(sp => sp.GetRequiredService<FormCatalog>().ImportAsync(IntakeTests.Permohonan, "uji"));
+        _admin = platform.Client();
+        await _admin.SignInAsync(_campus.Prefix, _campus.AdminEmail, _campus.AdminPassword);
+    }
+
+    public Task DisposeAsync()
+    {
+        _admin.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private string Channels => $"{_campus.Prefix}/admin/saluran-pesan";
+
+    private static Dictionary<string, string> Smtp(string port, string from) => new()
+    {
+        ["Input.SmtpHost"] = "127.0.0.1", ["Input.SmtpPort"] = port, ["Input.SmtpTls"] = "false", ["Input.SmtpFrom"] = from,
+    };
+
+    private async Task<string> SubmitAsync(string email, string? language = null)
+    {
+        using var client = platform.Client();
+        // The site's language switch keeps the reader's choice in the culture cookie.
+        if (language is not null) client.Cookies.Add(platform.BaseAddress, new Cookie(".AspNetCore.Culture", $"c={language}|uic={language}"));
+        using var sent = await client.SubmitAsync($"{_campus.Prefix}/formulir/permohonan-uji", "form.intake", IntakeTests.Valid(email));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        return Regex.Match(sent.Headers.Location!.OriginalString, "kode=([A-Z2-9-]+)").Groups[1].Value;
+    }
+
+    [Fact]
+    public async Task A_campus_with_its_own_mail_server_sends_from_its_own_address_under_its_letterhead()
+    {
+        var values = Smtp(SmtpPort, "Konseling Uji <konseling@kampus-uji.test>");
+        values["UjiEmail"] = $"uji.{Guid.NewGuid():N}@staf.test";
+        // The test send uses what is on the screen before it is saved.
+        var (_, page) = await _admin.PageAsync(Channels);
+        using var tested = await _admin.PostWithTokenAsync(page, $"{Channels}?handler=UjiEmail", values);
+        Assert.Equal(HttpStatusCode.Redirect, tested.StatusCode);
+        var testMail = await MailDev.WaitForAsync(values["UjiEmail"]);
+        Assert.Equal("konseling@kampus-uji.test", testMail.From);
+
+        values.Remove("UjiEmail");
+        using var saved = await _admin.SubmitAsync(Channels, "form.channels", values);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var email = $"dewi.{Guid.NewGuid():N}@mahasiswa.test";
+        var code = await SubmitAsync(email);
+        var ack = await MailDev.WaitForAsync(email);
+        Assert.Equal("konseling@kampus-uji.test", ack.From);
+        Assert.Contains(code, ack.Text);
+        // The HTML alternative carries the campus's name above the same text.
+        var campus = await _in.InCampusAsync(sp => sp.GetRequiredService<CampusKonseling.Site.ISiteSettings>().GetAsync());
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(campus.CampusName), ack.Html);
+        Assert.Contains(code, ack.Html);
+    }
+
+    [Fact]
+    public async Task A_mail_server_that_does_not_answer_is_reported_on_the_test_and_beside_the_waiting_message()
+    {
+        var closed = ClosedPort();
+        var values = Smtp(closed, "Konseling <konseling@kampus-uji.test>");
+        values["UjiEmail"] = "siapa@staf.test";
+        var (_, page) = await _admin.PageAsync(Channels);
+        using var tested = await _admin.PostWithTokenAsync(page, $"{Channels}?handler=UjiEmail", values);
+        var result = await TestClient.ParseAsync(tested);
+        Assert.Equal(HttpStatusCode.OK, tested.StatusCode);
+        Assert.StartsWith("E-mail uji gagal:", result.QuerySelector("#uji-gagal")!.TextContent);
+        // What was typed is still there to correct.
+        Assert.Equal(closed, result.QuerySelector("input[name='Input.SmtpPort']")!.GetAttribute("value"));
+
+        values.Remove("UjiEmail");
+        using var saved = await _admin.SubmitAsync(Channels, "form.channels", values);
+        var to = $"tertunda.{Guid.NewGuid():N}@mahasiswa.test";
+        await _in.InCampusAsync(async sp => { await sp.GetRequiredService<IOutbox>().EnqueueAsync(new EmailMessage(to, "Tertunda", "isi"), null); return 0; });
+        await _in.InCampusAsync(sp => sp.GetRequiredService<OutboxDelivery>().DeliverAsync(default));
+        var (_, outgoing) = await _admin.PageAsync($"{_campus.Prefix}/admin/pesan-keluar");
+        var row = outgoing.QuerySelectorAll("tr[data-pesan]").Single(r => r.TextContent.Contains(to));
+        Assert.False(string.IsNullOrWhiteSpace(row.QuerySelector(".reason")!.TextContent));
+        await _admin.SubmitAsync(Channels, "form.channels", new Dictionary<string, string> { ["Input.SmtpHost"] = "" });
+    }
+
+    [Fact]
+    public async Task The_acknowledgment_reaches_the_phone_through_the_campus_gateway_with_its_token_kept_secret()
+    {
+        using var gateway = new FakeGateway();
+        const string token = "token-rahasia-8f3a";
+        var values = new Dictionary<string, string>
+        {
+            ["Input.GatewayAktif"] = "true", ["Input.GatewayJenis"] = "whatsapp", ["Input.GatewayUrl"] = $"{gateway.BaseUrl}/send",
+            ["Input.GatewayMethod"] = "POST", ["Input.GatewayContentType"] = "application/json",
+            ["Input.GatewayHeaders"] = $"Authorization: {token}", ["Input.GatewayBody"] = "{\"target\": \"{telepon}\", \"message\": \"{pesan}\"}",
+        };
+        using var saved = await _admin.SubmitAsync(Channels, "form.channels", values);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var code = await SubmitAsync($"wa.{Guid.NewGuid():N}@mahasiswa.test");
+        var sent = await gateway.WaitForAsync(r => r.Body.Contains(code));
+        Assert.Equal(("POST", "/send", token), (sent.Method, sent.Path, sent.Headers["Authorization"]));
+        var body = JsonDocument.Parse(sent.Body).RootElement;
+        Assert.Equal("6281234567890", body.GetProperty("target").GetString());
+        Assert.Contains($"Kode pelacakan {code}", body.GetProperty("message").GetString());
+
+        // The token is stored encrypted and never shown again.
+        var stored = await TestDatabase.ScalarAsync(_campus.Database, "SELECT gateway_headers_protected FROM notifications.channels");
+        Assert.DoesNotContain(token, (string)stored!);
+        var (_, page) = await _admin.PageAsync(Channels);
+        Assert.DoesNotContain(token, page.DocumentElement.OuterHtml);
+
+        // A provider that refuses is reported with its answer.
+        values["Input.GatewayUrl"] = $"{gateway.BaseUrl}/gagal";
+        values["Input.GatewayHeaders"] = "";
+        values["UjiTelepon"] = "0812 1111 2222";
+        using var refused = await _admin.PostWithTokenAsync(page, $"{Channels}?handler=UjiTelepon", values);
+        var result = await TestClient.ParseAsync(refused);
+        Assert.Contains("Gateway menjawab 500", result.QuerySelector("#uji-gagal")!.TextContent);
+        Assert.Equal(token, gateway.Requests.Last().Headers["Authorization"]);
+    }
+
+    [Fact]
+    public async Task A_campus_rewrites_the_acknowledgment_and_english_readers_get_the_english_text()
+    {
+        var edit = $"{_campus.Prefix}/admin/templat-pesan/{FormsTemplates.Diterima}/id";
+        using var wrong = await _admin.SubmitAsync(edit, "form.template-form", new Dictionary<string, string> { ["Judul"] = "Tanda terima {kode}", ["Isi"] = "Halo {nama}, {salah}" });
+        var page = await TestClient.ParseAsync(wrong);
+        Assert.StartsWith("Isian tidak dikenal: {salah}.", page.QuerySelector("#Isi-galat")!.TextContent);
+        Assert.Equal("Halo {nama}, {salah}", page.QuerySelector("textarea[name='Isi']")!.TextContent);
+
+        using var saved = await _admin.SubmitAsync(edit, "form.template-form", new Dictionary<string, string>
+        {
+            ["Judul"] = "Tanda terima {kode} dari {kampus}", ["Isi"] = "Halo {nama},\nkode Anda {kode}. Salam, {unit}.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var email = $"sinta.{Guid.NewGuid():N}@mahasiswa.test";
+        var code = await SubmitAsync(email);
+        var mail = await MailDev.WaitForAsync(email);
+        var campus = await _in.InCampusAsync(sp => sp.GetRequiredService<CampusKonseling.Site.ISiteSettings>().GetAsync());
+        Assert.Equal($"Tanda terima {code} dari {campus.CampusName}", mail.Subject);
+        Assert.StartsWith($"Halo Dewi Lestari,\nkode Anda {code}.", mail.Text.Replace("\r", ""));
+
+        var english = $"anna.{Guid.NewGuid():N}@mahasiswa.test";
+        var enCode = await SubmitAsync(english, "en");
+        var enMail = await MailDev.WaitForAsync(english);
+        Assert.Equal($"Request received — code {enCode}", enMail.Subject);
+        Assert.Contains("Tracking code", enMail.Text);
+
+        var (_, list) = await _admin.PageAsync($"{_campus.Prefix}/admin/templat-pesan");
+        Assert.Contains("Milik kampus", list.QuerySelector($"tr[data-templat='{FormsTemplates.Diterima}']")!.TextContent);
+    }
+
+    private static string ClosedPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port.ToString();
+    }
+}
