@@ -14,6 +14,8 @@ public sealed record CampusSettings
     public TimeOnly WorkStart { get; init; } = new(8, 0);
     public TimeOnly WorkEnd { get; init; } = new(16, 0);
     public string DefaultCulture { get; init; } = "id-ID";
+    /// <summary>Websites (scheme://host[:port]) allowed to show the campus's forms in an iframe.</summary>
+    public IReadOnlyList<string> AsalSematan { get; init; } = [];
 }
 
 public interface ISiteSettings

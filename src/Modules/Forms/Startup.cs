@@ -55,7 +55,11 @@ public sealed class Permissions : IPermissionProvider
 
 public sealed class AdminMenu : IAdminMenuProvider
 {
-    public IEnumerable<MenuItem> GetItems() => [new(new("Permohonan masuk", "Incoming requests"), "admin/formulir", Permissions.ViewSubmissions, 15)];
+    public IEnumerable<MenuItem> GetItems() =>
+    [
+        new(new("Permohonan masuk", "Incoming requests"), "admin/formulir", Permissions.ViewSubmissions, 15),
+        new(new("Sematkan formulir", "Embed forms"), "admin/formulir/sematkan", Permissions.ViewSubmissions, 17),
+    ];
 }
 
 public sealed class PublicMenu : IPublicMenuProvider

@@ -26,6 +26,7 @@ public sealed class SiteDb(DbContextOptions<SiteDb> options) : DbContext(options
             e.Property(x => x.WorkingDays).HasColumnName("working_days");
             e.Property(x => x.WorkStart).HasColumnName("work_start");
             e.Property(x => x.WorkEnd).HasColumnName("work_end");
+            e.Property(x => x.AsalSematan).HasColumnName("asal_sematan");
         });
     }
 }
@@ -43,4 +44,5 @@ public sealed class SettingsRecord
     public int[] WorkingDays { get; set; } = [1, 2, 3, 4, 5];
     public TimeOnly WorkStart { get; set; } = new(8, 0);
     public TimeOnly WorkEnd { get; set; } = new(16, 0);
+    public string[] AsalSematan { get; set; } = [];
 }

@@ -16,6 +16,14 @@ public static partial class SettingsRules
 
     public static bool IsTimeZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 
+    /// <summary>A website origin as browsers compare it: http(s)://host[:port], no path; a trailing slash is dropped.</summary>
+    public static string? Origin(string text)
+    {
+        var t = text.Trim().TrimEnd('/');
+        return Uri.TryCreate(t, UriKind.Absolute, out var u) && u.Scheme is "https" or "http" && u.AbsolutePath == "/" && u.Query.Length == 0
+            && u.UserInfo.Length == 0 && !t.Contains('*') ? u.GetLeftPart(UriPartial.Authority) : null;
+    }
+
     public static bool IsLogoUrl(string? url) =>
         string.IsNullOrEmpty(url) || url.StartsWith('/') || (Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "https" or "http");
 }

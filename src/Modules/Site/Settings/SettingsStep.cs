@@ -6,7 +6,8 @@ namespace CampusKonseling.Site.Settings;
 
 /// <summary>
 /// <c>{ "name": "settings", "campusName": "…", "unitName": "…", "logoUrl": "…", "primaryColor": "#1d4e89",
-/// "accentColor": "#f2a900", "timeZone": "Asia/Jakarta", "workingDays": ["senin", …], "workingHours": { "start": "08:00", "end": "16:00" } }</c>.
+/// "accentColor": "#f2a900", "timeZone": "Asia/Jakarta", "workingDays": ["senin", …], "workingHours": { "start": "08:00", "end": "16:00" },
+/// "embedOrigins": ["https://www.kampus.ac.id"] }</c>.
 /// Properties left out keep their current value.
 /// </summary>
 public sealed class SettingsStep : IRecipeStep
@@ -41,6 +42,20 @@ public sealed class SettingsStep : IRecipeStep
                 }
             }
         }
+        if (s.TryGetProperty("embedOrigins", out var origins))
+        {
+            if (origins.ValueKind != JsonValueKind.Array) step.Error("embedOrigins", "harus berupa daftar alamat situs, mis. [\"https://www.kampus.ac.id\"]");
+            else
+            {
+                var i = 0;
+                foreach (var o in origins.EnumerateArray())
+                {
+                    if (o.ValueKind != JsonValueKind.String || SettingsRules.Origin(o.GetString()!) is null)
+                        step.Error($"embedOrigins[{i}]", $"'{o}' bukan alamat situs (https://nama-situs[:port], tanpa jalur)");
+                    i++;
+                }
+            }
+        }
         if (s.TryGetProperty("workingHours", out var hours))
         {
             var start = ParseTime(hours, "start");
@@ -66,6 +81,8 @@ public sealed class SettingsStep : IRecipeStep
         if (s.OptionalString("timeZone") is { } tz) record.TimeZone = tz;
         if (s.TryGetProperty("workingDays", out var days))
             record.WorkingDays = days.EnumerateArray().Select(d => (int)SettingsRules.DayNames[d.GetString()!]).Distinct().Order().ToArray();
+        if (s.TryGetProperty("embedOrigins", out var origins))
+            record.AsalSematan = origins.EnumerateArray().Select(o => SettingsRules.Origin(o.GetString()!)!).Distinct().ToArray();
         if (s.TryGetProperty("workingHours", out var hours))
         {
             record.WorkStart = ParseTime(hours, "start")!.Value;

@@ -17,9 +17,17 @@ namespace CampusKonseling.Forms.Pages.Forms.Public;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(FormRateLimit.Policy)]
 [RequestSizeLimit(12 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
-public sealed class FillModel(FormCatalog catalog, SubmissionService submissions, Uploads uploads, IStringLocalizer<S> T, ILogger<FillModel> logger) : PageModel
+public sealed class FillModel(FormCatalog catalog, SubmissionService submissions, Uploads uploads, IStringLocalizer<S> T, ILogger<FillModel> logger)
+    : FormPageModel(catalog, submissions, uploads, T, logger)
 {
     public const string Honeypot = "situs_web";
+}
+
+/// <summary>What the form page and the embedded form share: reading, checking and storing a request.</summary>
+public abstract class FormPageModel(FormCatalog catalog, SubmissionService submissions, Uploads uploads, IStringLocalizer<S> T, ILogger logger) : PageModel
+{
+    /// <summary>The embedded form works for strangers on another site: it never acts as the signed-in user.</summary>
+    public virtual bool Embedded => false;
 
     public FormVersion Form { get; private set; } = null!;
     public Answers Answers { get; private set; } = new();
@@ -51,7 +59,7 @@ public sealed class FillModel(FormCatalog catalog, SubmissionService submissions
         Files = await uploads.PendingAsync(KunciKirim, ct);
         Answers = Answers.Read(form.Form, name => Request.Form[name], T, Files.ToDictionary(f => f.Key, f => f.Value.NamaAsli));
         foreach (var (field, reason) in refused) Answers.Refuse(field, reason);
-        if (!string.IsNullOrEmpty(Request.Form[Honeypot]))
+        if (!string.IsNullOrEmpty(Request.Form[FillModel.Honeypot]))
         {
             Problem = T["Permohonan tidak dapat diproses. Muat ulang halaman lalu coba lagi."];
             return Page();
@@ -63,9 +71,9 @@ public sealed class FillModel(FormCatalog catalog, SubmissionService submissions
         }
         try
         {
-            var user = User.Identity?.IsAuthenticated == true ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+            var user = !Embedded && User.Identity?.IsAuthenticated == true ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
             var accepted = await submissions.SubmitAsync(form, Answers, KunciKirim, ct, user);
-            return Redirect(Url.Content($"~/formulir/{form.Form.Kode}/terkirim?kode={accepted.KodePelacakan}"));
+            return Redirect(Url.Content($"~/formulir/{form.Form.Kode}{(Embedded ? "/sematan" : "")}/terkirim?kode={accepted.KodePelacakan}"));
         }
         catch (Exception ex) when (ex is DbException or Microsoft.EntityFrameworkCore.DbUpdateException or TimeoutException)
         {

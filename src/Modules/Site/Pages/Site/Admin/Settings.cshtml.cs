@@ -33,6 +33,8 @@ public sealed class SettingsModel(SiteSettingsService settings, IStringLocalizer
         public TimeOnly? WorkStart { get; set; }
         [Required(ErrorMessage = "Jam selesai wajib diisi.")]
         public TimeOnly? WorkEnd { get; set; }
+        /// <summary>One website origin per line.</summary>
+        public string? AsalSematan { get; set; }
     }
 
     public static readonly string[] TimeZones = ["Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"];
@@ -44,7 +46,7 @@ public sealed class SettingsModel(SiteSettingsService settings, IStringLocalizer
         {
             CampusName = s.CampusName, UnitName = s.UnitName, LogoUrl = s.LogoUrl, PrimaryColor = s.PrimaryColor,
             AccentColor = s.AccentColor, TimeZone = s.TimeZone, WorkingDays = s.WorkingDays.Select(d => (int)d).ToList(),
-            WorkStart = s.WorkStart, WorkEnd = s.WorkEnd,
+            WorkStart = s.WorkStart, WorkEnd = s.WorkEnd, AsalSematan = string.Join("\n", s.AsalSematan),
         };
     }
 
@@ -53,6 +55,9 @@ public sealed class SettingsModel(SiteSettingsService settings, IStringLocalizer
         if (!SettingsRules.IsTimeZone(Input.TimeZone)) ModelState.AddModelError("Input.TimeZone", T["Zona waktu tidak dikenal."]);
         if (!SettingsRules.IsLogoUrl(Input.LogoUrl)) ModelState.AddModelError("Input.LogoUrl", T["Alamat logo harus URL http(s) atau jalur yang diawali '/'."]);
         if (Input.WorkingDays.Count == 0) ModelState.AddModelError("Input.WorkingDays", T["Pilih setidaknya satu hari kerja."]);
+        var origins = (Input.AsalSematan ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (origins.FirstOrDefault(o => SettingsRules.Origin(o) is null) is { } bad)
+            ModelState.AddModelError("Input.AsalSematan", T["'{0}' bukan alamat situs. Tulis seperti https://www.kampus.ac.id (tanpa jalur setelah nama situs).", bad]);
         if (Input.WorkStart >= Input.WorkEnd) ModelState.AddModelError("Input.WorkEnd", T["Jam selesai harus setelah jam mulai."]);
         if (!ModelState.IsValid) return Page();
         await settings.SaveAsync(new SettingsRecord
@@ -61,6 +66,7 @@ public sealed class SettingsModel(SiteSettingsService settings, IStringLocalizer
             PrimaryColor = Input.PrimaryColor, AccentColor = Input.AccentColor, TimeZone = Input.TimeZone,
             WorkingDays = Input.WorkingDays.Where(d => d is >= 0 and <= 6).Distinct().Order().ToArray(),
             WorkStart = Input.WorkStart!.Value, WorkEnd = Input.WorkEnd!.Value,
+            AsalSematan = origins.Select(o => SettingsRules.Origin(o)!).Distinct().ToArray(),
         }, ct);
         Message = T["Pengaturan disimpan."];
         return Redirect(Url.Content("~/admin/pengaturan"));
