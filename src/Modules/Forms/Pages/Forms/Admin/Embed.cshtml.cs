@@ -29,7 +29,7 @@ public sealed class EmbedModel(FormsDb db, ISiteSettings site) : PageModel
     /// </summary>
     public static string Snippet(string origin, string url, string kode, string judul) =>
         $$"""
-        <iframe src="{{url}}" title="{{System.Net.WebUtility.HtmlEncode(judul)}}" data-campuskonseling="{{kode}}" style="width:100%;min-height:640px;border:0" loading="lazy"></iframe>
+        <iframe src="{{url}}" title="{{System.Net.WebUtility.HtmlEncode(judul)}}" data-campuskonseling="{{kode}}" style="width:100%;height:640px;border:0" loading="lazy"></iframe>
         <script>
         window.addEventListener("message", function (e) {
           if (e.origin !== "{{origin}}" || !e.data || e.data.type !== "campuskonseling:tinggi") return;
