@@ -114,6 +114,13 @@ public sealed class FormBuilderTests(PlatformFixture platform) : IAsyncLifetime
         var (_, editor) = await admin.PageAsync(Editor(kode));
         Assert.Equal("1", editor.QuerySelector("tr[data-versi='1'] .jumlah")!.TextContent.Trim());
         Assert.Equal("1", editor.QuerySelector("tr[data-versi='2'] .jumlah")!.TextContent.Trim());
+
+        // Version 1 can come back, as the draft of a version 3.
+        using (await admin.SubmitAsync(editor, "tr[data-versi='1'] form[action*='handler=Pulihkan']", new Dictionary<string, string>(), Editor(kode))) { }
+        var (_, restored) = await admin.PageAsync(Editor(kode));
+        Assert.DoesNotContain("tanggal", FieldOrder(restored, ".builder-field"));
+        Assert.NotNull(restored.QuerySelector("#status-draf"));
+        Assert.Contains("Terbitkan sebagai versi 3", restored.QuerySelector("form[action*='handler=Terbitkan'] button")!.TextContent);
     }
 
     [Fact]

@@ -126,6 +126,17 @@ public sealed partial class EditModel(FormsDb db, FormDrafts drafts, ISopLaunche
         return Back();
     }
 
+    /// <summary>An earlier version becomes the draft again, to be published as the next version (history is never rewritten).</summary>
+    public async Task<IActionResult> OnPostPulihkanAsync(string kode, int versi, CancellationToken ct)
+    {
+        if (!await LoadAsync(kode, ct)) return NotFound();
+        var json = await db.Versions.AsNoTracking().Where(v => v.FormId == Row.Id && v.Versi == versi).Select(v => v.Json).FirstOrDefaultAsync(ct);
+        if (json is null) return NotFound();
+        await drafts.SaveAsync(Row, FormJson.Deserialize(json), User, ct);
+        Message = T["Versi {0} dimuat sebagai draf. Periksa, lalu terbitkan untuk memakainya lagi.", versi];
+        return Back();
+    }
+
     public async Task<IActionResult> OnPostBuangAsync(string kode, CancellationToken ct)
     {
         if (!await LoadAsync(kode, ct)) return NotFound();
