@@ -5,6 +5,9 @@ namespace CampusKonseling.Workflows;
 /// <summary>What a requester is told about the SOP their request enters: its first step and time standard.</summary>
 public sealed record SopEntry(string Judul, string LangkahPertama, string? Waktu);
 
+/// <summary>An SOP of the campus, as other modules may offer it for choosing (e.g. the SOP a form starts).</summary>
+public sealed record SopSummary(string Kode, string Judul);
+
 /// <summary>An SOP instance started inside the caller's transaction; its timers and notifications follow the commit.</summary>
 public sealed record SopLaunch(Guid InstanceId, SopEntry Entry, DateTimeOffset? JatuhTempo, Func<CancellationToken, Task> AfterCommitAsync);
 
@@ -20,6 +23,9 @@ public sealed record SopProgressStep(string Uraian, DateTimeOffset? JatuhTempo);
 public interface ISopLauncher
 {
     Task<SopEntry?> DescribeAsync(string sopKode, CancellationToken ct = default);
+
+    /// <summary>The campus's SOPs by code.</summary>
+    Task<IReadOnlyList<SopSummary>> ListAsync(CancellationToken ct = default);
 
     Task<SopProgress?> ProgressAsync(Guid instanceId, CancellationToken ct = default);
 

@@ -23,6 +23,7 @@ public sealed class Startup : IFeatureStartup
             .AddRecipeStep<FormsStep>()
             .AddBackgroundTask<PendingUploadCleanup>();
         feature.Services.AddScoped<FormCatalog>();
+        feature.Services.AddScoped<Builder.FormDrafts>();
         feature.Services.AddScoped<SubmissionService>();
         feature.Services.AddSingleton<CampusKonseling.Notifications.IMessageTemplateProvider, FormsTemplates>();
         feature.Services.AddScoped<Uploads>();
@@ -45,11 +46,13 @@ public sealed class Permissions : IPermissionProvider
 {
     public const string ViewSubmissions = "ViewSubmissions";
     public const string SubmitForms = "SubmitForms";
+    public const string ManageForms = "ManageForms";
 
     public IEnumerable<Permission> GetPermissions() =>
     [
         new(ViewSubmissions, new("Melihat permohonan yang masuk", "View incoming requests"), "Formulir"),
         new(SubmitForms, new("Mengirim permohonan lewat API atas nama mahasiswa", "Send requests through the API on a student's behalf"), "Formulir"),
+        new(ManageForms, new("Mengelola formulir", "Manage forms"), "Formulir"),
     ];
 }
 
@@ -58,7 +61,8 @@ public sealed class AdminMenu : IAdminMenuProvider
     public IEnumerable<MenuItem> GetItems() =>
     [
         new(new("Permohonan masuk", "Incoming requests"), "admin/formulir", Permissions.ViewSubmissions, 15),
-        new(new("Sematkan formulir", "Embed forms"), "admin/formulir/sematkan", Permissions.ViewSubmissions, 17),
+        new(new("Formulir", "Forms"), "admin/formulir/kelola", Permissions.ManageForms, 16),
+        new(new("Sematkan formulir", "Embed forms"), "admin/formulir/sematkan", Permissions.ManageForms, 17),
     ];
 }
 

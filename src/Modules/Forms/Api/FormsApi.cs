@@ -45,7 +45,7 @@ public static class FormsApi
     }
 
     private static async Task<Ok<List<FormSummaryDto>>> ListAsync(FormsDb db, CancellationToken ct) =>
-        TypedResults.Ok(await db.Forms.AsNoTracking().OrderBy(f => f.Judul).Select(f => new FormSummaryDto(f.Kode, f.Judul, f.VersiAktif)).ToListAsync(ct));
+        TypedResults.Ok(await db.Forms.AsNoTracking().Where(f => f.VersiAktif > 0).OrderBy(f => f.Judul).Select(f => new FormSummaryDto(f.Kode, f.Judul, f.VersiAktif)).ToListAsync(ct));
 
     private static async Task<Results<Ok<FormDto>, ProblemHttpResult>> GetAsync(string kode, FormCatalog catalog, IStringLocalizer<S> T, CancellationToken ct)
     {

@@ -23,6 +23,10 @@ public sealed class FormsDb(DbContextOptions<FormsDb> options) : DbContext(optio
             e.Property(x => x.Kode).HasColumnName("kode").HasMaxLength(60);
             e.Property(x => x.Judul).HasColumnName("judul").HasMaxLength(300);
             e.Property(x => x.VersiAktif).HasColumnName("versi_aktif");
+            e.Property(x => x.Draf).HasColumnName("draf").HasColumnType("jsonb");
+            e.Property(x => x.DrafDariVersi).HasColumnName("draf_dari_versi");
+            e.Property(x => x.DrafPada).HasColumnName("draf_pada");
+            e.Property(x => x.DrafOleh).HasColumnName("draf_oleh").HasMaxLength(300);
             e.HasIndex(x => x.Kode).IsUnique();
         });
         b.Entity<FormVersionRow>(e =>
@@ -99,7 +103,14 @@ public sealed class FormRow
     public Guid Id { get; set; }
     public required string Kode { get; set; }
     public required string Judul { get; set; }
+    /// <summary>0 until the first version is published from the builder.</summary>
     public int VersiAktif { get; set; }
+    /// <summary>The builder's unpublished draft (a whole form as JSON), kept between edits; null when there is none.</summary>
+    public string? Draf { get; set; }
+    /// <summary>The version the draft started from, to warn when another version was published meanwhile.</summary>
+    public int? DrafDariVersi { get; set; }
+    public DateTimeOffset? DrafPada { get; set; }
+    public string? DrafOleh { get; set; }
 }
 
 public sealed class FormVersionRow

@@ -17,7 +17,7 @@ public sealed class FormCatalog(FormsDb db, TimeProvider clock)
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
         var row = await db.Forms.FirstOrDefaultAsync(f => f.Kode == form.Kode, ct);
         if (row is null) db.Forms.Add(row = new FormRow { Id = Guid.CreateVersion7(), Kode = form.Kode, Judul = form.Judul });
-        else if (await db.Versions.Where(v => v.FormId == row.Id).OrderByDescending(v => v.Versi).Select(v => v.Hash).FirstAsync(ct) == hash)
+        else if (await db.Versions.Where(v => v.FormId == row.Id).OrderByDescending(v => v.Versi).Select(v => v.Hash).FirstOrDefaultAsync(ct) == hash)
             return (row.Id, row.VersiAktif, false);
         row.VersiAktif++;
         row.Judul = form.Judul;

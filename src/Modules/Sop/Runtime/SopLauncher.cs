@@ -17,6 +17,9 @@ public sealed class SopLauncher(SopDb db, TenantDbConnection connection, ISopSto
         return new SopEntry(version.Definition.Judul, first.Uraian, first.Waktu);
     }
 
+    public async Task<IReadOnlyList<SopSummary>> ListAsync(CancellationToken ct = default) =>
+        await db.Definitions.AsNoTracking().OrderBy(d => d.Kode).Select(d => new SopSummary(d.Kode, d.Judul)).ToListAsync(ct);
+
     public async Task<SopProgress?> ProgressAsync(Guid instanceId, CancellationToken ct = default)
     {
         if (await store.InstanceAsync(instanceId, ct) is not { } instance) return null;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CampusKonseling.Forms.Pages.Forms.Admin;
 
 /// <summary>The snippet that puts a form on the campus's existing website: an iframe that grows with the form.</summary>
-[RequirePermission(Permissions.ViewSubmissions)]
+[RequirePermission(Permissions.ManageForms)]
 public sealed class EmbedModel(FormsDb db, ISiteSettings site) : PageModel
 {
     public sealed record Item(string Kode, string Judul, string Snippet);

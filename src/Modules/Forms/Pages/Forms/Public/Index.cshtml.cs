@@ -8,5 +8,5 @@ public sealed class IndexModel(FormsDb db) : PageModel
 {
     public IReadOnlyList<FormRow> Items { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Items = await db.Forms.AsNoTracking().OrderBy(f => f.Judul).ToListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Items = await db.Forms.AsNoTracking().Where(f => f.VersiAktif > 0).OrderBy(f => f.Judul).ToListAsync(ct);
 }
