@@ -23,6 +23,9 @@ public sealed class CampusKonselingOptions
     /// <summary>Largest connection pool of one campus; all campuses share the server's max_connections.</summary>
     public int TenantMaxPoolSize { get; set; } = 20;
 
+    /// <summary>Seconds an idle connection of a campus's pool stays open; short, so idle campuses hold none.</summary>
+    public int TenantConnectionIdleSeconds { get; set; } = 15;
+
     public HostAdminOptions HostAdmin { get; set; } = new();
 }
 

@@ -23,12 +23,17 @@ public sealed class TenantTaskRunner(
             if (tenant.State != TenantState.Running) continue;
             var shell = await shells.GetShellAsync(tenant.Name, ct);
             if (shell is null) continue;
+            var ran = false;
             foreach (var task in _tasks.Where(t => shell.IsEnabled(t.FeatureId)))
-                await RunAsync(shell, task, ct);
+                ran |= await RunAsync(shell, task, ct);
+            // A sweep over hundreds of campuses must not leave each one's pool holding a connection:
+            // the server's max_connections is shared by all campuses (ADR 0002).
+            if (ran) shell.DataSource.Clear();
         }
     }
 
-    private async Task RunAsync(ShellContext shell, FeatureService task, CancellationToken ct)
+    /// <returns>Whether the task was due and ran.</returns>
+    private async Task<bool> RunAsync(ShellContext shell, FeatureService task, CancellationToken ct)
     {
         using var _ = logger.BeginScope("Tenant {Tenant}", shell.Name);
         await using var scope = shells.CreateScope(shell);
@@ -37,13 +42,15 @@ public sealed class TenantTaskRunner(
             var instance = (IBackgroundTask)ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, task.ImplementationType);
             var key = (shell.Name, task.ImplementationType);
             var now = clock.GetUtcNow();
-            if (_lastRun.TryGetValue(key, out var last) && now - last < instance.Interval) return;
+            if (_lastRun.TryGetValue(key, out var last) && now - last < instance.Interval) return false;
             _lastRun[key] = now;
             await instance.RunAsync(ct);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Background task {Task} failed in tenant {Tenant}", task.ImplementationType.Name, shell.Name);
+            return true;
         }
     }
 }

@@ -23,8 +23,8 @@ public sealed class TenantDatabases(IConfiguration configuration, IOptions<Campu
         {
             Database = tenant.ConnectionString is null ? tenant.DatabaseName : new NpgsqlConnectionStringBuilder(tenant.ConnectionString).Database,
             MaxPoolSize = options.Value.TenantMaxPoolSize,
-            ConnectionIdleLifetime = 15,
-            ConnectionPruningInterval = 5,
+            ConnectionIdleLifetime = options.Value.TenantConnectionIdleSeconds,
+            ConnectionPruningInterval = Math.Max(1, Math.Min(5, options.Value.TenantConnectionIdleSeconds / 3)),
         }.ConnectionString;
 
     public async Task CreateAsync(TenantInfo tenant, CancellationToken ct)

@@ -32,6 +32,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("CampusKonseling__TenantDatabasePrefix", TestDatabase.TenantDatabasePrefix);
         // Dozens of campuses share the test server's 100 connections.
         Environment.SetEnvironmentVariable("CampusKonseling__TenantMaxPoolSize", "5");
+        // Test classes make a campus every second or so; their pools must empty quickly.
+        Environment.SetEnvironmentVariable("CampusKonseling__TenantConnectionIdleSeconds", "3");
         Environment.SetEnvironmentVariable("CampusKonseling__HostAdmin__Email", HostAdminEmail);
         Environment.SetEnvironmentVariable("CampusKonseling__HostAdmin__Password", HostAdminPassword);
         if (Environment.GetEnvironmentVariable("CK_SMTP_HOST") is { Length: > 0 } smtp)

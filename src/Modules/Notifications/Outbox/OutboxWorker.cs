@@ -22,6 +22,7 @@ public sealed class OutboxWorker(ITenantRegistry registry, IShellHost shells, Ou
         while (!stoppingToken.IsCancellationRequested)
         {
             IReadOnlySet<string> tenants;
+            var full = false;
             try
             {
                 tenants = await signal.WaitAsync(Round, stoppingToken);
@@ -31,6 +32,7 @@ public sealed class OutboxWorker(ITenantRegistry registry, IShellHost shells, Ou
                     {
                         _lastFull = clock.GetUtcNow();
                         tenants = (await registry.ListAsync(stoppingToken)).Where(t => t.State == TenantState.Running).Select(t => t.Name).ToHashSet();
+                        full = true;
                     }
                     else tenants = _waiting.ToHashSet();
                 }
@@ -44,11 +46,11 @@ public sealed class OutboxWorker(ITenantRegistry registry, IShellHost shells, Ou
                 logger.LogError(ex, "Outbox round could not list the campuses");
                 continue;
             }
-            foreach (var tenant in tenants) await DeliverAsync(tenant, stoppingToken);
+            foreach (var tenant in tenants) await DeliverAsync(tenant, full, stoppingToken);
         }
     }
 
-    private async Task DeliverAsync(string tenant, CancellationToken ct)
+    private async Task DeliverAsync(string tenant, bool sweep, CancellationToken ct)
     {
         using var _ = logger.BeginScope("Tenant {Tenant}", tenant);
         try
@@ -57,9 +59,12 @@ public sealed class OutboxWorker(ITenantRegistry registry, IShellHost shells, Ou
             if (shell is null || !shell.IsEnabled("Notifications")) return;
             await using var scope = shells.CreateScope(shell);
             var delivery = scope.ServiceProvider.GetRequiredService<OutboxDelivery>();
-            while (await delivery.DeliverAsync(ct) > 0) { }
+            var sent = 0;
+            for (int n; (n = await delivery.DeliverAsync(ct)) > 0;) sent += n;
             if (await delivery.HasWaitingAsync(ct)) _waiting.Add(tenant);
             else _waiting.Remove(tenant);
+            // A sweep over every campus must not leave each pool holding a connection (ADR 0002).
+            if (sweep && sent == 0) shell.DataSource.Clear();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
