@@ -1,6 +1,6 @@
 namespace CampusKonseling.Users;
 
-public sealed record UserRef(string Id, string Nama, string? Email);
+public sealed record UserRef(string Id, string Nama, string? Email, string? Telepon = null);
 
 /// <summary>Who the campus's users are, for modules that must address people by role.</summary>
 public interface IUserDirectory

@@ -13,16 +13,24 @@ namespace CampusKonseling.Notifications;
 /// </summary>
 public sealed class InAppNotifier(
     NotificationsDb db, IUserDirectory directory, OutboxSignal signal, CurrentShell current, IMessageComposer composer,
-    PublicLinks links, TimeProvider clock) : INotifier, INotificationInbox
+    PublicLinks links, Channels.ChannelSettingsStore channels, TimeProvider clock) : INotifier, INotificationInbox
 {
     public async Task NotifyUsersAsync(IEnumerable<string> userIds, Notification n, CancellationToken ct = default)
     {
         var ids = userIds.Distinct().ToList();
         if (ids.Count == 0) return;
         var now = clock.GetUtcNow();
+        // Reminders and escalations also reach staff phones when the campus has a gateway.
+        var gateway = n.Surel ? await channels.GetAsync(ct) : null;
         foreach (var user in await directory.UsersAsync(ids, ct))
         {
             db.Items.Add(new InAppNotification { UserId = user.Id, Jenis = n.Jenis, Judul = n.Judul, Isi = n.Isi, Tautan = n.Tautan, DibuatPada = now });
+            if (gateway is { GatewayReady: true } && !string.IsNullOrWhiteSpace(user.Telepon))
+                db.Outbox.Add(new OutboxMessage
+                {
+                    Saluran = gateway.GatewayJenis, Penerima = user.Telepon, Judul = n.Judul, Isi = $"{n.Judul}: {n.Isi}",
+                    Status = OutboxStatus.Menunggu, DibuatPada = now, KirimSetelah = now,
+                });
             if (!n.Surel || string.IsNullOrWhiteSpace(user.Email)) continue;
             var mail = await composer.ComposeAsync(Templates.NotificationTemplates.PemberitahuanStaf, new Dictionary<string, string>
             {

@@ -144,6 +144,39 @@ public sealed class ChannelTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reminders_reach_a_staff_phone_through_the_gateway_and_ordinary_notices_do_not()
+    {
+        using var gateway = new FakeGateway();
+        using var saved = await _admin.SubmitAsync(Channels, "form.channels", new Dictionary<string, string>
+        {
+            ["Input.GatewayAktif"] = "true", ["Input.GatewayJenis"] = "sms", ["Input.GatewayUrl"] = $"{gateway.BaseUrl}/sms?to={{telepon}}&text={{pesan}}",
+            ["Input.GatewayMethod"] = "GET",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var adminId = await _in.InCampusAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CampusKonseling.Identity.Data.CampusUser>>();
+            var admin = (await users.FindByEmailAsync(_campus.AdminEmail))!;
+            await users.SetPhoneNumberAsync(admin, "0813-1111-2222");
+            return admin.Id;
+        });
+        await _in.InCampusAsync(async sp =>
+        {
+            var notifier = sp.GetRequiredService<INotifier>();
+            await notifier.NotifyUsersAsync([adminId], new Notification("tugas", "Tugas baru", "Permohonan ABCD-EFGH menunggu"));
+            await notifier.NotifyUsersAsync([adminId], new Notification("terlambat", "Langkah terlambat", "Permohonan ABCD-EFGH melewati waktu baku", Surel: true));
+            return 0;
+        });
+        var sent = await gateway.WaitForAsync(r => r.Query.Contains("terlambat"));
+        Assert.Equal(("GET", "/sms"), (sent.Method, sent.Path));
+        Assert.Contains("to=6281311112222", sent.Query);
+        Assert.Contains(Uri.EscapeDataString("Langkah terlambat: Permohonan ABCD-EFGH melewati waktu baku"), sent.Query);
+        await Task.Delay(500);
+        Assert.DoesNotContain(gateway.Requests, r => r.Query.Contains("Tugas"));
+        await _admin.SubmitAsync(Channels, "form.channels", new Dictionary<string, string> { ["Input.GatewayAktif"] = "false" });
+    }
+
+    [Fact]
     public async Task A_campus_rewrites_the_acknowledgment_and_english_readers_get_the_english_text()
     {
         var edit = $"{_campus.Prefix}/admin/templat-pesan/{FormsTemplates.Diterima}/id";

@@ -8,10 +8,10 @@ namespace CampusKonseling.Identity.Security;
 public sealed class UserDirectory(UserManager<CampusUser> users, RoleManager<CampusRole> roles) : IUserDirectory
 {
     public async Task<IReadOnlyList<UserRef>> UsersInRoleAsync(string role, CancellationToken ct = default) =>
-        (await users.GetUsersInRoleAsync(role)).Select(u => new UserRef(u.Id, u.FullName, u.Email)).ToList();
+        (await users.GetUsersInRoleAsync(role)).Select(u => new UserRef(u.Id, u.FullName, u.Email, u.PhoneNumber)).ToList();
 
     public async Task<IReadOnlyList<UserRef>> UsersAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default) =>
-        await users.Users.Where(u => userIds.Contains(u.Id)).Select(u => new UserRef(u.Id, u.FullName, u.Email)).ToListAsync(ct);
+        await users.Users.Where(u => userIds.Contains(u.Id)).Select(u => new UserRef(u.Id, u.FullName, u.Email, u.PhoneNumber)).ToListAsync(ct);
 
     public async Task<IReadOnlySet<string>> RolesOfAsync(string userId, CancellationToken ct = default) =>
         await users.FindByIdAsync(userId) is { } user ? (await users.GetRolesAsync(user)).ToHashSet() : new HashSet<string>();
