@@ -24,16 +24,10 @@ public sealed class EmbedWalkthrough(PlatformFixture platform) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _browser.InitializeAsync();
-        _campus = await platform.CreateTenantAsync("konseling-asesmen", "sematb");
-        await platform.SetFeatureAsync(_campus, "Forms", enabled: true);
-        await new SopHarness(platform, _campus).InCampusAsync(sp => sp.GetRequiredService<FormCatalog>().ImportAsync(IntakeTests.Permohonan, "uji"));
-        using var admin = platform.Client();
-        await admin.SignInAsync(_campus.Prefix, _campus.AdminEmail, _campus.AdminPassword);
-        var (_, settings) = await admin.PageAsync($"{_campus.Prefix}/admin/pengaturan");
-        var values = new Dictionary<string, string> { ["Input.AsalSematan"] = _listed.Origin };
-        foreach (var day in settings.QuerySelectorAll("input[name='Input.WorkingDays'][checked]")) values.TryAdd("Input.WorkingDays", day.GetAttribute("value")!);
-        using var _ = await admin.SubmitAsync(settings, "form.card", values, $"{_campus.Prefix}/admin/pengaturan");
-        var (_, embed) = await admin.PageAsync($"{_campus.Prefix}/admin/formulir/sematkan");
+        using var site = await IntakeCampus.CreateAsync(platform, "sematb");
+        _campus = site.Campus;
+        await site.AllowEmbeddingFromAsync(_listed.Origin);
+        var (_, embed) = await site.Admin.PageAsync($"{_campus.Prefix}/admin/formulir/sematkan");
         _snippet = embed.QuerySelector("[data-formulir='permohonan-uji'] textarea.snippet")!.TextContent;
         _listed.Html = _unlisted.Html = "<!doctype html><html lang=\"id\"><head><meta name=\"viewport\" content=\"width=device-width\"></head><body>"
             + $"<h1>Berita Kampus</h1><p>Layanan konseling kini menerima permohonan secara daring.</p>{_snippet}<footer>Kampus Lain</footer></body></html>";

@@ -13,35 +13,20 @@ namespace CampusKonseling.Tests.Forms;
 [Collection(PlatformCollection.Name)]
 public sealed class EmbedTests(PlatformFixture platform) : IAsyncLifetime
 {
-    private TestTenant _campus = null!;
-    private SopHarness _in = null!;
-    private TestClient _admin = null!;
+    private IntakeCampus _site = null!;
+    private TestTenant _campus => _site.Campus;
+    private SopHarness _in => _site.In;
+    private TestClient _admin => _site.Admin;
 
-    public async Task InitializeAsync()
-    {
-        _campus = await platform.CreateTenantAsync("konseling-asesmen", "sematan");
-        await platform.SetFeatureAsync(_campus, "Forms", enabled: true);
-        _in = new SopHarness(platform, _campus);
-        await _in.InCampusAsync(sp => sp.GetRequiredService<FormCatalog>().ImportAsync(IntakeTests.Permohonan, "uji"));
-        _admin = platform.Client();
-        await _admin.SignInAsync(_campus.Prefix, _campus.AdminEmail, _campus.AdminPassword);
-    }
+    public async Task InitializeAsync() => _site = await IntakeCampus.CreateAsync(platform, "sematan");
 
     public Task DisposeAsync()
     {
-        _admin.Dispose();
+        _site.Dispose();
         return Task.CompletedTask;
     }
 
-    private async Task AllowAsync(string origins)
-    {
-        var (_, page) = await _admin.PageAsync($"{_campus.Prefix}/admin/pengaturan");
-        var values = new Dictionary<string, string> { ["Input.AsalSematan"] = origins };
-        // The page's own values (name, colours, hours, working days) go along unchanged.
-        foreach (var day in page.QuerySelectorAll("input[name='Input.WorkingDays'][checked]")) values.TryAdd("Input.WorkingDays", day.GetAttribute("value")!);
-        using var saved = await _admin.SubmitAsync(page, "form.card", values, $"{_campus.Prefix}/admin/pengaturan");
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-    }
+    private Task AllowAsync(string origins) => _site.AllowEmbeddingFromAsync(origins);
 
     [Fact]
     public async Task Only_the_listed_websites_may_frame_the_embedded_form_and_the_rest_of_the_site_stays_unframeable()

@@ -17,24 +17,17 @@ namespace CampusKonseling.Tests.Notifications;
 [Collection(PlatformCollection.Name)]
 public sealed class ChannelTests(PlatformFixture platform) : IAsyncLifetime
 {
-    private TestTenant _campus = null!;
-    private SopHarness _in = null!;
-    private TestClient _admin = null!;
+    private IntakeCampus _site = null!;
+    private TestTenant _campus => _site.Campus;
+    private SopHarness _in => _site.In;
+    private TestClient _admin => _site.Admin;
     private static readonly string SmtpPort = Environment.GetEnvironmentVariable("CK_SMTP_PORT") ?? "1025";
 
-    public async Task InitializeAsync()
-    {
-        _campus = await platform.CreateTenantAsync("konseling-asesmen", "saluran");
-        await platform.SetFeatureAsync(_campus, "Forms", enabled: true);
-        _in = new SopHarness(platform, _campus);
-        await _in.InCampusAsync(sp => sp.GetRequiredService<FormCatalog>().ImportAsync(IntakeTests.Permohonan, "uji"));
-        _admin = platform.Client();
-        await _admin.SignInAsync(_campus.Prefix, _campus.AdminEmail, _campus.AdminPassword);
-    }
+    public async Task InitializeAsync() => _site = await IntakeCampus.CreateAsync(platform, "saluran");
 
     public Task DisposeAsync()
     {
-        _admin.Dispose();
+        _site.Dispose();
         return Task.CompletedTask;
     }
 
