@@ -1,0 +1,27 @@
+namespace CampusKonseling.Documents;
+
+/// <summary>
+/// A letter to produce from one of the campus's templates for something that owns it (a case),
+/// with the values for the template's placeholders (<c>{nama}</c>, <c>{nim}</c>, …).
+/// </summary>
+public sealed record LetterRequest(string Templat, string PemilikJenis, string PemilikId, IReadOnlyDictionary<string, string> Nilai);
+
+/// <summary>A generated letter: its number (kept across versions), version, and the SHA-256 of its PDF.</summary>
+public sealed record GeneratedLetter(Guid Id, string Templat, string Judul, string Nomor, int Versi, string Hash, DateTimeOffset DibuatPada, string DibuatOleh);
+
+public sealed record LetterFile(string NamaBerkas, string Mime, byte[] Isi);
+
+/// <summary>Letters with the campus letterhead, numbered per template and year, stored as PDF; never overwritten.</summary>
+public interface ILetterService
+{
+    /// <summary>The templates a campus has (code and title), for the actions that offer them.</summary>
+    Task<IReadOnlyList<(string Kode, string Judul)>> TemplatesAsync(CancellationToken ct = default);
+
+    /// <summary>Makes a new letter with the next number, or — when <paramref name="versiDari"/> names an earlier letter — a new version of it keeping its number.</summary>
+    Task<GeneratedLetter> GenerateAsync(LetterRequest request, Guid? versiDari = null, CancellationToken ct = default);
+
+    Task<IReadOnlyList<GeneratedLetter>> OfOwnerAsync(string pemilikJenis, string pemilikId, CancellationToken ct = default);
+
+    /// <summary>The PDF (or, with <paramref name="html"/>, the printable HTML view); null when unknown. Callers check the reader's rights first.</summary>
+    Task<LetterFile?> OpenAsync(Guid id, bool html = false, CancellationToken ct = default);
+}
