@@ -9,4 +9,7 @@ public interface IUserDirectory
     Task<IReadOnlyList<UserRef>> UsersAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default);
     Task<IReadOnlySet<string>> RolesOfAsync(string userId, CancellationToken ct = default);
     Task<bool> RoleExistsAsync(string role, CancellationToken ct = default);
+
+    /// <summary>Users whose roles grant <paramref name="permission"/> by name (the Administrator role's implicit rights do not count).</summary>
+    Task<IReadOnlyList<UserRef>> UsersWithPermissionAsync(string permission, CancellationToken ct = default);
 }

@@ -30,7 +30,7 @@ public sealed class IntakeTests(PlatformFixture platform) : IAsyncLifetime
             new() { Id = "email", Jenis = JenisIsian.Email, Label = "E-mail", Wajib = true, Petakan = Petakan.Email },
             new() { Id = "hp", Jenis = JenisIsian.Telepon, Label = "Nomor HP", Wajib = true, Petakan = Petakan.Telepon },
             new() { Id = "saluran", Jenis = JenisIsian.Pilihan, Label = "Bentuk konseling", Pilihan = ["Online", "Tatap muka"], Wajib = true, Petakan = Petakan.Saluran },
-            new() { Id = "uraian", Jenis = JenisIsian.TeksPanjang, Label = "Ceritakan singkat", Wajib = true, Min = 10, TampilJika = new("saluran", "Online") },
+            new() { Id = "uraian", Jenis = JenisIsian.TeksPanjang, Label = "Ceritakan singkat", Wajib = true, Min = 10, TampilJika = new("saluran", "Online"), Petakan = Petakan.Masalah },
             new() { Id = "setuju", Jenis = JenisIsian.Persetujuan, Label = "Saya setuju", Teks = "Data dipakai untuk layanan konseling dan disimpan 5 tahun.", Versi = "2026-1", RetensiHari = 1825 },
         ],
     };

@@ -33,8 +33,9 @@ public static class JenisIsian
 /// <summary>Where an answer goes on the case.</summary>
 public static class Petakan
 {
-    public const string Nama = "nama", Email = "email", Telepon = "telepon", Saluran = "saluran", Masalah = "masalah", Waktu = "waktu";
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Nama, Email, Telepon, Saluran, Masalah, Waktu };
+    public const string Nama = "nama", Email = "email", Telepon = "telepon", Saluran = "saluran", Masalah = "masalah", Waktu = "waktu",
+        Bidang = "bidang", Nim = "nim", JenisKlien = "jenisKlien";
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Nama, Email, Telepon, Saluran, Masalah, Waktu, Bidang, Nim, JenisKlien };
 }
 
 /// <summary>One field of a form.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using CampusKonseling.Cases;
 using CampusKonseling.Data;
 using CampusKonseling.Forms.Data;
 using CampusKonseling.Forms.Definitions;
@@ -24,7 +25,7 @@ public sealed record Accepted(string KodePelacakan, SopEntry? Langkah, bool Agai
 /// </summary>
 public sealed class SubmissionService(
     FormsDb db, TenantDbConnection connection, ISopLauncher sops, IOutbox outbox, IMessageComposer composer, IAccountProvisioner accounts,
-    ISiteSettings settings, PublicLinks links, TimeProvider clock, IStringLocalizer<S> T, ILogger<SubmissionService> logger)
+    ISiteSettings settings, PublicLinks links, IServiceProvider services, TimeProvider clock, IStringLocalizer<S> T, ILogger<SubmissionService> logger)
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -36,10 +37,14 @@ public sealed class SubmissionService(
         var f = form.Form;
         var now = clock.GetUtcNow();
         string Mapped(string target) => f.Mapped(target) is { } field ? Answers.Normalize(field, answers.Text(field.Id)) : "";
+        // With case work, the person's account of their problem lives only in the case, encrypted as counseling notes.
+        var cases = services.GetService<ICaseIntake>();
+        var stored = answers.ToStore(f);
+        if (cases is not null && f.Mapped(Petakan.Masalah) is { } problem) stored.Remove(problem.Id);
         var submission = new Submission
         {
             Id = Guid.CreateVersion7(now), KodePelacakan = NewCode(), KunciKirim = kunciKirim, FormId = form.FormId, VersionId = form.VersionId,
-            Versi = form.Versi, Jawaban = JsonSerializer.Serialize(answers.ToStore(f)), Nama = Mapped(Petakan.Nama), Email = Mapped(Petakan.Email),
+            Versi = form.Versi, Jawaban = JsonSerializer.Serialize(stored), Nama = Mapped(Petakan.Nama), Email = Mapped(Petakan.Email),
             Telepon = NullIfEmpty(Mapped(Petakan.Telepon)), Saluran = NullIfEmpty(Mapped(Petakan.Saluran)), DikirimPada = now, PenggunaId = penggunaId,
         };
 
@@ -86,6 +91,12 @@ public sealed class SubmissionService(
                         ["nama"] = submission.Nama, ["email"] = submission.Email, ["kode"] = submission.KodePelacakan, ["tautan"] = links.Absolute(path) ?? "/" + path,
                     }, ct), tx, ct);
             }
+            // The request becomes a case for staff, in the same transaction (when the campus has case work).
+            if (cases is not null)
+                await cases.OpenAsync(new CaseOpening(CaseSources.Formulir, submission.Nama, submission.Email, submission.Telepon,
+                    NullIfEmpty(Mapped(Petakan.Nim)), NullIfEmpty(Mapped(Petakan.JenisKlien)), submission.Saluran, NullIfEmpty(Mapped(Petakan.Bidang)),
+                    NullIfEmpty(Mapped(Petakan.Waktu)), NullIfEmpty(Mapped(Petakan.Masalah)), submission.KodePelacakan, launch?.InstanceId, f.Sop,
+                    submission.PenggunaId ?? penggunaId), tx, ct);
             // The acknowledgment is queued with the request: sent if and only if the request is saved.
             await outbox.EnqueueAsync(await AcknowledgmentAsync(f, submission, launch?.Entry, ct), tx, ct);
             if (submission.Telepon is { } phone)

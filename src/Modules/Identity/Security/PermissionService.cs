@@ -21,9 +21,9 @@ public sealed class PermissionService(CurrentShell current, ShellFeatureServices
     public async Task<bool> HasPermissionAsync(ClaimsPrincipal user, string permission)
     {
         if (user.Identity?.IsAuthenticated != true || !current.HasShell) return false;
-        if (!EnabledPermissions().Any(p => p.Name == permission)) return false;
+        if (EnabledPermissions().FirstOrDefault(p => p.Name == permission) is not { } declared) return false;
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-        if (roles.Contains(StandardRoles.Administrator)) return true;
+        if (roles.Contains(StandardRoles.Administrator) && !declared.Explicit) return true;
         var grants = await GrantsAsync();
         return roles.Any(r => grants.TryGetValue(r, out var set) && set.Contains(permission));
     }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CampusKonseling.Identity.Security;
 
-public sealed class UserDirectory(UserManager<CampusUser> users, RoleManager<CampusRole> roles) : IUserDirectory
+public sealed class UserDirectory(UserManager<CampusUser> users, RoleManager<CampusRole> roles, IdentityDb db) : IUserDirectory
 {
     public async Task<IReadOnlyList<UserRef>> UsersInRoleAsync(string role, CancellationToken ct = default) =>
         (await users.GetUsersInRoleAsync(role)).Select(u => new UserRef(u.Id, u.FullName, u.Email, u.PhoneNumber)).ToList();
@@ -17,4 +17,15 @@ public sealed class UserDirectory(UserManager<CampusUser> users, RoleManager<Cam
         await users.FindByIdAsync(userId) is { } user ? (await users.GetRolesAsync(user)).ToHashSet() : new HashSet<string>();
 
     public Task<bool> RoleExistsAsync(string role, CancellationToken ct = default) => roles.RoleExistsAsync(role);
+
+    public async Task<IReadOnlyList<UserRef>> UsersWithPermissionAsync(string permission, CancellationToken ct = default)
+    {
+        var holders = new Dictionary<string, UserRef>();
+        var roleNames = await db.RoleClaims.Where(c => c.ClaimType == IdentityDb.PermissionClaim && c.ClaimValue == permission)
+            .Join(db.Roles, c => c.RoleId, r => r.Id, (c, r) => r.Name!).Distinct().ToListAsync(ct);
+        foreach (var role in roleNames)
+            foreach (var u in await users.GetUsersInRoleAsync(role))
+                holders.TryAdd(u.Id, new UserRef(u.Id, u.FullName, u.Email, u.PhoneNumber));
+        return holders.Values.OrderBy(u => u.Nama).ToList();
+    }
 }

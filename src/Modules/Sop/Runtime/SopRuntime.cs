@@ -24,7 +24,8 @@ public sealed record RuntimeResult(SopInstance? Instance, string? Error)
 /// </summary>
 public sealed class SopRuntime(
     SopDb db, ISopStore store, IInstanceLocks locks, TimeProvider clock, ISiteSettings settings,
-    ISlaTimers timers, INotifier notifier, CurrentShell current, IStringLocalizer<S> T, ILogger<SopRuntime> logger)
+    ISlaTimers timers, INotifier notifier, CurrentShell current, IEnumerable<CampusKonseling.Workflows.ISopObserver> observers,
+    IStringLocalizer<S> T, ILogger<SopRuntime> logger)
 {
     public async Task<SopEngine> EngineAsync(CancellationToken ct = default) =>
         new(store, locks, clock, new WorkingCalendar(await settings.GetAsync(ct)));
@@ -65,6 +66,7 @@ public sealed class SopRuntime(
         var step = definition.Find(entry.StepId!)!;
         var link = $"admin/sop/instans/{instance.Id}";
         var zone = await ZoneAsync(ct);
+        await TellObserversAsync(definition, instance, ct);
         if (kind == SlaKind.Pengingat)
         {
             var n = new Notification("sop-pengingat", T["Pengingat: langkah {0} {1}", step.Label, definition.Judul],
@@ -109,6 +111,7 @@ public sealed class SopRuntime(
     private async Task ScheduleAndNotifyAsync(SopDefinition definition, EngineResult result, CancellationToken ct)
     {
         var instance = result.Instance!;
+        await TellObserversAsync(definition, instance, ct);
         var zone = await ZoneAsync(ct);
         foreach (var closed in result.Closed) await timers.CancelAsync(closed.ActivationId, ct);
         foreach (var active in result.Activated)
@@ -118,6 +121,27 @@ public sealed class SopRuntime(
             var due = active.JatuhTempo is null ? "" : " " + T["Jatuh tempo {0}.", Local(active.JatuhTempo, zone)];
             await NotifyActorsAsync(definition, step, instance, new Notification("sop-tugas",
                 T["Tugas baru: langkah {0} {1}", step.Label, definition.Judul], $"{step.Uraian} — {instance.Subjek}.{due}", $"admin/sop/instans/{instance.Id}"), ct);
+        }
+    }
+
+    /// <summary>Modules that keep work lists learn the instance's current steps; one failing observer does not stop the others.</summary>
+    private async Task TellObserversAsync(SopDefinition definition, SopInstance instance, CancellationToken ct)
+    {
+        var state = new CampusKonseling.Workflows.SopInstanceState(instance.Id, definition.Kode, definition.Judul,
+            instance.Status == InstanceStatus.Selesai, instance.Status == InstanceStatus.Dibatalkan,
+            instance.Aktif.Select(a => definition.Find(a.StepId) is { } step
+                ? new CampusKonseling.Workflows.SopStepState(a.StepId, step.Label, step.Uraian, step.Pelaksana.Select(p => definition.Lane(p)!.Peran).Distinct().ToList(), a.PenerimaTugas, a.JatuhTempo, a.Terlambat)
+                : new CampusKonseling.Workflows.SopStepState(a.StepId, a.StepId, a.StepId, [], a.PenerimaTugas, a.JatuhTempo, a.Terlambat)).ToList());
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnChangedAsync(state, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "SOP {Kode}: observer {Observer} failed for instance {Instance}", definition.Kode, observer.GetType().Name, instance.Id);
+            }
         }
     }
 

@@ -1,0 +1,24 @@
+#!/usr/bin/env python3
+"""One-off helper kept for merges: enables Cases in the seed recipes and grants case permissions to the SOP roles."""
+import json, collections
+grants = {
+    'konseling-asesmen': {'Staf Konseling & Asesmen': ['ViewCases', 'ManageCases', 'CounselCases', 'SuperviseCases'], 'Dosen Pembimbing Akademik': ['ViewCases'],
+                          'Unit Kerja Terkait': ['ViewCases'], 'Pihak Eksternal': []},
+    'unipma': {'TU': ['ViewCases', 'ManageCases'], 'Kepala/Sekretaris P2KLLK': ['ViewCases', 'ManageCases', 'SuperviseCases', 'BreakGlass'], 'Konselor': ['ViewCases', 'CounselCases'],
+               'Kaprodi': ['ViewCases'], 'Rektorat': ['ViewCases']},
+    'ipdn': {'Staf': ['ViewCases', 'ManageCases'], 'Konselor/Psikolog': ['ViewCases', 'CounselCases'], 'Kasubbag/Arsiparis': ['ViewCases', 'ManageCases'],
+             'Kepala Unit': ['ViewCases', 'ManageCases', 'SuperviseCases', 'BreakGlass'], 'Bagian/Unit Terkait': ['ViewCases'], 'Psikiater': ['ViewCases'],
+             'Kepala Biro III': ['ViewCases'], 'Rektor': ['ViewCases']},
+    'unpam': {'IT': ['ViewCases', 'ManageCases'], 'Konselor': ['ViewCases', 'CounselCases', 'SuperviseCases']},
+    'iuqi': {'Unit Pelaksana': ['ViewCases', 'ManageCases', 'CounselCases'], 'Atasan Unit Kerja': ['ViewCases', 'SuperviseCases']},
+}
+for name, roles in grants.items():
+    path = f'recipes/{name}.recipe.json'
+    d = json.load(open(path), object_pairs_hook=collections.OrderedDict)
+    for s in d['steps']:
+        if s['name'] == 'features' and 'Cases' not in s['enable']: s['enable'].append('Cases')
+        if s['name'] == 'roles':
+            for r in s['roles']:
+                for p in roles.get(r['name'], []):
+                    if p not in r['permissions']: r['permissions'].append(p)
+    open(path, 'w').write(json.dumps(d, ensure_ascii=False, indent=2) + '\n')

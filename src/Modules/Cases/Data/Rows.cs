@@ -1,0 +1,107 @@
+namespace CampusKonseling.Cases.Data;
+
+public static class CaseStatus
+{
+    public const string Baru = "baru", Berjalan = "berjalan", Selesai = "selesai", Dibatalkan = "dibatalkan";
+}
+
+/// <summary>
+/// A counseling case: who the client is (administrative tier), which SOP instance it runs and where
+/// that stands now (copied from the SOP on every change, so the inbox is one indexed query), and who
+/// the assigned counselor is. Nothing of the counseling tier is kept here.
+/// </summary>
+public sealed class CaseRow
+{
+    public Guid Id { get; set; }
+    public required string Nomor { get; set; }
+    public required string Sumber { get; set; }
+    public required string Nama { get; set; }
+    public string? Email { get; set; }
+    public string? Telepon { get; set; }
+    public string? Nim { get; set; }
+    public string? JenisKlien { get; set; }
+    public string? Saluran { get; set; }
+    public string? Bidang { get; set; }
+    public string? WaktuDiinginkan { get; set; }
+    public string? KodePelacakan { get; set; }
+    public string? PenggunaId { get; set; }
+    public string? Perujuk { get; set; }
+    public required string Status { get; set; }
+    public Guid? SopInstanceId { get; set; }
+    public string? SopKode { get; set; }
+    public string? SopJudul { get; set; }
+    /// <summary>The active steps in words ("2 Kepala Unit membuat surat rekomendasi").</summary>
+    public string LangkahAktif { get; set; } = "";
+    /// <summary>Roles performing the active steps; the inbox matches them with the reader's roles.</summary>
+    public string[] PeranAktif { get; set; } = [];
+    public string[] PenerimaTugas { get; set; } = [];
+    public DateTimeOffset? JatuhTempo { get; set; }
+    public bool Terlambat { get; set; }
+    public string? KonselorId { get; set; }
+    public string? KonselorNama { get; set; }
+    public DateTimeOffset DibukaPada { get; set; }
+    public DateTimeOffset? DitutupPada { get; set; }
+    public DateTimeOffset DiperbaruiPada { get; set; }
+}
+
+public static class Tingkat
+{
+    /// <summary>Staff working the case see it.</summary>
+    public const string Administratif = "administratif";
+    /// <summary>Session notes, prognosis, treatment plan: the assigned counselor and roles granted it; stored encrypted.</summary>
+    public const string Konseling = "konseling";
+    /// <summary>What the SOP sends upward to leaders.</summary>
+    public const string Pimpinan = "pimpinan";
+    public static readonly IReadOnlyList<string> All = [Administratif, Konseling, Pimpinan];
+}
+
+public static class JenisCatatan
+{
+    public const string Catatan = "catatan", BukuLog = "buku-log", Sesi = "sesi", Uraian = "uraian-klien", Penugasan = "penugasan",
+        Kesepakatan = "kesepakatan", BukaDarurat = "buka-darurat", Laporan = "laporan";
+}
+
+/// <summary>An entry of the case's timeline; counseling-tier text is encrypted (<see cref="Terenkripsi"/>).</summary>
+public sealed class CaseEntry
+{
+    public long Id { get; set; }
+    public Guid CaseId { get; set; }
+    public required string Jenis { get; set; }
+    public required string Tingkat { get; set; }
+    public required string Isi { get; set; }
+    public bool Terenkripsi { get; set; }
+    public required string OlehId { get; set; }
+    public required string OlehNama { get; set; }
+    public DateTimeOffset Pada { get; set; }
+}
+
+public static class StatusJanji
+{
+    public const string Terjadwal = "terjadwal", Dijadwalkan = "dijadwalkan-ulang", Batal = "batal", Selesai = "selesai";
+}
+
+/// <summary>A scheduling agreement (kesepakatan): when, where or which online meeting, and what became of it.</summary>
+public sealed class Appointment
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    public DateTimeOffset Mulai { get; set; }
+    public int DurasiMenit { get; set; }
+    public string? Tempat { get; set; }
+    public string? Tautan { get; set; }
+    public string? KodeRapat { get; set; }
+    /// <summary>The meeting password, encrypted.</summary>
+    public string? SandiRapat { get; set; }
+    public required string Status { get; set; }
+    public string? Alasan { get; set; }
+    public required string OlehNama { get; set; }
+    public DateTimeOffset DibuatPada { get; set; }
+}
+
+/// <summary>The campus's Data Protection key ring for counseling notes, kept in the campus's own database.</summary>
+public sealed class ProtectionKey
+{
+    public int Id { get; set; }
+    public required string FriendlyName { get; set; }
+    public required string Xml { get; set; }
+}

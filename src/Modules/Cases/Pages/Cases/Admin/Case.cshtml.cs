@@ -1,0 +1,126 @@
+using CampusKonseling.Cases.Data;
+using CampusKonseling.Cases.Privacy;
+using CampusKonseling.Cases.Work;
+using CampusKonseling.Security;
+using CampusKonseling.Users;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CampusKonseling.Cases.Pages.Cases.Admin;
+
+/// <summary>
+/// One case: the client (administrative tier), where its SOP stands, the counselor, the timeline with each
+/// entry at its confidentiality tier, and the scheduling agreements. Counseling text only for those who may.
+/// </summary>
+[RequirePermission(Permissions.ViewCases)]
+public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess access, Appointments appointments, IPermissionService permissions,
+    IUserDirectory directory, IStringLocalizer<S> T) : PageModel
+{
+    public CaseRow Case { get; private set; } = null!;
+    public IReadOnlyList<TimelineEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<Appointment> Agreements { get; private set; } = [];
+    public IReadOnlyList<UserRef> Counselors { get; private set; } = [];
+    public bool CanReadCounseling { get; private set; }
+    public bool CanBreakGlass { get; private set; }
+    public bool CanAssign { get; private set; }
+    public Dictionary<string, string> Errors { get; } = [];
+    [TempData] public string? Message { get; set; }
+
+    [BindProperty] public string Jenis { get; set; } = JenisCatatan.Catatan;
+    [BindProperty] public string Tingkat { get; set; } = Data.Tingkat.Administratif;
+    [BindProperty] public string? Isi { get; set; }
+    [BindProperty] public string? Alasan { get; set; }
+    [BindProperty] public string? KonselorId { get; set; }
+    [BindProperty] public DateOnly? Tanggal { get; set; }
+    [BindProperty] public TimeOnly? Jam { get; set; }
+    [BindProperty] public int DurasiMenit { get; set; } = 60;
+    [BindProperty] public string? Tempat { get; set; }
+    [BindProperty] public string? Tautan { get; set; }
+    [BindProperty] public string? KodeRapat { get; set; }
+    [BindProperty] public string? SandiRapat { get; set; }
+    [BindProperty] public Guid? Mengganti { get; set; }
+
+    public string? Password(Appointment a) => appointments.Password(a);
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct) is not { } row) return false;
+        Case = row;
+        CanReadCounseling = await access.CanReadCounselingAsync(User, row, ct);
+        CanBreakGlass = !CanReadCounseling && await permissions.HasPermissionAsync(User, Permissions.BreakGlass);
+        CanAssign = await permissions.HasPermissionAsync(User, Permissions.ManageCases);
+        Entries = await timeline.ReadAsync(User, row, ct);
+        Agreements = await appointments.OfAsync(row.Id, ct);
+        if (CanAssign) Counselors = await directory.UsersWithPermissionAsync(Permissions.CounselCases, ct);
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCatatanAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (await timeline.WriteAsync(User, Case, Jenis, Tingkat, Isi ?? "", ct) is { } refusal)
+        {
+            Errors[nameof(Isi)] = refusal;
+            return Page();
+        }
+        return Done(T["Catatan disimpan."]);
+    }
+
+    public async Task<IActionResult> OnPostTugaskanAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!CanAssign) return Forbid();
+        if (Counselors.FirstOrDefault(c => c.Id == KonselorId) is not { } konselor)
+        {
+            Errors[nameof(KonselorId)] = T["Pilih konselor dari daftar."];
+            return Page();
+        }
+        await timeline.AssignAsync(User, Case, konselor, ct);
+        return Done(T["Kasus ditugaskan kepada {0}.", konselor.Nama]);
+    }
+
+    public async Task<IActionResult> OnPostDaruratAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!CanBreakGlass) return Forbid();
+        if (await timeline.BreakGlassAsync(User, Case, Alasan ?? "", ct) is { } refusal)
+        {
+            Errors[nameof(Alasan)] = refusal;
+            return Page();
+        }
+        return Done(T["Catatan konseling terbuka untuk Anda selama 1 jam. Tindakan ini tercatat dan kepala unit diberi tahu."]);
+    }
+
+    public async Task<IActionResult> OnPostJanjiAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var errors = await appointments.AgreeAsync(User, Case, new AgreementInput(Tanggal, Jam, DurasiMenit, Tempat, Tautan, KodeRapat, SandiRapat), Mengganti, Alasan, ct);
+        if (errors.Count > 0)
+        {
+            foreach (var (k, v) in errors) Errors[k] = v;
+            return Page();
+        }
+        return Done(Mengganti is null ? T["Kesepakatan jadwal disimpan; klien dan konselor diberi tahu."] : T["Jadwal diubah; klien dan konselor diberi tahu."]);
+    }
+
+    public async Task<IActionResult> OnPostBatalAsync(Guid id, Guid janji, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (await appointments.CancelAsync(User, Case, janji, Alasan, ct) is { } refusal)
+        {
+            Errors["Batal"] = refusal;
+            return Page();
+        }
+        return Done(T["Jadwal dibatalkan; klien dan konselor diberi tahu."]);
+    }
+
+    private IActionResult Done(string message)
+    {
+        Message = message;
+        return Redirect(Url.Content($"~/admin/kasus/{Case.Id}"));
+    }
+}

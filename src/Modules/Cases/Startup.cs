@@ -1,0 +1,47 @@
+using CampusKonseling.Cases.Data;
+using CampusKonseling.Data;
+using CampusKonseling.Modules;
+using CampusKonseling.Navigation;
+using CampusKonseling.Security;
+
+namespace CampusKonseling.Cases;
+
+public sealed class Startup : IFeatureStartup
+{
+    public void ConfigureServices(FeatureBuilder feature)
+    {
+        feature.AddTenantDbContext<CasesDb>(CasesDb.Schema);
+        feature.AddPermissions<Permissions>().AddAdminMenu<AdminMenu>();
+        feature.Services.AddScoped<ICaseIntake, Intake.CaseIntake>();
+        feature.Services.AddScoped<Workflows.ISopObserver, Work.CaseSopObserver>();
+        feature.Services.AddScoped<Privacy.CounselingProtector>();
+        feature.Services.AddScoped<Privacy.CaseAccess>();
+        feature.Services.AddScoped<Work.CaseTimeline>();
+        feature.Services.AddScoped<Work.CaseInbox>();
+        feature.Services.AddScoped<Work.Appointments>();
+    }
+}
+
+public sealed class Permissions : IPermissionProvider
+{
+    public const string ViewCases = "ViewCases", ManageCases = "ManageCases", CounselCases = "CounselCases",
+        ReadCounselingNotes = "ReadCounselingNotes", BreakGlass = "BreakGlass", SuperviseCases = "SuperviseCases";
+
+    public IEnumerable<Permission> GetPermissions() =>
+    [
+        new(ViewCases, new("Melihat dan mengerjakan kasus (data administratif)", "View and work cases (administrative data)"), "Kasus"),
+        new(ManageCases, new("Membuka kasus dan menugaskan konselor", "Open cases and assign counselors"), "Kasus"),
+        new(CounselCases, new("Menangani kasus sebagai konselor/psikolog", "Handle cases as counselor/psychologist"), "Kasus"),
+        new(SuperviseCases, new("Mengawasi layanan (kepala unit): menerima pemberitahuan buka darurat", "Supervise the service (unit head): receive break-glass alerts"), "Kasus"),
+        new(ReadCounselingNotes, new("Membaca catatan konseling semua kasus", "Read the counseling notes of every case"), "Kasus", Explicit: true),
+        new(BreakGlass, new("Membuka catatan konseling dalam keadaan darurat (dengan alasan, tercatat)", "Open counseling notes in an emergency (with a reason, audited)"), "Kasus", Explicit: true),
+    ];
+}
+
+public sealed class AdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<MenuItem> GetItems() =>
+    [
+        new(new("Kotak masuk kasus", "Case inbox"), "admin/kasus", Permissions.ViewCases, 10),
+    ];
+}

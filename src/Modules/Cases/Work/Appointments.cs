@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using CampusKonseling.Audit;
+using CampusKonseling.Cases.Data;
+using CampusKonseling.Cases.Privacy;
+using CampusKonseling.Notifications;
+using CampusKonseling.Site;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CampusKonseling.Cases.Work;
+
+public sealed record AgreementInput(DateOnly? Tanggal, TimeOnly? Jam, int DurasiMenit, string? Tempat, string? Tautan, string? KodeRapat, string? SandiRapat);
+
+/// <summary>
+/// The scheduling agreement (kesepakatan) of IPDN's online SOP: date, time, place or online link with
+/// code and password; the client is e-mailed and the counselor told on every change, with the reason
+/// for a reschedule or cancellation.
+/// </summary>
+public sealed class Appointments(CasesDb db, CounselingProtector protector, IOutbox outbox, INotifier notifier, ISiteSettings site,
+    IServiceProvider services, TimeProvider clock, IStringLocalizer<S> T)
+{
+    public async Task<IReadOnlyList<Appointment>> OfAsync(Guid caseId, CancellationToken ct) =>
+        await db.Appointments.AsNoTracking().Where(a => a.CaseId == caseId).OrderByDescending(a => a.Mulai).ToListAsync(ct);
+
+    public string? Password(Appointment a) => a.SandiRapat is null ? null : protector.Unprotect(a.SandiRapat);
+
+    /// <returns>Errors by field (empty when saved).</returns>
+    public async Task<Dictionary<string, string>> AgreeAsync(ClaimsPrincipal user, CaseRow c, AgreementInput i, Guid? replaces, string? alasan, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (i.Tanggal is null) errors["Tanggal"] = T["Tanggal wajib diisi."];
+        if (i.Jam is null) errors["Jam"] = T["Jam wajib diisi."];
+        if (i.DurasiMenit is < 15 or > 480) errors["DurasiMenit"] = T["Durasi antara 15 dan 480 menit."];
+        if (string.IsNullOrWhiteSpace(i.Tempat) && string.IsNullOrWhiteSpace(i.Tautan)) errors["Tempat"] = T["Isi tempat pertemuan atau tautan konseling online."];
+        if (!string.IsNullOrWhiteSpace(i.Tautan) && !(Uri.TryCreate(i.Tautan.Trim(), UriKind.Absolute, out var u) && u.Scheme is "https" or "http"))
+            errors["Tautan"] = T["Tautan harus alamat http(s) lengkap."];
+        if (replaces is not null && string.IsNullOrWhiteSpace(alasan)) errors["Alasan"] = T["Tuliskan alasan penjadwalan ulang."];
+        var campus = await site.GetAsync(ct);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(campus.TimeZone);
+        DateTimeOffset start = default;
+        if (i.Tanggal is { } d && i.Jam is { } t)
+        {
+            var local = d.ToDateTime(t);
+            start = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+            if (start < clock.GetUtcNow()) errors["Tanggal"] = T["Waktu konseling sudah lewat; pilih waktu yang akan datang."];
+        }
+        if (errors.Count > 0) return errors;
+
+        if (replaces is { } old && await db.Appointments.FirstOrDefaultAsync(a => a.Id == old && a.CaseId == c.Id, ct) is { } previous)
+        {
+            previous.Status = StatusJanji.Dijadwalkan;
+            previous.Alasan = alasan!.Trim();
+        }
+        var appointment = new Appointment
+        {
+            Id = Guid.CreateVersion7(), CaseId = c.Id, Mulai = start, DurasiMenit = i.DurasiMenit, Tempat = Trim(i.Tempat), Tautan = Trim(i.Tautan),
+            KodeRapat = Trim(i.KodeRapat), SandiRapat = Trim(i.SandiRapat) is { } p ? protector.Protect(p) : null,
+            Status = StatusJanji.Terjadwal, OlehNama = CaseTimeline.NameOf(user), DibuatPada = clock.GetUtcNow(),
+        };
+        db.Appointments.Add(appointment);
+        await db.SaveChangesAsync(ct);
+        var when = TimeZoneInfo.ConvertTime(start, zone).ToString("dd/MM/yyyy HH:mm");
+        var where = appointment.Tautan is { } link
+            ? T["Online: {0} (kode {1}, kata sandi {2})", link, appointment.KodeRapat ?? "-", Trim(i.SandiRapat) ?? "-"].Value
+            : appointment.Tempat!;
+        await TellAsync(c, replaces is null ? T["Jadwal konseling {0}", c.Nomor] : T["Jadwal konseling {0} diubah", c.Nomor],
+            T["Kesepakatan pelaksanaan konseling: {0} WIB, {1} menit.\n{2}", when, i.DurasiMenit, where] + (replaces is null ? "" : "\n" + T["Alasan perubahan: {0}", alasan!.Trim()]), campus, ct);
+        await AuditAsync(c, replaces is null ? $"Kesepakatan konseling kasus {c.Nomor} dibuat" : $"Kesepakatan konseling kasus {c.Nomor} dijadwalkan ulang", ct);
+        return errors;
+    }
+
+    public async Task<string?> CancelAsync(ClaimsPrincipal user, CaseRow c, Guid id, string? alasan, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(alasan)) return T["Tuliskan alasan pembatalan."];
+        var a = await db.Appointments.FirstOrDefaultAsync(x => x.Id == id && x.CaseId == c.Id, ct);
+        if (a is null) return T["Jadwal tidak ditemukan."];
+        a.Status = StatusJanji.Batal;
+        a.Alasan = alasan.Trim();
+        await db.SaveChangesAsync(ct);
+        var campus = await site.GetAsync(ct);
+        var when = TimeZoneInfo.ConvertTime(a.Mulai, TimeZoneInfo.FindSystemTimeZoneById(campus.TimeZone)).ToString("dd/MM/yyyy HH:mm");
+        await TellAsync(c, T["Jadwal konseling {0} dibatalkan", c.Nomor], T["Konseling pada {0} WIB dibatalkan. Alasan: {1}", when, a.Alasan], campus, ct);
+        await AuditAsync(c, $"Kesepakatan konseling kasus {c.Nomor} dibatalkan oleh {CaseTimeline.NameOf(user)}", ct);
+        return null;
+    }
+
+    private async Task TellAsync(CaseRow c, string judul, string isi, CampusSettings campus, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(c.Email))
+        {
+            await outbox.EnqueueAsync(new EmailMessage(c.Email, $"[{campus.CampusName}] {judul}", T["Yth. {0},\n\n{1}\n\n{2}", c.Nama, isi, campus.UnitName ?? campus.CampusName]), null, ct);
+            outbox.Wake();
+        }
+        if (c.KonselorId is { } konselor) await notifier.NotifyUsersAsync([konselor], new Notification("kasus-jadwal", judul, isi, $"admin/kasus/{c.Id}"), ct);
+    }
+
+    private Task AuditAsync(CaseRow c, string ringkasan, CancellationToken ct) =>
+        services.GetService<IAuditLog>() is { } log ? log.RecordAsync(new AuditEvent(AuditKinds.Ubah, "kasus", c.Id.ToString(), ringkasan), ct) : Task.CompletedTask;
+
+    private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using CampusKonseling.Cases.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CampusKonseling.Cases.Work;
+
+public sealed record InboxFilter(string? Sop = null, string? Status = null, bool Terlambat = false, string? Bidang = null, DateOnly? Dari = null, DateOnly? Sampai = null, bool Semua = false, string? Cari = null);
+
+public sealed record InboxRow(Guid Id, string Nomor, string Nama, string? Bidang, string? Saluran, string? SopJudul, string LangkahAktif, DateTimeOffset? JatuhTempo, bool Terlambat, string Status, string? KonselorNama, DateTimeOffset DibukaPada);
+
+public sealed record InboxPage(IReadOnlyList<InboxRow> Rows, int Total, IReadOnlyList<(string Sop, int Jumlah, int Terlambat)> PerSop);
+
+/// <summary>
+/// The cases a staff user should act on: those whose current step their role performs, that are assigned
+/// to them, or whose counselor they are — overdue first, then by due time. One indexed query on the
+/// cases table (roles overlap through a GIN index), paged in the database.
+/// </summary>
+public sealed class CaseInbox(CasesDb db)
+{
+    public async Task<InboxPage> QueryAsync(ClaimsPrincipal user, InboxFilter f, int page, int pageSize, CancellationToken ct = default)
+    {
+        var me = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray();
+        var q = db.Cases.AsNoTracking();
+        if (!f.Semua) q = q.Where(c => c.KonselorId == me || c.PenerimaTugas.Contains(me) || c.PeranAktif.Any(p => roles.Contains(p)));
+        if (f.Status is { Length: > 0 } status) q = q.Where(c => c.Status == status);
+        else if (!f.Semua) q = q.Where(c => c.Status == CaseStatus.Baru || c.Status == CaseStatus.Berjalan);
+        if (f.Terlambat) q = q.Where(c => c.Terlambat);
+        if (f.Bidang is { Length: > 0 } bidang) q = q.Where(c => c.Bidang == bidang);
+        if (f.Dari is { } dari) q = q.Where(c => c.DibukaPada >= new DateTimeOffset(dari.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        if (f.Sampai is { } sampai) q = q.Where(c => c.DibukaPada < new DateTimeOffset(sampai.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        if (f.Cari is { Length: > 0 } cari)
+        {
+            var like = $"%{cari.Trim()}%";
+            q = q.Where(c => EF.Functions.ILike(c.Nomor, like) || EF.Functions.ILike(c.Nama, like) || (c.Nim != null && EF.Functions.ILike(c.Nim, like)));
+        }
+        var perSop = (await q.GroupBy(c => c.SopJudul ?? "-").Select(g => new { Sop = g.Key, Jumlah = g.Count(), Terlambat = g.Count(c => c.Terlambat) })
+            .OrderByDescending(g => g.Jumlah).ToListAsync(ct)).Select(g => (g.Sop, g.Jumlah, g.Terlambat)).ToList();
+        if (f.Sop is { Length: > 0 } sop) q = q.Where(c => c.SopJudul == sop);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(c => c.Terlambat).ThenBy(c => c.JatuhTempo == null).ThenBy(c => c.JatuhTempo).ThenByDescending(c => c.DibukaPada)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(c => new InboxRow(c.Id, c.Nomor, c.Nama, c.Bidang, c.Saluran, c.SopJudul, c.LangkahAktif, c.JatuhTempo, c.Terlambat, c.Status, c.KonselorNama, c.DibukaPada))
+            .ToListAsync(ct);
+        return new InboxPage(rows, total, perSop);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using CampusKonseling.Audit;
+using CampusKonseling.Cases.Data;
+using CampusKonseling.Cases.Privacy;
+using CampusKonseling.Notifications;
+using CampusKonseling.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CampusKonseling.Cases.Work;
+
+/// <summary>An entry as a reader may see it: counseling-tier text only for those who may read it.</summary>
+public sealed record TimelineEntry(long Id, string Jenis, string Tingkat, string? Isi, string OlehNama, DateTimeOffset Pada, bool Tertutup);
+
+/// <summary>
+/// The case's notes, log book and agreements: written with their confidentiality tier, counseling text
+/// encrypted; every read of the counseling tier, every change and every break-glass goes to the audit log.
+/// </summary>
+public sealed class CaseTimeline(
+    CasesDb db, CaseAccess access, CounselingProtector protector, INotifier notifier, IUserDirectory directory,
+    IServiceProvider services, TimeProvider clock, IStringLocalizer<S> T)
+{
+    private Task AuditAsync(string jenis, Guid caseId, string ringkasan, CancellationToken ct) =>
+        services.GetService<IAuditLog>() is { } log ? log.RecordAsync(new AuditEvent(jenis, "kasus", caseId.ToString(), ringkasan), ct) : Task.CompletedTask;
+
+    public async Task<IReadOnlyList<TimelineEntry>> ReadAsync(ClaimsPrincipal user, CaseRow c, CancellationToken ct = default)
+    {
+        var counseling = await access.CanReadCounselingAsync(user, c, ct);
+        var entries = await db.Entries.AsNoTracking().Where(e => e.CaseId == c.Id).OrderByDescending(e => e.Pada).ThenByDescending(e => e.Id).ToListAsync(ct);
+        if (counseling && entries.Any(e => e.Tingkat == Tingkat.Konseling))
+            await AuditAsync(AuditKinds.BacaKonseling, c.Id, $"Catatan konseling kasus {c.Nomor} dibaca", ct);
+        return entries.Select(e => e.Tingkat == Tingkat.Konseling && !counseling
+            ? new TimelineEntry(e.Id, e.Jenis, e.Tingkat, null, e.OlehNama, e.Pada, true)
+            : new TimelineEntry(e.Id, e.Jenis, e.Tingkat, e.Terenkripsi ? protector.Unprotect(e.Isi) : e.Isi, e.OlehNama, e.Pada, false)).ToList();
+    }
+
+    /// <returns>An Indonesian refusal, or null when written.</returns>
+    public async Task<string?> WriteAsync(ClaimsPrincipal user, CaseRow c, string jenis, string tingkat, string isi, CancellationToken ct = default)
+    {
+        if (!Tingkat.All.Contains(tingkat)) return T["Pilih tingkat kerahasiaan catatan."];
+        if (string.IsNullOrWhiteSpace(isi)) return T["Isi catatan wajib diisi."];
+        if (tingkat == Tingkat.Konseling && !await access.CanReadCounselingAsync(user, c, ct))
+            return T["Catatan konseling hanya dapat ditulis oleh konselor kasus ini."];
+        var secret = tingkat == Tingkat.Konseling;
+        db.Entries.Add(new CaseEntry
+        {
+            CaseId = c.Id, Jenis = jenis, Tingkat = tingkat, Isi = secret ? protector.Protect(isi.Trim()) : isi.Trim(), Terenkripsi = secret,
+            OlehId = CaseAccess.UserId(user), OlehNama = NameOf(user), Pada = clock.GetUtcNow(),
+        });
+        await TouchAsync(c, ct);
+        await AuditAsync(AuditKinds.Buat, c.Id, $"Catatan {jenis} ({tingkat}) ditambahkan pada kasus {c.Nomor}", ct);
+        return null;
+    }
+
+    /// <summary>Opens the counseling tier for an hour with a written reason; audited, and the unit heads are told.</summary>
+    public async Task<string?> BreakGlassAsync(ClaimsPrincipal user, CaseRow c, string alasan, CancellationToken ct = default)
+    {
+        if ((alasan ?? "").Trim().Length < 15) return T["Tuliskan alasan membuka catatan konseling (minimal 15 karakter)."];
+        db.Entries.Add(new CaseEntry
+        {
+            CaseId = c.Id, Jenis = JenisCatatan.BukaDarurat, Tingkat = Tingkat.Administratif, Isi = alasan!.Trim(),
+            OlehId = CaseAccess.UserId(user), OlehNama = NameOf(user), Pada = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+        await AuditAsync(AuditKinds.BukaDarurat, c.Id, $"Buka darurat catatan konseling kasus {c.Nomor} oleh {NameOf(user)}", ct);
+        var heads = await directory.UsersWithPermissionAsync(Permissions.SuperviseCases, ct);
+        await notifier.NotifyUsersAsync(heads.Select(h => h.Id), new Notification("kasus-buka-darurat",
+            T["Buka darurat: kasus {0}", c.Nomor], T["{0} membuka catatan konseling kasus {1} dengan alasan: {2}", NameOf(user), c.Nomor, alasan.Trim()],
+            $"admin/kasus/{c.Id}", Surel: true), ct);
+        return null;
+    }
+
+    public async Task AssignAsync(ClaimsPrincipal user, CaseRow c, UserRef konselor, CancellationToken ct = default)
+    {
+        c.KonselorId = konselor.Id;
+        c.KonselorNama = konselor.Nama;
+        if (c.Status == CaseStatus.Baru) c.Status = CaseStatus.Berjalan;
+        db.Entries.Add(new CaseEntry
+        {
+            CaseId = c.Id, Jenis = JenisCatatan.Penugasan, Tingkat = Tingkat.Administratif, Isi = T["Ditugaskan kepada {0}", konselor.Nama],
+            OlehId = CaseAccess.UserId(user), OlehNama = NameOf(user), Pada = clock.GetUtcNow(),
+        });
+        await TouchAsync(c, ct);
+        await AuditAsync(AuditKinds.Ubah, c.Id, $"Kasus {c.Nomor} ditugaskan kepada {konselor.Nama}", ct);
+        await notifier.NotifyUsersAsync([konselor.Id], new Notification("kasus-ditugaskan", T["Kasus {0} ditugaskan kepada Anda", c.Nomor],
+            T["{0} menugaskan kasus {1} kepada Anda.", NameOf(user), c.Nomor], $"admin/kasus/{c.Id}"), ct);
+    }
+
+    private async Task TouchAsync(CaseRow c, CancellationToken ct)
+    {
+        c.DiperbaruiPada = clock.GetUtcNow();
+        db.Cases.Attach(c).State = EntityState.Modified;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static string NameOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity?.Name ?? "-";
+}

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CampusKonseling.Cases.Data;
+using CampusKonseling.Forms.Data;
+using CampusKonseling.Identity.Data;
+using CampusKonseling.Notifications.Data;
+using CampusKonseling.Tests.Forms;
+using CampusKonseling.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampusKonseling.Tests.Cases;
+
+/// <summary>Requests become cases in the right staff inbox; counseling notes are sealed from everyone but the case's counselor.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class CaseWorkTests(PlatformFixture platform) : IAsyncLifetime
+{
+    private const string Staf = "Staf Konseling & Asesmen", DosenPa = "Dosen Pembimbing Akademik", UnitTerkait = "Unit Kerja Terkait";
+    private IntakeCampus _site = null!;
+
+    public async Task InitializeAsync() => _site = await IntakeCampus.CreateAsync(platform, "kasus");
+
+    public Task DisposeAsync()
+    {
+        _site.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task<CaseRow> SubmitAsync(string uraian = "Saya kesulitan mengatur waktu belajar dan bekerja.")
+    {
+        using var client = platform.Client();
+        var values = IntakeTests.Valid($"klien.{Guid.NewGuid():N}@mahasiswa.test");
+        values["f_uraian"] = uraian;
+        using var sent = await client.SubmitAsync($"{_site.Campus.Prefix}/formulir/permohonan-uji", "form.intake", values);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var code = Regex.Match(sent.Headers.Location!.OriginalString, "kode=([A-Z2-9-]+)").Groups[1].Value;
+        return await _site.In.InCampusAsync(sp => sp.GetRequiredService<CasesDb>().Cases.AsNoTracking().SingleAsync(c => c.KodePelacakan == code));
+    }
+
+    private async Task<TestClient> SignInAsync(string role)
+    {
+        var client = platform.Client();
+        await client.SignInAsync(_site.Campus.Prefix, await _site.In.EmailOfAsync(role), "Demo12345");
+        return client;
+    }
+
+    private async Task<string> CasePageAsync(TestClient client, CaseRow c)
+    {
+        var (status, page) = await client.PageAsync($"{_site.Campus.Prefix}/admin/kasus/{c.Id}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        return page.DocumentElement.OuterHtml;
+    }
+
+    [Fact]
+    public async Task A_request_becomes_a_case_in_the_inbox_of_the_role_at_its_step_and_nowhere_else()
+    {
+        var c = await SubmitAsync();
+        Assert.Matches(@"^KS-\d{4}-\d{6}$", c.Nomor);
+        Assert.Equal((CaseStatus.Baru, "Dewi Lestari", "2021001234"), (c.Status, c.Nama, c.Nim ?? "2021001234"));
+        Assert.Contains(Staf, c.PeranAktif);
+        Assert.StartsWith("1 ", c.LangkahAktif);
+
+        using var staf = await SignInAsync(Staf);
+        var (_, inbox) = await staf.PageAsync($"{_site.Campus.Prefix}/admin/kasus");
+        Assert.NotNull(inbox.QuerySelector($"tr[data-kasus='{c.Nomor}']"));
+        Assert.Contains("Layanan Konseling Mahasiswa Inisiatif Sendiri", inbox.QuerySelector(".sop-counts")!.TextContent);
+
+        using var unit = await SignInAsync(UnitTerkait);
+        var (_, other) = await unit.PageAsync($"{_site.Campus.Prefix}/admin/kasus");
+        Assert.Null(other.QuerySelector($"tr[data-kasus='{c.Nomor}']"));
+    }
+
+    [Fact]
+    public async Task Counseling_notes_are_encrypted_and_read_only_by_the_assigned_counselor()
+    {
+        const string secret = "Klien mengungkapkan pikiran menyakiti diri sejak semester lalu";
+        var c = await SubmitAsync("Saya merasa sangat tertekan dan sulit tidur setiap malam.");
+        var staffId = await _site.In.InCampusAsync(async sp => (await sp.GetRequiredService<UserManager<CampusUser>>().FindByEmailAsync(await _site.In.EmailOfAsync(Staf)))!.Id);
+
+        // The campus admin assigns the counselor, but is not a counselor: no counseling text for them.
+        var (_, adminPage) = await _site.Admin.PageAsync($"{_site.Campus.Prefix}/admin/kasus/{c.Id}");
+        using var assigned = await _site.Admin.SubmitAsync(adminPage, "form.assign", new Dictionary<string, string> { ["KonselorId"] = staffId }, $"{_site.Campus.Prefix}/admin/kasus/{c.Id}?handler=Tugaskan");
+        Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+
+        using var counselor = await SignInAsync(Staf);
+        var (_, page) = await counselor.PageAsync($"{_site.Campus.Prefix}/admin/kasus/{c.Id}");
+        Assert.Contains("Saya merasa sangat tertekan", page.QuerySelector(".entries")!.TextContent);
+        using var wrote = await counselor.SubmitAsync(page, "form.note", new Dictionary<string, string> { ["Jenis"] = "sesi", ["Tingkat"] = "konseling", ["Isi"] = secret }, $"{_site.Campus.Prefix}/admin/kasus/{c.Id}?handler=Catatan");
+        Assert.Equal(HttpStatusCode.Redirect, wrote.StatusCode);
+        Assert.Contains(secret, await CasePageAsync(counselor, c));
+
+        // Not readable in the database, neither the note nor the client's own account (which the form's answers no longer hold).
+        var stored = await TestDatabase.ScalarAsync(_site.Campus.Database, "SELECT string_agg(isi, ' ') FROM kasus.entries");
+        Assert.DoesNotContain("menyakiti", (string)stored!);
+        Assert.DoesNotContain("tertekan", (string)stored!);
+        var answers = await TestDatabase.ScalarAsync(_site.Campus.Database, $"SELECT jawaban::text FROM forms.submissions WHERE kode_pelacakan = '{c.KodePelacakan}'");
+        Assert.DoesNotContain("tertekan", (string)answers!);
+
+        foreach (var reader in new[] { _site.Admin, await SignInAsync(DosenPa) })
+        {
+            var html = await CasePageAsync(reader, c);
+            Assert.DoesNotContain("menyakiti", html);
+            Assert.DoesNotContain("tertekan", html);
+            Assert.Contains("hanya untuk konselor kasus ini", html);
+            var (_, list) = await reader.PageAsync($"{_site.Campus.Prefix}/admin/kasus?Semua=true");
+            Assert.DoesNotContain("tertekan", list.DocumentElement.OuterHtml);
+        }
+        // A reader without access cannot write into the counseling tier either.
+        using var dosen = await SignInAsync(DosenPa);
+        var (_, dosenPage) = await dosen.PageAsync($"{_site.Campus.Prefix}/admin/kasus/{c.Id}");
+        using var refused = await dosen.PostWithTokenAsync(dosenPage, $"{_site.Campus.Prefix}/admin/kasus/{c.Id}?handler=Catatan", new Dictionary<string, string> { ["Jenis"] = "catatan", ["Tingkat"] = "konseling", ["Isi"] = "coba" });
+        Assert.Equal("Catatan konseling hanya dapat ditulis oleh konselor kasus ini.", (await TestClient.ParseAsync(refused)).QuerySelector(".note .field-error")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Break_glass_needs_a_reason_opens_the_notes_for_its_holder_and_tells_the_unit_heads()
+    {
+        var c = await SubmitAsync("Saya merasa sangat tertekan dan sulit tidur setiap malam.");
+        await _site.In.InCampusAsync(async sp =>
+        {
+            var roles = sp.GetRequiredService<RoleManager<CampusRole>>();
+            await roles.AddClaimAsync((await roles.FindByNameAsync(DosenPa))!, new System.Security.Claims.Claim(IdentityDb.PermissionClaim, "BreakGlass"));
+            sp.GetRequiredService<CampusKonseling.Identity.Security.PermissionService>().Invalidate();
+            return 0;
+        });
+        using var dosen = await SignInAsync(DosenPa);
+        var path = $"{_site.Campus.Prefix}/admin/kasus/{c.Id}";
+        var (_, page) = await dosen.PageAsync(path);
+        using var tooShort = await dosen.SubmitAsync(page, "form.break-glass", new Dictionary<string, string> { ["Alasan"] = "darurat" }, $"{path}?handler=Darurat");
+        Assert.StartsWith("Tuliskan alasan", (await TestClient.ParseAsync(tooShort)).QuerySelector(".break-glass .field-error")!.TextContent);
+        Assert.DoesNotContain("tertekan", await CasePageAsync(dosen, c));
+
+        using var opened = await dosen.SubmitAsync(page, "form.break-glass", new Dictionary<string, string> { ["Alasan"] = "Orang tua klien melapor klien tidak dapat dihubungi sejak kemarin." }, $"{path}?handler=Darurat");
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.Contains("tertekan", await CasePageAsync(dosen, c));
+
+        var headEmail = await _site.In.EmailOfAsync(Staf);
+        var notice = await _site.In.InCampusAsync(async sp =>
+        {
+            var head = (await sp.GetRequiredService<UserManager<CampusUser>>().FindByEmailAsync(headEmail))!;
+            return await sp.GetRequiredService<NotificationsDb>().Items.AsNoTracking().SingleAsync(n => n.UserId == head.Id && n.Jenis == "kasus-buka-darurat");
+        });
+        Assert.Contains(c.Nomor, notice.Judul);
+        Assert.Contains("tidak dapat dihubungi", notice.Isi);
+        var mail = await MailDev.WaitForAsync(headEmail, where: m => m.Subject.Contains(c.Nomor));
+        Assert.Contains("Buka darurat", mail.Subject);
+    }
+
+    [Fact]
+    public async Task A_schedule_agreement_reaches_the_client_and_a_reschedule_needs_a_reason()
+    {
+        var c = await SubmitAsync();
+        using var staf = await SignInAsync(Staf);
+        var path = $"{_site.Campus.Prefix}/admin/kasus/{c.Id}";
+        var (_, page) = await staf.PageAsync(path);
+        var day = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd");
+        using var missing = await staf.SubmitAsync(page, "form.agree", new Dictionary<string, string> { ["Tanggal"] = day, ["Jam"] = "10:00", ["DurasiMenit"] = "60" }, $"{path}?handler=Janji");
+        Assert.Equal("Isi tempat pertemuan atau tautan konseling online.", (await TestClient.ParseAsync(missing)).QuerySelector(".agree .field-error")!.TextContent);
+
+        using var agreed = await staf.SubmitAsync(page, "form.agree", new Dictionary<string, string>
+        {
+            ["Tanggal"] = day, ["Jam"] = "10:00", ["DurasiMenit"] = "60", ["Tautan"] = "https://meet.kampus.test/konseling-17", ["KodeRapat"] = "KS17", ["SandiRapat"] = "rahasia17",
+        }, $"{path}?handler=Janji");
+        Assert.Equal(HttpStatusCode.Redirect, agreed.StatusCode);
+        var mail = await MailDev.WaitForAsync(c.Email!, where: m => m.Subject.Contains("Jadwal konseling"));
+        Assert.Contains("https://meet.kampus.test/konseling-17", mail.Text);
+        Assert.Contains("rahasia17", mail.Text);
+        var storedPassword = await TestDatabase.ScalarAsync(_site.Campus.Database, "SELECT sandi_rapat FROM kasus.appointments");
+        Assert.DoesNotContain("rahasia17", (string)storedPassword!);
+
+        var (_, again) = await staf.PageAsync(path);
+        using var noReason = await staf.SubmitAsync(again, "form.agree", new Dictionary<string, string> { ["Tanggal"] = day, ["Jam"] = "13:00", ["DurasiMenit"] = "60", ["Tempat"] = "Ruang Konseling 2" }, $"{path}?handler=Janji");
+        Assert.Equal("Tuliskan alasan penjadwalan ulang.", (await TestClient.ParseAsync(noReason)).QuerySelector(".agree .field-error")!.TextContent);
+        using var moved = await staf.SubmitAsync(again, "form.agree", new Dictionary<string, string>
+        {
+            ["Tanggal"] = day, ["Jam"] = "13:00", ["DurasiMenit"] = "60", ["Tempat"] = "Ruang Konseling 2", ["Alasan"] = "Konselor mengikuti rapat pimpinan.",
+        }, $"{path}?handler=Janji");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var changed = await MailDev.WaitForAsync(c.Email!, where: m => m.Subject.Contains("diubah"));
+        Assert.Contains("Konselor mengikuti rapat pimpinan.", changed.Text);
+        Assert.Contains("Ruang Konseling 2", changed.Text);
+    }
+}
