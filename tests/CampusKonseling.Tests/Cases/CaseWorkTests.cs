@@ -181,4 +181,30 @@ public sealed class CaseWorkTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Contains("Konselor mengikuti rapat pimpinan.", changed.Text);
         Assert.Contains("Ruang Konseling 2", changed.Text);
     }
+
+    [Fact]
+    public async Task Staff_open_a_case_for_a_referred_client_and_it_enters_the_referral_sop()
+    {
+        var path = $"{_site.Campus.Prefix}/admin/kasus/baru";
+        var values = new Dictionary<string, string>
+        {
+            ["Nama"] = "Bima Saputra", ["Nim"] = "2020004321", ["JenisKlien"] = "Mahasiswa", ["Cara"] = "Rujukan", ["Sop"] = "IK-KA-RUJUKAN",
+            ["Uraian"] = "Dosen PA melihat nilai klien turun drastis dan klien sering menangis di kelas.",
+        };
+        using var missing = await _site.Admin.SubmitAsync(path, "form.new-case", values);
+        var page = await TestClient.ParseAsync(missing);
+        Assert.StartsWith("Sebutkan siapa yang merujuk", page.QuerySelector("[id=Perujuk] ~ .field-error")!.TextContent);
+        Assert.Equal("Bima Saputra", page.QuerySelector("#Nama")!.GetAttribute("value"));
+
+        values["Perujuk"] = "Dosen PA Prodi Psikologi";
+        using var opened = await _site.Admin.SubmitAsync(path, "form.new-case", values);
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var c = await _site.In.InCampusAsync(sp => sp.GetRequiredService<CasesDb>().Cases.AsNoTracking().SingleAsync(x => x.Nim == "2020004321"));
+        Assert.Equal(("rujukan", "Dosen PA Prodi Psikologi", "IK-KA-RUJUKAN"), (c.Sumber, c.Perujuk, c.SopKode));
+        Assert.Contains(Staf, c.PeranAktif);
+        using var staf = await SignInAsync(Staf);
+        var (_, inbox) = await staf.PageAsync($"{_site.Campus.Prefix}/admin/kasus");
+        Assert.NotNull(inbox.QuerySelector($"tr[data-kasus='{c.Nomor}']"));
+        Assert.DoesNotContain("menangis", await CasePageAsync(staf, c));
+    }
 }
