@@ -19,6 +19,7 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Work.CaseTimeline>();
         feature.Services.AddScoped<Work.CaseInbox>();
         feature.Services.AddScoped<Work.Appointments>();
+        feature.Services.AddScoped<ICaseLookup, Work.CaseLookup>();
     }
 }
 

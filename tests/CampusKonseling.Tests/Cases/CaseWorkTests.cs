@@ -27,10 +27,10 @@ public sealed class CaseWorkTests(PlatformFixture platform) : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task<CaseRow> SubmitAsync(string uraian = "Saya kesulitan mengatur waktu belajar dan bekerja.")
+    private async Task<CaseRow> SubmitAsync(string uraian = "Saya kesulitan mengatur waktu belajar dan bekerja.", string? email = null)
     {
         using var client = platform.Client();
-        var values = IntakeTests.Valid($"klien.{Guid.NewGuid():N}@mahasiswa.test");
+        var values = IntakeTests.Valid(email ?? $"klien.{Guid.NewGuid():N}@mahasiswa.test");
         values["f_uraian"] = uraian;
         using var sent = await client.SubmitAsync($"{_site.Campus.Prefix}/formulir/permohonan-uji", "form.intake", values);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
@@ -148,9 +148,24 @@ public sealed class CaseWorkTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_schedule_agreement_reaches_the_client_and_a_reschedule_needs_a_reason()
+    public async Task When_staff_complete_the_step_the_case_moves_on_in_the_inbox()
     {
         var c = await SubmitAsync();
+        var actor = await _site.In.ActorAsync(Staf);
+        var instance = await _site.In.InstanceAsync(c.SopInstanceId!.Value);
+        var step = instance.Aktif.Single().StepId;
+        var done = await _site.In.CompleteAsync(c.SopInstanceId!.Value, new CampusKonseling.Sop.Engine.CompleteStep(step), actor);
+        Assert.True(done.Succeeded, done.Error);
+        var moved = await _site.In.InCampusAsync(sp => sp.GetRequiredService<CasesDb>().Cases.AsNoTracking().SingleAsync(x => x.Id == c.Id));
+        Assert.Equal(CaseStatus.Berjalan, moved.Status);
+        Assert.NotEqual(c.LangkahAktif, moved.LangkahAktif);
+        Assert.StartsWith("2 ", moved.LangkahAktif);
+    }
+
+    [Fact]
+    public async Task A_schedule_agreement_reaches_the_client_and_a_reschedule_needs_a_reason()
+    {
+        var c = await SubmitAsync(email: await _site.In.EmailOfAsync("Mahasiswa"));
         using var staf = await SignInAsync(Staf);
         var path = $"{_site.Campus.Prefix}/admin/kasus/{c.Id}";
         var (_, page) = await staf.PageAsync(path);
@@ -180,6 +195,13 @@ public sealed class CaseWorkTests(PlatformFixture platform) : IAsyncLifetime
         var changed = await MailDev.WaitForAsync(c.Email!, where: m => m.Subject.Contains("diubah"));
         Assert.Contains("Konselor mengikuti rapat pimpinan.", changed.Text);
         Assert.Contains("Ruang Konseling 2", changed.Text);
+
+        // The client sees the agreed session in "Permohonan saya", never the notes.
+        using var client = await SignInAsync("Mahasiswa");
+        var (_, mine) = await client.PageAsync($"{_site.Campus.Prefix}/permohonan-saya");
+        var row = mine.QuerySelector($"tr[data-kode='{c.KodePelacakan}']")!;
+        Assert.Contains("Ruang Konseling 2", row.QuerySelector(".jadwal")!.TextContent);
+        Assert.DoesNotContain("meet.kampus.test", row.TextContent);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CampusKonseling.Cases;
 using CampusKonseling.Forms.Data;
 using CampusKonseling.Site;
 using CampusKonseling.Workflows;
@@ -13,9 +14,9 @@ namespace CampusKonseling.Forms.Pages.Forms.Public;
 /// account's e-mail), newest first, each with its SOP's current step. Never answers or staff notes.
 /// </summary>
 [Authorize]
-public sealed class MineModel(FormsDb db, ISopLauncher sops, ISiteSettings settings) : PageModel
+public sealed class MineModel(FormsDb db, ISopLauncher sops, ISiteSettings settings, IServiceProvider services) : PageModel
 {
-    public sealed record Row(string Kode, string Formulir, DateTimeOffset DikirimPada, SopProgress? Progress);
+    public sealed record Row(string Kode, string Formulir, DateTimeOffset DikirimPada, SopProgress? Progress, IReadOnlyList<ClientAppointment> Jadwal);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
@@ -30,8 +31,10 @@ public sealed class MineModel(FormsDb db, ISopLauncher sops, ISiteSettings setti
             .Join(db.Forms.AsNoTracking(), s => s.FormId, f => f.Id, (s, f) => new { s.KodePelacakan, f.Judul, s.DikirimPada, s.SopInstanceId })
             .ToListAsync(ct);
         var rows = new List<Row>();
+        var cases = services.GetService<ICaseLookup>();
         foreach (var s in found)
-            rows.Add(new Row(s.KodePelacakan, s.Judul, s.DikirimPada, s.SopInstanceId is { } id ? await sops.ProgressAsync(id, ct) : null));
+            rows.Add(new Row(s.KodePelacakan, s.Judul, s.DikirimPada, s.SopInstanceId is { } id ? await sops.ProgressAsync(id, ct) : null,
+                cases is null ? [] : await cases.AppointmentsAsync(s.KodePelacakan, ct)));
         Rows = rows;
         Zone = TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(ct)).TimeZone);
     }

@@ -1,0 +1,10 @@
+namespace CampusKonseling.Cases;
+
+/// <summary>An agreed counseling session as the client may be told: when, where or which online meeting.</summary>
+public sealed record ClientAppointment(DateTimeOffset Mulai, int DurasiMenit, string? Tempat, string? Tautan, string? KodeRapat, string Status);
+
+/// <summary>What a requester may see of their case, looked up by the tracking code of their request.</summary>
+public interface ICaseLookup
+{
+    Task<IReadOnlyList<ClientAppointment>> AppointmentsAsync(string kodePelacakan, CancellationToken ct = default);
+}

@@ -1,0 +1,16 @@
+using CampusKonseling.Cases.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CampusKonseling.Cases.Work;
+
+/// <summary>The client's view of their case: the agreed sessions (never notes), newest first.</summary>
+public sealed class CaseLookup(CasesDb db) : ICaseLookup
+{
+    public async Task<IReadOnlyList<ClientAppointment>> AppointmentsAsync(string kodePelacakan, CancellationToken ct = default) =>
+        await db.Cases.AsNoTracking().Where(c => c.KodePelacakan == kodePelacakan)
+            .Join(db.Appointments.AsNoTracking(), c => c.Id, a => a.CaseId, (c, a) => a)
+            .Where(a => a.Status == StatusJanji.Terjadwal)
+            .OrderBy(a => a.Mulai)
+            .Select(a => new ClientAppointment(a.Mulai, a.DurasiMenit, a.Tempat, a.Tautan, a.KodeRapat, a.Status))
+            .ToListAsync(ct);
+}
