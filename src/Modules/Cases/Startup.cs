@@ -21,18 +21,21 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Work.Appointments>();
         feature.Services.AddScoped<ICaseLookup, Work.CaseLookup>();
     }
+
+    public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Api.CasesApi.MapCasesApi(endpoints);
 }
 
 public sealed class Permissions : IPermissionProvider
 {
     public const string ViewCases = "ViewCases", ManageCases = "ManageCases", CounselCases = "CounselCases",
-        ReadCounselingNotes = "ReadCounselingNotes", BreakGlass = "BreakGlass", SuperviseCases = "SuperviseCases";
+        ReadCounselingNotes = "ReadCounselingNotes", BreakGlass = "BreakGlass", SuperviseCases = "SuperviseCases", ReferCases = "ReferCases";
 
     public IEnumerable<Permission> GetPermissions() =>
     [
         new(ViewCases, new("Melihat dan mengerjakan kasus (data administratif)", "View and work cases (administrative data)"), "Kasus"),
         new(ManageCases, new("Membuka kasus dan menugaskan konselor", "Open cases and assign counselors"), "Kasus"),
         new(CounselCases, new("Menangani kasus sebagai konselor/psikolog", "Handle cases as counselor/psychologist"), "Kasus"),
+        new(ReferCases, new("Merujuk mahasiswa lewat API (sistem dosen PA)", "Refer students over the API (advisor system)"), "Kasus"),
         new(SuperviseCases, new("Mengawasi layanan (kepala unit): menerima pemberitahuan buka darurat", "Supervise the service (unit head): receive break-glass alerts"), "Kasus"),
         new(ReadCounselingNotes, new("Membaca catatan konseling semua kasus", "Read the counseling notes of every case"), "Kasus", Explicit: true),
         new(BreakGlass, new("Membuka catatan konseling dalam keadaan darurat (dengan alasan, tercatat)", "Open counseling notes in an emergency (with a reason, audited)"), "Kasus", Explicit: true),
