@@ -106,7 +106,7 @@ public static class MahasiswaApi
             }
             var (input, wrongType) = StudentJson.Read(item);
             var (student, errors) = StudentRules.Check(input, T, Sumber.Api, now);
-            if (student is not null && !seen.Add(student.Nim)) errors.Add(new("nim", "ganda", T["NIM ini muncul lebih dari sekali dalam permintaan."]));
+            if (student is not null && !seen.Add(student.Nim)) errors.Add(new FieldError("nim", "ganda", T["NIM ini muncul lebih dari sekali dalam permintaan."]));
             problems.AddRange(Problems(prefix, wrongType, errors, T));
             if (student is not null && errors.Count == 0 && wrongType.Count == 0) students.Add(student);
         }

@@ -73,7 +73,7 @@ public sealed class ImportRunner(DirectoryDb db, StudentStore store, IStringLoca
             job.Dibaca++;
             var (student, errors) = StudentRules.Check(row.Input, T, Sumber.Csv, now);
             if (student is not null && seen.Contains(student.Nim))
-                errors.Add(new("nim", "ganda", T["NIM ini sudah ada di baris sebelumnya dalam berkas ini (baris pertama yang dipakai)."]));
+                errors.Add(new FieldError("nim", "ganda", T["NIM ini sudah ada di baris sebelumnya dalam berkas ini (baris pertama yang dipakai)."]));
             if (errors.Count > 0)
             {
                 job.Ditolak++;

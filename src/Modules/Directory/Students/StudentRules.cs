@@ -45,36 +45,36 @@ public static partial class StudentRules
         var errors = new List<FieldError>();
         var nimText = (input.Nim ?? "").Trim();
         var nim = NormalizeNim(nimText);
-        if (nimText.Length == 0) errors.Add(new("nim", "wajib", T["NIM wajib diisi."]));
-        else if (Scientific().IsMatch(nimText)) errors.Add(new("nim", "format", T["NIM tertulis sebagai angka ilmiah (mis. 2,02E+11). Format kolom NIM sebagai teks di spreadsheet, lalu ekspor lagi."]));
-        else if (nim is null) errors.Add(new("nim", "format", T["NIM hanya boleh berisi angka (boleh dengan huruf, titik atau tanda hubung), 5–20 karakter."]));
+        if (nimText.Length == 0) errors.Add(new FieldError("nim", "wajib", T["NIM wajib diisi."]));
+        else if (Scientific().IsMatch(nimText)) errors.Add(new FieldError("nim", "format", T["NIM tertulis sebagai angka ilmiah (mis. 2,02E+11). Format kolom NIM sebagai teks di spreadsheet, lalu ekspor lagi."]));
+        else if (nim is null) errors.Add(new FieldError("nim", "format", T["NIM hanya boleh berisi angka (boleh dengan huruf, titik atau tanda hubung), 5–20 karakter."]));
 
         var nama = Clean(input.Nama);
-        if (nama is null) errors.Add(new("nama", "wajib", T["Nama wajib diisi."]));
-        else if (nama.Length > 200) errors.Add(new("nama", "panjang", T["Nama paling panjang 200 karakter."]));
+        if (nama is null) errors.Add(new FieldError("nama", "wajib", T["Nama wajib diisi."]));
+        else if (nama.Length > 200) errors.Add(new FieldError("nama", "panjang", T["Nama paling panjang 200 karakter."]));
 
         var prodi = Clean(input.Prodi);
-        if (prodi is { Length: > 150 }) errors.Add(new("prodi", "panjang", T["Program studi paling panjang 150 karakter."]));
+        if (prodi is { Length: > 150 }) errors.Add(new FieldError("prodi", "panjang", T["Program studi paling panjang 150 karakter."]));
 
         int? semester = null;
         if (Clean(input.Semester) is { } s)
         {
-            if (!int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) errors.Add(new("semester", "format", T["Semester harus berupa angka 1 sampai 14."]));
-            else if (value is < 1 or > 14) errors.Add(new("semester", "rentang", T["Semester harus antara 1 dan 14."]));
+            if (!int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) errors.Add(new FieldError("semester", "format", T["Semester harus berupa angka 1 sampai 14."]));
+            else if (value is < 1 or > 14) errors.Add(new FieldError("semester", "rentang", T["Semester harus antara 1 dan 14."]));
             else semester = value;
         }
 
         var status = Clean(input.Status)?.ToLowerInvariant();
-        if (status is null) errors.Add(new("status", "wajib", T["Status wajib diisi: aktif, cuti, lulus atau keluar."]));
-        else if (!StudentStatus.All.Contains(status)) errors.Add(new("status", "pilihan", T["Status harus salah satu dari aktif, cuti, lulus atau keluar."]));
+        if (status is null) errors.Add(new FieldError("status", "wajib", T["Status wajib diisi: aktif, cuti, lulus atau keluar."]));
+        else if (!StudentStatus.All.Contains(status)) errors.Add(new FieldError("status", "pilihan", T["Status harus salah satu dari aktif, cuti, lulus atau keluar."]));
 
         var email = Clean(input.Email);
         if (email is not null && (email.Length > 256 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal)))
-            errors.Add(new("email", "format", T["Alamat e-mail tidak valid."]));
+            errors.Add(new FieldError("email", "format", T["Alamat e-mail tidak valid."]));
 
         var telepon = Clean(input.Telepon) is { } t ? PhoneSeparators().Replace(t, "") : null;
         if (telepon is not null && !Phone().IsMatch(telepon))
-            errors.Add(new("telepon", "format", T["Nomor telepon tidak valid; tulis seperti 081234567890 atau +6281234567890."]));
+            errors.Add(new FieldError("telepon", "format", T["Nomor telepon tidak valid; tulis seperti 081234567890 atau +6281234567890."]));
 
         if (errors.Count > 0) return (null, errors);
         return (new Student
