@@ -15,7 +15,7 @@ public enum TokenProblem { None, Format, Algorithm, Signature, Expired, NotYetVa
 
 /// <summary>
 /// Validates the campus portal's JWT by hand (HS256 only): the NuGet mirror here offers only an old,
-/// advisory-flagged Microsoft.IdentityModel. The header must say HS256 (no "none", no algorithm switching);
+/// Microsoft.IdentityModel within a security advisory (ADR 0005). The header must say HS256 (no "none", no algorithm switching);
 /// the signature is compared in constant time before any claim is trusted.
 /// </summary>
 public static class PortalToken
