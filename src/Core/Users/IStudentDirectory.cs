@@ -9,8 +9,17 @@ public static class StudentStatus
     public static readonly IReadOnlySet<string> All = new HashSet<string> { Aktif, Cuti, Lulus, Keluar };
 }
 
+/// <summary>One page of students, ordered by name then NIM.</summary>
+public sealed record StudentPage(IReadOnlyList<StudentRecord> Items, int Page, int PageSize, int Total);
+
 /// <summary>The campus's student directory (filled by CSV import and by the SIS), for "check the student's status" steps.</summary>
 public interface IStudentDirectory
 {
     Task<StudentRecord?> FindAsync(string nim, CancellationToken ct = default);
+
+    /// <summary>
+    /// Students whose NIM starts with <paramref name="q"/> or whose name contains it (any case); all when it is empty.
+    /// For staff pickers. <paramref name="page"/> counts from 1; <paramref name="pageSize"/> is at most 100.
+    /// </summary>
+    Task<StudentPage> SearchAsync(string? q, int page = 1, int pageSize = 20, CancellationToken ct = default);
 }

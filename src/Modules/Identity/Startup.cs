@@ -76,6 +76,7 @@ public sealed class Startup : IFeatureStartup
         services.AddScoped<ITenantSetupHandler, AdministratorSetup>();
         services.AddScoped<CampusKonseling.Users.IUserDirectory, UserDirectory>();
         services.AddScoped<CampusKonseling.Users.IAccountProvisioner, AccountProvisioner>();
+        services.AddScoped<CampusKonseling.Users.IStudentSignIn, StudentSignIn>();
     }
 
     private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
