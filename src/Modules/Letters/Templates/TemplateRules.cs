@@ -18,6 +18,7 @@ public static partial class TemplateRules
         if (string.IsNullOrWhiteSpace(t.Kode)) yield return new("kode", "Kode wajib diisi.");
         else if (t.Kode.Length > 60 || !Code().IsMatch(t.Kode))
             yield return new("kode", "Kode hanya huruf kecil, angka, dan tanda hubung (paling panjang 60), misalnya {0}.", "surat-rujukan");
+        else if (t.Kode == "baru") yield return new("kode", "Kode {0} tidak boleh dipakai.", t.Kode);
         foreach (var e in Required(t.Judul, "judul", "Judul wajib diisi.", 200)) yield return e;
         foreach (var e in NumberPattern.Validate(t.Pola)) yield return e;
         foreach (var e in Optional(t.Perihal, "perihal", 300)) yield return e;
