@@ -18,6 +18,7 @@ public sealed class Startup : IFeatureStartup
             .AddPermissions<Permissions>()
             .AddAdminMenu<AdminMenu>()
             .AddRecipeStep<LettersStep>();
+        feature.Services.AddOptions<LettersOptions>().BindConfiguration(LettersOptions.Section);
         feature.Services.AddScoped<Letterhead>();
         feature.Services.AddScoped<TemplateStore>();
         feature.Services.AddScoped<ILetterService, LetterService>();

@@ -15,7 +15,6 @@ public sealed class PdfLetter : IDisposable
 
     private PdfLetter(LetterContent c)
     {
-        SystemFonts.Install();
         var options = new XPdfFontOptions(Fits(c) ? PdfFontEncoding.WinAnsi : PdfFontEncoding.Unicode);
         XFont Font(double size, bool bold) => new(SystemFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, options);
         (_body, _bold, _small, _smallBold, _kampus, _unit) = (Font(11.5, false), Font(11.5, true), Font(8.5, false), Font(11, false), Font(15, true), Font(12.5, true));
@@ -25,6 +24,7 @@ public sealed class PdfLetter : IDisposable
         _doc.Info.Creator = "CampusKonseling";
     }
 
+    /// <summary>Call <see cref="PdfSharpSetup.Ensure"/> first.</summary>
     public static byte[] Render(LetterContent c)
     {
         using var pdf = new PdfLetter(c);
