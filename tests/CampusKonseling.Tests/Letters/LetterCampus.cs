@@ -22,8 +22,10 @@ public sealed class LetterCampus(PlatformFixture platform, TestTenant campus)
     public static async Task<LetterCampus> CreateAsync(PlatformFixture platform, string hint) =>
         new(platform, await platform.CreateTenantAsync("unipma", hint));
 
-    public Task<T> WithLettersAsync<T>(Func<ILetterService, Task<T>> work, DateTimeOffset? at = null) =>
-        Harness.InCampusAsync(sp => work(ActivatorUtilities.CreateInstance<LetterService>(sp, new FixedClock(at ?? Hari))));
+    public Task<T> WithLettersAsync<T>(Func<ILetterService, Task<T>> work, DateTimeOffset? at = null, RecordingAuditLog? audit = null) =>
+        Harness.InCampusAsync(sp => work(audit is null
+            ? ActivatorUtilities.CreateInstance<LetterService>(sp, new FixedClock(at ?? Hari))
+            : ActivatorUtilities.CreateInstance<LetterService>(sp, new FixedClock(at ?? Hari), audit.Over(sp))));
 
     public Task<GeneratedLetter> GenerateAsync(string templat, string pemilik, IReadOnlyDictionary<string, string>? nilai = null, Guid? versiDari = null, DateTimeOffset? at = null) =>
         WithLettersAsync(s => s.GenerateAsync(new LetterRequest(templat, "kasus", pemilik, nilai ?? Siti), versiDari), at);
@@ -73,5 +75,25 @@ public sealed class LetterCampus(PlatformFixture platform, TestTenant campus)
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
+    }
+}
+
+/// <summary>Stands in for the Audit module (written in parallel): records what the letters module reports.</summary>
+public sealed class RecordingAuditLog : CampusKonseling.Audit.IAuditLog
+{
+    public List<CampusKonseling.Audit.AuditEvent> Entries { get; } = [];
+
+    public Task RecordAsync(CampusKonseling.Audit.AuditEvent entry, CancellationToken ct = default)
+    {
+        lock (Entries) Entries.Add(entry);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The campus's services, with this log as <see cref="CampusKonseling.Audit.IAuditLog"/>.</summary>
+    public IServiceProvider Over(IServiceProvider services) => new Provider(services, this);
+
+    private sealed class Provider(IServiceProvider inner, RecordingAuditLog log) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => serviceType == typeof(CampusKonseling.Audit.IAuditLog) ? log : inner.GetService(serviceType);
     }
 }

@@ -107,6 +107,19 @@ public sealed class LetterGenerationTests(PlatformFixture platform) : IAsyncLife
     }
 
     [Fact]
+    public async Task Every_generated_letter_and_version_is_audited_without_its_content()
+    {
+        var audit = new RecordingAuditLog();
+        var first = await _unipma.WithLettersAsync(s => s.GenerateAsync(new("surat-rekomendasi-konseling", "kasus", "K-400", LetterCampus.Siti)), audit: audit);
+        var second = await _unipma.WithLettersAsync(s => s.GenerateAsync(new("surat-rekomendasi-konseling", "kasus", "K-400", LetterCampus.Siti), first.Id), audit: audit);
+
+        Assert.Equal(
+            [("dokumen", "surat", first.Id.ToString(), "Surat 001/REK/P2KLLK/XI/2026 v1 dibuat"), ("dokumen", "surat", second.Id.ToString(), "Surat 001/REK/P2KLLK/XI/2026 v2 dibuat")],
+            audit.Entries.Select(e => (e.Jenis, e.SubjekJenis, e.SubjekId, e.Ringkasan)).ToList());
+        Assert.DoesNotContain(audit.Entries, e => e.Ringkasan.Contains("Siti"));
+    }
+
+    [Fact]
     public async Task A_campus_never_sees_another_campus_letters()
     {
         var letter = await _unipma.GenerateAsync("surat-rekomendasi-konseling", "K-RAHASIA");
