@@ -7,7 +7,11 @@ namespace CampusKonseling.Documents;
 public sealed record LetterRequest(string Templat, string PemilikJenis, string PemilikId, IReadOnlyDictionary<string, string> Nilai);
 
 /// <summary>A generated letter: its number (kept across versions), version, and the SHA-256 of its PDF.</summary>
-public sealed record GeneratedLetter(Guid Id, string Templat, string Judul, string Nomor, int Versi, string Hash, DateTimeOffset DibuatPada, string DibuatOleh);
+public sealed record GeneratedLetter(Guid Id, string Templat, string Judul, string Nomor, int Versi, string Hash, DateTimeOffset DibuatPada, string DibuatOleh)
+{
+    /// <summary>Placeholders the template uses that had no value: the letter shows "…" in their place.</summary>
+    public IReadOnlyList<string> IsianKosong { get; init; } = [];
+}
 
 public sealed record LetterFile(string NamaBerkas, string Mime, byte[] Isi);
 

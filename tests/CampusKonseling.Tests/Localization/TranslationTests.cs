@@ -23,6 +23,8 @@ public sealed partial class TranslationTests
         ["src/Modules/Sop"] = ["src/Modules/Sop"],
         ["src/Modules/Forms"] = ["src/Modules/Forms"],
         ["src/Modules/Directory"] = ["src/Modules/Directory"],
+        ["src/Modules/Letters"] = ["src/Modules/Letters"],
+        ["src/Modules/Cases"] = ["src/Modules/Cases"],
         ["src/Themes/CampusTheme"] = ["src/Themes/CampusTheme"],
         ["src/Themes/AdminTheme"] = ["src/Themes/AdminTheme"],
     };
