@@ -49,7 +49,7 @@ public static class CasesApi
         Guid id;
         await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
         {
-            launch = await sops.StartAsync(r.Sop!, T["Kasus {0}", T["Rujukan"]], new Dictionary<string, string> { ["saluran"] = "Rujukan" }, tx, ct);
+            launch = await sops.StartAsync(r.Sop!, T["Kasus {0}", "Rujukan"], new Dictionary<string, string> { ["saluran"] = "Rujukan" }, tx, ct);
             (id, _) = await cases.OpenAsync(new CaseOpening(CaseSources.Rujukan, r.Nama!.Trim(), Trim(r.Email), Trim(r.Telepon), Trim(r.Nim), Trim(r.JenisKlien),
                 "Rujukan", Trim(r.Bidang), null, Trim(r.Alasan), null, launch.InstanceId, r.Sop, null, Trim(r.Perujuk)), tx, ct);
             await tx.CommitAsync(ct);
