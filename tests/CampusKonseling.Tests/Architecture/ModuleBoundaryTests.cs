@@ -32,7 +32,7 @@ public sealed class ModuleBoundaryTests
     {
         var names = Modules.Select(a => a.GetName().Name).Order().ToList();
         Assert.Equal(
-            ["CampusKonseling.Admin", "CampusKonseling.Forms", "CampusKonseling.Identity", "CampusKonseling.Notifications", "CampusKonseling.Pages", "CampusKonseling.Site", "CampusKonseling.Sop", "CampusKonseling.Tenants", "CampusKonseling.Themes.Admin", "CampusKonseling.Themes.Campus"],
+            ["CampusKonseling.Admin", "CampusKonseling.Audit", "CampusKonseling.Forms", "CampusKonseling.Identity", "CampusKonseling.Notifications", "CampusKonseling.Pages", "CampusKonseling.Site", "CampusKonseling.Sop", "CampusKonseling.Tenants", "CampusKonseling.Themes.Admin", "CampusKonseling.Themes.Campus"],
             names);
     }
 

@@ -22,6 +22,7 @@ public sealed partial class TranslationTests
         ["src/Modules/Notifications"] = ["src/Modules/Notifications"],
         ["src/Modules/Sop"] = ["src/Modules/Sop"],
         ["src/Modules/Forms"] = ["src/Modules/Forms"],
+        ["src/Modules/Audit"] = ["src/Modules/Audit"],
         ["src/Themes/CampusTheme"] = ["src/Themes/CampusTheme"],
         ["src/Themes/AdminTheme"] = ["src/Themes/AdminTheme"],
     };
