@@ -37,6 +37,13 @@ public static class AuditKinds
     public static readonly IReadOnlyList<string> All = [Masuk, GagalMasuk, Baca, BacaKonseling, BukaDarurat, Ubah, Buat, Dokumen, Hapus];
 }
 
+/// <summary>Where the tenant admin sees an entry's subject: "Siapa melihat ini" (relative to the campus, permission ViewAudit).</summary>
+public static class AuditLinks
+{
+    public static string WhoSaw(string subjekJenis, string subjekId) =>
+        $"admin/audit/subjek/{Uri.EscapeDataString(subjekJenis)}/{Uri.EscapeDataString(subjekId)}";
+}
+
 /// <summary>
 /// The campus's append-only, hash-chained audit log. Entries are never updated or deleted;
 /// a failure to record is an exception, so a read that must be audited does not happen unaudited.

@@ -8,8 +8,7 @@ public sealed record EntryList(IReadOnlyList<AuditEntry> Items, TimeZoneInfo Zon
 {
     public string Time(AuditEntry e) => TimeZoneInfo.ConvertTime(e.Waktu, Zone).ToString("dd/MM/yyyy HH:mm:ss");
 
-    public static string Subject(string jenis, string id) =>
-        $"admin/audit/subjek/{Uri.EscapeDataString(jenis)}/{Uri.EscapeDataString(id)}";
+    public static string Subject(string jenis, string id) => AuditLinks.WhoSaw(jenis, id);
 
     /// <summary>The Indonesian name of a kind of entry; kinds other modules invent show as they are.</summary>
     public static string Kind(IStringLocalizer T, string jenis) => jenis switch
