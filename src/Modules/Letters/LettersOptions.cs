@@ -7,7 +7,7 @@ public sealed class LettersOptions
 
     /// <summary>
     /// A commercial PDFsharp licence key. Without one, PDFsharp 6.5 is used under its AGPL licence
-    /// (see docs/decisions/0004-pdfsharp-licence.md).
+    /// (see docs/decisions/0007-pdfsharp-licence.md).
     /// </summary>
     public string? PdfSharpLicenseKey { get; set; }
 }

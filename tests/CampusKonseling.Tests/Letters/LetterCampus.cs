@@ -83,7 +83,7 @@ public sealed class RecordingAuditLog : CampusKonseling.Audit.IAuditLog
 {
     public List<CampusKonseling.Audit.AuditEvent> Entries { get; } = [];
 
-    public Task RecordAsync(CampusKonseling.Audit.AuditEvent entry, CancellationToken ct = default)
+    public Task RecordAsync(CampusKonseling.Audit.AuditEvent entry, System.Data.Common.DbTransaction? transaction, CancellationToken ct = default)
     {
         lock (Entries) Entries.Add(entry);
         return Task.CompletedTask;

@@ -26,7 +26,11 @@ public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
         var prefix = key[..12];
         var candidate = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Awalan == prefix && k.DicabutPada == null, Context.RequestAborted);
         if (candidate is null || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(candidate.Hash), HashOf(key)))
+        {
+            // Successful key use is not a sign-in of its own (it would be every API request); a rejected key is.
+            await SignInAudit.RecordRejectedKeyAsync(Context, prefix);
             return AuthenticateResult.Fail("Kunci API tidak dikenal atau sudah dicabut.");
+        }
         var identity = new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, $"apikey:{candidate.Id}"), new Claim(ClaimTypes.Name, candidate.Nama),

@@ -4,7 +4,7 @@ namespace CampusKonseling.Letters.Rendering;
 
 /// <summary>
 /// PDFsharp 6.5 refuses to make documents until a licence is chosen: a commercial key when the
-/// operator configured one, otherwise its AGPL licence (docs/decisions/0004-pdfsharp-licence.md).
+/// operator configured one, otherwise its AGPL licence (docs/decisions/0007-pdfsharp-licence.md).
 /// Fonts come from the machine (<see cref="SystemFonts"/>).
 /// </summary>
 public static class PdfSharpSetup

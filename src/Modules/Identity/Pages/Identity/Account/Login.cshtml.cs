@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CampusKonseling.Identity.Security;
 using CampusKonseling.Identity.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +32,9 @@ public sealed class LoginModel(SignInManager<CampusUser> signIn, IStringLocalize
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var email = Input.Email.Trim();
+        var result = await signIn.PasswordSignInAsync(email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        await SignInAudit.RecordAsync(HttpContext, signIn.UserManager, email, result);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Url.Content("~/admin"));
         ModelState.AddModelError("", result.IsLockedOut
