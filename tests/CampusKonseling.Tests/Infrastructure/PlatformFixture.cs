@@ -89,11 +89,14 @@ public sealed class PlatformFixture : IAsyncLifetime
     public TestClient Client() => new(BaseAddress);
 
     /// <summary>Switches a feature on or off for a campus, as its admin would on the Fitur page.</summary>
-    /// <summary>The campus's database stops (or resumes) accepting writes; reads still work, as in a failover.</summary>
+    /// <summary>
+    /// The campus's database stops (or resumes) accepting writes; reads still work, as in a failover.
+    /// The platform's own sessions are ended so the setting applies (not the server's autovacuum workers).
+    /// </summary>
     public async Task SetReadOnlyAsync(TestTenant campus, bool readOnly)
     {
         await TestDatabase.ExecuteAsync("postgres", $"ALTER DATABASE \"{campus.Database}\" {(readOnly ? "SET default_transaction_read_only = on" : "RESET default_transaction_read_only")}");
-        await TestDatabase.ExecuteAsync("postgres", $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{campus.Database}'");
+        await TestDatabase.ExecuteAsync("postgres", $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{campus.Database}' AND backend_type = 'client backend' AND usename = current_user");
         await Services.GetRequiredService<CampusKonseling.Shell.IShellHost>().ReloadAsync(campus.Name);
     }
 
