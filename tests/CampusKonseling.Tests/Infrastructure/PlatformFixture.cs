@@ -88,7 +88,6 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public TestClient Client() => new(BaseAddress);
 
-    /// <summary>Switches a feature on or off for a campus, as its admin would on the Fitur page.</summary>
     /// <summary>
     /// The campus's database stops (or resumes) accepting writes; reads still work, as in a failover.
     /// The platform's own sessions are ended so the setting applies (not the server's autovacuum workers).
@@ -100,6 +99,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         await Services.GetRequiredService<CampusKonseling.Shell.IShellHost>().ReloadAsync(campus.Name);
     }
 
+    /// <summary>Switches a feature on or off for a campus, as its admin would on the Fitur page.</summary>
     public async Task SetFeatureAsync(TestTenant tenant, string feature, bool enabled)
     {
         var shell = (await Services.GetRequiredService<IShellHost>().GetShellAsync(tenant.Name))!;
