@@ -21,6 +21,9 @@ public interface ILetterService
     /// <summary>The templates a campus has (code and title), for the actions that offer them.</summary>
     Task<IReadOnlyList<(string Kode, string Judul)>> TemplatesAsync(CancellationToken ct = default);
 
+    /// <summary>The placeholder names a template uses (in order), besides those the service fills itself (nomor, tanggal, kampus, unit); empty when unknown.</summary>
+    Task<IReadOnlyList<string>> PlaceholdersAsync(string templat, CancellationToken ct = default);
+
     /// <summary>Makes a new letter with the next number, or — when <paramref name="versiDari"/> names an earlier letter — a new version of it keeping its number.</summary>
     Task<GeneratedLetter> GenerateAsync(LetterRequest request, Guid? versiDari = null, CancellationToken ct = default);
 

@@ -20,6 +20,7 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Work.CaseInbox>();
         feature.Services.AddScoped<Work.Appointments>();
         feature.Services.AddScoped<ICaseLookup, Work.CaseLookup>();
+        feature.Services.AddScoped<Work.CaseLetters>();
     }
 
     public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Api.CasesApi.MapCasesApi(endpoints);

@@ -57,7 +57,7 @@ public sealed class CaseWorkTests(PlatformFixture platform) : IAsyncLifetime
     {
         var c = await SubmitAsync();
         Assert.Matches(@"^KS-\d{4}-\d{6}$", c.Nomor);
-        Assert.Equal((CaseStatus.Baru, "Dewi Lestari", "2021001234"), (c.Status, c.Nama, c.Nim ?? "2021001234"));
+        Assert.Equal((CaseStatus.Baru, "Dewi Lestari", "2021001234"), (c.Status, c.Nama, c.Nim));
         Assert.Contains(Staf, c.PeranAktif);
         Assert.StartsWith("1 ", c.LangkahAktif);
 
@@ -145,6 +145,11 @@ public sealed class CaseWorkTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Contains("tidak dapat dihubungi", notice.Isi);
         var mail = await MailDev.WaitForAsync(headEmail, where: m => m.Subject.Contains(c.Nomor));
         Assert.Contains("Buka darurat", mail.Subject);
+        // On the audit trail: the break-glass and the reads that followed, never the notes themselves.
+        var trail = await TestDatabase.ScalarAsync(_site.Campus.Database, $"SELECT string_agg(jenis || ':' || ringkasan, ' | ' ORDER BY urutan) FROM audit.entries WHERE subjek_id = '{c.Id}'");
+        Assert.Contains("buka-darurat:", (string)trail!);
+        Assert.Contains("baca-konseling:", (string)trail!);
+        Assert.DoesNotContain("tertekan", (string)trail!);
     }
 
     [Fact]
@@ -228,5 +233,52 @@ public sealed class CaseWorkTests(PlatformFixture platform) : IAsyncLifetime
         var (_, inbox) = await staf.PageAsync($"{_site.Campus.Prefix}/admin/kasus");
         Assert.NotNull(inbox.QuerySelector($"tr[data-kasus='{c.Nomor}']"));
         Assert.DoesNotContain("menangis", await CasePageAsync(staf, c));
+    }
+
+    [Fact]
+    public async Task A_referral_letter_is_made_from_the_case_numbered_versioned_and_audited_and_the_student_status_is_shown()
+    {
+        await TestDatabase.ExecuteAsync(_site.Campus.Database,
+            "INSERT INTO direktori.students (nim, nama, prodi, semester, status, diperbarui_pada, sumber) VALUES ('2021001234', 'Dewi Lestari', 'Psikologi', 5, 'cuti', now(), 'csv')");
+        var c = await SubmitAsync();
+        using var staf = await SignInAsync(Staf);
+        var path = $"{_site.Campus.Prefix}/admin/kasus/{c.Id}";
+        var (_, chosen) = await staf.PageAsync($"{path}?Templat=surat-rujukan");
+        Assert.Contains("cuti", chosen.QuerySelector("#status-mahasiswa")!.TextContent);
+        Assert.Contains("Psikologi", chosen.QuerySelector("#status-mahasiswa")!.TextContent);
+        Assert.Equal("Dewi Lestari", chosen.QuerySelector("#nilai-nama")!.GetAttribute("value"));
+        Assert.Equal("Psikologi", chosen.QuerySelector("#nilai-prodi")!.GetAttribute("value"));
+
+        var values = new Dictionary<string, string> { ["Nilai[dirujuk_kepada]"] = "RSJ Dr. Radjiman Wediodiningrat", ["Nilai[layanan]"] = "Asesmen psikiatri" };
+        using var made = await staf.SubmitAsync(chosen, "form.letter-form", values, $"{path}?handler=Surat");
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var (_, page) = await staf.PageAsync(path);
+        var row = page.QuerySelector("table.letters tr[data-versi='1']")!;
+        var nomor = row.GetAttribute("data-surat")!;
+        Assert.Matches(@"^001/", nomor);
+        var pdfLink = row.QuerySelector("a.pdf")!.GetAttribute("href")!;
+        using var pdf = await staf.GetAsync(pdfLink);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
+        using var print = await staf.GetAsync(row.QuerySelector("a.print")!.GetAttribute("href")!);
+        var html = await print.Content.ReadAsStringAsync();
+        Assert.Contains(nomor, html);
+        Assert.Contains("RSJ Dr. Radjiman Wediodiningrat", html);
+
+        // A new version keeps the number; the first stays as it was.
+        var (_, again) = await staf.PageAsync(page.QuerySelector("table.letters tr[data-versi='1'] a[href*='VersiDari']")!.GetAttribute("href")!);
+        values["Nilai[layanan]"] = "Asesmen psikiatri dan psikoterapi";
+        using var second = await staf.SubmitAsync(again, "form.letter-form", values, $"{path}?handler=Surat");
+        var (_, after) = await staf.PageAsync(path);
+        Assert.Equal(nomor, after.QuerySelector("table.letters tr[data-versi='2']")!.GetAttribute("data-surat"));
+        Assert.NotNull(after.QuerySelector("table.letters tr[data-versi='1']"));
+
+        // Another case cannot be used to read this case's letter.
+        var other = await SubmitAsync();
+        var letterId = System.Text.RegularExpressions.Regex.Match(pdfLink, "surat=([0-9a-f-]+)").Groups[1].Value;
+        using var foreign = await staf.GetAsync($"{_site.Campus.Prefix}/admin/kasus/{other.Id}?handler=Unduh&surat={letterId}");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        var audited = await TestDatabase.ScalarAsync(_site.Campus.Database, $"SELECT count(*) FROM audit.entries WHERE jenis = 'dokumen' AND ringkasan LIKE '%{nomor}%'");
+        Assert.Equal(2L, audited);
     }
 }

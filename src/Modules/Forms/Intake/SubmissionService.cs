@@ -94,7 +94,7 @@ public sealed class SubmissionService(
             // The request becomes a case for staff, in the same transaction (when the campus has case work).
             if (cases is not null)
                 await cases.OpenAsync(new CaseOpening(CaseSources.Formulir, submission.Nama, submission.Email, submission.Telepon,
-                    NullIfEmpty(Mapped(Petakan.Nim)), NullIfEmpty(Mapped(Petakan.JenisKlien)), submission.Saluran, NullIfEmpty(Mapped(Petakan.Bidang)),
+                    NullIfEmpty((f.Mapped(Petakan.Nim) ?? f.Isian.FirstOrDefault(i => i.Jenis == JenisIsian.Nim)) is { } nim ? answers.Text(nim.Id) : ""), NullIfEmpty(Mapped(Petakan.JenisKlien)), submission.Saluran, NullIfEmpty(Mapped(Petakan.Bidang)),
                     NullIfEmpty(Mapped(Petakan.Waktu)), NullIfEmpty(Mapped(Petakan.Masalah)), submission.KodePelacakan, launch?.InstanceId, f.Sop,
                     submission.PenggunaId ?? penggunaId), tx, ct);
             // The acknowledgment is queued with the request: sent if and only if the request is saved.

@@ -25,6 +25,14 @@ public sealed class LetterService(
         (await db.Templates.AsNoTracking().OrderBy(t => t.Judul).Select(t => new { t.Kode, t.Judul }).ToListAsync(ct))
             .Select(t => (t.Kode, t.Judul)).ToList();
 
+    public async Task<IReadOnlyList<string>> PlaceholdersAsync(string templat, CancellationToken ct = default)
+    {
+        if (await db.Templates.AsNoTracking().FirstOrDefaultAsync(t => t.Kode == templat, ct) is not { } t) return [];
+        string[] filled = ["nomor", "tanggal", "kampus", "unit"];
+        return new[] { t.Perihal, t.Kepada, t.Isi, t.TtdJabatan, t.TtdNama, t.TtdNip, t.TtdTempat }
+            .SelectMany(Templates.Markup.Names).Distinct().Where(n => !filled.Contains(n)).ToList();
+    }
+
     public async Task<GeneratedLetter> GenerateAsync(LetterRequest request, Guid? versiDari = null, CancellationToken ct = default)
     {
         PdfSharpSetup.Ensure(options.Value.PdfSharpLicenseKey);

@@ -15,8 +15,8 @@ namespace CampusKonseling.Cases.Pages.Cases.Admin;
 /// entry at its confidentiality tier, and the scheduling agreements. Counseling text only for those who may.
 /// </summary>
 [RequirePermission(Permissions.ViewCases)]
-public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess access, Appointments appointments, IPermissionService permissions,
-    IUserDirectory directory, IStringLocalizer<S> T) : PageModel
+public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess access, Appointments appointments, CaseLetters letters, IPermissionService permissions,
+    IUserDirectory directory, IServiceProvider services, IStringLocalizer<S> T) : PageModel
 {
     public CaseRow Case { get; private set; } = null!;
     public IReadOnlyList<TimelineEntry> Entries { get; private set; } = [];
@@ -25,6 +25,18 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
     public bool CanReadCounseling { get; private set; }
     public bool CanBreakGlass { get; private set; }
     public bool CanAssign { get; private set; }
+    public bool CanSeeAudit { get; private set; }
+    /// <summary>The client as the campus's student directory (SIAKAD) knows them; null when not found or no directory.</summary>
+    public StudentRecord? Student { get; private set; }
+    public bool DirectoryChecked { get; private set; }
+    public bool LettersAvailable => letters.Available;
+    public IReadOnlyList<(string Kode, string Judul)> LetterTemplates { get; private set; } = [];
+    public IReadOnlyList<CampusKonseling.Documents.GeneratedLetter> Letters { get; private set; } = [];
+    /// <summary>The template being filled in, with its fields pre-filled from the case.</summary>
+    [BindProperty(SupportsGet = true)] public string? Templat { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? VersiDari { get; set; }
+    public IReadOnlyList<(string Nama, string Nilai)> LetterFields { get; private set; } = [];
+    [BindProperty] public Dictionary<string, string> Nilai { get; set; } = [];
     public Dictionary<string, string> Errors { get; } = [];
     [TempData] public string? Message { get; set; }
 
@@ -54,6 +66,15 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
         Entries = await timeline.ReadAsync(User, row, ct);
         Agreements = await appointments.OfAsync(row.Id, ct);
         if (CanAssign) Counselors = await directory.UsersWithPermissionAsync(Permissions.CounselCases, ct);
+        CanSeeAudit = await permissions.HasPermissionAsync(User, "ViewAudit");
+        if (row.Nim is { Length: > 0 } nim && services.GetService<IStudentDirectory>() is { } students)
+        {
+            DirectoryChecked = true;
+            Student = await students.FindAsync(nim, ct);
+        }
+        LetterTemplates = await letters.TemplatesAsync(ct);
+        Letters = await letters.OfAsync(row, ct);
+        if (Templat is { Length: > 0 } kode && LetterTemplates.Any(t => t.Kode == kode)) LetterFields = await letters.FieldsAsync(row, kode, Student, ct);
         return true;
     }
 
@@ -116,6 +137,28 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
             return Page();
         }
         return Done(T["Jadwal dibatalkan; klien dan konselor diberi tahu."]);
+    }
+
+    public async Task<IActionResult> OnPostSuratAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!letters.Available || LetterTemplates.All(t => t.Kode != Templat))
+        {
+            Errors["Templat"] = T["Pilih templat surat."];
+            return Page();
+        }
+        var values = LetterFields.ToDictionary(f => f.Nama, f => (Nilai.GetValueOrDefault(f.Nama) ?? "").Trim());
+        var letter = await letters.GenerateAsync(Case, Templat!, values, VersiDari is { } earlier && Letters.Any(l => l.Id == earlier) ? earlier : null, ct);
+        return Done(letter.IsianKosong.Count > 0
+            ? T["Surat {0} (versi {1}) dibuat; isian kosong: {2}.", letter.Nomor, letter.Versi, string.Join(", ", letter.IsianKosong)]
+            : T["Surat {0} (versi {1}) dibuat.", letter.Nomor, letter.Versi]);
+    }
+
+    public async Task<IActionResult> OnGetUnduhAsync(Guid id, Guid surat, bool html, CancellationToken ct)
+    {
+        if (await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } row) return NotFound();
+        if (await letters.OpenAsync(row, surat, html, ct) is not { } file) return NotFound();
+        return html ? File(file.Isi, file.Mime) : File(file.Isi, file.Mime, file.NamaBerkas);
     }
 
     private IActionResult Done(string message)

@@ -1,0 +1,61 @@
+using System.Globalization;
+using CampusKonseling.Cases.Data;
+using CampusKonseling.Documents;
+using CampusKonseling.Site;
+using CampusKonseling.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace CampusKonseling.Cases.Work;
+
+/// <summary>
+/// Letters of a case (surat rekomendasi, berita acara, surat rujukan, …) made from the campus's templates,
+/// pre-filled with what the case knows; only when the Letters feature is on. Downloads are checked against
+/// the case, so a letter is read only through a case its reader may work.
+/// </summary>
+public sealed class CaseLetters(IServiceProvider services, CasesDb db, ISiteSettings site)
+{
+    public const string Owner = "kasus";
+    private ILetterService? Letters => services.GetService<ILetterService>();
+    public bool Available => Letters is not null;
+
+    public async Task<IReadOnlyList<(string Kode, string Judul)>> TemplatesAsync(CancellationToken ct) =>
+        Letters is { } l ? await l.TemplatesAsync(ct) : [];
+
+    public async Task<IReadOnlyList<GeneratedLetter>> OfAsync(CaseRow c, CancellationToken ct) =>
+        Letters is { } l ? await l.OfOwnerAsync(Owner, c.Id.ToString(), ct) : [];
+
+    /// <summary>The template's placeholders with the values the case already knows.</summary>
+    public async Task<IReadOnlyList<(string Nama, string Nilai)>> FieldsAsync(CaseRow c, string templat, StudentRecord? student, CancellationToken ct)
+    {
+        if (Letters is not { } l) return [];
+        var known = await KnownAsync(c, student, ct);
+        return (await l.PlaceholdersAsync(templat, ct)).Select(n => (n, known.GetValueOrDefault(n, ""))).ToList();
+    }
+
+    public async Task<GeneratedLetter> GenerateAsync(CaseRow c, string templat, IReadOnlyDictionary<string, string> values, Guid? versiDari, CancellationToken ct) =>
+        await Letters!.GenerateAsync(new LetterRequest(templat, Owner, c.Id.ToString(), values), versiDari, ct);
+
+    public async Task<LetterFile?> OpenAsync(CaseRow c, Guid id, bool html, CancellationToken ct) =>
+        Letters is { } l && (await l.OfOwnerAsync(Owner, c.Id.ToString(), ct)).Any(x => x.Id == id) ? await l.OpenAsync(id, html, ct) : null;
+
+    private async Task<Dictionary<string, string>> KnownAsync(CaseRow c, StudentRecord? student, CancellationToken ct)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
+        var id = CultureInfo.GetCultureInfo("id-ID");
+        var values = new Dictionary<string, string>
+        {
+            ["nama"] = c.Nama, ["nim"] = c.Nim ?? "", ["jenis_klien"] = c.JenisKlien ?? "", ["email"] = c.Email ?? "", ["telepon"] = c.Telepon ?? "",
+            ["saluran"] = c.Saluran ?? "", ["bidang"] = c.Bidang ?? "", ["nomor_kasus"] = c.Nomor, ["kasus"] = c.Nomor, ["konselor"] = c.KonselorNama ?? "",
+            ["perujuk"] = c.Perujuk ?? "", ["prodi"] = student?.Prodi ?? "", ["semester"] = student?.Semester?.ToString() ?? "",
+        };
+        var session = await db.Appointments.AsNoTracking().Where(a => a.CaseId == c.Id && a.Status != StatusJanji.Batal).OrderByDescending(a => a.Mulai).FirstOrDefaultAsync(ct);
+        if (session is not null)
+        {
+            var local = TimeZoneInfo.ConvertTime(session.Mulai, zone);
+            values["tanggal_konseling"] = local.ToString("dddd, d MMMM yyyy", id);
+            values["waktu_konseling"] = local.ToString("HH.mm", id) + " WIB";
+            values["tempat_konseling"] = session.Tempat ?? session.Tautan ?? "";
+        }
+        return values;
+    }
+}
