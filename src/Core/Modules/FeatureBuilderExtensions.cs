@@ -1,4 +1,5 @@
 using CampusKonseling.Navigation;
+using Microsoft.Extensions.DependencyInjection;
 using CampusKonseling.Recipes;
 using CampusKonseling.Security;
 
@@ -21,4 +22,16 @@ public static class FeatureBuilderExtensions
 
     public static FeatureBuilder AddBackgroundTask<T>(this FeatureBuilder f) where T : class, IBackgroundTask =>
         f.AddFeatureService<IBackgroundTask, T>(FeatureServiceKind.BackgroundTask);
+
+    /// <summary>
+    /// Implements a Core contract for other modules. All modules' services live in one container, so
+    /// other modules must reach it through <see cref="ShellFeatureServices.Contract{T}"/>, which answers
+    /// only where this feature is enabled (its tables exist there).
+    /// </summary>
+    public static FeatureBuilder AddContract<TService, TImplementation>(this FeatureBuilder f) where TService : class where TImplementation : class, TService
+    {
+        f.AddFeatureService<TService, TImplementation>(FeatureServiceKind.Contract);
+        f.Services.AddScoped<TService>(sp => sp.GetRequiredService<TImplementation>());
+        return f;
+    }
 }

@@ -17,6 +17,13 @@ public sealed class ShellFeatureServices(IEnumerable<FeatureService> registratio
     public IEnumerable<T> Get<T>(FeatureServiceKind kind, IReadOnlySet<string>? features = null) where T : class =>
         Registrations(kind, features).Select(r => (T)services.GetRequiredService(r.ImplementationType));
 
+    /// <summary>The implementation of a Core contract by a feature enabled in this tenant; null where none is.</summary>
+    public T? Contract<T>() where T : class => Contracts<T>().FirstOrDefault();
+
+    /// <summary>Every enabled feature's implementation of a Core contract (observers).</summary>
+    public IEnumerable<T> Contracts<T>() where T : class =>
+        Registrations(FeatureServiceKind.Contract).Where(r => r.ServiceType == typeof(T)).Select(r => (T)services.GetRequiredService(r.ImplementationType));
+
     /// <summary>All registrations of a kind, enabled or not.</summary>
     public IEnumerable<FeatureService> All(FeatureServiceKind kind) => _registrations.Where(r => r.Kind == kind);
 }

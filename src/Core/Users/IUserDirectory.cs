@@ -12,4 +12,7 @@ public interface IUserDirectory
 
     /// <summary>Users whose roles grant <paramref name="permission"/> by name (the Administrator role's implicit rights do not count).</summary>
     Task<IReadOnlyList<UserRef>> UsersWithPermissionAsync(string permission, CancellationToken ct = default);
+
+    /// <summary>Names of the roles granted <paramref name="permission"/> by name.</summary>
+    Task<IReadOnlyList<string>> RolesWithPermissionAsync(string permission, CancellationToken ct = default);
 }

@@ -12,15 +12,16 @@ public sealed class Startup : IFeatureStartup
     {
         feature.AddTenantDbContext<CasesDb>(CasesDb.Schema);
         feature.AddPermissions<Permissions>().AddAdminMenu<AdminMenu>();
-        feature.Services.AddScoped<ICaseIntake, Intake.CaseIntake>();
-        feature.Services.AddScoped<Workflows.ISopObserver, Work.CaseSopObserver>();
+        feature.AddContract<ICaseIntake, Intake.CaseIntake>();
+        feature.AddContract<Workflows.ISopObserver, Work.CaseSopObserver>();
         feature.Services.AddScoped<Privacy.CounselingProtector>();
         feature.Services.AddScoped<Privacy.CaseAccess>();
         feature.Services.AddScoped<Work.CaseTimeline>();
         feature.Services.AddScoped<Work.CaseInbox>();
         feature.Services.AddScoped<Work.Appointments>();
-        feature.Services.AddScoped<ICaseLookup, Work.CaseLookup>();
+        feature.AddContract<ICaseLookup, Work.CaseLookup>();
         feature.Services.AddScoped<Work.CaseLetters>();
+        feature.Services.AddScoped<Work.Dispositions>();
     }
 
     public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Api.CasesApi.MapCasesApi(endpoints);

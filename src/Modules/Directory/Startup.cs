@@ -22,7 +22,7 @@ public sealed class Startup : IFeatureStartup
             .AddPermissions<Permissions>()
             .AddAdminMenu<AdminMenu>()
             .AddBackgroundTask<ImportSweep>();
-        feature.Services.AddScoped<IStudentDirectory, StudentDirectory>();
+        feature.AddContract<IStudentDirectory, StudentDirectory>();
         feature.Services.AddScoped<StudentStore>();
         feature.Services.AddScoped<ImportRunner>();
         feature.Services.AddSingleton<ImportSignal>();

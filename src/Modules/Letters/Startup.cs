@@ -21,7 +21,7 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddOptions<LettersOptions>().BindConfiguration(LettersOptions.Section);
         feature.Services.AddScoped<Letterhead>();
         feature.Services.AddScoped<TemplateStore>();
-        feature.Services.AddScoped<ILetterService, LetterService>();
+        feature.AddContract<ILetterService, LetterService>();
     }
 }
 

@@ -11,6 +11,7 @@ public sealed class CasesDb(DbContextOptions<CasesDb> options) : DbContext(optio
     public DbSet<CaseEntry> Entries => Set<CaseEntry>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<ProtectionKey> Keys => Set<ProtectionKey>();
+    public DbSet<Disposition> Dispositions => Set<Disposition>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -85,6 +86,27 @@ public sealed class CasesDb(DbContextOptions<CasesDb> options) : DbContext(optio
             e.Property(x => x.OlehNama).HasColumnName("oleh_nama").HasMaxLength(200);
             e.Property(x => x.DibuatPada).HasColumnName("dibuat_pada");
             e.HasIndex(x => new { x.CaseId, x.Mulai });
+            e.HasOne<CaseRow>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Disposition>(e =>
+        {
+            e.ToTable("dispositions");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.CaseId).HasColumnName("case_id");
+            e.Property(x => x.IndukId).HasColumnName("induk_id");
+            e.Property(x => x.DariId).HasColumnName("dari_id").HasMaxLength(450);
+            e.Property(x => x.DariNama).HasColumnName("dari_nama").HasMaxLength(200);
+            e.Property(x => x.DariPeran).HasColumnName("dari_peran").HasMaxLength(256);
+            e.Property(x => x.KepadaPeran).HasColumnName("kepada_peran").HasMaxLength(256);
+            e.Property(x => x.Instruksi).HasColumnName("instruksi");
+            e.Property(x => x.BatasWaktu).HasColumnName("batas_waktu");
+            e.Property(x => x.Status).HasColumnName("status").HasMaxLength(20);
+            e.Property(x => x.Laporan).HasColumnName("laporan");
+            e.Property(x => x.DilaporkanOleh).HasColumnName("dilaporkan_oleh").HasMaxLength(200);
+            e.Property(x => x.DilaporkanPada).HasColumnName("dilaporkan_pada");
+            e.Property(x => x.DibuatPada).HasColumnName("dibuat_pada");
+            e.HasIndex(x => new { x.CaseId, x.DibuatPada });
+            e.HasIndex(x => new { x.KepadaPeran, x.Status });
             e.HasOne<CaseRow>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<ProtectionKey>(e =>

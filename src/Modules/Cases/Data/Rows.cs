@@ -98,6 +98,34 @@ public sealed class Appointment
     public DateTimeOffset DibuatPada { get; set; }
 }
 
+public static class StatusDisposisi
+{
+    public const string Menunggu = "menunggu", Dilaporkan = "dilaporkan";
+}
+
+/// <summary>
+/// A leader's disposition (disposisi): the instruction, to which role, by when; the receiver acts and
+/// reports back, or passes it further down (<see cref="IndukId"/>), as in IPDN's chain to the Rektor.
+/// Leadership tier: seen by staff working the case, never counseling content.
+/// </summary>
+public sealed class Disposition
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    public Guid? IndukId { get; set; }
+    public required string DariId { get; set; }
+    public required string DariNama { get; set; }
+    public required string DariPeran { get; set; }
+    public required string KepadaPeran { get; set; }
+    public required string Instruksi { get; set; }
+    public DateOnly? BatasWaktu { get; set; }
+    public required string Status { get; set; }
+    public string? Laporan { get; set; }
+    public string? DilaporkanOleh { get; set; }
+    public DateTimeOffset? DilaporkanPada { get; set; }
+    public DateTimeOffset DibuatPada { get; set; }
+}
+
 /// <summary>The campus's Data Protection key ring for counseling notes, kept in the campus's own database.</summary>
 public sealed class ProtectionKey
 {

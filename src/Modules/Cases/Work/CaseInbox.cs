@@ -22,7 +22,9 @@ public sealed class CaseInbox(CasesDb db)
         var me = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray();
         var q = db.Cases.AsNoTracking();
-        if (!f.Semua) q = q.Where(c => c.KonselorId == me || c.PenerimaTugas.Contains(me) || c.PeranAktif.Any(p => roles.Contains(p)));
+        if (!f.Semua)
+            q = q.Where(c => c.KonselorId == me || c.PenerimaTugas.Contains(me) || c.PeranAktif.Any(p => roles.Contains(p))
+                || db.Dispositions.Any(d => d.CaseId == c.Id && d.Status == StatusDisposisi.Menunggu && roles.Contains(d.KepadaPeran)));
         if (f.Status is { Length: > 0 } status) q = q.Where(c => c.Status == status);
         else if (!f.Semua) q = q.Where(c => c.Status == CaseStatus.Baru || c.Status == CaseStatus.Berjalan);
         if (f.Terlambat) q = q.Where(c => c.Terlambat);

@@ -12,10 +12,10 @@ namespace CampusKonseling.Cases.Work;
 /// pre-filled with what the case knows; only when the Letters feature is on. Downloads are checked against
 /// the case, so a letter is read only through a case its reader may work.
 /// </summary>
-public sealed class CaseLetters(IServiceProvider services, CasesDb db, ISiteSettings site)
+public sealed class CaseLetters(CampusKonseling.Modules.ShellFeatureServices features, CasesDb db, ISiteSettings site)
 {
     public const string Owner = "kasus";
-    private ILetterService? Letters => services.GetService<ILetterService>();
+    private ILetterService? Letters => features.Contract<ILetterService>();
     public bool Available => Letters is not null;
 
     public async Task<IReadOnlyList<(string Kode, string Judul)>> TemplatesAsync(CancellationToken ct) =>
@@ -48,6 +48,7 @@ public sealed class CaseLetters(IServiceProvider services, CasesDb db, ISiteSett
             ["saluran"] = c.Saluran ?? "", ["bidang"] = c.Bidang ?? "", ["nomor_kasus"] = c.Nomor, ["kasus"] = c.Nomor, ["konselor"] = c.KonselorNama ?? "",
             ["perujuk"] = c.Perujuk ?? "", ["prodi"] = student?.Prodi ?? "", ["semester"] = student?.Semester?.ToString() ?? "",
         };
+        Dispositions.AddLetterValues(await db.Dispositions.AsNoTracking().Where(d => d.CaseId == c.Id).OrderByDescending(d => d.DibuatPada).ToListAsync(ct), values);
         var session = await db.Appointments.AsNoTracking().Where(a => a.CaseId == c.Id && a.Status != StatusJanji.Batal).OrderByDescending(a => a.Mulai).FirstOrDefaultAsync(ct);
         if (session is not null)
         {

@@ -25,7 +25,7 @@ public sealed record Accepted(string KodePelacakan, SopEntry? Langkah, bool Agai
 /// </summary>
 public sealed class SubmissionService(
     FormsDb db, TenantDbConnection connection, ISopLauncher sops, IOutbox outbox, IMessageComposer composer, IAccountProvisioner accounts,
-    ISiteSettings settings, PublicLinks links, IServiceProvider services, TimeProvider clock, IStringLocalizer<S> T, ILogger<SubmissionService> logger)
+    ISiteSettings settings, PublicLinks links, CampusKonseling.Modules.ShellFeatureServices features, TimeProvider clock, IStringLocalizer<S> T, ILogger<SubmissionService> logger)
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -38,7 +38,7 @@ public sealed class SubmissionService(
         var now = clock.GetUtcNow();
         string Mapped(string target) => f.Mapped(target) is { } field ? Answers.Normalize(field, answers.Text(field.Id)) : "";
         // With case work, the person's account of their problem lives only in the case, encrypted as counseling notes.
-        var cases = services.GetService<ICaseIntake>();
+        var cases = features.Contract<ICaseIntake>();
         var stored = answers.ToStore(f);
         if (cases is not null && f.Mapped(Petakan.Masalah) is { } problem) stored.Remove(problem.Id);
         var submission = new Submission

@@ -18,12 +18,14 @@ public sealed class UserDirectory(UserManager<CampusUser> users, RoleManager<Cam
 
     public Task<bool> RoleExistsAsync(string role, CancellationToken ct = default) => roles.RoleExistsAsync(role);
 
+    public async Task<IReadOnlyList<string>> RolesWithPermissionAsync(string permission, CancellationToken ct = default) =>
+        await db.RoleClaims.Where(c => c.ClaimType == IdentityDb.PermissionClaim && c.ClaimValue == permission)
+            .Join(db.Roles, c => c.RoleId, r => r.Id, (c, r) => r.Name!).Distinct().OrderBy(n => n).ToListAsync(ct);
+
     public async Task<IReadOnlyList<UserRef>> UsersWithPermissionAsync(string permission, CancellationToken ct = default)
     {
         var holders = new Dictionary<string, UserRef>();
-        var roleNames = await db.RoleClaims.Where(c => c.ClaimType == IdentityDb.PermissionClaim && c.ClaimValue == permission)
-            .Join(db.Roles, c => c.RoleId, r => r.Id, (c, r) => r.Name!).Distinct().ToListAsync(ct);
-        foreach (var role in roleNames)
+        foreach (var role in await RolesWithPermissionAsync(permission, ct))
             foreach (var u in await users.GetUsersInRoleAsync(role))
                 holders.TryAdd(u.Id, new UserRef(u.Id, u.FullName, u.Email, u.PhoneNumber));
         return holders.Values.OrderBy(u => u.Nama).ToList();

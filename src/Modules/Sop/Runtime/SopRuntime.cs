@@ -24,7 +24,7 @@ public sealed record RuntimeResult(SopInstance? Instance, string? Error)
 /// </summary>
 public sealed class SopRuntime(
     SopDb db, ISopStore store, IInstanceLocks locks, TimeProvider clock, ISiteSettings settings,
-    ISlaTimers timers, INotifier notifier, CurrentShell current, IEnumerable<CampusKonseling.Workflows.ISopObserver> observers,
+    ISlaTimers timers, INotifier notifier, CurrentShell current, CampusKonseling.Modules.ShellFeatureServices features,
     IStringLocalizer<S> T, ILogger<SopRuntime> logger)
 {
     public async Task<SopEngine> EngineAsync(CancellationToken ct = default) =>
@@ -132,7 +132,7 @@ public sealed class SopRuntime(
             instance.Aktif.Select(a => definition.Find(a.StepId) is { } step
                 ? new CampusKonseling.Workflows.SopStepState(a.StepId, step.Label, step.Uraian, step.Pelaksana.Select(p => definition.Lane(p)!.Peran).Distinct().ToList(), a.PenerimaTugas, a.JatuhTempo, a.Terlambat)
                 : new CampusKonseling.Workflows.SopStepState(a.StepId, a.StepId, a.StepId, [], a.PenerimaTugas, a.JatuhTempo, a.Terlambat)).ToList());
-        foreach (var observer in observers)
+        foreach (var observer in features.Contracts<CampusKonseling.Workflows.ISopObserver>())
         {
             try
             {

@@ -15,8 +15,8 @@ namespace CampusKonseling.Cases.Pages.Cases.Admin;
 /// entry at its confidentiality tier, and the scheduling agreements. Counseling text only for those who may.
 /// </summary>
 [RequirePermission(Permissions.ViewCases)]
-public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess access, Appointments appointments, CaseLetters letters, IPermissionService permissions,
-    IUserDirectory directory, IServiceProvider services, IStringLocalizer<S> T) : PageModel
+public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess access, Appointments appointments, CaseLetters letters, Dispositions dispositions, IPermissionService permissions,
+    IUserDirectory directory, CampusKonseling.Modules.ShellFeatureServices features, IStringLocalizer<S> T) : PageModel
 {
     public CaseRow Case { get; private set; } = null!;
     public IReadOnlyList<TimelineEntry> Entries { get; private set; } = [];
@@ -26,6 +26,15 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
     public bool CanBreakGlass { get; private set; }
     public bool CanAssign { get; private set; }
     public bool CanSeeAudit { get; private set; }
+    public IReadOnlyList<Disposition> Chain { get; private set; } = [];
+    public IReadOnlyList<string> StaffRoles { get; private set; } = [];
+    public IReadOnlySet<string> MyRoles { get; private set; } = new HashSet<string>();
+    [BindProperty] public string? Sebagai { get; set; }
+    [BindProperty] public string? KepadaPeran { get; set; }
+    [BindProperty] public string? Instruksi { get; set; }
+    [BindProperty] public DateOnly? BatasWaktu { get; set; }
+    [BindProperty] public Guid? IndukId { get; set; }
+    [BindProperty] public string? Laporan { get; set; }
     /// <summary>The client as the campus's student directory (SIAKAD) knows them; null when not found or no directory.</summary>
     public StudentRecord? Student { get; private set; }
     public bool DirectoryChecked { get; private set; }
@@ -67,7 +76,10 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
         Agreements = await appointments.OfAsync(row.Id, ct);
         if (CanAssign) Counselors = await directory.UsersWithPermissionAsync(Permissions.CounselCases, ct);
         CanSeeAudit = await permissions.HasPermissionAsync(User, "ViewAudit");
-        if (row.Nim is { Length: > 0 } nim && services.GetService<IStudentDirectory>() is { } students)
+        Chain = await dispositions.OfAsync(row.Id, ct);
+        StaffRoles = await directory.RolesWithPermissionAsync(Permissions.ViewCases, ct);
+        MyRoles = Dispositions.RolesOf(User);
+        if (row.Nim is { Length: > 0 } nim && features.Contract<IStudentDirectory>() is { } students)
         {
             DirectoryChecked = true;
             Student = await students.FindAsync(nim, ct);
@@ -137,6 +149,29 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
             return Page();
         }
         return Done(T["Jadwal dibatalkan; klien dan konselor diberi tahu."]);
+    }
+
+    public async Task<IActionResult> OnPostDisposisiAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var errors = await dispositions.GiveAsync(User, Case, new DispositionInput(Sebagai, KepadaPeran, Instruksi, BatasWaktu, IndukId), StaffRoles, ct);
+        if (errors.Count > 0)
+        {
+            foreach (var (k, v) in errors) Errors[k] = v;
+            return Page();
+        }
+        return Done(T["Disposisi dikirim kepada {0}.", KepadaPeran!]);
+    }
+
+    public async Task<IActionResult> OnPostLaporDisposisiAsync(Guid id, Guid disposisi, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (await dispositions.ReportAsync(User, Case, disposisi, Laporan, ct) is { } refusal)
+        {
+            Errors["Laporan"] = refusal;
+            return Page();
+        }
+        return Done(T["Laporan disposisi disimpan; pemberi disposisi diberi tahu."]);
     }
 
     public async Task<IActionResult> OnPostSuratAsync(Guid id, CancellationToken ct)

@@ -14,7 +14,7 @@ namespace CampusKonseling.Forms.Pages.Forms.Public;
 /// account's e-mail), newest first, each with its SOP's current step. Never answers or staff notes.
 /// </summary>
 [Authorize]
-public sealed class MineModel(FormsDb db, ISopLauncher sops, ISiteSettings settings, IServiceProvider services) : PageModel
+public sealed class MineModel(FormsDb db, ISopLauncher sops, ISiteSettings settings, CampusKonseling.Modules.ShellFeatureServices features) : PageModel
 {
     public sealed record Row(string Kode, string Formulir, DateTimeOffset DikirimPada, SopProgress? Progress, IReadOnlyList<ClientAppointment> Jadwal);
 
@@ -31,7 +31,7 @@ public sealed class MineModel(FormsDb db, ISopLauncher sops, ISiteSettings setti
             .Join(db.Forms.AsNoTracking(), s => s.FormId, f => f.Id, (s, f) => new { s.KodePelacakan, f.Judul, s.DikirimPada, s.SopInstanceId })
             .ToListAsync(ct);
         var rows = new List<Row>();
-        var cases = services.GetService<ICaseLookup>();
+        var cases = features.Contract<ICaseLookup>();
         foreach (var s in found)
             rows.Add(new Row(s.KodePelacakan, s.Judul, s.DikirimPada, s.SopInstanceId is { } id ? await sops.ProgressAsync(id, ct) : null,
                 cases is null ? [] : await cases.AppointmentsAsync(s.KodePelacakan, ct)));
