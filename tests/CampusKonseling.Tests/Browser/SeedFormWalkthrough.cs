@@ -86,7 +86,7 @@ public sealed class SeedFormWalkthrough(PlatformFixture platform) : IAsyncLifeti
         await staff.ScreenshotAsync(new() { Path = Shot(recipe, kode, "daftar-staf"), FullPage = true });
     }
 
-    private static async Task FillAsync(ILocator box, Isian field, string email)
+    internal static async Task FillAsync(ILocator box, Isian field, string email)
     {
         var name = $"f_{field.Id}";
         switch (field.Jenis)

@@ -1,0 +1,160 @@
+using System.Text.RegularExpressions;
+using CampusKonseling.Cases.Data;
+using CampusKonseling.Forms.Definitions;
+using CampusKonseling.Forms.Intake;
+using CampusKonseling.Tests.Infrastructure;
+using CampusKonseling.Tests.Sop;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CampusKonseling.Tests.Browser;
+
+/// <summary>
+/// UNIPMA's Layanan Konseling Karier (SOP.P2KLLK-04) walked by its actors: an alumnus asks on the campus
+/// site; TU receives and forwards; the Kepala P2KLLK assigns a counselor and signs the numbered Surat
+/// Rekomendasi; the counselor agrees a time, holds the session, writes the sealed session note and the
+/// Berita Acara; the report closes the case. A screenshot per step.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class CareerCounselingWalkthrough(PlatformFixture platform) : IAsyncLifetime
+{
+    private readonly BrowserFixture _browser = new();
+    private TestTenant _unipma = null!;
+    private SopHarness _in = null!;
+    private int _shot;
+
+    public async Task InitializeAsync()
+    {
+        await _browser.InitializeAsync();
+        _unipma = await platform.CreateTenantAsync("unipma", "karier");
+        _in = new SopHarness(platform, _unipma);
+    }
+
+    public Task DisposeAsync() => _browser.DisposeAsync();
+
+    private async Task<IPage> AsAsync(string role)
+    {
+        var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = platform.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "id-ID",
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{_unipma.Prefix}/akun/masuk", Loaded);
+        await page.GetByLabel("E-mail").FillAsync(await _in.EmailOfAsync(role));
+        await page.GetByLabel("Kata sandi").FillAsync("Demo12345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/{_unipma.Prefix}/admin$"));
+        return page;
+    }
+
+    private async Task CompleteStepAsync(IPage page, CaseRow c, string step)
+    {
+        await page.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await page.Locator(".case-now a.button").ClickAsync();
+        var form = page.Locator($"form.complete-step:has(input[name='Input.StepId'][value='{step}'])");
+        foreach (var box in await form.Locator("input[name='Input.Kelengkapan']").AllAsync()) await box.CheckAsync();
+        if (await form.Locator("textarea[name='Input.Keluaran']").CountAsync() > 0) await form.Locator("textarea[name='Input.Keluaran']").FillAsync($"Keluaran langkah {step}");
+        await form.Locator("textarea[name='Input.Catatan']").FillAsync($"Langkah {step} selesai.");
+        await ShotAsync(page, $"langkah-{step}");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Selesaikan langkah" }).ClickAsync();
+        await Assertions.Expect(page.Locator($".chart svg g[data-step='{step}']")).ToHaveAttributeAsync("data-state", "selesai");
+    }
+
+    private async Task<string> LetterAsync(IPage page, CaseRow c, string template)
+    {
+        await page.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}?Templat={template}#surat", Loaded);
+        foreach (var input in await page.Locator("form.letter-form input[name^='Nilai']").AllAsync())
+            if (string.IsNullOrEmpty(await input.InputValueAsync())) await input.FillAsync("Isian uji");
+        await ShotAsync(page, $"surat-{template}-isi");
+        await page.Locator("form.letter-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator(".alert.success")).ToContainTextAsync("dibuat");
+        var row = page.Locator("table.letters tbody tr", new() { HasText = "" }).Last;
+        var nomor = (await row.GetAttributeAsync("data-surat"))!;
+        var pdf = await page.APIRequest.GetAsync((await row.Locator("a.pdf").GetAttributeAsync("href"))!);
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]));
+        await ShotAsync(page, $"surat-{template}-dibuat");
+        return nomor;
+    }
+
+    [Fact]
+    public async Task An_alumnus_is_counseled_on_career_from_request_to_report()
+    {
+        // 1. The alumnus asks on the campus site (phone-sized).
+        var form = (await _in.InCampusAsync(sp => sp.GetRequiredService<FormCatalog>().CurrentAsync("permohonan-konseling-karier")))!.Form;
+        var email = $"alumni.{Guid.NewGuid():N}@alumni.test";
+        var phone = await (await _browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = platform.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "id-ID",
+        })).NewPageAsync();
+        await phone.GotoAsync($"{_unipma.Prefix}/formulir/permohonan-konseling-karier", Loaded);
+        foreach (var field in form.Isian.Where(f => JenisIsian.TakesAnswer(f.Jenis)))
+        {
+            var box = phone.Locator($"[data-isian='{field.Id}']");
+            if (await box.IsVisibleAsync()) await SeedFormWalkthrough.FillAsync(box, field, email);
+        }
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Kirim permohonan" }).ClickAsync();
+        var code = (await phone.Locator("#kode-pelacakan").TextContentAsync())!;
+        await ShotAsync(phone, "permohonan-terkirim");
+        var c = await _in.InCampusAsync(sp => sp.GetRequiredService<CasesDb>().Cases.AsNoTracking().SingleAsync(x => x.KodePelacakan == code));
+
+        // 2. TU finds it in its inbox and works steps 1–3 (receive, check, forward to the head).
+        var tu = await AsAsync("TU");
+        await tu.GotoAsync($"{_unipma.Prefix}/admin/kasus", Loaded);
+        await Assertions.Expect(tu.Locator($"tr[data-kasus='{c.Nomor}']")).ToBeVisibleAsync();
+        await ShotAsync(tu, "kotak-masuk-tu");
+        foreach (var step in new[] { "1", "2", "3" }) await CompleteStepAsync(tu, c, step);
+
+        // 3. The head assigns a counselor and signs the numbered recommendation letter.
+        var kepala = await AsAsync("Kepala/Sekretaris P2KLLK");
+        await kepala.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await kepala.Locator("form.assign select").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await kepala.Locator("form.assign button").ClickAsync();
+        await Assertions.Expect(kepala.Locator("#konselor")).Not.ToContainTextAsync("belum ditugaskan");
+        await ShotAsync(kepala, "konselor-ditugaskan");
+        var rekomendasi = await LetterAsync(kepala, c, "surat-rekomendasi-konseling");
+        Assert.Matches(@"^001/", rekomendasi);
+
+        // 4. The counselor agrees the time with the alumnus (who is e-mailed) and completes step 4.
+        var konselor = await AsAsync("Konselor");
+        await konselor.GotoAsync($"{_unipma.Prefix}/admin/kasus", Loaded);
+        await Assertions.Expect(konselor.Locator($"tr[data-kasus='{c.Nomor}']")).ToBeVisibleAsync();
+        await konselor.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await konselor.Locator("form.agree #Tanggal").FillAsync(DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd"));
+        await konselor.Locator("form.agree #Jam").FillAsync("09:00");
+        await konselor.Locator("form.agree #Tempat").FillAsync("Ruang Konseling P2KLLK");
+        await konselor.Locator("form.agree button[type=submit]").ClickAsync();
+        await Assertions.Expect(konselor.Locator(".agreement")).ToContainTextAsync("Ruang Konseling P2KLLK");
+        await ShotAsync(konselor, "kesepakatan");
+        Assert.Contains("Ruang Konseling P2KLLK", (await MailDev.WaitForAsync(email, where: m => m.Subject.Contains("Jadwal konseling"))).Text);
+        await CompleteStepAsync(konselor, c, "4");
+        await CompleteStepAsync(kepala, c, "5");
+
+        // 5. The session: a sealed counseling note, the Berita Acara, then the report to the head.
+        await konselor.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await konselor.Locator("form.note #Jenis").SelectOptionAsync("sesi");
+        await konselor.Locator("form.note #Tingkat").SelectOptionAsync("konseling");
+        await konselor.Locator("form.note #Isi").FillAsync("Klien ragu antara melanjutkan S2 dan bekerja; disepakati menyusun peta karier.");
+        await konselor.Locator("form.note button").ClickAsync();
+        await Assertions.Expect(konselor.Locator(".entries")).ToContainTextAsync("peta karier");
+        await ShotAsync(konselor, "catatan-sesi");
+        var beritaAcara = await LetterAsync(konselor, c, "berita-acara-pelaksanaan-konseling");
+        Assert.Matches(@"^001/", beritaAcara);
+        await CompleteStepAsync(konselor, c, "6");
+        await CompleteStepAsync(konselor, c, "7");
+
+        // 6. Closed; TU sees the letters but not the session note.
+        await tu.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await Assertions.Expect(tu.Locator("h1 .badge")).ToHaveTextAsync("selesai");
+        await Assertions.Expect(tu.Locator("table.letters")).ToContainTextAsync(rekomendasi);
+        await Assertions.Expect(tu.Locator(".entries")).Not.ToContainTextAsync("peta karier");
+        await ShotAsync(tu, "kasus-selesai-dilihat-tu");
+    }
+
+    private Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, $"karier-unipma-{++_shot:00}-{name}.png"), FullPage = true });
+
+    private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+}
