@@ -22,6 +22,7 @@ public sealed class Startup : IFeatureStartup
         feature.AddContract<ICaseLookup, Work.CaseLookup>();
         feature.Services.AddScoped<Work.CaseLetters>();
         feature.Services.AddScoped<Work.Dispositions>();
+        feature.Services.AddScoped<Work.Referrals>();
     }
 
     public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Api.CasesApi.MapCasesApi(endpoints);

@@ -12,6 +12,7 @@ public sealed class CasesDb(DbContextOptions<CasesDb> options) : DbContext(optio
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<ProtectionKey> Keys => Set<ProtectionKey>();
     public DbSet<Disposition> Dispositions => Set<Disposition>();
+    public DbSet<ExternalReferral> Referrals => Set<ExternalReferral>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -107,6 +108,22 @@ public sealed class CasesDb(DbContextOptions<CasesDb> options) : DbContext(optio
             e.Property(x => x.DibuatPada).HasColumnName("dibuat_pada");
             e.HasIndex(x => new { x.CaseId, x.DibuatPada });
             e.HasIndex(x => new { x.KepadaPeran, x.Status });
+            e.HasOne<CaseRow>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ExternalReferral>(e =>
+        {
+            e.ToTable("referrals");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.CaseId).HasColumnName("case_id");
+            e.Property(x => x.Kepada).HasColumnName("kepada").HasMaxLength(300);
+            e.Property(x => x.Jenis).HasColumnName("jenis").HasMaxLength(30);
+            e.Property(x => x.Kontak).HasColumnName("kontak").HasMaxLength(300);
+            e.Property(x => x.NomorSurat).HasColumnName("nomor_surat").HasMaxLength(100);
+            e.Property(x => x.SuratId).HasColumnName("surat_id");
+            e.Property(x => x.DirujukPada).HasColumnName("dirujuk_pada");
+            e.Property(x => x.DirujukOleh).HasColumnName("dirujuk_oleh").HasMaxLength(200);
+            e.Property(x => x.HasilDiterimaPada).HasColumnName("hasil_diterima_pada");
+            e.HasIndex(x => x.CaseId);
             e.HasOne<CaseRow>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<ProtectionKey>(e =>

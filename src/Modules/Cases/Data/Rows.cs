@@ -126,6 +126,24 @@ public sealed class Disposition
     public DateTimeOffset DibuatPada { get; set; }
 }
 
+/// <summary>
+/// An external referral (seed 001 steps 5–6): the surat rujukan to a named psychologist, psychiatrist or
+/// hospital, and later the external result, which is kept as an encrypted counseling note.
+/// </summary>
+public sealed class ExternalReferral
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    public required string Kepada { get; set; }
+    public required string Jenis { get; set; }
+    public string? Kontak { get; set; }
+    public string? NomorSurat { get; set; }
+    public Guid? SuratId { get; set; }
+    public DateTimeOffset DirujukPada { get; set; }
+    public required string DirujukOleh { get; set; }
+    public DateTimeOffset? HasilDiterimaPada { get; set; }
+}
+
 /// <summary>The campus's Data Protection key ring for counseling notes, kept in the campus's own database.</summary>
 public sealed class ProtectionKey
 {

@@ -15,9 +15,14 @@ namespace CampusKonseling.Cases.Pages.Cases.Admin;
 /// entry at its confidentiality tier, and the scheduling agreements. Counseling text only for those who may.
 /// </summary>
 [RequirePermission(Permissions.ViewCases)]
-public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess access, Appointments appointments, CaseLetters letters, Dispositions dispositions, IPermissionService permissions,
-    IUserDirectory directory, CampusKonseling.Modules.ShellFeatureServices features, IStringLocalizer<S> T) : PageModel
+public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess access, Appointments appointments, CaseLetters letters, Dispositions dispositions, Referrals referrals, IPermissionService permissions,
+    IUserDirectory directory, CampusKonseling.Modules.ShellFeatureServices features, CampusKonseling.Site.ISiteSettings site, IStringLocalizer<S> T) : PageModel
 {
+    /// <summary>The campus's time zone: every time on the page is shown as the campus reads it.</summary>
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public string Local(DateTimeOffset at, string format = "dd/MM/yyyy HH:mm") => TimeZoneInfo.ConvertTime(at, Zone).ToString(format);
+    /// <summary>A closed case is kept as it is: no new agreements, dispositions, referrals or assignments.</summary>
+    public bool Open => Case.Status is CaseStatus.Baru or CaseStatus.Berjalan;
     public CaseRow Case { get; private set; } = null!;
     public IReadOnlyList<TimelineEntry> Entries { get; private set; } = [];
     public IReadOnlyList<Appointment> Agreements { get; private set; } = [];
@@ -27,6 +32,12 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
     public bool CanAssign { get; private set; }
     public bool CanSeeAudit { get; private set; }
     public IReadOnlyList<Disposition> Chain { get; private set; } = [];
+    public IReadOnlyList<ExternalReferral> ExternalReferrals { get; private set; } = [];
+    [BindProperty] public string? Kepada { get; set; }
+    [BindProperty] public string? JenisRujukan { get; set; }
+    [BindProperty] public string? Kontak { get; set; }
+    [BindProperty] public string? Layanan { get; set; }
+    [BindProperty] public string? Hasil { get; set; }
     public IReadOnlyList<string> StaffRoles { get; private set; } = [];
     public IReadOnlySet<string> MyRoles { get; private set; } = new HashSet<string>();
     [BindProperty] public string? Sebagai { get; set; }
@@ -69,6 +80,7 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
     {
         if (await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct) is not { } row) return false;
         Case = row;
+        Zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
         CanReadCounseling = await access.CanReadCounselingAsync(User, row, ct);
         CanBreakGlass = !CanReadCounseling && await permissions.HasPermissionAsync(User, Permissions.BreakGlass);
         CanAssign = await permissions.HasPermissionAsync(User, Permissions.ManageCases);
@@ -77,6 +89,7 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
         if (CanAssign) Counselors = await directory.UsersWithPermissionAsync(Permissions.CounselCases, ct);
         CanSeeAudit = await permissions.HasPermissionAsync(User, "ViewAudit");
         Chain = await dispositions.OfAsync(row.Id, ct);
+        ExternalReferrals = await referrals.OfAsync(row.Id, ct);
         StaffRoles = await directory.RolesWithPermissionAsync(Permissions.ViewCases, ct);
         MyRoles = Dispositions.RolesOf(User);
         if (row.Nim is { Length: > 0 } nim && features.Contract<IStudentDirectory>() is { } students)
@@ -106,6 +119,7 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
     public async Task<IActionResult> OnPostTugaskanAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        if (!Open) return Closed();
         if (!CanAssign) return Forbid();
         if (Counselors.FirstOrDefault(c => c.Id == KonselorId) is not { } konselor)
         {
@@ -131,6 +145,7 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
     public async Task<IActionResult> OnPostJanjiAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        if (!Open) return Closed();
         var errors = await appointments.AgreeAsync(User, Case, new AgreementInput(Tanggal, Jam, DurasiMenit, Tempat, Tautan, KodeRapat, SandiRapat), Mengganti, Alasan, ct);
         if (errors.Count > 0)
         {
@@ -154,6 +169,7 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
     public async Task<IActionResult> OnPostDisposisiAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        if (!Open) return Closed();
         var errors = await dispositions.GiveAsync(User, Case, new DispositionInput(Sebagai, KepadaPeran, Instruksi, BatasWaktu, IndukId), StaffRoles, ct);
         if (errors.Count > 0)
         {
@@ -172,6 +188,30 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
             return Page();
         }
         return Done(T["Laporan disposisi disimpan; pemberi disposisi diberi tahu."]);
+    }
+
+    public async Task<IActionResult> OnPostRujukAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!Open) return Closed();
+        var errors = await referrals.ReferAsync(User, Case, new ReferralInput(Kepada, JenisRujukan, Kontak, Layanan), ct);
+        if (errors.Count > 0)
+        {
+            foreach (var (k, v) in errors) Errors[k] = v;
+            return Page();
+        }
+        return Done(T["Rujukan ke {0} dicatat.", Kepada!.Trim()]);
+    }
+
+    public async Task<IActionResult> OnPostHasilRujukanAsync(Guid id, Guid rujukan, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (await referrals.RecordResultAsync(User, Case, rujukan, Hasil, ct) is { } refusal)
+        {
+            Errors["Hasil"] = refusal;
+            return Page();
+        }
+        return Done(T["Hasil layanan eksternal dicatat sebagai catatan konseling."]);
     }
 
     public async Task<IActionResult> OnPostSuratAsync(Guid id, CancellationToken ct)
@@ -194,6 +234,12 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
         if (await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } row) return NotFound();
         if (await letters.OpenAsync(row, surat, html, ct) is not { } file) return NotFound();
         return html ? File(file.Isi, file.Mime) : File(file.Isi, file.Mime, file.NamaBerkas);
+    }
+
+    private IActionResult Closed()
+    {
+        Errors["Tutup"] = T["Kasus ini sudah ditutup; jadwal, disposisi, rujukan dan penugasan tidak dapat ditambahkan lagi."];
+        return Page();
     }
 
     private IActionResult Done(string message)

@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using CampusKonseling.Cases.Data;
+using CampusKonseling.Tests.Infrastructure;
+using CampusKonseling.Tests.Sop;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CampusKonseling.Tests.Browser;
+
+/// <summary>
+/// Seed 001's Layanan Konseling Mahasiswa Rujukan (IK-KA-RUJUKAN) walked by the staff: a student referred
+/// by the academic advisor, a session on the agreed time, the log book, the decision that external help
+/// is needed, the numbered Surat Rujukan to a named hospital, the external result recorded into the case
+/// (sealed), and the report to the unit concerned — who never sees the counseling text.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ReferralWalkthrough(PlatformFixture platform) : IAsyncLifetime
+{
+    private readonly BrowserFixture _browser = new();
+    private TestTenant _campus = null!;
+    private SopHarness _in = null!;
+    private int _shot;
+
+    public async Task InitializeAsync()
+    {
+        await _browser.InitializeAsync();
+        _campus = await platform.CreateTenantAsync("konseling-asesmen", "rujukan");
+        _in = new SopHarness(platform, _campus);
+    }
+
+    public Task DisposeAsync() => _browser.DisposeAsync();
+
+    private async Task<IPage> AsAsync(string role)
+    {
+        var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = platform.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "id-ID",
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{_campus.Prefix}/akun/masuk", Loaded);
+        await page.GetByLabel("E-mail").FillAsync(await _in.EmailOfAsync(role));
+        await page.GetByLabel("Kata sandi").FillAsync("Demo12345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/{_campus.Prefix}/admin$"));
+        return page;
+    }
+
+    private async Task CompleteStepAsync(IPage page, Guid caseId, string step, string? pilihan = null)
+    {
+        await page.GotoAsync($"{_campus.Prefix}/admin/kasus/{caseId}", Loaded);
+        await page.Locator(".case-now a.button").ClickAsync();
+        var form = page.Locator($"form.complete-step:has(input[name='Input.StepId'][value='{step}'])");
+        foreach (var box in await form.Locator("input[name='Input.Kelengkapan']").AllAsync()) await box.CheckAsync();
+        if (pilihan is not null) await form.Locator($"input[name='Input.Pilihan'][value='{pilihan}']").CheckAsync();
+        await ShotAsync(page, $"langkah-{step}");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Selesaikan langkah" }).ClickAsync();
+        await Assertions.Expect(page.Locator($".chart svg g[data-step='{step}']")).ToHaveAttributeAsync("data-state", "selesai");
+    }
+
+    [Fact]
+    public async Task A_referred_student_is_served_referred_out_and_the_external_result_recorded()
+    {
+        var staf = await AsAsync("Staf Konseling & Asesmen");
+        await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/baru", Loaded);
+        await staf.Locator("#Nama").FillAsync("Rina Marlina");
+        await staf.Locator("#Nim").FillAsync("2021005566");
+        await staf.Locator("input[name='Cara'][value='Rujukan']").CheckAsync();
+        await staf.Locator("#Perujuk").FillAsync("Dosen PA: Dr. Sri Wahyuni");
+        await staf.Locator("#Sop").SelectOptionAsync("IK-KA-RUJUKAN");
+        await staf.Locator("#Uraian").FillAsync("Dosen PA mencatat mahasiswa menarik diri dan nilai turun dua semester.");
+        await ShotAsync(staf, "kasus-baru");
+        await staf.Locator("form.new-case button[type=submit]").ClickAsync();
+        await Assertions.Expect(staf.Locator(".alert.success")).ToContainTextAsync("dibuka");
+        var c = await _in.InCampusAsync(sp => sp.GetRequiredService<CasesDb>().Cases.AsNoTracking().SingleAsync(x => x.Nim == "2021005566"));
+        Assert.Equal("rujukan", c.Sumber);
+
+        // The staff member takes the case as its counselor and agrees a time.
+        await staf.Locator("form.assign select").SelectOptionAsync(new SelectOptionValue { Label = "Maya Sari Handayani, M.Psi., Psikolog" });
+        await staf.Locator("form.assign button").ClickAsync();
+        await staf.Locator("form.agree #Tanggal").FillAsync(DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd"));
+        await staf.Locator("form.agree #Jam").FillAsync("10:00");
+        await staf.Locator("form.agree #Tempat").FillAsync("Ruang Konseling & Asesmen");
+        await staf.Locator("form.agree button[type=submit]").ClickAsync();
+        await ShotAsync(staf, "ditangani-dan-dijadwalkan");
+        foreach (var step in new[] { "1", "2", "3" }) await CompleteStepAsync(staf, c.Id, step);
+
+        // Step 4: the log book.
+        await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await staf.Locator("form.note #Jenis").SelectOptionAsync("buku-log");
+        await staf.Locator("form.note #Isi").FillAsync("Sesi 1 terlaksana 60 menit di Ruang Konseling & Asesmen.");
+        await staf.Locator("form.note button").ClickAsync();
+        await ShotAsync(staf, "buku-log");
+        await CompleteStepAsync(staf, c.Id, "4");
+        await CompleteStepAsync(staf, c.Id, "k5", "Perlu layanan eksternal");
+
+        // Step 5: the numbered referral letter to a named hospital.
+        await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}#rujukan", Loaded);
+        await staf.Locator("form.refer #Kepada").FillAsync("RS Jiwa Daerah dr. Amino Gondohutomo");
+        await staf.Locator("form.refer #JenisRujukan").SelectOptionAsync("rumah-sakit");
+        await staf.Locator("form.refer #Layanan").FillAsync("Asesmen psikiatri");
+        await staf.Locator("form.refer button").ClickAsync();
+        await Assertions.Expect(staf.Locator(".referral")).ToContainTextAsync("Surat rujukan 001/");
+        await Assertions.Expect(staf.Locator("table.letters")).ToContainTextAsync("Surat Rujukan");
+        await ShotAsync(staf, "surat-rujukan");
+        await CompleteStepAsync(staf, c.Id, "5");
+
+        // Step 6: the external result goes into the case as a sealed counseling note.
+        await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}#rujukan", Loaded);
+        await staf.Locator("form.result textarea").FillAsync("Diagnosis episode depresif sedang; terapi rawat jalan tiap dua minggu.");
+        await staf.Locator("form.result button").ClickAsync();
+        await Assertions.Expect(staf.Locator(".result-in")).ToBeVisibleAsync();
+        await Assertions.Expect(staf.Locator(".entries")).ToContainTextAsync("episode depresif");
+        await ShotAsync(staf, "hasil-rujukan");
+        await CompleteStepAsync(staf, c.Id, "6");
+        await CompleteStepAsync(staf, c.Id, "7");
+        await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await Assertions.Expect(staf.Locator("form.agree")).ToHaveCountAsync(0);
+        await Assertions.Expect(staf.Locator(".agreement")).ToContainTextAsync("10.00");
+
+        // The unit concerned receives the report but not the counseling text.
+        var unit = await AsAsync("Unit Kerja Terkait");
+        await unit.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await Assertions.Expect(unit.Locator("h1 .badge")).ToHaveTextAsync("selesai");
+        await Assertions.Expect(unit.Locator("body")).Not.ToContainTextAsync("episode depresif");
+        await Assertions.Expect(unit.Locator("body")).Not.ToContainTextAsync("menarik diri");
+        await ShotAsync(unit, "dilihat-unit-terkait");
+        var stored = await TestDatabase.ScalarAsync(_campus.Database, "SELECT string_agg(isi, ' ') FROM kasus.entries");
+        Assert.DoesNotContain("depresif", (string)stored!);
+    }
+
+    private Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, $"rujukan-001-{++_shot:00}-{name}.png"), FullPage = true });
+
+    private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+}
