@@ -6,7 +6,7 @@ grants = {
                           'Unit Kerja Terkait': ['ViewCases'], 'Pihak Eksternal': []},
     'unipma': {'TU': ['ViewCases', 'ManageCases'], 'Kepala/Sekretaris P2KLLK': ['ViewCases', 'ManageCases', 'SuperviseCases', 'BreakGlass'], 'Konselor': ['ViewCases', 'CounselCases'],
                'Kaprodi': ['ViewCases'], 'Rektorat': ['ViewCases']},
-    'ipdn': {'Staf': ['ViewCases', 'ManageCases'], 'Konselor/Psikolog': ['ViewCases', 'CounselCases'], 'Kasubbag/Arsiparis': ['ViewCases', 'ManageCases'],
+    'ipdn': {'Staf': ['ViewCases', 'ManageCases'], 'Konselor/Psikolog': ['ViewCases', 'CounselCases', 'ManageCases'], 'Kasubbag/Arsiparis': ['ViewCases', 'ManageCases'],
              'Kepala Unit': ['ViewCases', 'ManageCases', 'SuperviseCases', 'BreakGlass'], 'Bagian/Unit Terkait': ['ViewCases'], 'Psikiater': ['ViewCases'],
              'Kepala Biro III': ['ViewCases'], 'Rektor': ['ViewCases']},
     'unpam': {'IT': ['ViewCases', 'ManageCases'], 'Konselor': ['ViewCases', 'CounselCases', 'SuperviseCases']},

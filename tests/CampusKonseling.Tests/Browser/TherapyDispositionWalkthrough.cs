@@ -1,0 +1,159 @@
+using System.Text.RegularExpressions;
+using CampusKonseling.Cases.Data;
+using CampusKonseling.Tests.Infrastructure;
+using CampusKonseling.Tests.Sop;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CampusKonseling.Tests.Browser;
+
+/// <summary>
+/// IPDN's Administrasi Pelaksanaan Terapi (IPDN-BK-TERAPI) by its six actors: the counselor reports a praja,
+/// the Kasubbag and Kepala Unit send a numbered Nota Dinas, the psychiatrist examines, then the dispositions
+/// go Kepala Unit → Kepala Biro III → Rektor and the reports come back; the Lembar Disposisi is filled
+/// from the chain and the Kasubbag archives. A screenshot per step.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class TherapyDispositionWalkthrough(PlatformFixture platform) : IAsyncLifetime
+{
+    private readonly BrowserFixture _browser = new();
+    private readonly Dictionary<string, IPage> _pages = [];
+    private TestTenant _ipdn = null!;
+    private SopHarness _in = null!;
+    private int _shot;
+
+    public async Task InitializeAsync()
+    {
+        await _browser.InitializeAsync();
+        _ipdn = await platform.CreateTenantAsync("ipdn", "terapi");
+        _in = new SopHarness(platform, _ipdn);
+    }
+
+    public Task DisposeAsync() => _browser.DisposeAsync();
+
+    private async Task<IPage> AsAsync(string role)
+    {
+        if (_pages.TryGetValue(role, out var open)) return open;
+        var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = platform.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "id-ID",
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{_ipdn.Prefix}/akun/masuk", Loaded);
+        await page.GetByLabel("E-mail").FillAsync(await _in.EmailOfAsync(role));
+        await page.GetByLabel("Kata sandi").FillAsync("Demo12345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/{_ipdn.Prefix}/admin$"));
+        return _pages[role] = page;
+    }
+
+    private async Task StepAsync(string role, Guid caseId, string step, string? pilihan = null)
+    {
+        var page = await AsAsync(role);
+        await page.GotoAsync($"{_ipdn.Prefix}/admin/kasus/{caseId}", Loaded);
+        await page.Locator(".case-now a.button").ClickAsync();
+        var form = page.Locator($"form.complete-step:has(input[name='Input.StepId'][value='{step}'])");
+        foreach (var box in await form.Locator("input[name='Input.Kelengkapan']").AllAsync()) await box.CheckAsync();
+        if (pilihan is not null) await form.Locator($"input[name='Input.Pilihan'][value='{pilihan}']").CheckAsync();
+        await ShotAsync(page, $"langkah-{step}-{role}");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Selesaikan langkah" }).ClickAsync();
+        await Assertions.Expect(page.Locator($".chart svg g[data-step='{step}']")).ToHaveAttributeAsync("data-state", "selesai");
+    }
+
+    private async Task<string> LetterAsync(string role, Guid caseId, string template)
+    {
+        var page = await AsAsync(role);
+        await page.GotoAsync($"{_ipdn.Prefix}/admin/kasus/{caseId}?Templat={template}#surat", Loaded);
+        foreach (var input in await page.Locator("form.letter-form input[name^='Nilai']").AllAsync())
+            if (string.IsNullOrEmpty(await input.InputValueAsync())) await input.FillAsync("Isian uji");
+        await page.Locator("form.letter-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator(".alert.success")).ToContainTextAsync("dibuat");
+        await ShotAsync(page, $"surat-{template}");
+        return (await page.Locator("table.letters tbody tr").Last.GetAttributeAsync("data-surat"))!;
+    }
+
+    private async Task DispositionAsync(string role, Guid caseId, string to, string text, string? passOn = null)
+    {
+        var page = await AsAsync(role);
+        await page.GotoAsync($"{_ipdn.Prefix}/admin/kasus/{caseId}" + (passOn is null ? "" : $"?teruskan={passOn}") + "#disposisi", Loaded);
+        await page.Locator("form.give #Sebagai").SelectOptionAsync(role);
+        await page.Locator("form.give #KepadaPeran").SelectOptionAsync(to);
+        await page.Locator("form.give #Instruksi").FillAsync(text);
+        await page.Locator("form.give button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator(".alert.success")).ToContainTextAsync(to);
+        await ShotAsync(page, $"disposisi-{role}");
+    }
+
+    private async Task ReportAsync(string role, Guid caseId, string text)
+    {
+        var page = await AsAsync(role);
+        await page.GotoAsync($"{_ipdn.Prefix}/admin/kasus/{caseId}#disposisi", Loaded);
+        var item = page.Locator($"li.disposition[data-kepada='{role}'].status-menunggu");
+        await item.Locator("textarea").FillAsync(text);
+        await item.Locator("button").ClickAsync();
+        await Assertions.Expect(page.Locator($"li.disposition[data-kepada='{role}'] .laporan")).ToContainTextAsync(text);
+        await ShotAsync(page, $"laporan-disposisi-{role}");
+    }
+
+    [Fact]
+    public async Task A_praja_is_referred_for_therapy_through_the_disposition_chain_to_the_rektor_and_archived()
+    {
+        var konselor = await AsAsync("Konselor/Psikolog");
+        await konselor.GotoAsync($"{_ipdn.Prefix}/admin/kasus/baru", Loaded);
+        await konselor.Locator("#Nama").FillAsync("Praja Bagus Pratama");
+        await konselor.Locator("#Nim").FillAsync("31.0456");
+        await konselor.Locator("#JenisKlien").SelectOptionAsync("Praja");
+        await konselor.Locator("input[name='Cara'][value='Datang langsung']").CheckAsync();
+        await konselor.Locator("#Sop").SelectOptionAsync("IPDN-BK-TERAPI");
+        await konselor.Locator("#Uraian").FillAsync("Praja mengalami serangan panik berulang sejak latihan lapangan.");
+        await konselor.Locator("form.new-case button[type=submit]").ClickAsync();
+        await Assertions.Expect(konselor.Locator(".alert.success")).ToContainTextAsync("dibuka");
+        await ShotAsync(konselor, "kasus-dibuka");
+        var c = await _in.InCampusAsync(sp => sp.GetRequiredService<CasesDb>().Cases.AsNoTracking().SingleAsync(x => x.Nim == "31.0456"));
+
+        await StepAsync("Konselor/Psikolog", c.Id, "1");
+        await StepAsync("Kasubbag/Arsiparis", c.Id, "2");
+        var notaDinas = await LetterAsync("Kepala Unit", c.Id, "nota-dinas");
+        Assert.Matches(@"^001/", notaDinas);
+        await StepAsync("Kepala Unit", c.Id, "3");
+        await StepAsync("Kasubbag/Arsiparis", c.Id, "4");
+        await StepAsync("Psikiater", c.Id, "5");
+        await StepAsync("Kasubbag/Arsiparis", c.Id, "6");
+
+        // The chain of dispositions, each leader deciding on its SOP step.
+        await DispositionAsync("Kepala Unit", c.Id, "Kepala Biro III", "Mohon persetujuan terapi lanjutan di RS Polri.");
+        await StepAsync("Kepala Unit", c.Id, "7", "Diteruskan kepada Kepala Biro III");
+        var biro = await AsAsync("Kepala Biro III");
+        await biro.GotoAsync($"{_ipdn.Prefix}/admin/kasus", Loaded);
+        await Assertions.Expect(biro.Locator($"tr[data-kasus='{c.Nomor}']")).ToBeVisibleAsync();
+        await ShotAsync(biro, "kotak-masuk-kepala-biro");
+        await biro.GotoAsync($"{_ipdn.Prefix}/admin/kasus/{c.Id}", Loaded);
+        var first = (await biro.Locator("li.disposition[data-kepada='Kepala Biro III']").GetAttributeAsync("data-disposisi"))!;
+        await DispositionAsync("Kepala Biro III", c.Id, "Rektor", "Diteruskan untuk persetujuan Rektor.", passOn: first);
+        await StepAsync("Kepala Biro III", c.Id, "8", "Diteruskan kepada Rektor");
+        await StepAsync("Rektor", c.Id, "9", "Disetujui");
+        await ReportAsync("Rektor", c.Id, "Disetujui. Laksanakan terapi dan laporkan perkembangannya.");
+        await ReportAsync("Kepala Biro III", c.Id, "Rektor menyetujui; diteruskan kembali ke Kepala Unit.");
+
+        // Back down: the Kepala Unit carries it out with the Lembar Disposisi; the Kasubbag archives.
+        var lembar = await LetterAsync("Kepala Unit", c.Id, "lembar-disposisi");
+        Assert.Matches(@"^001/DISP/", lembar);
+        await StepAsync("Kepala Unit", c.Id, "10");
+        await StepAsync("Kasubbag/Arsiparis", c.Id, "11");
+
+        var kasubbag = await AsAsync("Kasubbag/Arsiparis");
+        await kasubbag.GotoAsync($"{_ipdn.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await Assertions.Expect(kasubbag.Locator("h1 .badge")).ToHaveTextAsync("selesai");
+        await Assertions.Expect(kasubbag.Locator("li.disposition.status-dilaporkan")).ToHaveCountAsync(2);
+        await Assertions.Expect(kasubbag.Locator("table.letters")).ToContainTextAsync(lembar);
+        await Assertions.Expect(kasubbag.Locator("body")).Not.ToContainTextAsync("serangan panik");
+        await ShotAsync(kasubbag, "diarsipkan");
+    }
+
+    private Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, $"terapi-ipdn-{++_shot:00}-{Regex.Replace(name, "[^a-zA-Z0-9-]+", "-")}.png"), FullPage = true });
+
+    private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+}
