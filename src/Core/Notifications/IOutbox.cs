@@ -18,6 +18,15 @@ public interface IOutbox
     /// <summary>Queues a text to a phone through the campus's gateway; false (nothing queued) when the campus has none.</summary>
     Task<bool> EnqueueTextAsync(TextMessage message, DbTransaction? transaction, CancellationToken ct = default);
 
+    /// <summary>
+    /// Queues an e-mail to go out at <paramref name="kirimSetelah"/> (a reminder before a session), under a
+    /// <paramref name="kunci"/> by which it can be withdrawn while it still waits.
+    /// </summary>
+    Task EnqueueLaterAsync(EmailMessage message, DateTimeOffset kirimSetelah, string kunci, CancellationToken ct = default);
+
+    /// <summary>Withdraws the messages still waiting under <paramref name="kunci"/> (a cancelled or moved session); returns how many.</summary>
+    Task<int> WithdrawAsync(string kunci, CancellationToken ct = default);
+
     /// <summary>Asks the worker to deliver this campus's queue now rather than at its next round.</summary>
     void Wake();
 }

@@ -188,6 +188,9 @@ public sealed class CaseWorkTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Contains("rahasia17", mail.Text);
         var storedPassword = await TestDatabase.ScalarAsync(_site.Campus.Database, "SELECT sandi_rapat FROM kasus.appointments");
         Assert.DoesNotContain("rahasia17", (string)storedPassword!);
+        // Reminders a day and two hours before, waiting in the outbox.
+        var waiting = await TestDatabase.ScalarAsync(_site.Campus.Database, "SELECT string_agg(to_char(kirim_setelah AT TIME ZONE 'Asia/Jakarta', 'HH24:MI'), ',' ORDER BY kirim_setelah) FROM notifications.outbox WHERE kunci LIKE 'janji:%' AND status = 'menunggu'");
+        Assert.Equal("10:00,08:00", (string)waiting!);
 
         var (_, again) = await staf.PageAsync(path);
         using var noReason = await staf.SubmitAsync(again, "form.agree", new Dictionary<string, string> { ["Tanggal"] = day, ["Jam"] = "13:00", ["DurasiMenit"] = "60", ["Tempat"] = "Ruang Konseling 2" }, $"{path}?handler=Janji");
@@ -198,6 +201,9 @@ public sealed class CaseWorkTests(PlatformFixture platform) : IAsyncLifetime
         }, $"{path}?handler=Janji");
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var changed = await MailDev.WaitForAsync(c.Email!, where: m => m.Subject.Contains("diubah"));
+        // The first session's reminders are withdrawn; the new time's wait.
+        var states = await TestDatabase.ScalarAsync(_site.Campus.Database, "SELECT string_agg(status || '@' || to_char(kirim_setelah AT TIME ZONE 'Asia/Jakarta', 'HH24:MI'), ',' ORDER BY status, kirim_setelah) FROM notifications.outbox WHERE kunci LIKE 'janji:%'");
+        Assert.Equal("ditarik@10:00,ditarik@08:00,menunggu@13:00,menunggu@11:00", (string)states!);
         Assert.Contains("Konselor mengikuti rapat pimpinan.", changed.Text);
         Assert.Contains("Ruang Konseling 2", changed.Text);
 

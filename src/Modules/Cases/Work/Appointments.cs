@@ -17,7 +17,7 @@ public sealed record AgreementInput(DateOnly? Tanggal, TimeOnly? Jam, int Durasi
 /// for a reschedule or cancellation.
 /// </summary>
 public sealed class Appointments(CasesDb db, CounselingProtector protector, IOutbox outbox, INotifier notifier, ISiteSettings site,
-    IServiceProvider services, TimeProvider clock, IStringLocalizer<S> T)
+    CampusKonseling.Users.IUserDirectory directory, IServiceProvider services, TimeProvider clock, IStringLocalizer<S> T)
 {
     public async Task<IReadOnlyList<Appointment>> OfAsync(Guid caseId, CancellationToken ct) =>
         await db.Appointments.AsNoTracking().Where(a => a.CaseId == caseId).OrderByDescending(a => a.Mulai).ToListAsync(ct);
@@ -50,6 +50,7 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
         {
             previous.Status = StatusJanji.Dijadwalkan;
             previous.Alasan = alasan!.Trim();
+            await outbox.WithdrawAsync(ReminderKey(previous.Id), ct);
         }
         var appointment = new Appointment
         {
@@ -65,6 +66,7 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
             : appointment.Tempat!;
         await TellAsync(c, replaces is null ? T["Jadwal konseling {0}", c.Nomor] : T["Jadwal konseling {0} diubah", c.Nomor],
             T["Kesepakatan pelaksanaan konseling: {0} WIB, {1} menit.\n{2}", when, i.DurasiMenit, where] + (replaces is null ? "" : "\n" + T["Alasan perubahan: {0}", alasan!.Trim()]), campus, ct);
+        await RemindAsync(c, appointment, when, where, campus, ct);
         await AuditAsync(c, replaces is null ? $"Kesepakatan konseling kasus {c.Nomor} dibuat" : $"Kesepakatan konseling kasus {c.Nomor} dijadwalkan ulang", ct);
         return errors;
     }
@@ -77,11 +79,31 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
         a.Status = StatusJanji.Batal;
         a.Alasan = alasan.Trim();
         await db.SaveChangesAsync(ct);
+        await outbox.WithdrawAsync(ReminderKey(a.Id), ct);
         var campus = await site.GetAsync(ct);
         var when = TimeZoneInfo.ConvertTime(a.Mulai, TimeZoneInfo.FindSystemTimeZoneById(campus.TimeZone)).ToString("dd/MM/yyyy HH:mm");
         await TellAsync(c, T["Jadwal konseling {0} dibatalkan", c.Nomor], T["Konseling pada {0} WIB dibatalkan. Alasan: {1}", when, a.Alasan], campus, ct);
         await AuditAsync(c, $"Kesepakatan konseling kasus {c.Nomor} dibatalkan oleh {CaseTimeline.NameOf(user)}", ct);
         return null;
+    }
+
+    public static string ReminderKey(Guid appointmentId) => $"janji:{appointmentId}";
+
+    /// <summary>Reminders to the client and the counselor a day and two hours before the session; withdrawn if it moves or is cancelled.</summary>
+    private async Task RemindAsync(CaseRow c, Appointment a, string when, string where, CampusSettings campus, CancellationToken ct)
+    {
+        var people = new List<(string Email, string Nama)>();
+        if (!string.IsNullOrWhiteSpace(c.Email)) people.Add((c.Email, c.Nama));
+        if (c.KonselorId is { } k && (await directory.UsersAsync([k], ct)).FirstOrDefault() is { Email: { Length: > 0 } email } konselor) people.Add((email, konselor.Nama));
+        foreach (var before in new[] { TimeSpan.FromDays(1), TimeSpan.FromHours(2) })
+        {
+            var at = a.Mulai - before;
+            if (at <= clock.GetUtcNow()) continue;
+            foreach (var (to, nama) in people)
+                await outbox.EnqueueLaterAsync(new EmailMessage(to, $"[{campus.CampusName}] " + T["Pengingat: konseling {0} WIB", when],
+                    T["Yth. {0},\n\n{1}\n\n{2}", nama, T["Pengingat jadwal konseling kasus {0}: {1} WIB, {2} menit.\n{3}", c.Nomor, when, a.DurasiMenit, where], campus.UnitName ?? campus.CampusName]),
+                    at, ReminderKey(a.Id), ct);
+        }
     }
 
     private async Task TellAsync(CaseRow c, string judul, string isi, CampusSettings campus, CancellationToken ct)

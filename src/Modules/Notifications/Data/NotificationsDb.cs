@@ -41,7 +41,9 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
             e.Property(x => x.DibuatPada).HasColumnName("dibuat_pada");
             e.Property(x => x.KirimSetelah).HasColumnName("kirim_setelah");
             e.Property(x => x.TerkirimPada).HasColumnName("terkirim_pada");
+            e.Property(x => x.Kunci).HasColumnName("kunci").HasMaxLength(100);
             e.HasIndex(x => new { x.Status, x.KirimSetelah });
+            e.HasIndex(x => x.Kunci);
         });
         b.Entity<Channels.ChannelSettings>(e =>
         {

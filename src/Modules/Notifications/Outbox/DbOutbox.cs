@@ -36,5 +36,19 @@ public sealed class DbOutbox(
         return true;
     }
 
+    public async Task EnqueueLaterAsync(EmailMessage message, DateTimeOffset kirimSetelah, string kunci, CancellationToken ct = default)
+    {
+        db.Outbox.Add(new OutboxMessage
+        {
+            Saluran = "email", Penerima = message.To, Judul = message.Subject, Isi = message.TextBody,
+            Status = OutboxStatus.Menunggu, DibuatPada = clock.GetUtcNow(), KirimSetelah = kirimSetelah, Kunci = kunci,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public Task<int> WithdrawAsync(string kunci, CancellationToken ct = default) =>
+        db.Outbox.Where(m => m.Kunci == kunci && m.Status == OutboxStatus.Menunggu)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, OutboxStatus.Ditarik), ct);
+
     public void Wake() => signal.Wake(current.Shell.Name);
 }

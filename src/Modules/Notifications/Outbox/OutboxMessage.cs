@@ -2,7 +2,7 @@ namespace CampusKonseling.Notifications.Outbox;
 
 public static class OutboxStatus
 {
-    public const string Menunggu = "menunggu", Terkirim = "terkirim", Gagal = "gagal";
+    public const string Menunggu = "menunggu", Terkirim = "terkirim", Gagal = "gagal", Ditarik = "ditarik";
 }
 
 /// <summary>A message waiting for, or done with, delivery.</summary>
@@ -19,4 +19,6 @@ public sealed class OutboxMessage
     public DateTimeOffset DibuatPada { get; set; }
     public DateTimeOffset KirimSetelah { get; set; }
     public DateTimeOffset? TerkirimPada { get; set; }
+    /// <summary>Groups messages that may be withdrawn together while waiting (reminders of one session).</summary>
+    public string? Kunci { get; set; }
 }
