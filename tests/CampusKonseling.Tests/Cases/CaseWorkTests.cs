@@ -65,6 +65,10 @@ public sealed class CaseWorkTests(PlatformFixture platform) : IAsyncLifetime
         var (_, inbox) = await staf.PageAsync($"{_site.Campus.Prefix}/admin/kasus");
         Assert.NotNull(inbox.QuerySelector($"tr[data-kasus='{c.Nomor}']"));
         Assert.Contains("Layanan Konseling Mahasiswa Inisiatif Sendiri", inbox.QuerySelector(".sop-counts")!.TextContent);
+        var (_, atStep) = await staf.PageAsync($"{_site.Campus.Prefix}/admin/kasus?Langkah=menyampaikan");
+        Assert.NotNull(atStep.QuerySelector($"tr[data-kasus='{c.Nomor}']"));
+        var (_, otherStep) = await staf.PageAsync($"{_site.Campus.Prefix}/admin/kasus?Langkah=mengidentifikasi");
+        Assert.Null(otherStep.QuerySelector($"tr[data-kasus='{c.Nomor}']"));
 
         using var unit = await SignInAsync(UnitTerkait);
         var (_, other) = await unit.PageAsync($"{_site.Campus.Prefix}/admin/kasus");

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CampusKonseling.Cases.Work;
 
-public sealed record InboxFilter(string? Sop = null, string? Status = null, bool Terlambat = false, string? Bidang = null, DateOnly? Dari = null, DateOnly? Sampai = null, bool Semua = false, string? Cari = null);
+public sealed record InboxFilter(string? Sop = null, string? Status = null, bool Terlambat = false, string? Bidang = null, DateOnly? Dari = null, DateOnly? Sampai = null, bool Semua = false, string? Cari = null, string? Langkah = null);
 
 public sealed record InboxRow(Guid Id, string Nomor, string Nama, string? Bidang, string? Saluran, string? SopJudul, string LangkahAktif, DateTimeOffset? JatuhTempo, bool Terlambat, string Status, string? KonselorNama, DateTimeOffset DibukaPada);
 
@@ -29,6 +29,7 @@ public sealed class CaseInbox(CasesDb db)
         else if (!f.Semua) q = q.Where(c => c.Status == CaseStatus.Baru || c.Status == CaseStatus.Berjalan);
         if (f.Terlambat) q = q.Where(c => c.Terlambat);
         if (f.Bidang is { Length: > 0 } bidang) q = q.Where(c => c.Bidang == bidang);
+        if (f.Langkah is { Length: > 0 } langkah) q = q.Where(c => EF.Functions.ILike(c.LangkahAktif, $"%{langkah.Trim()}%"));
         if (f.Dari is { } dari) q = q.Where(c => c.DibukaPada >= new DateTimeOffset(dari.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         if (f.Sampai is { } sampai) q = q.Where(c => c.DibukaPada < new DateTimeOffset(sampai.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         if (f.Cari is { Length: > 0 } cari)

@@ -20,6 +20,7 @@ public sealed class InboxModel(CaseInbox inbox, IPermissionService permissions, 
     [BindProperty(SupportsGet = true)] public DateOnly? Sampai { get; set; }
     [BindProperty(SupportsGet = true)] public bool Semua { get; set; }
     [BindProperty(SupportsGet = true)] public string? Cari { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Langkah { get; set; }
     [BindProperty(SupportsGet = true, Name = "halaman")] public int Halaman { get; set; } = 1;
 
     public InboxPage Result { get; private set; } = new([], 0, []);
@@ -32,13 +33,13 @@ public sealed class InboxModel(CaseInbox inbox, IPermissionService permissions, 
         CanSeeAll = CanOpen = await permissions.HasPermissionAsync(User, Permissions.ManageCases);
         Zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
         Halaman = Math.Max(1, Halaman);
-        Result = await inbox.QueryAsync(User, new InboxFilter(Sop, Status, Terlambat, Bidang, Dari, Sampai, Semua && CanSeeAll, Cari), Halaman, PageSize, ct);
+        Result = await inbox.QueryAsync(User, new InboxFilter(Sop, Status, Terlambat, Bidang, Dari, Sampai, Semua && CanSeeAll, Cari, Langkah), Halaman, PageSize, ct);
     }
 
     public string Link(int halaman, string? sop = null) =>
         Url.Content("~/admin/kasus") + QueryString.Create(new Dictionary<string, string?>
         {
             ["Sop"] = sop ?? Sop, ["Status"] = Status, ["Terlambat"] = Terlambat ? "true" : null, ["Bidang"] = Bidang, ["Dari"] = Dari?.ToString("yyyy-MM-dd"),
-            ["Sampai"] = Sampai?.ToString("yyyy-MM-dd"), ["Semua"] = Semua ? "true" : null, ["Cari"] = Cari, ["halaman"] = halaman.ToString(),
+            ["Sampai"] = Sampai?.ToString("yyyy-MM-dd"), ["Semua"] = Semua ? "true" : null, ["Cari"] = Cari, ["Langkah"] = Langkah, ["halaman"] = halaman.ToString(),
         }.Where(p => p.Value is not null));
 }
