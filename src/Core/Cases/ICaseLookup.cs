@@ -3,8 +3,14 @@ namespace CampusKonseling.Cases;
 /// <summary>An agreed counseling session as the client may be told: when, where or which online meeting.</summary>
 public sealed record ClientAppointment(DateTimeOffset Mulai, int DurasiMenit, string? Tempat, string? Tautan, string? KodeRapat, string Status);
 
+/// <summary>A note of the case that its counselor released to the client.</summary>
+public sealed record ReleasedNote(DateTimeOffset Pada, string Isi);
+
 /// <summary>What a requester may see of their case, looked up by the tracking code of their request.</summary>
 public interface ICaseLookup
 {
     Task<IReadOnlyList<ClientAppointment>> AppointmentsAsync(string kodePelacakan, CancellationToken ct = default);
+
+    /// <summary>What the counselor released to the client (e.g. the service report), oldest first.</summary>
+    Task<IReadOnlyList<ReleasedNote>> ReleasedAsync(string kodePelacakan, CancellationToken ct = default);
 }

@@ -291,4 +291,32 @@ public sealed class CaseWorkTests(PlatformFixture platform) : IAsyncLifetime
         var audited = await TestDatabase.ScalarAsync(_site.Campus.Database, $"SELECT count(*) FROM audit.entries WHERE jenis = 'dokumen' AND ringkasan LIKE '%{nomor}%'");
         Assert.Equal(2L, audited);
     }
+
+    [Fact]
+    public async Task The_client_sees_only_what_the_counselor_released()
+    {
+        var c = await SubmitAsync(email: await _site.In.EmailOfAsync("Mahasiswa"));
+        var staffId = await _site.In.InCampusAsync(async sp => (await sp.GetRequiredService<UserManager<CampusUser>>().FindByEmailAsync(await _site.In.EmailOfAsync(Staf)))!.Id);
+        var path = $"{_site.Campus.Prefix}/admin/kasus/{c.Id}";
+        var (_, adminPage) = await _site.Admin.PageAsync(path);
+        using var assigned = await _site.Admin.SubmitAsync(adminPage, "form.assign", new Dictionary<string, string> { ["KonselorId"] = staffId }, $"{path}?handler=Tugaskan");
+
+        using var staf = await SignInAsync(Staf);
+        foreach (var (jenis, isi) in new[] { ("sesi", "Klien cemas menghadapi sidang skripsi."), ("laporan", "Rangkuman: latihan relaksasi dua kali sehari, sesi lanjutan minggu depan.") })
+        {
+            var (_, page) = await staf.PageAsync(path);
+            using var wrote = await staf.SubmitAsync(page, "form.note", new Dictionary<string, string> { ["Jenis"] = jenis, ["Tingkat"] = "konseling", ["Isi"] = isi }, $"{path}?handler=Catatan");
+        }
+        var (_, withNotes) = await staf.PageAsync(path);
+        var report = withNotes.QuerySelectorAll("li.entry[data-jenis='laporan'] form.release").Single();
+        using var released = await staf.SubmitAsync(withNotes, "li.entry[data-jenis='laporan'] form.release", new Dictionary<string, string>(), $"{path}?handler=Rilis&catatan={report.GetAttribute("action")!.Split("catatan=")[1]}");
+        Assert.Equal(HttpStatusCode.Redirect, released.StatusCode);
+
+        using var client = await SignInAsync("Mahasiswa");
+        var (_, mine) = await client.PageAsync($"{_site.Campus.Prefix}/permohonan-saya");
+        var row = mine.QuerySelector($"tr[data-kode='{c.KodePelacakan}']")!;
+        Assert.Contains("latihan relaksasi", row.QuerySelector(".dirilis")!.TextContent);
+        Assert.DoesNotContain("sidang skripsi", mine.DocumentElement.OuterHtml);
+        Assert.DoesNotContain("Saya kesulitan", mine.DocumentElement.OuterHtml);
+    }
 }

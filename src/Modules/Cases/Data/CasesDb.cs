@@ -68,6 +68,7 @@ public sealed class CasesDb(DbContextOptions<CasesDb> options) : DbContext(optio
             e.Property(x => x.OlehId).HasColumnName("oleh_id").HasMaxLength(450);
             e.Property(x => x.OlehNama).HasColumnName("oleh_nama").HasMaxLength(200);
             e.Property(x => x.Pada).HasColumnName("pada");
+            e.Property(x => x.DirilisPada).HasColumnName("dirilis_pada");
             e.HasIndex(x => new { x.CaseId, x.Pada });
             e.HasOne<CaseRow>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -73,6 +73,8 @@ public sealed class CaseEntry
     public required string OlehId { get; set; }
     public required string OlehNama { get; set; }
     public DateTimeOffset Pada { get; set; }
+    /// <summary>When the counselor released this entry to the client (shown in "Permohonan saya"); null: staff only.</summary>
+    public DateTimeOffset? DirilisPada { get; set; }
 }
 
 public static class StatusJanji

@@ -4,8 +4,14 @@ using Microsoft.EntityFrameworkCore;
 namespace CampusKonseling.Cases.Work;
 
 /// <summary>The client's view of their case: the agreed sessions (never notes), newest first.</summary>
-public sealed class CaseLookup(CasesDb db) : ICaseLookup
+public sealed class CaseLookup(CasesDb db, CampusKonseling.Cases.Privacy.CounselingProtector protector) : ICaseLookup
 {
+    public async Task<IReadOnlyList<ReleasedNote>> ReleasedAsync(string kodePelacakan, CancellationToken ct = default) =>
+        (await db.Cases.AsNoTracking().Where(c => c.KodePelacakan == kodePelacakan)
+            .Join(db.Entries.AsNoTracking(), c => c.Id, e => e.CaseId, (c, e) => e)
+            .Where(e => e.DirilisPada != null).OrderBy(e => e.Pada).ToListAsync(ct))
+        .Select(e => new ReleasedNote(e.DirilisPada!.Value, e.Terenkripsi ? protector.Unprotect(e.Isi) : e.Isi)).ToList();
+
     public async Task<IReadOnlyList<ClientAppointment>> AppointmentsAsync(string kodePelacakan, CancellationToken ct = default) =>
         await db.Cases.AsNoTracking().Where(c => c.KodePelacakan == kodePelacakan)
             .Join(db.Appointments.AsNoTracking(), c => c.Id, a => a.CaseId, (c, a) => a)

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace CampusKonseling.Cases.Work;
 
 /// <summary>An entry as a reader may see it: counseling-tier text only for those who may read it.</summary>
-public sealed record TimelineEntry(long Id, string Jenis, string Tingkat, string? Isi, string OlehNama, DateTimeOffset Pada, bool Tertutup);
+public sealed record TimelineEntry(long Id, string Jenis, string Tingkat, string? Isi, string OlehNama, DateTimeOffset Pada, bool Tertutup, DateTimeOffset? DirilisPada = null);
 
 /// <summary>
 /// The case's notes, log book and agreements: written with their confidentiality tier, counseling text
@@ -30,8 +30,8 @@ public sealed class CaseTimeline(
         if (counseling && entries.Any(e => e.Tingkat == Tingkat.Konseling))
             await AuditAsync(AuditKinds.BacaKonseling, c.Id, $"Catatan konseling kasus {c.Nomor} dibaca", ct);
         return entries.Select(e => e.Tingkat == Tingkat.Konseling && !counseling
-            ? new TimelineEntry(e.Id, e.Jenis, e.Tingkat, null, e.OlehNama, e.Pada, true)
-            : new TimelineEntry(e.Id, e.Jenis, e.Tingkat, e.Terenkripsi ? protector.Unprotect(e.Isi) : e.Isi, e.OlehNama, e.Pada, false)).ToList();
+            ? new TimelineEntry(e.Id, e.Jenis, e.Tingkat, null, e.OlehNama, e.Pada, true, e.DirilisPada)
+            : new TimelineEntry(e.Id, e.Jenis, e.Tingkat, e.Terenkripsi ? protector.Unprotect(e.Isi) : e.Isi, e.OlehNama, e.Pada, false, e.DirilisPada)).ToList();
     }
 
     /// <returns>An Indonesian refusal, or null when written.</returns>
@@ -49,6 +49,18 @@ public sealed class CaseTimeline(
         });
         await TouchAsync(c, ct);
         await AuditAsync(AuditKinds.Buat, c.Id, $"Catatan {jenis} ({tingkat}) ditambahkan pada kasus {c.Nomor}", ct);
+        return null;
+    }
+
+    /// <summary>The counselor releases one entry to the client (a report, advice); it then shows in "Permohonan saya". Audited.</summary>
+    public async Task<string?> ReleaseAsync(ClaimsPrincipal user, CaseRow c, long entryId, CancellationToken ct = default)
+    {
+        if (!await access.CanReadCounselingAsync(user, c, ct)) return T["Hanya konselor kasus ini yang dapat merilis catatan kepada klien."];
+        var entry = await db.Entries.FirstOrDefaultAsync(e => e.Id == entryId && e.CaseId == c.Id, ct);
+        if (entry is null || entry.Jenis == JenisCatatan.BukaDarurat) return T["Catatan tidak ditemukan."];
+        entry.DirilisPada ??= clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await AuditAsync(AuditKinds.Ubah, c.Id, $"Catatan {entry.Jenis} kasus {c.Nomor} dirilis kepada klien", ct);
         return null;
     }
 

@@ -190,6 +190,17 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
         return Done(T["Laporan disposisi disimpan; pemberi disposisi diberi tahu."]);
     }
 
+    public async Task<IActionResult> OnPostRilisAsync(Guid id, long catatan, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (await timeline.ReleaseAsync(User, Case, catatan, ct) is { } refusal)
+        {
+            Errors["Isi"] = refusal;
+            return Page();
+        }
+        return Done(T["Catatan dirilis kepada klien; tampil di Permohonan saya."]);
+    }
+
     public async Task<IActionResult> OnPostRujukAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();

@@ -16,7 +16,7 @@ namespace CampusKonseling.Forms.Pages.Forms.Public;
 [Authorize]
 public sealed class MineModel(FormsDb db, ISopLauncher sops, ISiteSettings settings, CampusKonseling.Modules.ShellFeatureServices features) : PageModel
 {
-    public sealed record Row(string Kode, string Formulir, DateTimeOffset DikirimPada, SopProgress? Progress, IReadOnlyList<ClientAppointment> Jadwal);
+    public sealed record Row(string Kode, string Formulir, DateTimeOffset DikirimPada, SopProgress? Progress, IReadOnlyList<ClientAppointment> Jadwal, IReadOnlyList<ReleasedNote> Dirilis);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
@@ -34,7 +34,7 @@ public sealed class MineModel(FormsDb db, ISopLauncher sops, ISiteSettings setti
         var cases = features.Contract<ICaseLookup>();
         foreach (var s in found)
             rows.Add(new Row(s.KodePelacakan, s.Judul, s.DikirimPada, s.SopInstanceId is { } id ? await sops.ProgressAsync(id, ct) : null,
-                cases is null ? [] : await cases.AppointmentsAsync(s.KodePelacakan, ct)));
+                cases is null ? [] : await cases.AppointmentsAsync(s.KodePelacakan, ct), cases is null ? [] : await cases.ReleasedAsync(s.KodePelacakan, ct)));
         Rows = rows;
         Zone = TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(ct)).TimeZone);
     }
