@@ -14,7 +14,8 @@ public sealed record SopLaunch(Guid InstanceId, SopEntry Entry, DateTimeOffset? 
 /// <summary>Where a request stands, as its requester may be told: step descriptions and dates, never staff notes.</summary>
 public sealed record SopProgress(string Judul, bool Selesai, bool Dibatalkan, IReadOnlyList<SopProgressStep> LangkahAktif, DateTimeOffset? SelesaiPada);
 
-public sealed record SopProgressStep(string Uraian, DateTimeOffset? JatuhTempo);
+/// <param name="Kelengkapan">The documents and items the step needs (its SOP's kelengkapan), for staff checklists.</param>
+public sealed record SopProgressStep(string Uraian, DateTimeOffset? JatuhTempo, IReadOnlyList<string>? Kelengkapan = null, string? Label = null, string? Waktu = null);
 
 /// <summary>
 /// How other modules start an SOP (intake forms, cases, the API) without reaching into the SOP

@@ -23,6 +23,7 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Work.CaseLetters>();
         feature.Services.AddScoped<Work.Dispositions>();
         feature.Services.AddScoped<Work.Referrals>();
+        feature.Services.AddScoped<Work.CaseDocuments>();
     }
 
     public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Api.CasesApi.MapCasesApi(endpoints);

@@ -117,9 +117,23 @@ public sealed class TherapyDispositionWalkthrough(PlatformFixture platform) : IA
         await StepAsync("Kasubbag/Arsiparis", c.Id, "2");
         var notaDinas = await LetterAsync("Kepala Unit", c.Id, "nota-dinas");
         Assert.Matches(@"^001/", notaDinas);
+        var kepala = await AsAsync("Kepala Unit");
+        await kepala.GotoAsync($"{_ipdn.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await Assertions.Expect(kepala.Locator("li[data-kelengkapan='Nota Dinas']")).ToHaveClassAsync("done");
+        await Assertions.Expect(kepala.Locator("li[data-kelengkapan='Komputer']")).ToHaveClassAsync("missing");
+        await ShotAsync(kepala, "kelengkapan-nota-dinas");
         await StepAsync("Kepala Unit", c.Id, "3");
         await StepAsync("Kasubbag/Arsiparis", c.Id, "4");
         await StepAsync("Psikiater", c.Id, "5");
+        // Step 6 needs the psychiatrist's examination letter: the Kasubbag uploads it to the case.
+        var kasubbag = await AsAsync("Kasubbag/Arsiparis");
+        await kasubbag.GotoAsync($"{_ipdn.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await kasubbag.Locator("li[data-kelengkapan='Surat Hasil Pemeriksaan'] a").ClickAsync();
+        await Assertions.Expect(kasubbag.Locator("form.upload #NamaDokumen")).ToHaveValueAsync("Surat Hasil Pemeriksaan");
+        await kasubbag.Locator("form.upload #berkas").SetInputFilesAsync(new FilePayload { Name = "hasil-pemeriksaan.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n% hasil pemeriksaan\n"u8.ToArray() });
+        await kasubbag.Locator("form.upload button").ClickAsync();
+        await Assertions.Expect(kasubbag.Locator("li[data-kelengkapan='Surat Hasil Pemeriksaan']")).ToHaveClassAsync("done");
+        await ShotAsync(kasubbag, "dokumen-hasil-pemeriksaan");
         await StepAsync("Kasubbag/Arsiparis", c.Id, "6");
 
         // The chain of dispositions, each leader deciding on its SOP step.
@@ -143,7 +157,7 @@ public sealed class TherapyDispositionWalkthrough(PlatformFixture platform) : IA
         await StepAsync("Kepala Unit", c.Id, "10");
         await StepAsync("Kasubbag/Arsiparis", c.Id, "11");
 
-        var kasubbag = await AsAsync("Kasubbag/Arsiparis");
+        kasubbag = await AsAsync("Kasubbag/Arsiparis");
         await kasubbag.GotoAsync($"{_ipdn.Prefix}/admin/kasus/{c.Id}", Loaded);
         await Assertions.Expect(kasubbag.Locator("h1 .badge")).ToHaveTextAsync("selesai");
         await Assertions.Expect(kasubbag.Locator("li.disposition.status-dilaporkan")).ToHaveCountAsync(2);

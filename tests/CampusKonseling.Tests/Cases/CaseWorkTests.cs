@@ -319,4 +319,43 @@ public sealed class CaseWorkTests(PlatformFixture platform) : IAsyncLifetime
         Assert.DoesNotContain("sidang skripsi", mine.DocumentElement.OuterHtml);
         Assert.DoesNotContain("Saya kesulitan", mine.DocumentElement.OuterHtml);
     }
+
+    [Fact]
+    public async Task A_counseling_document_is_stored_encrypted_and_served_only_to_the_counselor()
+    {
+        var c = await SubmitAsync();
+        var staffId = await _site.In.InCampusAsync(async sp => (await sp.GetRequiredService<UserManager<CampusUser>>().FindByEmailAsync(await _site.In.EmailOfAsync(Staf)))!.Id);
+        var path = $"{_site.Campus.Prefix}/admin/kasus/{c.Id}";
+        var (_, adminPage) = await _site.Admin.PageAsync(path);
+        using var assigned = await _site.Admin.SubmitAsync(adminPage, "form.assign", new Dictionary<string, string> { ["KonselorId"] = staffId }, $"{path}?handler=Tugaskan");
+        using var staf = await SignInAsync(Staf);
+        var (_, page) = await staf.PageAsync(path);
+        var token = page.QuerySelector("form.upload input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+
+        async Task<HttpResponseMessage> UploadAsync(TestClient who, string name, byte[] bytes)
+        {
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("Hasil tes psikologi"), "NamaDokumen" }, { new StringContent("konseling"), "TingkatDokumen" },
+                { new ByteArrayContent(bytes), "berkas", name },
+            };
+            return await who.Http.PostAsync($"{path.TrimStart('/')}?handler=Dokumen", form);
+        }
+        using var wrong = await UploadAsync(staf, "hasil.pdf", "MZ\u0090\u0000 bukan pdf"u8.ToArray());
+        Assert.Equal("Isi berkas bukan PDF, JPG atau PNG.", (await TestClient.ParseAsync(wrong)).QuerySelector("form.upload .field-error")!.TextContent);
+        using var stored = await UploadAsync(staf, "hasil.pdf", "%PDF-1.4\nskor kecemasan tinggi\n"u8.ToArray());
+        Assert.Equal(HttpStatusCode.Redirect, stored.StatusCode);
+        var raw = (byte[])(await TestDatabase.ScalarAsync(_site.Campus.Database, "SELECT isi FROM kasus.documents"))!;
+        Assert.DoesNotContain("kecemasan", System.Text.Encoding.Latin1.GetString(raw));
+
+        var (_, after) = await staf.PageAsync(path);
+        var link = after.QuerySelector("li[data-dokumen='Hasil tes psikologi'] a")!.GetAttribute("href")!;
+        using var mine = await staf.GetAsync(link);
+        Assert.Contains("kecemasan", await mine.Content.ReadAsStringAsync());
+        using var dosen = await SignInAsync(DosenPa);
+        var (_, dosenPage) = await dosen.PageAsync(path);
+        Assert.Contains("hanya untuk konselor kasus ini", dosenPage.QuerySelector("li[data-dokumen='Hasil tes psikologi']")!.TextContent);
+        using var refused = await dosen.GetAsync(link);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
 }

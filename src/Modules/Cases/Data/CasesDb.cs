@@ -13,6 +13,7 @@ public sealed class CasesDb(DbContextOptions<CasesDb> options) : DbContext(optio
     public DbSet<ProtectionKey> Keys => Set<ProtectionKey>();
     public DbSet<Disposition> Dispositions => Set<Disposition>();
     public DbSet<ExternalReferral> Referrals => Set<ExternalReferral>();
+    public DbSet<CaseDocument> Documents => Set<CaseDocument>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -124,6 +125,23 @@ public sealed class CasesDb(DbContextOptions<CasesDb> options) : DbContext(optio
             e.Property(x => x.DirujukPada).HasColumnName("dirujuk_pada");
             e.Property(x => x.DirujukOleh).HasColumnName("dirujuk_oleh").HasMaxLength(200);
             e.Property(x => x.HasilDiterimaPada).HasColumnName("hasil_diterima_pada");
+            e.HasIndex(x => x.CaseId);
+            e.HasOne<CaseRow>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<CaseDocument>(e =>
+        {
+            e.ToTable("documents");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.CaseId).HasColumnName("case_id");
+            e.Property(x => x.Nama).HasColumnName("nama").HasMaxLength(200);
+            e.Property(x => x.NamaBerkas).HasColumnName("nama_berkas").HasMaxLength(255);
+            e.Property(x => x.Mime).HasColumnName("mime").HasMaxLength(100);
+            e.Property(x => x.Ukuran).HasColumnName("ukuran");
+            e.Property(x => x.Isi).HasColumnName("isi");
+            e.Property(x => x.Terenkripsi).HasColumnName("terenkripsi");
+            e.Property(x => x.Tingkat).HasColumnName("tingkat").HasMaxLength(20);
+            e.Property(x => x.OlehNama).HasColumnName("oleh_nama").HasMaxLength(200);
+            e.Property(x => x.Pada).HasColumnName("pada");
             e.HasIndex(x => x.CaseId);
             e.HasOne<CaseRow>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -146,6 +146,25 @@ public sealed class ExternalReferral
     public DateTimeOffset? HasilDiterimaPada { get; set; }
 }
 
+/// <summary>
+/// A document kept on the case (a psychiatrist's examination letter, a signed form): the kelengkapan it
+/// stands for, its tier, and its bytes — encrypted when it belongs to the counseling tier.
+/// </summary>
+public sealed class CaseDocument
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    public required string Nama { get; set; }
+    public required string NamaBerkas { get; set; }
+    public required string Mime { get; set; }
+    public long Ukuran { get; set; }
+    public required byte[] Isi { get; set; }
+    public bool Terenkripsi { get; set; }
+    public required string Tingkat { get; set; }
+    public required string OlehNama { get; set; }
+    public DateTimeOffset Pada { get; set; }
+}
+
 /// <summary>The campus's Data Protection key ring for counseling notes, kept in the campus's own database.</summary>
 public sealed class ProtectionKey
 {

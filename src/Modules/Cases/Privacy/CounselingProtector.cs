@@ -26,4 +26,8 @@ public sealed class CounselingProtector(CurrentShell current)
     public string Protect(string text) => Protector.Protect(text);
 
     public string Unprotect(string cipher) => Protector.Unprotect(cipher);
+
+    public byte[] Protect(byte[] bytes) => Protector.Protect(bytes);
+
+    public byte[] Unprotect(byte[] cipher) => Protector.Unprotect(cipher);
 }

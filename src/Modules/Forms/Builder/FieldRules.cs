@@ -1,3 +1,4 @@
+using CampusKonseling.Documents;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CampusKonseling.Forms.Definitions;

@@ -1,3 +1,4 @@
+using CampusKonseling.Documents;
 using System.Text.RegularExpressions;
 
 namespace CampusKonseling.Forms.Definitions;

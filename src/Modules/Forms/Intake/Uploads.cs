@@ -1,3 +1,4 @@
+using CampusKonseling.Documents;
 using CampusKonseling.Forms.Data;
 using CampusKonseling.Forms.Definitions;
 using Microsoft.AspNetCore.Http;

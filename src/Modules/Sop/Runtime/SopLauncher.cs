@@ -25,7 +25,9 @@ public sealed class SopLauncher(SopDb db, TenantDbConnection connection, ISopSto
         if (await store.InstanceAsync(instanceId, ct) is not { } instance) return null;
         var definition = (await store.VersionAsync(instance.VersionId, ct))!.Definition;
         return new SopProgress(definition.Judul, instance.Status == InstanceStatus.Selesai, instance.Status == InstanceStatus.Dibatalkan,
-            instance.Aktif.Select(a => new SopProgressStep(definition.Find(a.StepId)?.Uraian ?? a.StepId, a.JatuhTempo)).ToList(), instance.SelesaiPada);
+            instance.Aktif.Select(a => definition.Find(a.StepId) is { } step
+                ? new SopProgressStep(step.Uraian, a.JatuhTempo, step.Kelengkapan, step.Label, step.Waktu)
+                : new SopProgressStep(a.StepId, a.JatuhTempo)).ToList(), instance.SelesaiPada);
     }
 
     public async Task<SopLaunch> StartAsync(string sopKode, string subjek, IReadOnlyDictionary<string, string> konteks, DbTransaction transaction, CancellationToken ct = default)

@@ -15,7 +15,7 @@ namespace CampusKonseling.Cases.Pages.Cases.Admin;
 /// entry at its confidentiality tier, and the scheduling agreements. Counseling text only for those who may.
 /// </summary>
 [RequirePermission(Permissions.ViewCases)]
-public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess access, Appointments appointments, CaseLetters letters, Dispositions dispositions, Referrals referrals, IPermissionService permissions,
+public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess access, Appointments appointments, CaseLetters letters, Dispositions dispositions, Referrals referrals, CaseDocuments documents, CampusKonseling.Workflows.ISopLauncher sops, IPermissionService permissions,
     IUserDirectory directory, CampusKonseling.Modules.ShellFeatureServices features, CampusKonseling.Site.ISiteSettings site, IStringLocalizer<S> T) : PageModel
 {
     /// <summary>The campus's time zone: every time on the page is shown as the campus reads it.</summary>
@@ -33,6 +33,23 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
     public bool CanSeeAudit { get; private set; }
     public IReadOnlyList<Disposition> Chain { get; private set; } = [];
     public IReadOnlyList<ExternalReferral> ExternalReferrals { get; private set; } = [];
+    public IReadOnlyList<DocumentInfo> Documents { get; private set; } = [];
+    /// <summary>The current steps with their kelengkapan, each matched to a document or letter on the case.</summary>
+    public IReadOnlyList<CampusKonseling.Workflows.SopProgressStep> Steps { get; private set; } = [];
+    [BindProperty] public string? NamaDokumen { get; set; }
+    [BindProperty] public string? TingkatDokumen { get; set; }
+
+    /// <summary>What on the case fulfils a kelengkapan item: a document of that name, or a letter whose title matches.</summary>
+    public string? Fulfilled(string item)
+    {
+        bool Same(string a) => a.Contains(item, StringComparison.OrdinalIgnoreCase) || item.Contains(a, StringComparison.OrdinalIgnoreCase);
+        if (Documents.FirstOrDefault(d => Same(d.Nama)) is { } d) return T["dokumen {0}", d.NamaBerkas];
+        if (Letters.LastOrDefault(l => Same(l.Judul)) is { } l) return T["surat {0}", l.Nomor];
+        return null;
+    }
+
+    public string? TemplateFor(string item) =>
+        LetterTemplates.FirstOrDefault(t => t.Judul.Contains(item, StringComparison.OrdinalIgnoreCase) || item.Contains(t.Judul, StringComparison.OrdinalIgnoreCase)).Kode;
     [BindProperty] public string? Kepada { get; set; }
     [BindProperty] public string? JenisRujukan { get; set; }
     [BindProperty] public string? Kontak { get; set; }
@@ -90,6 +107,8 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
         CanSeeAudit = await permissions.HasPermissionAsync(User, "ViewAudit");
         Chain = await dispositions.OfAsync(row.Id, ct);
         ExternalReferrals = await referrals.OfAsync(row.Id, ct);
+        Documents = await documents.OfAsync(User, row, ct);
+        if (row.SopInstanceId is { } instance && await sops.ProgressAsync(instance, ct) is { } progress) Steps = progress.LangkahAktif;
         StaffRoles = await directory.RolesWithPermissionAsync(Permissions.ViewCases, ct);
         MyRoles = Dispositions.RolesOf(User);
         if (row.Nim is { Length: > 0 } nim && features.Contract<IStudentDirectory>() is { } students)
@@ -199,6 +218,27 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
             return Page();
         }
         return Done(T["Catatan dirilis kepada klien; tampil di Permohonan saya."]);
+    }
+
+    [RequestSizeLimit(11 * 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 11 * 1024 * 1024)]
+    public async Task<IActionResult> OnPostDokumenAsync(Guid id, Microsoft.AspNetCore.Http.IFormFile? berkas, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var errors = await documents.AddAsync(User, Case, NamaDokumen, TingkatDokumen, berkas, ct);
+        if (errors.Count > 0)
+        {
+            foreach (var (k, v) in errors) Errors[k] = v;
+            return Page();
+        }
+        return Done(T["Dokumen \"{0}\" disimpan.", NamaDokumen!.Trim()]);
+    }
+
+    public async Task<IActionResult> OnGetBerkasAsync(Guid id, Guid dokumen, CancellationToken ct)
+    {
+        if (await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } row) return NotFound();
+        if (await documents.OpenAsync(User, row, dokumen, ct) is not { } doc) return NotFound();
+        return File(doc.Isi, doc.Mime, doc.NamaBerkas);
     }
 
     public async Task<IActionResult> OnPostRujukAsync(Guid id, CancellationToken ct)

@@ -1,4 +1,4 @@
-namespace CampusKonseling.Forms.Definitions;
+namespace CampusKonseling.Documents;
 
 /// <summary>
 /// The kinds of file a form may accept, recognised by their first bytes rather than their name,
