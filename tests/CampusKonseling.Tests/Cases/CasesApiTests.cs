@@ -77,6 +77,11 @@ public sealed class CasesApiTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Contains(nomor, body);
         Assert.DoesNotContain("tidak bisa tidur", body);
 
+        // Both endpoints are in the campus's OpenAPI document.
+        var openApi = await (await _site.Admin.GetAsync($"{_site.Campus.Prefix}/openapi/v1.json")).Content.ReadAsStringAsync();
+        Assert.Contains("/api/v1/kasus/rujukan", openApi);
+        Assert.Contains("/api/v1/kasus/{nomor}", openApi);
+
         // Another campus's key is not a key here.
         using var other = await IntakeCampus.CreateAsync(platform, "rujuklain");
         using var role = await other.Admin.SubmitAsync($"{other.Campus.Prefix}/admin/peran/baru", "main form", new Dictionary<string, string> { ["RoleName"] = "Sistem Dosen PA", ["Description"] = "x", ["Granted"] = "ReferCases" });
