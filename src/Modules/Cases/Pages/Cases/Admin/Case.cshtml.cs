@@ -45,6 +45,9 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
         bool Same(string a) => a.Contains(item, StringComparison.OrdinalIgnoreCase) || item.Contains(a, StringComparison.OrdinalIgnoreCase);
         if (Documents.FirstOrDefault(d => Same(d.Nama)) is { } d) return T["dokumen {0}", d.NamaBerkas];
         if (Letters.LastOrDefault(l => Same(l.Judul)) is { } l) return T["surat {0}", l.Nomor];
+        // The request's own form stands for a "formulir"/"form" item (Data Formulir Praja, Form Permohonan Konseling).
+        if (Case.KodePelacakan is { } kode && (item.Contains("formulir", StringComparison.OrdinalIgnoreCase) || item.StartsWith("form ", StringComparison.OrdinalIgnoreCase)))
+            return T["formulir permohonan {0}", kode];
         return null;
     }
 
