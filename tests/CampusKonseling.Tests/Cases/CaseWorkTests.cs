@@ -358,4 +358,25 @@ public sealed class CaseWorkTests(PlatformFixture platform) : IAsyncLifetime
         using var refused = await dosen.GetAsync(link);
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task A_note_saved_from_a_stale_page_does_not_undo_the_step_another_user_completed()
+    {
+        var c = await SubmitAsync();
+        var actor = await _site.In.ActorAsync(Staf);
+        var step = (await _site.In.InstanceAsync(c.SopInstanceId!.Value)).Aktif.Single().StepId;
+        await _site.In.InCampusAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CasesDb>();
+            var stale = await db.Cases.SingleAsync(x => x.Id == c.Id);
+            // Meanwhile another user completes the step (another request, another scope).
+            Assert.True((await _site.In.CompleteAsync(c.SopInstanceId!.Value, new CampusKonseling.Sop.Engine.CompleteStep(step), actor)).Succeeded);
+            var user = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new(System.Security.Claims.ClaimTypes.NameIdentifier, "u1"), new(System.Security.Claims.ClaimTypes.GivenName, "Staf")], "uji"));
+            Assert.Null(await sp.GetRequiredService<CampusKonseling.Cases.Work.CaseTimeline>().WriteAsync(user, stale, "catatan", "administratif", "Klien menelepon ulang."));
+            return 0;
+        });
+        var now = await _site.In.InCampusAsync(sp => sp.GetRequiredService<CasesDb>().Cases.AsNoTracking().SingleAsync(x => x.Id == c.Id));
+        Assert.StartsWith("2 ", now.LangkahAktif);
+    }
 }

@@ -92,16 +92,31 @@ public sealed class CaseTimeline(
             CaseId = c.Id, Jenis = JenisCatatan.Penugasan, Tingkat = Tingkat.Administratif, Isi = T["Ditugaskan kepada {0}", konselor.Nama],
             OlehId = CaseAccess.UserId(user), OlehNama = NameOf(user), Pada = clock.GetUtcNow(),
         });
-        await TouchAsync(c, ct);
+        await TouchAsync(c, ct, assignment: true);
         await AuditAsync(AuditKinds.Ubah, c.Id, $"Kasus {c.Nomor} ditugaskan kepada {konselor.Nama}", ct);
         await notifier.NotifyUsersAsync([konselor.Id], new Notification("kasus-ditugaskan", T["Kasus {0} ditugaskan kepada Anda", c.Nomor],
             T["{0} menugaskan kasus {1} kepada Anda.", NameOf(user), c.Nomor], $"admin/kasus/{c.Id}"), ct);
     }
 
-    private async Task TouchAsync(CaseRow c, CancellationToken ct)
+    /// <summary>
+    /// Saves only what this request changed on the case (the time, and the assignment fields when they changed):
+    /// the SOP's copy of the current step, written by other requests meanwhile, must not be overwritten.
+    /// </summary>
+    private async Task TouchAsync(CaseRow c, CancellationToken ct, bool assignment = false)
     {
         c.DiperbaruiPada = clock.GetUtcNow();
-        db.Cases.Attach(c).State = EntityState.Modified;
+        var entry = db.Entry(c);
+        if (entry.State == EntityState.Detached)
+        {
+            db.Cases.Attach(c);
+            entry.Property(x => x.DiperbaruiPada).IsModified = true;
+            if (assignment)
+            {
+                entry.Property(x => x.KonselorId).IsModified = true;
+                entry.Property(x => x.KonselorNama).IsModified = true;
+                entry.Property(x => x.Status).IsModified = true;
+            }
+        }
         await db.SaveChangesAsync(ct);
     }
 
