@@ -16,9 +16,12 @@ for name, roles in grants.items():
     path = f'recipes/{name}.recipe.json'
     d = json.load(open(path), object_pairs_hook=collections.OrderedDict)
     for s in d['steps']:
-        if s['name'] == 'features' and 'Cases' not in s['enable']: s['enable'].append('Cases')
+        if s['name'] == 'features':
+            for f in ('Cases', 'Archive'):
+                if f not in s['enable']: s['enable'].append(f)
         if s['name'] == 'roles':
             for r in s['roles']:
-                for p in roles.get(r['name'], []):
+                extra = ['SearchArchive'] if 'ViewCases' in roles.get(r['name'], []) else []
+                for p in roles.get(r['name'], []) + extra:
                     if p not in r['permissions']: r['permissions'].append(p)
     open(path, 'w').write(json.dumps(d, ensure_ascii=False, indent=2) + '\n')

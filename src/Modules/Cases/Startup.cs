@@ -24,6 +24,7 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Work.Dispositions>();
         feature.Services.AddScoped<Work.Referrals>();
         feature.Services.AddScoped<Work.CaseDocuments>();
+        feature.Services.AddScoped<Work.CaseArchiving>();
     }
 
     public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Api.CasesApi.MapCasesApi(endpoints);

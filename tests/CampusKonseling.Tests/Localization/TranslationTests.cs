@@ -25,6 +25,7 @@ public sealed partial class TranslationTests
         ["src/Modules/Directory"] = ["src/Modules/Directory"],
         ["src/Modules/Letters"] = ["src/Modules/Letters"],
         ["src/Modules/Cases"] = ["src/Modules/Cases"],
+        ["src/Modules/Archive"] = ["src/Modules/Archive"],
         ["src/Modules/Audit"] = ["src/Modules/Audit"],
         ["src/Themes/CampusTheme"] = ["src/Themes/CampusTheme"],
         ["src/Themes/AdminTheme"] = ["src/Themes/AdminTheme"],

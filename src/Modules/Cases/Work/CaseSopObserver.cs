@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CampusKonseling.Cases.Work;
 
 /// <summary>Keeps each case's copy of its SOP's current steps, so the inbox needs no look into the SOP module.</summary>
-public sealed class CaseSopObserver(CasesDb db, TimeProvider clock) : ISopObserver
+public sealed class CaseSopObserver(CasesDb db, CaseArchiving archiving, TimeProvider clock) : ISopObserver
 {
     public async Task OnChangedAsync(SopInstanceState state, CancellationToken ct = default)
     {
@@ -21,6 +21,7 @@ public sealed class CaseSopObserver(CasesDb db, TimeProvider clock) : ISopObserv
         row.JatuhTempo = state.Aktif.Select(a => a.JatuhTempo).Where(d => d is not null).Min();
         row.Terlambat = state.Aktif.Any(a => a.Terlambat);
         row.DiperbaruiPada = clock.GetUtcNow();
+        var closing = (state.Selesai || state.Dibatalkan) && row.DitutupPada is null;
         if (state.Selesai || state.Dibatalkan)
         {
             row.Status = state.Selesai ? CaseStatus.Selesai : CaseStatus.Dibatalkan;
@@ -28,5 +29,6 @@ public sealed class CaseSopObserver(CasesDb db, TimeProvider clock) : ISopObserv
             row.PeranAktif = [];
         }
         await db.SaveChangesAsync(ct);
+        if (closing) await archiving.FileAsync(row, ct);
     }
 }

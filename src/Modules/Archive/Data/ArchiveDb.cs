@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+
+namespace CampusKonseling.Archive.Data;
+
+/// <summary>The archive records and the campus's key for counseling word hashes, in schema "arsip".</summary>
+public sealed class ArchiveDb(DbContextOptions<ArchiveDb> options) : DbContext(options)
+{
+    public const string Schema = "arsip";
+
+    public DbSet<ArchiveRecord> Records => Set<ArchiveRecord>();
+    public DbSet<ArchiveKey> Keys => Set<ArchiveKey>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.HasDefaultSchema(Schema);
+        b.HasPostgresExtension("pg_trgm");
+        b.Entity<ArchiveRecord>(e =>
+        {
+            e.ToTable("records");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.Jenis).HasColumnName("jenis").HasMaxLength(20);
+            e.Property(x => x.SubjekId).HasColumnName("subjek_id").HasMaxLength(100);
+            e.Property(x => x.Judul).HasColumnName("judul").HasMaxLength(300);
+            e.Property(x => x.Nomor).HasColumnName("nomor").HasMaxLength(300);
+            e.Property(x => x.SopKode).HasColumnName("sop_kode").HasMaxLength(100);
+            e.Property(x => x.SopJudul).HasColumnName("sop_judul").HasMaxLength(300);
+            e.Property(x => x.Tahun).HasColumnName("tahun");
+            e.Property(x => x.Semester).HasColumnName("semester").HasMaxLength(20);
+            e.Property(x => x.JenisKlien).HasColumnName("jenis_klien").HasMaxLength(60);
+            e.Property(x => x.Bidang).HasColumnName("bidang").HasMaxLength(100);
+            e.Property(x => x.Saluran).HasColumnName("saluran").HasMaxLength(100);
+            e.Property(x => x.KonselorId).HasColumnName("konselor_id").HasMaxLength(450);
+            e.Property(x => x.KonselorNama).HasColumnName("konselor_nama").HasMaxLength(200);
+            e.Property(x => x.Nama).HasColumnName("nama").HasMaxLength(200);
+            e.Property(x => x.Nim).HasColumnName("nim").HasMaxLength(30);
+            e.Property(x => x.Dibuka).HasColumnName("dibuka");
+            e.Property(x => x.Ditutup).HasColumnName("ditutup");
+            e.Property(x => x.Hasil).HasColumnName("hasil").HasMaxLength(100);
+            e.Property(x => x.TeksUmum).HasColumnName("teks_umum");
+            e.Property(x => x.Cari).HasColumnName("cari");
+            e.Property(x => x.KonselingToken).HasColumnName("konseling_token");
+            e.Property(x => x.KonselingTeks).HasColumnName("konseling_teks");
+            e.Property(x => x.DiarsipkanPada).HasColumnName("diarsipkan_pada");
+            e.HasIndex(x => new { x.Jenis, x.SubjekId }).IsUnique();
+            e.HasIndex(x => x.Cari).HasMethod("gin");
+            e.HasIndex(x => x.KonselingToken).HasMethod("gin");
+            e.HasIndex(x => x.Nama).HasMethod("gin").HasOperators("gin_trgm_ops");
+            e.HasIndex(x => x.Ditutup);
+        });
+        b.Entity<ArchiveKey>(e =>
+        {
+            e.ToTable("keys");
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(x => x.Protected).HasColumnName("protected");
+        });
+    }
+}
+
+/// <summary>
+/// A closed case or filed letter as the archive keeps it: facets, the staff-readable text and its weighted
+/// tsvector (title and numbers above body), keyed hashes of the counseling text's words, and that text encrypted.
+/// </summary>
+public sealed class ArchiveRecord
+{
+    public Guid Id { get; set; }
+    public required string Jenis { get; set; }
+    public required string SubjekId { get; set; }
+    public required string Judul { get; set; }
+    public string? Nomor { get; set; }
+    public string? SopKode { get; set; }
+    public string? SopJudul { get; set; }
+    public int Tahun { get; set; }
+    public required string Semester { get; set; }
+    public string? JenisKlien { get; set; }
+    public string? Bidang { get; set; }
+    public string? Saluran { get; set; }
+    public string? KonselorId { get; set; }
+    public string? KonselorNama { get; set; }
+    public string? Nama { get; set; }
+    public string? Nim { get; set; }
+    public DateTimeOffset Dibuka { get; set; }
+    public DateTimeOffset? Ditutup { get; set; }
+    public string? Hasil { get; set; }
+    public required string TeksUmum { get; set; }
+    public NpgsqlTsVector? Cari { get; set; }
+    public string[] KonselingToken { get; set; } = [];
+    public string? KonselingTeks { get; set; }
+    public DateTimeOffset DiarsipkanPada { get; set; }
+}
+
+/// <summary>The campus's HMAC key for counseling word hashes, protected by the platform's key ring (kept in another database).</summary>
+public sealed class ArchiveKey
+{
+    public int Id { get; set; } = 1;
+    public required string Protected { get; set; }
+}

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CampusKonseling.Archive.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CampusKonseling.Archive.Search;
+
+public sealed record SearchRequest(string? Q, string? Sop = null, int? Tahun = null, string? Semester = null, string? Bidang = null, string? Konselor = null,
+    string? JenisKlien = null, string? Hasil = null, bool UrutTanggal = false, int Page = 1, int PageSize = 20);
+
+/// <summary>Who searches: their user id (their own cases' counseling text) and whether they may read every case's.</summary>
+public sealed record Reader(string UserId, bool SemuaKonseling);
+
+/// <param name="Snippet">HTML: the matching passage, encoded, with matches in &lt;mark&gt;; only from text the reader may see.</param>
+public sealed record SearchHit(Guid Id, string Jenis, string SubjekId, string Judul, string? Nomor, string? SopJudul, string? Nama, DateTimeOffset? Ditutup, string? Snippet, bool DariKonseling);
+
+public sealed record Facet(string Kolom, IReadOnlyList<(string Nilai, int Jumlah)> Nilai);
+
+public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, int Total, IReadOnlyList<Facet> Facets);
+
+/// <summary>
+/// Archive search in one query per concern, every filter — the reader's counseling rights included — inside
+/// the SQL, never after paging: words and phrases ("konseling karier"), prefix (psiko*), exclusion (-kata),
+/// facets with counts over the same filtered set, relevance (title and numbers above body) or date, snippets.
+/// </summary>
+public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
+{
+    public static readonly string[] FacetColumns = ["sop_judul", "tahun", "semester", "bidang", "konselor_nama", "jenis_klien", "hasil"];
+    private const char Start = '\u0001', Stop = '\u0002';
+
+    public async Task<SearchResult> SearchAsync(Reader reader, SearchRequest r, CancellationToken ct = default)
+    {
+        var (web, prefixes, plain) = Parse(r.Q);
+        var parameters = new List<NpgsqlParameter>
+        {
+            new("me", reader.UserId), new("semua", reader.SemuaKonseling), new("web", web), new("raw", (r.Q ?? "").Trim()),
+            new("tokens", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = plain.Length == 0 ? Array.Empty<string>() : await words.TokensAsync(plain, ct) },
+        };
+        var q = "websearch_to_tsquery('indonesian', @web)";
+        for (var i = 0; i < prefixes.Count; i++)
+        {
+            parameters.Add(new($"p{i}", prefixes[i] + ":*"));
+            q = web.Length == 0 && i == 0 ? $"to_tsquery('simple', @p{i})" : $"{q} && to_tsquery('simple', @p{i})";
+        }
+        var hasText = web.Length > 0 || prefixes.Count > 0;
+        var text = hasText
+            ? $"(r.cari @@ ({q}) OR (cardinality(@tokens) > 0 AND (@semua OR r.konselor_id = @me) AND r.konseling_token @> @tokens) OR (@raw <> '' AND (r.nama % @raw OR r.nim = @raw)))"
+            : "true";
+        var where = new List<string> { text };
+        void Filter(string column, object? value, string name)
+        {
+            if (value is null || value is string { Length: 0 }) return;
+            where.Add($"r.{column} = @{name}");
+            parameters.Add(new(name, value));
+        }
+        Filter("sop_judul", r.Sop, "f_sop");
+        Filter("tahun", r.Tahun, "f_tahun");
+        Filter("semester", r.Semester, "f_semester");
+        Filter("bidang", r.Bidang, "f_bidang");
+        Filter("konselor_nama", r.Konselor, "f_konselor");
+        Filter("jenis_klien", r.JenisKlien, "f_jenis");
+        Filter("hasil", r.Hasil, "f_hasil");
+        var condition = string.Join(" AND ", where);
+
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        NpgsqlCommand Command(string sql)
+        {
+            var cmd = new NpgsqlCommand(sql, conn);
+            foreach (var p in parameters) cmd.Parameters.Add(p.Clone());
+            return cmd;
+        }
+
+        int total;
+        await using (var count = Command($"SELECT count(*) FROM arsip.records r WHERE {condition}")) total = Convert.ToInt32(await count.ExecuteScalarAsync(ct));
+
+        var order = r.UrutTanggal || !hasText ? "r.ditutup DESC NULLS LAST, r.id" : $"ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', r.cari, {q}) DESC, r.ditutup DESC NULLS LAST, r.id";
+        var headline = hasText ? $"CASE WHEN r.cari @@ ({q}) THEN ts_headline('indonesian', r.teks_umum, {q}, 'StartSel={Start}, StopSel={Stop}, MaxFragments=2, MaxWords=25, MinWords=8') END" : "NULL";
+        var counselingHit = hasText ? "(cardinality(@tokens) > 0 AND (@semua OR r.konselor_id = @me) AND r.konseling_token @> @tokens AND NOT coalesce(r.cari @@ (" + q + "), false))" : "false";
+        var hits = new List<(SearchHit Hit, string? Cipher)>();
+        await using (var page = Command($@"SELECT r.id, r.jenis, r.subjek_id, r.judul, r.nomor, r.sop_judul, r.nama, r.ditutup, {headline},
+                {counselingHit}, CASE WHEN {counselingHit} THEN r.konseling_teks END
+            FROM arsip.records r WHERE {condition} ORDER BY {order} LIMIT {Math.Clamp(r.PageSize, 1, 100)} OFFSET {(Math.Max(1, r.Page) - 1) * Math.Clamp(r.PageSize, 1, 100)}"))
+        await using (var reader2 = await page.ExecuteReaderAsync(ct))
+            while (await reader2.ReadAsync(ct))
+                hits.Add((new SearchHit(reader2.GetGuid(0), reader2.GetString(1), reader2.GetString(2), reader2.GetString(3), reader2.IsDBNull(4) ? null : reader2.GetString(4),
+                    reader2.IsDBNull(5) ? null : reader2.GetString(5), reader2.IsDBNull(6) ? null : reader2.GetString(6), reader2.IsDBNull(7) ? null : reader2.GetFieldValue<DateTimeOffset>(7),
+                    reader2.IsDBNull(8) ? null : Html(reader2.GetString(8)), reader2.GetBoolean(9)), reader2.IsDBNull(10) ? null : reader2.GetString(10)));
+
+        // Counseling snippets: made from the decrypted text of rows the reader may see, never stored.
+        var result = new List<SearchHit>();
+        foreach (var (hit, cipher) in hits)
+        {
+            if (cipher is null || plain.Length == 0) { result.Add(hit); continue; }
+            await using var cmd = new NpgsqlCommand($"SELECT ts_headline('indonesian', $1, plainto_tsquery('indonesian', $2), 'StartSel={Start}, StopSel={Stop}, MaxFragments=2, MaxWords=25, MinWords=8')", conn)
+            {
+                Parameters = { new() { Value = words.Unprotect(cipher) }, new() { Value = plain } },
+            };
+            result.Add(hit with { Snippet = Html((string)(await cmd.ExecuteScalarAsync(ct))!) });
+        }
+
+        var facets = new List<Facet>();
+        foreach (var column in FacetColumns)
+        {
+            var values = new List<(string, int)>();
+            await using var cmd = Command($"SELECT coalesce(r.{column}::text, '-'), count(*) FROM arsip.records r WHERE {condition} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 30");
+            await using var rows = await cmd.ExecuteReaderAsync(ct);
+            while (await rows.ReadAsync(ct)) values.Add((rows.GetString(0), Convert.ToInt32(rows.GetInt64(1))));
+            facets.Add(new Facet(column, values));
+        }
+        return new SearchResult(result, total, facets);
+    }
+
+    /// <summary>Splits a query: words, "phrases" and -exclusions go to websearch_to_tsquery; word* are prefixes; plain words also hit counseling tokens.</summary>
+    public static (string Web, List<string> Prefixes, string Plain) Parse(string? q)
+    {
+        var web = new List<string>();
+        var prefixes = new List<string>();
+        var plain = new List<string>();
+        foreach (Match m in Token().Matches(q ?? ""))
+        {
+            var t = m.Value;
+            if (t.EndsWith('*') && !t.StartsWith('"') && Word().Replace(t.TrimEnd('*'), "") is { Length: >= 2 } stem) { prefixes.Add(stem.ToLowerInvariant()); continue; }
+            web.Add(t);
+            if (!t.StartsWith('-')) plain.Add(t.Trim('"'));
+        }
+        return (string.Join(' ', web), prefixes, string.Join(' ', plain));
+    }
+
+    private static string Html(string text) => WebUtility.HtmlEncode(text).Replace(Start.ToString(), "<mark>").Replace(Stop.ToString(), "</mark>");
+
+    [GeneratedRegex("\"[^\"]+\"|\\S+")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("[^\\p{L}\\p{N}]")]
+    private static partial Regex Word();
+}

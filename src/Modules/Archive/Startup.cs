@@ -1,0 +1,34 @@
+using CampusKonseling.Archive.Data;
+using CampusKonseling.Data;
+using CampusKonseling.Modules;
+using CampusKonseling.Navigation;
+using CampusKonseling.Security;
+
+namespace CampusKonseling.Archive;
+
+public sealed class Startup : IFeatureStartup
+{
+    public void ConfigureServices(FeatureBuilder feature)
+    {
+        feature.AddTenantDbContext<ArchiveDb>(ArchiveDb.Schema);
+        feature.AddPermissions<Permissions>().AddAdminMenu<AdminMenu>();
+        feature.Services.AddScoped<Search.CounselingWords>();
+        feature.Services.AddScoped<Search.ArchiveSearch>();
+        feature.AddContract<IArchive, Search.ArchiveStore>();
+    }
+}
+
+public sealed class Permissions : IPermissionProvider
+{
+    public const string SearchArchive = "SearchArchive";
+    /// <summary>Declared by the Cases feature; read here by name.</summary>
+    public const string ReadCounselingNotes = "ReadCounselingNotes";
+
+    public IEnumerable<Permission> GetPermissions() =>
+        [new(SearchArchive, new("Mencari arsip kasus (tanpa catatan konseling kasus orang lain)", "Search the case archive (without other counselors' counseling notes)"), "Arsip")];
+}
+
+public sealed class AdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<MenuItem> GetItems() => [new(new("Arsip", "Archive"), "admin/arsip", Permissions.SearchArchive, 12)];
+}

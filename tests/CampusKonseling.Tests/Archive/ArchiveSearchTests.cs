@@ -1,0 +1,102 @@
+using CampusKonseling.Archive;
+using CampusKonseling.Archive.Search;
+using CampusKonseling.Tests.Infrastructure;
+using CampusKonseling.Tests.Sop;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampusKonseling.Tests.Archive;
+
+/// <summary>Indonesian full-text search over the archive, with counseling text searchable only by who may read it.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ArchiveSearchTests(PlatformFixture platform) : IAsyncLifetime
+{
+    private TestTenant _campus = null!;
+    private SopHarness _in = null!;
+    private static readonly DateTimeOffset Closed = new(2025, 10, 6, 3, 0, 0, TimeSpan.Zero);
+
+    public async Task InitializeAsync()
+    {
+        _campus = await platform.CreateTenantAsync("konseling-asesmen", "arsip");
+        _in = new SopHarness(platform, _campus);
+        ArchiveEntry Entry(string id, string judul, string bidang, string umum, string? konseling, string konselor, string nama = "Klien", string? nim = null, int tahun = 2025) =>
+            new("kasus", id, judul, $"KS-{tahun}-{id}", "IK-KA-INISIATIF", "Layanan Konseling Mahasiswa Inisiatif Sendiri", "Mahasiswa", bidang, "Online", konselor, konselor,
+                nama, nim, Closed.AddYears(tahun - 2025).AddDays(-10), Closed.AddYears(tahun - 2025), "selesai", umum, konseling);
+        await _in.InCampusAsync(async sp =>
+        {
+            var archive = sp.GetRequiredService<IArchive>();
+            await archive.FileAsync(Entry("001", "Konseling karier alumni", "Karier", "Alumni membutuhkan layanan konseling karier setelah lulus.", "Klien merasa cemas dan takut gagal.", "konselor-a", "Budi Santoso", "2019001122"));
+            await archive.FileAsync(Entry("002", "Rujukan ke RS Jiwa", "Personal", "Pelayanan rujukan ke RS Jiwa dr. Amino; surat rujukan dikirim.", "Gejala depresi berat, perlu psikiater.", "konselor-b"));
+            await archive.FileAsync(Entry("003", "Konseling akademik", "Akademik", "Mahasiswa membutuhkan bimbingan belajar; konseling karier tidak diperlukan.", null, "konselor-a", tahun: 2024));
+            await archive.FileAsync(Entry("004", "Asesmen psikologi", "Personal", "Tes psikologis dan wawancara asesmen.", "Skor depresi sedang.", "konselor-a"));
+            return 0;
+        });
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private Task<SearchResult> SearchAsync(string q, string reader = "staf-tu", bool all = false, SearchRequest? filters = null) =>
+        _in.InCampusAsync(sp => sp.GetRequiredService<ArchiveSearch>().SearchAsync(new Reader(reader, all), (filters ?? new SearchRequest(null)) with { Q = q }));
+
+    private static string[] Ids(SearchResult r) => r.Hits.Select(h => h.SubjekId).Order().ToArray();
+
+    [Fact]
+    public async Task Indonesian_words_are_stemmed_and_phrases_prefixes_and_exclusions_work()
+    {
+        // "layanan" and "pelayanan" share the stem "layan"; "membutuhkan" finds "butuh".
+        Assert.Equal(["001", "002"], Ids(await SearchAsync("layanan")));
+        Assert.Equal(["001", "003"], Ids(await SearchAsync("butuh")));
+        // The phrase is exact; the two words alone are not.
+        Assert.Equal(["001", "003"], Ids(await SearchAsync("konseling karier")));
+        Assert.Equal(["001", "003"], Ids(await SearchAsync("\"konseling karier\"")));
+        Assert.Equal(["003"], Ids(await SearchAsync("\"karier tidak\"")));
+        Assert.Equal(["004"], Ids(await SearchAsync("psiko*")));
+        Assert.Equal(["001"], Ids(await SearchAsync("\"konseling karier\" -akademik")));
+        // Title and numbers weigh above the body.
+        Assert.Equal("003", (await SearchAsync("akademik")).Hits[0].SubjekId);
+        // Names and student numbers despite a small typo.
+        Assert.Equal(["001"], Ids(await SearchAsync("Budi Santosa")));
+        Assert.Equal(["001"], Ids(await SearchAsync("2019001122")));
+    }
+
+    [Fact]
+    public async Task Facet_counts_add_up_to_the_filtered_result()
+    {
+        var all = await SearchAsync("");
+        Assert.Equal(4, all.Total);
+        foreach (var facet in all.Facets.Where(f => f.Kolom is "bidang" or "tahun" or "konselor_nama"))
+            Assert.Equal(all.Total, facet.Nilai.Sum(v => v.Jumlah));
+        var personal = await SearchAsync("", filters: new SearchRequest(null, Bidang: "Personal"));
+        Assert.Equal(2, personal.Total);
+        Assert.Equal(all.Facets.Single(f => f.Kolom == "bidang").Nilai.Single(v => v.Nilai == "Personal").Jumlah, personal.Total);
+        var year = await SearchAsync("konseling", filters: new SearchRequest(null, Tahun: 2024));
+        Assert.Equal(["003"], Ids(year));
+        Assert.Equal(year.Total, year.Facets.Single(f => f.Kolom == "semester").Nilai.Sum(v => v.Jumlah));
+    }
+
+    [Fact]
+    public async Task Counseling_text_is_found_only_by_its_counselor_and_never_shows_to_others()
+    {
+        // TU: no hit, no snippet from counseling text.
+        Assert.Empty((await SearchAsync("depresi")).Hits);
+        Assert.Empty((await SearchAsync("cemas")).Hits);
+        // The counselor of case 004 finds it (and only their own), with a snippet from the decrypted text.
+        var mine = await SearchAsync("depresi", reader: "konselor-a");
+        Assert.Equal(["004"], Ids(mine));
+        Assert.True(mine.Hits[0].DariKonseling);
+        Assert.Contains("<mark>depresi</mark>", mine.Hits[0].Snippet, StringComparison.OrdinalIgnoreCase);
+        // A reader granted every case's counseling notes finds both.
+        Assert.Equal(["002", "004"], Ids(await SearchAsync("depresi", reader: "kepala", all: true)));
+        // The database holds no readable counseling words.
+        var stored = await TestDatabase.ScalarAsync(_campus.Database, "SELECT string_agg(coalesce(konseling_teks, '') || array_to_string(konseling_token, ' ') || coalesce(cari::text, ''), ' ') FROM arsip.records");
+        Assert.DoesNotContain("depresi", (string)stored!);
+        Assert.DoesNotContain("cemas", (string)stored!);
+    }
+
+    [Fact]
+    public async Task Another_campus_finds_nothing_of_this_one()
+    {
+        var other = await platform.CreateTenantAsync("konseling-asesmen", "arsiplain");
+        var result = await new SopHarness(platform, other).InCampusAsync(sp => sp.GetRequiredService<ArchiveSearch>().SearchAsync(new Reader("x", true), new SearchRequest("layanan")));
+        Assert.Equal(0, result.Total);
+    }
+}
