@@ -151,6 +151,17 @@ public sealed class CareerCounselingWalkthrough(PlatformFixture platform) : IAsy
         await Assertions.Expect(tu.Locator("table.letters")).ToContainTextAsync(rekomendasi);
         await Assertions.Expect(tu.Locator(".entries")).Not.ToContainTextAsync("peta karier");
         await ShotAsync(tu, "kasus-selesai-dilihat-tu");
+
+        // The closed case is in the archive: TU finds it by its letter, not by the counseling note; the counselor finds both.
+        await tu.GotoAsync($"{_unipma.Prefix}/admin/arsip?Q={Uri.EscapeDataString(rekomendasi)}", Loaded);
+        await Assertions.Expect(tu.Locator($"li.hit[data-subjek='{c.Id}']")).ToBeVisibleAsync();
+        await tu.GotoAsync($"{_unipma.Prefix}/admin/arsip?Q=peta+karier", Loaded);
+        await Assertions.Expect(tu.Locator("#jumlah")).ToHaveTextAsync("0 hasil");
+        await Assertions.Expect(tu.Locator("body")).Not.ToContainTextAsync("peta karier", new() { IgnoreCase = true, Timeout = 1000 });
+        await ShotAsync(tu, "arsip-dicari-tu");
+        await konselor.GotoAsync($"{_unipma.Prefix}/admin/arsip?Q=peta+karier", Loaded);
+        await Assertions.Expect(konselor.Locator($"li.hit[data-subjek='{c.Id}'] .snippet mark").First).ToBeVisibleAsync();
+        await ShotAsync(konselor, "arsip-dicari-konselor");
     }
 
     private Task ShotAsync(IPage page, string name) =>

@@ -43,6 +43,11 @@ public sealed class SearchModel(ArchiveSearch search, IPermissionService permiss
         return Url.Content("~/admin/arsip") + QueryString.Create(q.Where(p => !string.IsNullOrEmpty(p.Value)));
     }
 
+    public static string Label(string column) => column switch
+    {
+        "sop_judul" => "SOP", "tahun" => "Tahun", "semester" => "Semester", "bidang" => "Bidang masalah", "konselor_nama" => "Konselor", "jenis_klien" => "Jenis klien", _ => "Hasil",
+    };
+
     public static string Param(string column) => column switch
     {
         "sop_judul" => "Sop", "tahun" => "Tahun", "semester" => "Semester", "bidang" => "Bidang", "konselor_nama" => "Konselor", "jenis_klien" => "JenisKlien", _ => "Hasil",
