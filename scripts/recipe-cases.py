@@ -21,7 +21,8 @@ for name, roles in grants.items():
                 if f not in s['enable']: s['enable'].append(f)
         if s['name'] == 'roles':
             for r in s['roles']:
-                extra = ['SearchArchive'] if 'ViewCases' in roles.get(r['name'], []) else []
+                granted = roles.get(r['name'], [])
+                extra = (['SearchArchive'] if 'ViewCases' in granted else []) + (['ExportArchive'] if 'SuperviseCases' in granted else [])
                 for p in roles.get(r['name'], []) + extra:
                     if p not in r['permissions']: r['permissions'].append(p)
     open(path, 'w').write(json.dumps(d, ensure_ascii=False, indent=2) + '\n')

@@ -16,16 +16,21 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Search.ArchiveSearch>();
         feature.AddContract<IArchive, Search.ArchiveStore>();
     }
+
+    public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Api.ArchiveApi.MapArchiveApi(endpoints);
 }
 
 public sealed class Permissions : IPermissionProvider
 {
-    public const string SearchArchive = "SearchArchive";
+    public const string SearchArchive = "SearchArchive", ExportArchive = "ExportArchive";
     /// <summary>Declared by the Cases feature; read here by name.</summary>
     public const string ReadCounselingNotes = "ReadCounselingNotes";
 
     public IEnumerable<Permission> GetPermissions() =>
-        [new(SearchArchive, new("Mencari arsip kasus (tanpa catatan konseling kasus orang lain)", "Search the case archive (without other counselors' counseling notes)"), "Arsip")];
+        [
+            new(SearchArchive, new("Mencari arsip kasus (tanpa catatan konseling kasus orang lain)", "Search the case archive (without other counselors' counseling notes)"), "Arsip"),
+            new(ExportArchive, new("Mengekspor daftar hasil pencarian arsip (CSV, tanpa teks konseling)", "Export archive result lists (CSV, without counseling text)"), "Arsip"),
+        ];
 }
 
 public sealed class AdminMenu : IAdminMenuProvider

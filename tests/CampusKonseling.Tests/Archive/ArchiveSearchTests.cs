@@ -99,4 +99,36 @@ public sealed class ArchiveSearchTests(PlatformFixture platform) : IAsyncLifetim
         var result = await new SopHarness(platform, other).InCampusAsync(sp => sp.GetRequiredService<ArchiveSearch>().SearchAsync(new Reader("x", true), new SearchRequest("layanan")));
         Assert.Equal(0, result.Total);
     }
+
+    [Fact]
+    public async Task Staff_save_searches_export_the_list_without_counseling_text_and_use_the_api()
+    {
+        using var staf = platform.Client();
+        await staf.SignInAsync(_campus.Prefix, await _in.EmailOfAsync("Staf Konseling & Asesmen"), "Demo12345");
+        var (_, page) = await staf.PageAsync($"{_campus.Prefix}/admin/arsip?Q=layanan&Bidang=Personal");
+        Assert.Equal("1 hasil", page.QuerySelector("#jumlah")!.TextContent);
+        Assert.Equal("1", page.QuerySelector("[data-facet='bidang'] .count")!.TextContent);
+        using var saved = await staf.SubmitAsync(page, "form.save-search", new Dictionary<string, string> { ["NamaPencarian"] = "Rujukan personal" }, $"{_campus.Prefix}/admin/arsip?handler=Simpan");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, again) = await staf.PageAsync($"{_campus.Prefix}/admin/arsip");
+        Assert.Contains("Bidang=Personal", again.QuerySelector("[data-tersimpan='Rujukan personal'] a")!.GetAttribute("href"));
+
+        // The staff role heads the unit in this campus, so it may export: staff text matches only, no counseling words.
+        using var csv = await staf.GetAsync($"{_campus.Prefix}/admin/arsip?Q=depresi&handler=Csv");
+        var text = await csv.Content.ReadAsStringAsync();
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.DoesNotContain("KS-2025-004", text);
+        using var all = await staf.GetAsync($"{_campus.Prefix}/admin/arsip?Q=layanan&handler=Csv");
+        Assert.Contains("KS-2025-001", await all.Content.ReadAsStringAsync());
+        using var dosen = platform.Client();
+        await dosen.SignInAsync(_campus.Prefix, await _in.EmailOfAsync("Dosen Pembimbing Akademik"), "Demo12345");
+        using var refused = await dosen.GetAsync($"{_campus.Prefix}/admin/arsip?Q=layanan&handler=Csv");
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, refused.StatusCode);
+
+        // The API answers the same search, with facets, for a signed-in reader.
+        using var api = await staf.GetAsync($"{_campus.Prefix}/api/v1/arsip?q=%22konseling%20karier%22&pageSize=10");
+        var json = System.Text.Json.JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(2, json.GetProperty("total").GetInt32());
+        Assert.Contains(json.GetProperty("faset").EnumerateArray(), f => f.GetProperty("kolom").GetString() == "tahun");
+    }
 }

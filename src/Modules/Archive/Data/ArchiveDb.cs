@@ -10,6 +10,7 @@ public sealed class ArchiveDb(DbContextOptions<ArchiveDb> options) : DbContext(o
 
     public DbSet<ArchiveRecord> Records => Set<ArchiveRecord>();
     public DbSet<ArchiveKey> Keys => Set<ArchiveKey>();
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -47,6 +48,16 @@ public sealed class ArchiveDb(DbContextOptions<ArchiveDb> options) : DbContext(o
             e.HasIndex(x => x.KonselingToken).HasMethod("gin");
             e.HasIndex(x => x.Nama).HasMethod("gin").HasOperators("gin_trgm_ops");
             e.HasIndex(x => x.Ditutup);
+        });
+        b.Entity<SavedSearch>(e =>
+        {
+            e.ToTable("saved_searches");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.UserId).HasColumnName("user_id").HasMaxLength(450);
+            e.Property(x => x.Nama).HasColumnName("nama").HasMaxLength(100);
+            e.Property(x => x.Kueri).HasColumnName("kueri").HasMaxLength(2000);
+            e.Property(x => x.DibuatPada).HasColumnName("dibuat_pada");
+            e.HasIndex(x => x.UserId);
         });
         b.Entity<ArchiveKey>(e =>
         {
@@ -87,6 +98,16 @@ public sealed class ArchiveRecord
     public string[] KonselingToken { get; set; } = [];
     public string? KonselingTeks { get; set; }
     public DateTimeOffset DiarsipkanPada { get; set; }
+}
+
+/// <summary>A user's saved search: a name and the query string of the search page.</summary>
+public sealed class SavedSearch
+{
+    public long Id { get; set; }
+    public required string UserId { get; set; }
+    public required string Nama { get; set; }
+    public required string Kueri { get; set; }
+    public DateTimeOffset DibuatPada { get; set; }
 }
 
 /// <summary>The campus's HMAC key for counseling word hashes, protected by the platform's key ring (kept in another database).</summary>

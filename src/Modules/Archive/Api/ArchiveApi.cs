@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using CampusKonseling.Archive.Search;
+using CampusKonseling.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace CampusKonseling.Archive.Api;
+
+/// <summary>The archive search for campus systems and scripts: the same query, filters, facets and rights as the page.</summary>
+public static class ArchiveApi
+{
+    public sealed record HitDto(string Jenis, string SubjekId, string Judul, string? Nomor, string? Sop, string? Nama, DateTimeOffset? Ditutup, string? Cuplikan, bool DariKonseling);
+    public sealed record FacetDto(string Kolom, IReadOnlyList<FacetValueDto> Nilai);
+    public sealed record FacetValueDto(string Nilai, int Jumlah);
+    public sealed record SearchDto(int Total, int Page, int PageSize, IReadOnlyList<HitDto> Hasil, IReadOnlyList<FacetDto> Faset);
+
+    public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/v1/arsip", SearchAsync).WithTags("Arsip").WithName("SearchArchive")
+            .WithSummary("Mencari arsip kasus: kata, \"frasa\", awalan*, -pengecualian, faset; catatan konseling hanya bagi yang berhak")
+            .RequirePermission(Permissions.SearchArchive);
+        return endpoints;
+    }
+
+    private static async Task<Ok<SearchDto>> SearchAsync(HttpContext http, ArchiveSearch search, IPermissionService permissions, string? q, string? sop, int? tahun, string? semester,
+        string? bidang, string? konselor, string? jenisKlien, string? hasil, bool? urutTanggal, int? page, int? pageSize, CancellationToken ct)
+    {
+        var size = Math.Clamp(pageSize ?? 20, 1, 100);
+        var p = Math.Max(1, page ?? 1);
+        var reader = new Reader(http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", await permissions.HasPermissionAsync(http.User, Permissions.ReadCounselingNotes));
+        var result = await search.SearchAsync(reader, new SearchRequest(q, sop, tahun, semester, bidang, konselor, jenisKlien, hasil, urutTanggal ?? false, p, size), ct);
+        return TypedResults.Ok(new SearchDto(result.Total, p, size,
+            result.Hits.Select(h => new HitDto(h.Jenis, h.SubjekId, h.Judul, h.Nomor, h.SopJudul, h.Nama, h.Ditutup, h.Snippet, h.DariKonseling)).ToList(),
+            result.Facets.Select(f => new FacetDto(f.Kolom, f.Nilai.Select(v => new FacetValueDto(v.Nilai, v.Jumlah)).ToList())).ToList()));
+    }
+}
