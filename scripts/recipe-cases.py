@@ -22,7 +22,7 @@ for name, roles in grants.items():
         if s['name'] == 'roles':
             for r in s['roles']:
                 granted = roles.get(r['name'], [])
-                extra = (['SearchArchive'] if 'ViewCases' in granted else []) + (['ExportArchive'] if 'SuperviseCases' in granted else [])
+                extra = (['SearchArchive'] if 'ViewCases' in granted else []) + (['ExportArchive', 'ManageArchive'] if 'SuperviseCases' in granted else [])
                 for p in roles.get(r['name'], []) + extra:
                     if p not in r['permissions']: r['permissions'].append(p)
     open(path, 'w').write(json.dumps(d, ensure_ascii=False, indent=2) + '\n')

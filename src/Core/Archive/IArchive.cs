@@ -18,3 +18,14 @@ public interface IArchive
     /// <summary>Adds or replaces the archive record of a subject.</summary>
     Task FileAsync(ArchiveEntry entry, CancellationToken ct = default);
 }
+
+/// <summary>
+/// A module that owns archived subjects of one kind (cases) and destroys them when their retention has
+/// passed and an administrator confirmed it: the subject, its notes, files and letters.
+/// </summary>
+public interface IArchiveSubjectOwner
+{
+    string Jenis { get; }
+
+    Task DestroyAsync(string subjekId, CancellationToken ct = default);
+}

@@ -31,4 +31,7 @@ public interface ILetterService
 
     /// <summary>The PDF (or, with <paramref name="html"/>, the printable HTML view); null when unknown. Callers check the reader's rights first.</summary>
     Task<LetterFile?> OpenAsync(Guid id, bool html = false, CancellationToken ct = default);
+
+    /// <summary>Destroys every letter (all versions, their PDFs) of an owner whose retention has passed; returns how many.</summary>
+    Task<int> DestroyOwnerAsync(string pemilikJenis, string pemilikId, CancellationToken ct = default);
 }

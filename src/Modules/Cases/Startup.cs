@@ -25,6 +25,7 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Work.Referrals>();
         feature.Services.AddScoped<Work.CaseDocuments>();
         feature.Services.AddScoped<Work.CaseArchiving>();
+        feature.AddContract<CampusKonseling.Archive.IArchiveSubjectOwner, Work.CaseArchiveOwner>();
     }
 
     public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Api.CasesApi.MapCasesApi(endpoints);

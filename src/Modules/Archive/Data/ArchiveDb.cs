@@ -11,6 +11,7 @@ public sealed class ArchiveDb(DbContextOptions<ArchiveDb> options) : DbContext(o
     public DbSet<ArchiveRecord> Records => Set<ArchiveRecord>();
     public DbSet<ArchiveKey> Keys => Set<ArchiveKey>();
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+    public DbSet<ArchiveSettings> Settings => Set<ArchiveSettings>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -58,6 +59,12 @@ public sealed class ArchiveDb(DbContextOptions<ArchiveDb> options) : DbContext(o
             e.Property(x => x.Kueri).HasColumnName("kueri").HasMaxLength(2000);
             e.Property(x => x.DibuatPada).HasColumnName("dibuat_pada");
             e.HasIndex(x => x.UserId);
+        });
+        b.Entity<ArchiveSettings>(e =>
+        {
+            e.ToTable("settings");
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(x => x.RetensiHari).HasColumnName("retensi_hari");
         });
         b.Entity<ArchiveKey>(e =>
         {
@@ -108,6 +115,14 @@ public sealed class SavedSearch
     public required string Nama { get; set; }
     public required string Kueri { get; set; }
     public DateTimeOffset DibuatPada { get; set; }
+}
+
+/// <summary>The campus's default retention for archive records (an SOP's own retensiHari takes precedence).</summary>
+public sealed class ArchiveSettings
+{
+    public const int DefaultDays = 1825;
+    public int Id { get; set; } = 1;
+    public int RetensiHari { get; set; } = DefaultDays;
 }
 
 /// <summary>The campus's HMAC key for counseling word hashes, protected by the platform's key ring (kept in another database).</summary>

@@ -25,6 +25,9 @@ public sealed class LetterService(
         (await db.Templates.AsNoTracking().OrderBy(t => t.Judul).Select(t => new { t.Kode, t.Judul }).ToListAsync(ct))
             .Select(t => (t.Kode, t.Judul)).ToList();
 
+    public Task<int> DestroyOwnerAsync(string pemilikJenis, string pemilikId, CancellationToken ct = default) =>
+        db.Letters.Where(l => l.PemilikJenis == pemilikJenis && l.PemilikId == pemilikId).ExecuteDeleteAsync(ct);
+
     public async Task<IReadOnlyList<string>> PlaceholdersAsync(string templat, CancellationToken ct = default)
     {
         if (await db.Templates.AsNoTracking().FirstOrDefaultAsync(t => t.Kode == templat, ct) is not { } t) return [];

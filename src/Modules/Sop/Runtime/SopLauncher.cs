@@ -18,7 +18,10 @@ public sealed class SopLauncher(SopDb db, TenantDbConnection connection, ISopSto
     }
 
     public async Task<IReadOnlyList<SopSummary>> ListAsync(CancellationToken ct = default) =>
-        await db.Definitions.AsNoTracking().OrderBy(d => d.Kode).Select(d => new SopSummary(d.Kode, d.Judul)).ToListAsync(ct);
+        (await db.Definitions.AsNoTracking().OrderBy(d => d.Kode)
+            .Join(db.Versions.AsNoTracking(), d => new { d.Id, V = d.VersiAktif }, v => new { Id = v.DefinitionId, V = v.Versi }, (d, v) => new { d.Kode, d.Judul, v.Json })
+            .ToListAsync(ct))
+        .Select(d => new SopSummary(d.Kode, d.Judul, Definitions.DefinitionJson.Deserialize(d.Json).RetensiHari)).ToList();
 
     public async Task<SopProgress?> ProgressAsync(Guid instanceId, CancellationToken ct = default)
     {
