@@ -44,6 +44,7 @@ public sealed class ArchiveDb(DbContextOptions<ArchiveDb> options) : DbContext(o
             e.Property(x => x.KonselingToken).HasColumnName("konseling_token");
             e.Property(x => x.KonselingTeks).HasColumnName("konseling_teks");
             e.Property(x => x.DiarsipkanPada).HasColumnName("diarsipkan_pada");
+            e.Property(x => x.Versi).HasColumnName("versi");
             e.HasIndex(x => new { x.Jenis, x.SubjekId }).IsUnique();
             e.HasIndex(x => x.Cari).HasMethod("gin");
             e.HasIndex(x => x.KonselingToken).HasMethod("gin");
@@ -105,6 +106,8 @@ public sealed class ArchiveRecord
     public string[] KonselingToken { get; set; } = [];
     public string? KonselingTeks { get; set; }
     public DateTimeOffset DiarsipkanPada { get; set; }
+    /// <summary>1 when first filed; each correction of the archived subject files the next version.</summary>
+    public int Versi { get; set; }
 }
 
 /// <summary>A user's saved search: a name and the query string of the search page.</summary>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CampusKonseling.Archive.Search;
 
 /// <summary>Files a record (replacing an earlier one of the same subject) with its weighted tsvector and counseling tokens.</summary>
-public sealed class ArchiveStore(ArchiveDb db, CounselingWords words, TimeProvider clock) : IArchive
+public sealed class ArchiveStore(ArchiveDb db, CounselingWords words, IServiceProvider services, TimeProvider clock) : IArchive
 {
     public async Task FileAsync(ArchiveEntry e, CancellationToken ct = default)
     {
@@ -31,7 +31,11 @@ public sealed class ArchiveStore(ArchiveDb db, CounselingWords words, TimeProvid
         row.KonselingToken = string.IsNullOrWhiteSpace(e.TeksKonseling) ? [] : await words.TokensAsync(e.TeksKonseling, ct);
         row.KonselingTeks = string.IsNullOrWhiteSpace(e.TeksKonseling) ? null : words.Protect(e.TeksKonseling);
         row.DiarsipkanPada = clock.GetUtcNow();
+        row.Versi++;
         await db.SaveChangesAsync(ct);
+        if (services.GetService<CampusKonseling.Audit.IAuditLog>() is { } audit)
+            await audit.RecordAsync(new CampusKonseling.Audit.AuditEvent(row.Versi == 1 ? CampusKonseling.Audit.AuditKinds.Buat : CampusKonseling.Audit.AuditKinds.Ubah,
+                e.Jenis, e.SubjekId, $"Arsip {e.Jenis} versi {row.Versi}"), ct);
         // Title and numbers weigh above the body (A over B).
         await db.Database.ExecuteSqlInterpolatedAsync($@"UPDATE arsip.records SET cari =
             setweight(to_tsvector('indonesian', judul || ' ' || coalesce(nomor, '') || ' ' || coalesce(nama, '') || ' ' || coalesce(nim, '')), 'A')

@@ -58,7 +58,7 @@ public static class Tingkat
 public static class JenisCatatan
 {
     public const string Catatan = "catatan", BukuLog = "buku-log", Sesi = "sesi", Uraian = "uraian-klien", Penugasan = "penugasan",
-        Kesepakatan = "kesepakatan", BukaDarurat = "buka-darurat", Laporan = "laporan";
+        Kesepakatan = "kesepakatan", BukaDarurat = "buka-darurat", Laporan = "laporan", Koreksi = "koreksi";
 }
 
 /// <summary>An entry of the case's timeline; counseling-tier text is encrypted (<see cref="Terenkripsi"/>).</summary>

@@ -15,7 +15,7 @@ namespace CampusKonseling.Cases.Pages.Cases.Admin;
 /// entry at its confidentiality tier, and the scheduling agreements. Counseling text only for those who may.
 /// </summary>
 [RequirePermission(Permissions.ViewCases)]
-public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess access, Appointments appointments, CaseLetters letters, Dispositions dispositions, Referrals referrals, CaseDocuments documents, CampusKonseling.Workflows.ISopLauncher sops, IPermissionService permissions,
+public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess access, Appointments appointments, CaseLetters letters, Dispositions dispositions, Referrals referrals, CaseDocuments documents, CaseArchiving archiving, CampusKonseling.Workflows.ISopLauncher sops, IPermissionService permissions,
     IUserDirectory directory, CampusKonseling.Modules.ShellFeatureServices features, CampusKonseling.Site.ISiteSettings site, IStringLocalizer<S> T) : PageModel
 {
     /// <summary>The campus's time zone: every time on the page is shown as the campus reads it.</summary>
@@ -130,12 +130,15 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
     public async Task<IActionResult> OnPostCatatanAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        // An archived case is read-only: only a correction may be added, and it files a new version of the archive record.
+        if (!Open && Jenis != JenisCatatan.Koreksi) Jenis = JenisCatatan.Koreksi;
         if (await timeline.WriteAsync(User, Case, Jenis, Tingkat, Isi ?? "", ct) is { } refusal)
         {
             Errors[nameof(Isi)] = refusal;
             return Page();
         }
-        return Done(T["Catatan disimpan."]);
+        if (!Open) await archiving.FileAsync(Case, ct);
+        return Done(Open ? T["Catatan disimpan."] : T["Koreksi disimpan; arsip kasus diperbarui sebagai versi baru."]);
     }
 
     public async Task<IActionResult> OnPostTugaskanAsync(Guid id, CancellationToken ct)
@@ -228,6 +231,7 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
     public async Task<IActionResult> OnPostDokumenAsync(Guid id, Microsoft.AspNetCore.Http.IFormFile? berkas, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        if (!Open) return Closed();
         var errors = await documents.AddAsync(User, Case, NamaDokumen, TingkatDokumen, berkas, ct);
         if (errors.Count > 0)
         {
@@ -260,6 +264,7 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
     public async Task<IActionResult> OnPostHasilRujukanAsync(Guid id, Guid rujukan, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        if (!Open) return Closed();
         if (await referrals.RecordResultAsync(User, Case, rujukan, Hasil, ct) is { } refusal)
         {
             Errors["Hasil"] = refusal;
@@ -277,7 +282,11 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
             return Page();
         }
         var values = LetterFields.ToDictionary(f => f.Nama, f => (Nilai.GetValueOrDefault(f.Nama) ?? "").Trim());
-        var letter = await letters.GenerateAsync(Case, Templat!, values, VersiDari is { } earlier && Letters.Any(l => l.Id == earlier) ? earlier : null, ct);
+        var versiDari = VersiDari is { } earlier && Letters.Any(l => l.Id == earlier) ? earlier : (Guid?)null;
+        // On an archived case a letter can only be corrected (a new version of the same number).
+        if (!Open && versiDari is null) return Closed();
+        var letter = await letters.GenerateAsync(Case, Templat!, values, versiDari, ct);
+        if (!Open) await archiving.FileAsync(Case, ct);
         return Done(letter.IsianKosong.Count > 0
             ? T["Surat {0} (versi {1}) dibuat; isian kosong: {2}.", letter.Nomor, letter.Versi, string.Join(", ", letter.IsianKosong)]
             : T["Surat {0} (versi {1}) dibuat.", letter.Nomor, letter.Versi]);
@@ -292,7 +301,7 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
 
     private IActionResult Closed()
     {
-        Errors["Tutup"] = T["Kasus ini sudah ditutup; jadwal, disposisi, rujukan dan penugasan tidak dapat ditambahkan lagi."];
+        Errors["Tutup"] = T["Kasus ini sudah ditutup dan diarsipkan; yang dapat ditambahkan hanya koreksi (catatan koreksi atau versi baru surat)."];
         return Page();
     }
 
