@@ -131,4 +131,30 @@ public sealed class ArchiveSearchTests(PlatformFixture platform) : IAsyncLifetim
         Assert.Equal(2, json.GetProperty("total").GetInt32());
         Assert.Contains(json.GetProperty("faset").EnumerateArray(), f => f.GetProperty("kolom").GetString() == "tahun");
     }
+
+    [Fact]
+    public async Task An_old_archive_is_imported_in_bulk_and_searchable_like_filed_cases()
+    {
+        using var admin = platform.Client();
+        await admin.SignInAsync(_campus.Prefix, _campus.AdminEmail, _campus.AdminPassword);
+        var (_, page) = await admin.PageAsync($"{_campus.Prefix}/admin/arsip");
+        var records = Enumerable.Range(1, 3).Select(i => new
+        {
+            jenis = "kasus-lama", subjekId = $"lama-{i}", judul = $"Arsip lama {i}", nomor = $"AL-2019-{i:000}", sopKode = "IK-KA-INISIATIF", sopJudul = "Layanan Konseling Mahasiswa Inisiatif Sendiri",
+            jenisKlien = "Mahasiswa", bidang = "Karier", saluran = "Tatap muka", konselorId = "konselor-lama", konselorNama = "Konselor Lama", nama = $"Alumni {i}", nim = $"20150000{i}",
+            dibuka = "2019-02-01T00:00:00Z", ditutup = "2019-03-01T00:00:00Z", hasil = "selesai", teksUmum = "Pendampingan perencanaan karier alumni.", teksKonseling = i == 2 ? "Klien mengalami kecemasan wawancara kerja." : null,
+        }).ToList();
+        using var bad = await admin.Http.PostAsync($"{_campus.Prefix.TrimStart('/')}/api/v1/arsip/impor", System.Net.Http.Json.JsonContent.Create(new[] { new { jenis = "", subjekId = "x", judul = "" } }));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        var token = page.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value");
+        using var imported = await admin.Http.PostAsync($"{_campus.Prefix.TrimStart('/')}/api/v1/arsip/impor", System.Net.Http.Json.JsonContent.Create(records));
+        Assert.Equal(System.Net.HttpStatusCode.OK, imported.StatusCode);
+        Assert.Contains("\"diarsipkan\":3", await imported.Content.ReadAsStringAsync());
+        using var again = await admin.Http.PostAsync($"{_campus.Prefix.TrimStart('/')}/api/v1/arsip/impor", System.Net.Http.Json.JsonContent.Create(records));
+        Assert.Contains("\"dilewati\":3", await again.Content.ReadAsStringAsync());
+
+        Assert.Equal(["lama-1", "lama-2", "lama-3"], Ids(await SearchAsync("perencanaan karier")));
+        Assert.Empty((await SearchAsync("kecemasan wawancara")).Hits);
+        Assert.Equal(["lama-2"], Ids(await SearchAsync("kecemasan wawancara", reader: "konselor-lama")));
+    }
 }

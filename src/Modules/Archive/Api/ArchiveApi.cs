@@ -21,7 +21,30 @@ public static class ArchiveApi
         endpoints.MapGet("/api/v1/arsip", SearchAsync).WithTags("Arsip").WithName("SearchArchive")
             .WithSummary("Mencari arsip kasus: kata, \"frasa\", awalan*, -pengecualian, faset; catatan konseling hanya bagi yang berhak")
             .RequirePermission(Permissions.SearchArchive);
+        endpoints.MapPost("/api/v1/arsip/impor", ImportAsync).WithTags("Arsip").WithName("ImportArchive")
+            .WithSummary("Mengarsipkan sekaligus sampai 1.000 catatan (mis. arsip lama kampus); subjek yang sudah diarsipkan dilewati")
+            .RequirePermission(Permissions.ManageArchive);
         return endpoints;
+    }
+
+    public sealed record ImportDto(int Diarsipkan, int Dilewati);
+
+    private static async Task<Results<Ok<ImportDto>, ValidationProblem>> ImportAsync(List<ArchiveEntry>? records, ArchiveStore store,
+        Microsoft.Extensions.Localization.IStringLocalizer<S> T, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (records is null || records.Count is 0 or > 1000) errors[""] = [T["Kirim 1 sampai 1.000 catatan sekaligus."]];
+        else
+            for (var i = 0; i < records.Count; i++)
+            {
+                var r = records[i];
+                if (string.IsNullOrWhiteSpace(r.Jenis) || string.IsNullOrWhiteSpace(r.SubjekId) || string.IsNullOrWhiteSpace(r.Judul))
+                    errors[$"[{i}]"] = [T["jenis, subjekId dan judul wajib diisi."]];
+                else if (r.TeksUmum is null) errors[$"[{i}].teksUmum"] = [T["teksUmum wajib ada (boleh kosong)."]];
+            }
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: T["Arsip belum dapat diimpor."]);
+        var filed = await store.FileManyAsync(records!, ct);
+        return TypedResults.Ok(new ImportDto(filed, records!.Count - filed));
     }
 
     private static async Task<Ok<SearchDto>> SearchAsync(HttpContext http, ArchiveSearch search, IPermissionService permissions, string? q, string? sop, int? tahun, string? semester,

@@ -42,6 +42,46 @@ public sealed class ArchiveStore(ArchiveDb db, CounselingWords words, IServicePr
             || setweight(to_tsvector('indonesian', teks_umum), 'B') WHERE id = {row.Id}", ct);
     }
 
+    /// <summary>
+    /// Files many new records at once (an import of a campus's historical archive): counseling words of the
+    /// whole batch are stemmed in one query, and the rows with their weighted tsvectors go in one statement.
+    /// Subjects already archived are left as they are. Returns how many were filed.
+    /// </summary>
+    public async Task<int> FileManyAsync(IReadOnlyList<ArchiveEntry> entries, CancellationToken ct = default)
+    {
+        if (entries.Count == 0) return 0;
+        var lexemes = await words.LexemesManyAsync(entries.Select(e => e.TeksKonseling ?? "").ToList(), ct);
+        var tokens = new string[entries.Count];
+        var ciphers = new string?[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            tokens[i] = string.Join(' ', await words.TokensOfAsync(lexemes[i], ct));
+            ciphers[i] = string.IsNullOrWhiteSpace(entries[i].TeksKonseling) ? null : words.Protect(entries[i].TeksKonseling!);
+        }
+        var now = clock.GetUtcNow();
+        T[] Col<T>(Func<ArchiveEntry, T> pick) => entries.Select(pick).ToArray();
+        var conn = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var cmd = new Npgsql.NpgsqlCommand(@"
+            INSERT INTO arsip.records (id, jenis, subjek_id, judul, nomor, sop_kode, sop_judul, tahun, semester, jenis_klien, bidang, saluran, konselor_id, konselor_nama,
+                nama, nim, dibuka, ditutup, hasil, teks_umum, cari, konseling_token, konseling_teks, diarsipkan_pada, versi)
+            SELECT id, jenis, subjek_id, judul, nomor, sop_kode, sop_judul, tahun, semester, jenis_klien, bidang, saluran, konselor_id, konselor_nama, nama, nim, dibuka, ditutup, hasil, teks,
+                setweight(to_tsvector('indonesian', judul || ' ' || coalesce(nomor, '') || ' ' || coalesce(nama, '') || ' ' || coalesce(nim, '')), 'A') || setweight(to_tsvector('indonesian', teks), 'B'),
+                CASE WHEN tok = '' THEN '{}'::text[] ELSE string_to_array(tok, ' ') END, teks_k, $23, 1
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
+                $15::text[], $16::text[], $17::timestamptz[], $18::timestamptz[], $19::text[], $20::text[], $21::text[], $22::text[])
+                AS x(id, jenis, subjek_id, judul, nomor, sop_kode, sop_judul, tahun, semester, jenis_klien, bidang, saluran, konselor_id, konselor_nama, nama, nim, dibuka, ditutup, hasil, teks, tok, teks_k)
+            ON CONFLICT (jenis, subjek_id) DO NOTHING", conn);
+        var p = cmd.Parameters;
+        p.AddWithValue(Col(_ => Guid.CreateVersion7(now)));
+        p.AddWithValue(Col(e => e.Jenis)); p.AddWithValue(Col(e => e.SubjekId)); p.AddWithValue(Col(e => e.Judul)); p.AddWithValue(Col(e => e.Nomor));
+        p.AddWithValue(Col(e => e.SopKode)); p.AddWithValue(Col(e => e.SopJudul)); p.AddWithValue(Col(e => (e.Ditutup ?? e.Dibuka).Year)); p.AddWithValue(Col(e => SemesterOf(e.Ditutup ?? e.Dibuka)));
+        p.AddWithValue(Col(e => e.JenisKlien)); p.AddWithValue(Col(e => e.Bidang)); p.AddWithValue(Col(e => e.Saluran)); p.AddWithValue(Col(e => e.KonselorId)); p.AddWithValue(Col(e => e.KonselorNama));
+        p.AddWithValue(Col(e => e.Nama)); p.AddWithValue(Col(e => e.Nim)); p.AddWithValue(Col(e => e.Dibuka.ToUniversalTime())); p.AddWithValue(Col(e => e.Ditutup?.ToUniversalTime()));
+        p.AddWithValue(Col(e => e.Hasil)); p.AddWithValue(Col(e => e.TeksUmum)); p.AddWithValue(tokens); p.AddWithValue(ciphers); p.AddWithValue(now);
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>The academic half-year: Ganjil runs August–January, Genap February–July.</summary>
     public static string SemesterOf(DateTimeOffset at)
     {

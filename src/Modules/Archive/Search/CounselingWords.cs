@@ -30,10 +30,25 @@ public sealed class CounselingWords(ArchiveDb db, IDataProtectionProvider protec
         return (string[])(await cmd.ExecuteScalarAsync(ct))!;
     }
 
-    public async Task<string[]> TokensAsync(string text, CancellationToken ct)
+    public async Task<string[]> TokensAsync(string text, CancellationToken ct) => await TokensOfAsync(await LexemesAsync(text, ct), ct);
+
+    public async Task<string[]> TokensOfAsync(IEnumerable<string> lexemes, CancellationToken ct)
     {
         var key = await KeyAsync(ct);
-        return (await LexemesAsync(text, ct)).Select(l => Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(l)))[..32]).Distinct().ToArray();
+        return lexemes.Select(l => Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(l)))[..32]).Distinct().ToArray();
+    }
+
+    /// <summary>The lexemes of many texts in one round trip, in their order.</summary>
+    public async Task<string[][]> LexemesManyAsync(IReadOnlyList<string> texts, CancellationToken ct)
+    {
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(
+            "SELECT ord, coalesce(tsvector_to_array(to_tsvector('indonesian', t)), '{}') FROM unnest($1::text[]) WITH ORDINALITY AS x(t, ord)", conn) { Parameters = { new() { Value = texts.ToArray() } } };
+        var result = new string[texts.Count][];
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) result[reader.GetInt64(0) - 1] = reader.GetFieldValue<string[]>(1);
+        return result;
     }
 
     private async Task<byte[]> KeyAsync(CancellationToken ct)
