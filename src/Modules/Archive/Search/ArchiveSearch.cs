@@ -73,8 +73,21 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
             return cmd;
         }
 
-        int total;
-        await using (var count = Command($"SELECT count(*) FROM arsip.records r WHERE {condition}")) total = Convert.ToInt32(await count.ExecuteScalarAsync(ct));
+        // The total and every facet in one scan of the matching rows (GROUPING SETS; the empty set is the total).
+        var total = 0;
+        var facetValues = FacetColumns.ToDictionary(c => c, _ => new List<(string, int)>());
+        var columns = string.Join(", ", FacetColumns.Select(c => $"r.{c}::text"));
+        await using (var grouped = Command($@"SELECT {columns}, GROUPING({string.Join(", ", FacetColumns.Select(c => $"r.{c}"))}), count(*) FROM arsip.records r WHERE {condition}
+            GROUP BY GROUPING SETS ({string.Join(", ", FacetColumns.Select(c => $"(r.{c})"))}, ())"))
+        await using (var rows = await grouped.ExecuteReaderAsync(ct))
+            while (await rows.ReadAsync(ct))
+            {
+                var mask = rows.GetInt32(FacetColumns.Length);
+                var n = Convert.ToInt32(rows.GetInt64(FacetColumns.Length + 1));
+                var k = Array.FindIndex(FacetColumns, c => (mask & (1 << (FacetColumns.Length - 1 - Array.IndexOf(FacetColumns, c)))) == 0);
+                if (k < 0) total = n;
+                else facetValues[FacetColumns[k]].Add((rows.IsDBNull(k) ? "-" : rows.GetString(k), n));
+            }
 
         var order = r.UrutTanggal || !hasText ? "r.ditutup DESC NULLS LAST, r.id" : $"ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', r.cari, {q}) DESC, r.ditutup DESC NULLS LAST, r.id";
         var headline = hasText ? $"CASE WHEN r.cari @@ ({q}) THEN ts_headline('indonesian', r.teks_umum, {q}, 'StartSel={Start}, StopSel={Stop}, MaxFragments=2, MaxWords=25, MinWords=8') END" : "NULL";
@@ -89,27 +102,24 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
                     reader2.IsDBNull(5) ? null : reader2.GetString(5), reader2.IsDBNull(6) ? null : reader2.GetString(6), reader2.IsDBNull(7) ? null : reader2.GetFieldValue<DateTimeOffset>(7),
                     reader2.IsDBNull(8) ? null : Html(reader2.GetString(8)), reader2.GetBoolean(9)), reader2.IsDBNull(10) ? null : reader2.GetString(10)));
 
-        // Counseling snippets: made from the decrypted text of rows the reader may see, never stored.
-        var result = new List<SearchHit>();
-        foreach (var (hit, cipher) in hits)
+        // Counseling snippets: made from the decrypted text of rows the reader may see, never stored; one round trip for the page.
+        var result = hits.Select(h => h.Hit).ToList();
+        var sealedRows = hits.Select((h, i) => (h.Cipher, i)).Where(x => x.Cipher is not null && plain.Length > 0).ToList();
+        if (sealedRows.Count > 0)
         {
-            if (cipher is null || plain.Length == 0) { result.Add(hit); continue; }
-            await using var cmd = new NpgsqlCommand($"SELECT ts_headline('indonesian', $1, plainto_tsquery('indonesian', $2), 'StartSel={Start}, StopSel={Stop}, MaxFragments=2, MaxWords=25, MinWords=8')", conn)
+            await using var cmd = new NpgsqlCommand($"SELECT ord, ts_headline('indonesian', t, plainto_tsquery('indonesian', $2), 'StartSel={Start}, StopSel={Stop}, MaxFragments=2, MaxWords=25, MinWords=8') FROM unnest($1::text[]) WITH ORDINALITY AS x(t, ord)", conn)
             {
-                Parameters = { new() { Value = words.Unprotect(cipher) }, new() { Value = plain } },
+                Parameters = { new() { Value = sealedRows.Select(x => words.Unprotect(x.Cipher!)).ToArray() }, new() { Value = plain } },
             };
-            result.Add(hit with { Snippet = Html((string)(await cmd.ExecuteScalarAsync(ct))!) });
+            await using var snippets = await cmd.ExecuteReaderAsync(ct);
+            while (await snippets.ReadAsync(ct))
+            {
+                var index = sealedRows[(int)snippets.GetInt64(0) - 1].i;
+                result[index] = result[index] with { Snippet = Html(snippets.GetString(1)) };
+            }
         }
 
-        var facets = new List<Facet>();
-        foreach (var column in FacetColumns)
-        {
-            var values = new List<(string, int)>();
-            await using var cmd = Command($"SELECT coalesce(r.{column}::text, '-'), count(*) FROM arsip.records r WHERE {condition} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 30");
-            await using var rows = await cmd.ExecuteReaderAsync(ct);
-            while (await rows.ReadAsync(ct)) values.Add((rows.GetString(0), Convert.ToInt32(rows.GetInt64(1))));
-            facets.Add(new Facet(column, values));
-        }
+        var facets = FacetColumns.Select(c => new Facet(c, facetValues[c].OrderByDescending(v => v.Item2).ThenBy(v => v.Item1, StringComparer.Ordinal).Take(30).ToList())).ToList();
         return new SearchResult(result, total, facets);
     }
 
