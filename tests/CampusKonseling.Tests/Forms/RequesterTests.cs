@@ -82,6 +82,8 @@ public sealed class RequesterTests(PlatformFixture platform) : IAsyncLifetime
         var whileSignedIn = await SendAsync(person, $"lain.{Guid.NewGuid():N}@mahasiswa.test"); // another contact address, same account
         using var anonymous = platform.Client();
         var withAccountEmail = await SendAsync(anonymous, _campus.AdminEmail);
+        // People type their address in any case; it is still theirs.
+        var shouted = await SendAsync(anonymous, _campus.AdminEmail.ToUpperInvariant());
         var someoneElse = await SendAsync(anonymous, $"orang.{Guid.NewGuid():N}@mahasiswa.test");
 
         var (status, mine) = await person.PageAsync($"{_campus.Prefix}/permohonan-saya");
@@ -89,6 +91,7 @@ public sealed class RequesterTests(PlatformFixture platform) : IAsyncLifetime
         var codes = mine.QuerySelectorAll("tr[data-kode]").Select(r => r.GetAttribute("data-kode")).ToList();
         Assert.Contains(whileSignedIn, codes);
         Assert.Contains(withAccountEmail, codes);
+        Assert.Contains(shouted, codes);
         Assert.DoesNotContain(someoneElse, codes);
         var row = mine.QuerySelector($"tr[data-kode='{whileSignedIn}']")!;
         Assert.Equal("Sedang diproses", row.QuerySelector(".status")!.TextContent.Trim());

@@ -24,9 +24,10 @@ public sealed class MineModel(FormsDb db, ISopLauncher sops, ISiteSettings setti
     public async Task OnGetAsync(CancellationToken ct)
     {
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var email = User.FindFirstValue(ClaimTypes.Email);
+        // Addresses are compared without case: people type "Dewi@Kampus.ac.id" as readily as "dewi@kampus.ac.id".
+        var email = User.FindFirstValue(ClaimTypes.Email)?.ToLowerInvariant();
         var found = await db.Submissions.AsNoTracking()
-            .Where(s => s.PenggunaId == me || (email != null && s.Email == email))
+            .Where(s => s.PenggunaId == me || (email != null && s.Email.ToLower() == email))
             .OrderByDescending(s => s.DikirimPada).Take(50)
             .Join(db.Forms.AsNoTracking(), s => s.FormId, f => f.Id, (s, f) => new { s.KodePelacakan, f.Judul, s.DikirimPada, s.SopInstanceId })
             .ToListAsync(ct);
