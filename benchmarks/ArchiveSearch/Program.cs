@@ -131,7 +131,7 @@ static async Task RawAsync(NpgsqlConnection c, string query, string? counselor)
         cmd.Parameters.AddWithValue("bidang", p["bidang"] ?? ""); cmd.Parameters.AddWithValue("tahun", int.TryParse(p["tahun"], out var t) ? t : 0);
         return cmd;
     }
-    string[] facets = ["sop_judul", "tahun", "semester", "bidang", "konselor_nama", "jenis_klien", "hasil"];
+    string[] facets = ["sop_judul", "unit", "tahun", "semester", "bidang", "konselor_nama", "jenis_klien", "hasil"];
     await using (var grouped = Cmd($"SELECT {string.Join(", ", facets.Select(f => $"r.{f}::text"))}, GROUPING({string.Join(", ", facets.Select(f => $"r.{f}"))}), count(*) FROM arsip.records r WHERE {where} GROUP BY GROUPING SETS ({string.Join(", ", facets.Select(f => $"(r.{f})"))}, ())"))
     await using (var reader = await grouped.ExecuteReaderAsync()) while (await reader.ReadAsync()) { }
     await using (var page = Cmd($"SELECT r.id, r.judul, r.nomor, ts_headline('indonesian', r.teks_umum, {tsq}) FROM arsip.records r WHERE {where} ORDER BY ts_rank_cd(r.cari, {tsq}) DESC, r.ditutup DESC LIMIT 20"))

@@ -10,7 +10,7 @@ namespace CampusKonseling.Archive;
 public sealed record ArchiveEntry(
     string Jenis, string SubjekId, string Judul, string? Nomor, string? SopKode, string? SopJudul, string? JenisKlien, string? Bidang,
     string? Saluran, string? KonselorId, string? KonselorNama, string? Nama, string? Nim, DateTimeOffset Dibuka, DateTimeOffset? Ditutup,
-    string? Hasil, string TeksUmum, string? TeksKonseling);
+    string? Hasil, string TeksUmum, string? TeksKonseling, string? Unit = null);
 
 /// <summary>The campus's searchable archive (feature Archive); reached through ShellFeatureServices.Contract.</summary>
 public interface IArchive

@@ -20,7 +20,7 @@ public sealed class ArchiveSearchTests(PlatformFixture platform) : IAsyncLifetim
         _in = new SopHarness(platform, _campus);
         ArchiveEntry Entry(string id, string judul, string bidang, string umum, string? konseling, string konselor, string nama = "Klien", string? nim = null, int tahun = 2025) =>
             new("kasus", id, judul, $"KS-{tahun}-{id}", "IK-KA-INISIATIF", "Layanan Konseling Mahasiswa Inisiatif Sendiri", "Mahasiswa", bidang, "Online", konselor, konselor,
-                nama, nim, Closed.AddYears(tahun - 2025).AddDays(-10), Closed.AddYears(tahun - 2025), "selesai", umum, konseling);
+                nama, nim, Closed.AddYears(tahun - 2025).AddDays(-10), Closed.AddYears(tahun - 2025), "selesai", umum, konseling, id == "002" ? "Unit Rujukan" : "Bagian Konseling & Asesmen");
         await _in.InCampusAsync(async sp =>
         {
             var archive = sp.GetRequiredService<IArchive>();
@@ -63,11 +63,12 @@ public sealed class ArchiveSearchTests(PlatformFixture platform) : IAsyncLifetim
     {
         var all = await SearchAsync("");
         Assert.Equal(4, all.Total);
-        foreach (var facet in all.Facets.Where(f => f.Kolom is "bidang" or "tahun" or "konselor_nama"))
+        foreach (var facet in all.Facets.Where(f => f.Kolom is "bidang" or "tahun" or "konselor_nama" or "unit"))
             Assert.Equal(all.Total, facet.Nilai.Sum(v => v.Jumlah));
         var personal = await SearchAsync("", filters: new SearchRequest(null, Bidang: "Personal"));
         Assert.Equal(2, personal.Total);
         Assert.Equal(all.Facets.Single(f => f.Kolom == "bidang").Nilai.Single(v => v.Nilai == "Personal").Jumlah, personal.Total);
+        Assert.Equal(["002"], Ids(await SearchAsync("", filters: new SearchRequest(null, Unit: "Unit Rujukan"))));
         var year = await SearchAsync("konseling", filters: new SearchRequest(null, Tahun: 2024));
         Assert.Equal(["003"], Ids(year));
         Assert.Equal(year.Total, year.Facets.Single(f => f.Kolom == "semester").Nilai.Sum(v => v.Jumlah));

@@ -48,12 +48,12 @@ public static class ArchiveApi
     }
 
     private static async Task<Ok<SearchDto>> SearchAsync(HttpContext http, ArchiveSearch search, IPermissionService permissions, string? q, string? sop, int? tahun, string? semester,
-        string? bidang, string? konselor, string? jenisKlien, string? hasil, bool? urutTanggal, int? page, int? pageSize, CancellationToken ct)
+        string? bidang, string? konselor, string? jenisKlien, string? hasil, bool? urutTanggal, int? page, int? pageSize, string? unit, CancellationToken ct)
     {
         var size = Math.Clamp(pageSize ?? 20, 1, 100);
         var p = Math.Max(1, page ?? 1);
         var reader = new Reader(http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", await permissions.HasPermissionAsync(http.User, Permissions.ReadCounselingNotes));
-        var result = await search.SearchAsync(reader, new SearchRequest(q, sop, tahun, semester, bidang, konselor, jenisKlien, hasil, urutTanggal ?? false, p, size), ct);
+        var result = await search.SearchAsync(reader, new SearchRequest(q, sop, tahun, semester, bidang, konselor, jenisKlien, hasil, urutTanggal ?? false, p, size, unit), ct);
         return TypedResults.Ok(new SearchDto(result.Total, p, size,
             result.Hits.Select(h => new HitDto(h.Jenis, h.SubjekId, h.Judul, h.Nomor, h.SopJudul, h.Nama, h.Ditutup, h.Snippet, h.DariKonseling)).ToList(),
             result.Facets.Select(f => new FacetDto(f.Kolom, f.Nilai.Select(v => new FacetValueDto(v.Nilai, v.Jumlah)).ToList())).ToList()));

@@ -45,6 +45,7 @@ public sealed class ArchiveDb(DbContextOptions<ArchiveDb> options) : DbContext(o
             e.Property(x => x.KonselingTeks).HasColumnName("konseling_teks");
             e.Property(x => x.DiarsipkanPada).HasColumnName("diarsipkan_pada");
             e.Property(x => x.Versi).HasColumnName("versi");
+            e.Property(x => x.Unit).HasColumnName("unit").HasMaxLength(300);
             e.HasIndex(x => new { x.Jenis, x.SubjekId }).IsUnique();
             e.HasIndex(x => x.Cari).HasMethod("gin");
             e.HasIndex(x => x.KonselingToken).HasMethod("gin");
@@ -108,6 +109,8 @@ public sealed class ArchiveRecord
     public DateTimeOffset DiarsipkanPada { get; set; }
     /// <summary>1 when first filed; each correction of the archived subject files the next version.</summary>
     public int Versi { get; set; }
+    /// <summary>The unit the SOP belongs to (e.g. "Bagian Konseling & Asesmen Mahasiswa").</summary>
+    public string? Unit { get; set; }
 }
 
 /// <summary>A user's saved search: a name and the query string of the search page.</summary>

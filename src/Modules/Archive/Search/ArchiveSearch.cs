@@ -8,7 +8,7 @@ using NpgsqlTypes;
 namespace CampusKonseling.Archive.Search;
 
 public sealed record SearchRequest(string? Q, string? Sop = null, int? Tahun = null, string? Semester = null, string? Bidang = null, string? Konselor = null,
-    string? JenisKlien = null, string? Hasil = null, bool UrutTanggal = false, int Page = 1, int PageSize = 20);
+    string? JenisKlien = null, string? Hasil = null, bool UrutTanggal = false, int Page = 1, int PageSize = 20, string? Unit = null);
 
 /// <summary>Who searches: their user id (their own cases' counseling text) and whether they may read every case's.</summary>
 public sealed record Reader(string UserId, bool SemuaKonseling);
@@ -27,7 +27,7 @@ public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, int Total, IRea
 /// </summary>
 public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
 {
-    public static readonly string[] FacetColumns = ["sop_judul", "tahun", "semester", "bidang", "konselor_nama", "jenis_klien", "hasil"];
+    public static readonly string[] FacetColumns = ["sop_judul", "unit", "tahun", "semester", "bidang", "konselor_nama", "jenis_klien", "hasil"];
     private const char Start = '\u0001', Stop = '\u0002';
 
     public async Task<SearchResult> SearchAsync(Reader reader, SearchRequest r, CancellationToken ct = default)
@@ -62,6 +62,7 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         Filter("konselor_nama", r.Konselor, "f_konselor");
         Filter("jenis_klien", r.JenisKlien, "f_jenis");
         Filter("hasil", r.Hasil, "f_hasil");
+        Filter("unit", r.Unit, "f_unit");
         var condition = string.Join(" AND ", where);
 
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();

@@ -15,6 +15,7 @@ public sealed class ArchiveStore(ArchiveDb db, CounselingWords words, IServicePr
         row.Nomor = e.Nomor;
         row.SopKode = e.SopKode;
         row.SopJudul = e.SopJudul;
+        row.Unit = e.Unit;
         row.Tahun = when.Year;
         row.Semester = SemesterOf(when);
         row.JenisKlien = e.JenisKlien;
@@ -64,13 +65,13 @@ public sealed class ArchiveStore(ArchiveDb db, CounselingWords words, IServicePr
         if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
         await using var cmd = new Npgsql.NpgsqlCommand(@"
             INSERT INTO arsip.records (id, jenis, subjek_id, judul, nomor, sop_kode, sop_judul, tahun, semester, jenis_klien, bidang, saluran, konselor_id, konselor_nama,
-                nama, nim, dibuka, ditutup, hasil, teks_umum, cari, konseling_token, konseling_teks, diarsipkan_pada, versi)
+                nama, nim, dibuka, ditutup, hasil, teks_umum, cari, konseling_token, konseling_teks, diarsipkan_pada, versi, unit)
             SELECT id, jenis, subjek_id, judul, nomor, sop_kode, sop_judul, tahun, semester, jenis_klien, bidang, saluran, konselor_id, konselor_nama, nama, nim, dibuka, ditutup, hasil, teks,
                 setweight(to_tsvector('indonesian', judul || ' ' || coalesce(nomor, '') || ' ' || coalesce(nama, '') || ' ' || coalesce(nim, '')), 'A') || setweight(to_tsvector('indonesian', teks), 'B'),
-                CASE WHEN tok = '' THEN '{}'::text[] ELSE string_to_array(tok, ' ') END, teks_k, $23, 1
+                CASE WHEN tok = '' THEN '{}'::text[] ELSE string_to_array(tok, ' ') END, teks_k, $23, 1, unit
             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
-                $15::text[], $16::text[], $17::timestamptz[], $18::timestamptz[], $19::text[], $20::text[], $21::text[], $22::text[])
-                AS x(id, jenis, subjek_id, judul, nomor, sop_kode, sop_judul, tahun, semester, jenis_klien, bidang, saluran, konselor_id, konselor_nama, nama, nim, dibuka, ditutup, hasil, teks, tok, teks_k)
+                $15::text[], $16::text[], $17::timestamptz[], $18::timestamptz[], $19::text[], $20::text[], $21::text[], $22::text[], $24::text[])
+                AS x(id, jenis, subjek_id, judul, nomor, sop_kode, sop_judul, tahun, semester, jenis_klien, bidang, saluran, konselor_id, konselor_nama, nama, nim, dibuka, ditutup, hasil, teks, tok, teks_k, unit)
             ON CONFLICT (jenis, subjek_id) DO NOTHING", conn);
         var p = cmd.Parameters;
         p.AddWithValue(Col(_ => Guid.CreateVersion7(now)));
@@ -78,7 +79,7 @@ public sealed class ArchiveStore(ArchiveDb db, CounselingWords words, IServicePr
         p.AddWithValue(Col(e => e.SopKode)); p.AddWithValue(Col(e => e.SopJudul)); p.AddWithValue(Col(e => (e.Ditutup ?? e.Dibuka).Year)); p.AddWithValue(Col(e => SemesterOf(e.Ditutup ?? e.Dibuka)));
         p.AddWithValue(Col(e => e.JenisKlien)); p.AddWithValue(Col(e => e.Bidang)); p.AddWithValue(Col(e => e.Saluran)); p.AddWithValue(Col(e => e.KonselorId)); p.AddWithValue(Col(e => e.KonselorNama));
         p.AddWithValue(Col(e => e.Nama)); p.AddWithValue(Col(e => e.Nim)); p.AddWithValue(Col(e => e.Dibuka.ToUniversalTime())); p.AddWithValue(Col(e => e.Ditutup?.ToUniversalTime()));
-        p.AddWithValue(Col(e => e.Hasil)); p.AddWithValue(Col(e => e.TeksUmum)); p.AddWithValue(tokens); p.AddWithValue(ciphers); p.AddWithValue(now);
+        p.AddWithValue(Col(e => e.Hasil)); p.AddWithValue(Col(e => e.TeksUmum)); p.AddWithValue(tokens); p.AddWithValue(ciphers); p.AddWithValue(now); p.AddWithValue(Col(e => e.Unit));
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 

@@ -11,7 +11,8 @@ namespace CampusKonseling.Cases.Work;
 /// may search (administrative and leadership notes, dispositions, referrals, letter numbers) and, apart, its
 /// counseling text, which the archive keeps only as keyed word hashes and encrypted text.
 /// </summary>
-public sealed class CaseArchiving(CasesDb db, CounselingProtector protector, CaseLetters letters, CampusKonseling.Modules.ShellFeatureServices features)
+public sealed class CaseArchiving(CasesDb db, CounselingProtector protector, CaseLetters letters, CampusKonseling.Modules.ShellFeatureServices features,
+    CampusKonseling.Workflows.ISopLauncher sops)
 {
     public async Task FileAsync(CaseRow c, CancellationToken ct)
     {
@@ -30,6 +31,7 @@ public sealed class CaseArchiving(CasesDb db, CounselingProtector protector, Cas
         var numbers = string.Join(' ', letterList.Select(l => l.Nomor).Prepend(c.Nomor).Distinct());
         var hasil = c.Status == CaseStatus.Dibatalkan ? "dibatalkan" : referrals.Count > 0 ? "dirujuk eksternal" : "selesai";
         await archive.FileAsync(new ArchiveEntry("kasus", c.Id.ToString(), $"Kasus {c.Nomor} — {c.SopJudul}", numbers, c.SopKode, c.SopJudul, c.JenisKlien, c.Bidang,
-            c.Saluran, c.KonselorId, c.KonselorNama, c.Nama, c.Nim, c.DibukaPada, c.DitutupPada, hasil, umum.ToString(), konseling.Length > 0 ? konseling.ToString() : null), ct);
+            c.Saluran, c.KonselorId, c.KonselorNama, c.Nama, c.Nim, c.DibukaPada, c.DitutupPada, hasil, umum.ToString(), konseling.Length > 0 ? konseling.ToString() : null,
+            (await sops.ListAsync(ct)).FirstOrDefault(s => s.Kode == c.SopKode)?.Unit), ct);
     }
 }

@@ -21,7 +21,7 @@ public sealed class SopLauncher(SopDb db, TenantDbConnection connection, ISopSto
         (await db.Definitions.AsNoTracking().OrderBy(d => d.Kode)
             .Join(db.Versions.AsNoTracking(), d => new { d.Id, V = d.VersiAktif }, v => new { Id = v.DefinitionId, V = v.Versi }, (d, v) => new { d.Kode, d.Judul, v.Json })
             .ToListAsync(ct))
-        .Select(d => new SopSummary(d.Kode, d.Judul, Definitions.DefinitionJson.Deserialize(d.Json).RetensiHari)).ToList();
+        .Select(d => Definitions.DefinitionJson.Deserialize(d.Json) is var def ? new SopSummary(d.Kode, d.Judul, def.RetensiHari, def.Unit) : null!).ToList();
 
     public async Task<SopProgress?> ProgressAsync(Guid instanceId, CancellationToken ct = default)
     {

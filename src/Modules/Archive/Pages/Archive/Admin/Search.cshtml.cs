@@ -26,6 +26,7 @@ public sealed class SearchModel(ArchiveSearch search, IPermissionService permiss
     [BindProperty(SupportsGet = true)] public string? Konselor { get; set; }
     [BindProperty(SupportsGet = true)] public string? JenisKlien { get; set; }
     [BindProperty(SupportsGet = true)] public string? Hasil { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public bool Tanggal { get; set; }
     [BindProperty(SupportsGet = true, Name = "halaman")] public int Halaman { get; set; } = 1;
     public const int PageSize = 20;
@@ -40,7 +41,7 @@ public sealed class SearchModel(ArchiveSearch search, IPermissionService permiss
         CanExport = await permissions.HasPermissionAsync(User, Permissions.ExportArchive);
         var reader = new Reader(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", await permissions.HasPermissionAsync(User, Permissions.ReadCounselingNotes));
         Halaman = Math.Max(1, Halaman);
-        Result = await search.SearchAsync(reader, new SearchRequest(Q, Sop, Tahun, Semester, Bidang, Konselor, JenisKlien, Hasil, Tanggal, Halaman, PageSize), ct);
+        Result = await search.SearchAsync(reader, new SearchRequest(Q, Sop, Tahun, Semester, Bidang, Konselor, JenisKlien, Hasil, Tanggal, Halaman, PageSize, Unit), ct);
     }
 
     public async Task<IActionResult> OnPostSimpanAsync(CancellationToken ct)
@@ -74,7 +75,7 @@ public sealed class SearchModel(ArchiveSearch search, IPermissionService permiss
         var rows = new List<SearchHit>();
         for (var page = 1; rows.Count < 10_000; page++)
         {
-            var result = await search.SearchAsync(staffOnly, new SearchRequest(Q, Sop, Tahun, Semester, Bidang, Konselor, JenisKlien, Hasil, Tanggal, page, 100), ct);
+            var result = await search.SearchAsync(staffOnly, new SearchRequest(Q, Sop, Tahun, Semester, Bidang, Konselor, JenisKlien, Hasil, Tanggal, page, 100, Unit), ct);
             rows.AddRange(result.Hits);
             if (result.Hits.Count < 100) break;
         }
@@ -98,7 +99,7 @@ public sealed class SearchModel(ArchiveSearch search, IPermissionService permiss
         var q = new Dictionary<string, string?>
         {
             ["Q"] = Q, ["Sop"] = Sop, ["Tahun"] = Tahun?.ToString(), ["Semester"] = Semester, ["Bidang"] = Bidang, ["Konselor"] = Konselor,
-            ["JenisKlien"] = JenisKlien, ["Hasil"] = Hasil, ["Tanggal"] = Tanggal ? "true" : null, ["halaman"] = (halaman ?? 1).ToString(),
+            ["JenisKlien"] = JenisKlien, ["Hasil"] = Hasil, ["Unit"] = Unit, ["Tanggal"] = Tanggal ? "true" : null, ["halaman"] = (halaman ?? 1).ToString(),
         };
         if (facet is not null) q[facet] = value;
         return Url.Content("~/admin/arsip") + QueryString.Create(q.Where(p => !string.IsNullOrEmpty(p.Value)));
@@ -106,11 +107,11 @@ public sealed class SearchModel(ArchiveSearch search, IPermissionService permiss
 
     public static string Label(string column) => column switch
     {
-        "sop_judul" => "SOP", "tahun" => "Tahun", "semester" => "Semester", "bidang" => "Bidang masalah", "konselor_nama" => "Konselor", "jenis_klien" => "Jenis klien", _ => "Hasil",
+        "sop_judul" => "SOP", "unit" => "Unit", "tahun" => "Tahun", "semester" => "Semester", "bidang" => "Bidang masalah", "konselor_nama" => "Konselor", "jenis_klien" => "Jenis klien", _ => "Hasil",
     };
 
     public static string Param(string column) => column switch
     {
-        "sop_judul" => "Sop", "tahun" => "Tahun", "semester" => "Semester", "bidang" => "Bidang", "konselor_nama" => "Konselor", "jenis_klien" => "JenisKlien", _ => "Hasil",
+        "sop_judul" => "Sop", "unit" => "Unit", "tahun" => "Tahun", "semester" => "Semester", "bidang" => "Bidang", "konselor_nama" => "Konselor", "jenis_klien" => "JenisKlien", _ => "Hasil",
     };
 }
