@@ -37,7 +37,9 @@ public sealed class RetentionTests(PlatformFixture platform) : IAsyncLifetime
             row.Status = CaseStatus.Selesai;
             row.DitutupPada = closed;
             await db.SaveChangesAsync();
-            await sp.GetRequiredService<ILetterService>().GenerateAsync(new LetterRequest("surat-rujukan", CaseLetters.Owner, row.Id.ToString(), new Dictionary<string, string> { ["nama"] = name }));
+            var values = new Dictionary<string, string> { ["nama"] = name };
+            var letter = await sp.GetRequiredService<ILetterService>().GenerateAsync(new LetterRequest("surat-rujukan", CaseLetters.Owner, row.Id.ToString(), values));
+            await sp.GetRequiredService<CaseArchiving>().FileLetterAsync(row, letter, values, default);
             await sp.GetRequiredService<CaseArchiving>().FileAsync(row, default);
             return row;
         });
@@ -66,6 +68,8 @@ public sealed class RetentionTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Equal(0, Count($"SELECT count(*) FROM kasus.entries WHERE case_id = '{old.Id}'"));
         Assert.Equal(0, Count($"SELECT count(*) FROM letters.letters WHERE pemilik_id = '{old.Id}'"));
         Assert.Equal(0, Count($"SELECT count(*) FROM arsip.records WHERE id = '{recordId}'"));
+        Assert.Equal(0, Count($"SELECT count(*) FROM arsip.records WHERE subjek_id LIKE '{old.Id}/%'"));
+        Assert.Equal(1, Count($"SELECT count(*) FROM arsip.records WHERE subjek_id LIKE '{recent.Id}/%'"));
         // The recent case and its letter are untouched.
         Assert.Equal(1, Count($"SELECT count(*) FROM kasus.cases WHERE id = '{recent.Id}'"));
         Assert.Equal(1, Count($"SELECT count(*) FROM letters.letters WHERE pemilik_id = '{recent.Id}'"));

@@ -267,6 +267,9 @@ public sealed class CaseWorkTests(PlatformFixture platform) : IAsyncLifetime
         var nomor = row.GetAttribute("data-surat")!;
         Assert.Matches(@"^001/", nomor);
         var pdfLink = row.QuerySelector("a.pdf")!.GetAttribute("href")!;
+        // The letter is searchable in the archive at once, leading to its case.
+        var (_, archive) = await staf.PageAsync($"{_site.Campus.Prefix}/admin/arsip?Q={Uri.EscapeDataString("Radjiman")}");
+        Assert.Contains($"/admin/kasus/{c.Id}", archive.QuerySelector($"li.hit[data-subjek='{c.Id}/{nomor}'] a")!.GetAttribute("href"));
         using var pdf = await staf.GetAsync(pdfLink);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));

@@ -31,7 +31,8 @@ public sealed class RetentionService(ArchiveDb db, ISopLauncher sops, ShellFeatu
         var bySop = (await sops.ListAsync(ct)).Where(s => s.RetensiHari is not null).ToDictionary(s => s.Kode, s => s.RetensiHari!.Value);
         var now = clock.GetUtcNow();
         var earliest = now.AddDays(-Math.Min(defaultDays, bySop.Count == 0 ? defaultDays : bySop.Values.Min()));
-        var candidates = await db.Records.AsNoTracking().Where(r => r.Ditutup != null && r.Ditutup < earliest).OrderBy(r => r.Ditutup)
+        // Letters filed on a case go with their case, not on their own.
+        var candidates = await db.Records.AsNoTracking().Where(r => r.Jenis != "surat" && r.Ditutup != null && r.Ditutup < earliest).OrderBy(r => r.Ditutup)
             .Select(r => new { r.Id, r.Jenis, r.Judul, r.SopKode, r.SopJudul, r.Ditutup }).Take(take * 4).ToListAsync(ct);
         return candidates
             .Select(r => new DueRecord(r.Id, r.Jenis, r.Judul, r.SopJudul, r.Ditutup, r.SopKode is { } k && bySop.TryGetValue(k, out var d) ? d : defaultDays))
@@ -47,7 +48,7 @@ public sealed class RetentionService(ArchiveDb db, ISopLauncher sops, ShellFeatu
         {
             var subject = await db.Records.AsNoTracking().Where(r => r.Id == d.Id).Select(r => r.SubjekId).FirstAsync(ct);
             if (owners.TryGetValue(d.Jenis, out var owner)) await owner.DestroyAsync(subject, ct);
-            await db.Records.Where(r => r.Id == d.Id).ExecuteDeleteAsync(ct);
+            await db.Records.Where(r => r.Id == d.Id || (r.Jenis == "surat" && r.SubjekId.StartsWith(subject + "/"))).ExecuteDeleteAsync(ct);
             if (services.GetService<IAuditLog>() is { } audit)
                 await audit.RecordAsync(new AuditEvent(AuditKinds.Hapus, "arsip", d.Id.ToString(),
                     $"Arsip {d.Jenis} ({d.SopJudul ?? "tanpa SOP"}, ditutup {d.Ditutup:yyyy-MM}) dimusnahkan setelah masa simpan {d.RetensiHari} hari"), ct);

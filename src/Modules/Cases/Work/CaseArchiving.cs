@@ -14,6 +14,18 @@ namespace CampusKonseling.Cases.Work;
 public sealed class CaseArchiving(CasesDb db, CounselingProtector protector, CaseLetters letters, CampusKonseling.Modules.ShellFeatureServices features,
     CampusKonseling.Workflows.ISopLauncher sops)
 {
+    /// <summary>
+    /// A letter filed on a case is searchable at once (subject "{case}/{number}"), even while the case is open; a new
+    /// version of the letter re-files it. It goes with its case when the case's retention ends.
+    /// </summary>
+    public async Task FileLetterAsync(CaseRow c, CampusKonseling.Documents.GeneratedLetter letter, IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    {
+        if (features.Contract<IArchive>() is not { } archive) return;
+        await archive.FileAsync(new ArchiveEntry("surat", $"{c.Id}/{letter.Nomor}", $"{letter.Judul} {letter.Nomor}", $"{letter.Nomor} {c.Nomor}", c.SopKode, c.SopJudul,
+            c.JenisKlien, c.Bidang, c.Saluran, c.KonselorId, c.KonselorNama, c.Nama, c.Nim, c.DibukaPada, letter.DibuatPada, "surat",
+            string.Join('\n', values.Values.Where(v => !string.IsNullOrWhiteSpace(v))), null, (await sops.ListAsync(ct)).FirstOrDefault(s => s.Kode == c.SopKode)?.Unit), ct);
+    }
+
     public async Task FileAsync(CaseRow c, CancellationToken ct)
     {
         if (features.Contract<IArchive>() is not { } archive) return;

@@ -286,6 +286,7 @@ public sealed class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess acce
         // On an archived case a letter can only be corrected (a new version of the same number).
         if (!Open && versiDari is null) return Closed();
         var letter = await letters.GenerateAsync(Case, Templat!, values, versiDari, ct);
+        await archiving.FileLetterAsync(Case, letter, values, ct);
         if (!Open) await archiving.FileAsync(Case, ct);
         return Done(letter.IsianKosong.Count > 0
             ? T["Surat {0} (versi {1}) dibuat; isian kosong: {2}.", letter.Nomor, letter.Versi, string.Join(", ", letter.IsianKosong)]
