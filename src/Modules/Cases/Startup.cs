@@ -16,6 +16,7 @@ public sealed class Startup : IFeatureStartup
         feature.AddContract<Workflows.ISopObserver, Work.CaseSopObserver>();
         feature.Services.AddScoped<Privacy.CounselingProtector>();
         feature.Services.AddScoped<Privacy.CaseAccess>();
+        feature.Services.AddScoped<Work.CaseAudit>();
         feature.Services.AddScoped<Work.CaseTimeline>();
         feature.Services.AddScoped<Work.CaseInbox>();
         feature.Services.AddScoped<Work.Appointments>();

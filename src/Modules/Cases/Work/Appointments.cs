@@ -17,7 +17,7 @@ public sealed record AgreementInput(DateOnly? Tanggal, TimeOnly? Jam, int Durasi
 /// for a reschedule or cancellation.
 /// </summary>
 public sealed class Appointments(CasesDb db, CounselingProtector protector, IOutbox outbox, INotifier notifier, ISiteSettings site,
-    CampusKonseling.Users.IUserDirectory directory, IServiceProvider services, TimeProvider clock, IStringLocalizer<S> T)
+    CampusKonseling.Users.IUserDirectory directory, CaseAudit audit, TimeProvider clock, IStringLocalizer<S> T)
 {
     public async Task<IReadOnlyList<Appointment>> OfAsync(Guid caseId, CancellationToken ct) =>
         await db.Appointments.AsNoTracking().Where(a => a.CaseId == caseId).OrderByDescending(a => a.Mulai).ToListAsync(ct);
@@ -67,7 +67,7 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
         await TellAsync(c, replaces is null ? T["Jadwal konseling {0}", c.Nomor] : T["Jadwal konseling {0} diubah", c.Nomor],
             T["Kesepakatan pelaksanaan konseling: {0} WIB, {1} menit.\n{2}", when, i.DurasiMenit, where] + (replaces is null ? "" : "\n" + T["Alasan perubahan: {0}", alasan!.Trim()]), campus, ct);
         await RemindAsync(c, appointment, when, where, campus, ct);
-        await AuditAsync(c, replaces is null ? $"Kesepakatan konseling kasus {c.Nomor} dibuat" : $"Kesepakatan konseling kasus {c.Nomor} dijadwalkan ulang", ct);
+        await audit.RecordAsync(AuditKinds.Ubah, c, replaces is null ? $"Kesepakatan konseling kasus {c.Nomor} dibuat" : $"Kesepakatan konseling kasus {c.Nomor} dijadwalkan ulang", ct);
         return errors;
     }
 
@@ -83,7 +83,7 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
         var campus = await site.GetAsync(ct);
         var when = TimeZoneInfo.ConvertTime(a.Mulai, TimeZoneInfo.FindSystemTimeZoneById(campus.TimeZone)).ToString("dd/MM/yyyy HH:mm");
         await TellAsync(c, T["Jadwal konseling {0} dibatalkan", c.Nomor], T["Konseling pada {0} WIB dibatalkan. Alasan: {1}", when, a.Alasan], campus, ct);
-        await AuditAsync(c, $"Kesepakatan konseling kasus {c.Nomor} dibatalkan oleh {CaseTimeline.NameOf(user)}", ct);
+        await audit.RecordAsync(AuditKinds.Ubah, c, $"Kesepakatan konseling kasus {c.Nomor} dibatalkan oleh {CaseTimeline.NameOf(user)}", ct);
         return null;
     }
 
@@ -115,9 +115,6 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
         }
         if (c.KonselorId is { } konselor) await notifier.NotifyUsersAsync([konselor], new Notification("kasus-jadwal", judul, isi, $"admin/kasus/{c.Id}"), ct);
     }
-
-    private Task AuditAsync(CaseRow c, string ringkasan, CancellationToken ct) =>
-        services.GetService<IAuditLog>() is { } log ? log.RecordAsync(new AuditEvent(AuditKinds.Ubah, "kasus", c.Id.ToString(), ringkasan), ct) : Task.CompletedTask;
 
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -15,7 +15,7 @@ public sealed record DocumentInfo(Guid Id, string Nama, string NamaBerkas, long 
 /// Documents on a case (the kelengkapan of its steps): PDF, JPG or PNG checked by content, at most 10 MB;
 /// counseling-tier documents encrypted and served only to those who may read the counseling tier.
 /// </summary>
-public sealed class CaseDocuments(CasesDb db, CaseAccess access, CounselingProtector protector, IServiceProvider services, TimeProvider clock, IStringLocalizer<S> T)
+public sealed class CaseDocuments(CasesDb db, CaseAccess access, CounselingProtector protector, CaseAudit audit, TimeProvider clock, IStringLocalizer<S> T)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     private static readonly string[] Accepted = ["pdf", "jpg", "png"];
@@ -56,7 +56,7 @@ public sealed class CaseDocuments(CasesDb db, CaseAccess access, CounselingProte
         };
         db.Documents.Add(doc);
         await db.SaveChangesAsync(ct);
-        await AuditAsync(AuditKinds.Dokumen, c, $"Dokumen \"{doc.Nama}\" ({doc.Tingkat}) diunggah ke kasus {c.Nomor}", ct);
+        await audit.RecordAsync(AuditKinds.Dokumen, c, $"Dokumen \"{doc.Nama}\" ({doc.Tingkat}) diunggah ke kasus {c.Nomor}", ct);
         return errors;
     }
 
@@ -67,12 +67,10 @@ public sealed class CaseDocuments(CasesDb db, CaseAccess access, CounselingProte
         if (doc.Tingkat == Data.Tingkat.Konseling)
         {
             if (!await access.CanReadCounselingAsync(user, c, ct)) return null;
-            await AuditAsync(AuditKinds.BacaKonseling, c, $"Dokumen konseling \"{doc.Nama}\" kasus {c.Nomor} dibuka", ct);
+            await audit.RecordAsync(AuditKinds.BacaKonseling, c, $"Dokumen konseling \"{doc.Nama}\" kasus {c.Nomor} dibuka", ct);
         }
         if (doc.Terenkripsi) doc.Isi = protector.Unprotect(doc.Isi);
         return doc;
     }
 
-    private Task AuditAsync(string jenis, CaseRow c, string ringkasan, CancellationToken ct) =>
-        services.GetService<IAuditLog>() is { } log ? log.RecordAsync(new AuditEvent(jenis, "kasus", c.Id.ToString(), ringkasan), ct) : Task.CompletedTask;
 }

@@ -18,17 +18,14 @@ public sealed record TimelineEntry(long Id, string Jenis, string Tingkat, string
 /// </summary>
 public sealed class CaseTimeline(
     CasesDb db, CaseAccess access, CounselingProtector protector, INotifier notifier, IUserDirectory directory,
-    IServiceProvider services, TimeProvider clock, IStringLocalizer<S> T)
+    CaseAudit audit, TimeProvider clock, IStringLocalizer<S> T)
 {
-    private Task AuditAsync(string jenis, Guid caseId, string ringkasan, CancellationToken ct) =>
-        services.GetService<IAuditLog>() is { } log ? log.RecordAsync(new AuditEvent(jenis, "kasus", caseId.ToString(), ringkasan), ct) : Task.CompletedTask;
-
     public async Task<IReadOnlyList<TimelineEntry>> ReadAsync(ClaimsPrincipal user, CaseRow c, CancellationToken ct = default)
     {
         var counseling = await access.CanReadCounselingAsync(user, c, ct);
         var entries = await db.Entries.AsNoTracking().Where(e => e.CaseId == c.Id).OrderByDescending(e => e.Pada).ThenByDescending(e => e.Id).ToListAsync(ct);
         if (counseling && entries.Any(e => e.Tingkat == Tingkat.Konseling))
-            await AuditAsync(AuditKinds.BacaKonseling, c.Id, $"Catatan konseling kasus {c.Nomor} dibaca", ct);
+            await audit.RecordAsync(AuditKinds.BacaKonseling, c, $"Catatan konseling kasus {c.Nomor} dibaca", ct);
         return entries.Select(e => e.Tingkat == Tingkat.Konseling && !counseling
             ? new TimelineEntry(e.Id, e.Jenis, e.Tingkat, null, e.OlehNama, e.Pada, true, e.DirilisPada)
             : new TimelineEntry(e.Id, e.Jenis, e.Tingkat, e.Terenkripsi ? protector.Unprotect(e.Isi) : e.Isi, e.OlehNama, e.Pada, false, e.DirilisPada)).ToList();
@@ -48,7 +45,7 @@ public sealed class CaseTimeline(
             OlehId = CaseAccess.UserId(user), OlehNama = NameOf(user), Pada = clock.GetUtcNow(),
         });
         await TouchAsync(c, ct);
-        await AuditAsync(AuditKinds.Buat, c.Id, $"Catatan {jenis} ({tingkat}) ditambahkan pada kasus {c.Nomor}", ct);
+        await audit.RecordAsync(AuditKinds.Buat, c, $"Catatan {jenis} ({tingkat}) ditambahkan pada kasus {c.Nomor}", ct);
         return null;
     }
 
@@ -60,7 +57,7 @@ public sealed class CaseTimeline(
         if (entry is null || entry.Jenis == JenisCatatan.BukaDarurat) return T["Catatan tidak ditemukan."];
         entry.DirilisPada ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        await AuditAsync(AuditKinds.Ubah, c.Id, $"Catatan {entry.Jenis} kasus {c.Nomor} dirilis kepada klien", ct);
+        await audit.RecordAsync(AuditKinds.Ubah, c, $"Catatan {entry.Jenis} kasus {c.Nomor} dirilis kepada klien", ct);
         return null;
     }
 
@@ -74,7 +71,7 @@ public sealed class CaseTimeline(
             OlehId = CaseAccess.UserId(user), OlehNama = NameOf(user), Pada = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);
-        await AuditAsync(AuditKinds.BukaDarurat, c.Id, $"Buka darurat catatan konseling kasus {c.Nomor} oleh {NameOf(user)}", ct);
+        await audit.RecordAsync(AuditKinds.BukaDarurat, c, $"Buka darurat catatan konseling kasus {c.Nomor} oleh {NameOf(user)}", ct);
         var heads = await directory.UsersWithPermissionAsync(Permissions.SuperviseCases, ct);
         await notifier.NotifyUsersAsync(heads.Select(h => h.Id), new Notification("kasus-buka-darurat",
             T["Buka darurat: kasus {0}", c.Nomor], T["{0} membuka catatan konseling kasus {1} dengan alasan: {2}", NameOf(user), c.Nomor, alasan.Trim()],
@@ -93,7 +90,7 @@ public sealed class CaseTimeline(
             OlehId = CaseAccess.UserId(user), OlehNama = NameOf(user), Pada = clock.GetUtcNow(),
         });
         await TouchAsync(c, ct, assignment: true);
-        await AuditAsync(AuditKinds.Ubah, c.Id, $"Kasus {c.Nomor} ditugaskan kepada {konselor.Nama}", ct);
+        await audit.RecordAsync(AuditKinds.Ubah, c, $"Kasus {c.Nomor} ditugaskan kepada {konselor.Nama}", ct);
         await notifier.NotifyUsersAsync([konselor.Id], new Notification("kasus-ditugaskan", T["Kasus {0} ditugaskan kepada Anda", c.Nomor],
             T["{0} menugaskan kasus {1} kepada Anda.", NameOf(user), c.Nomor], $"admin/kasus/{c.Id}"), ct);
     }

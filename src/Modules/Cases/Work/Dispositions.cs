@@ -14,7 +14,7 @@ public sealed record DispositionInput(string? Sebagai, string? KepadaPeran, stri
 /// each names the receiving role, the instruction and the deadline; the receiving role is told, may pass it on,
 /// and reports back, which tells the giver.
 /// </summary>
-public sealed class Dispositions(CasesDb db, INotifier notifier, IServiceProvider services, TimeProvider clock, IStringLocalizer<S> T)
+public sealed class Dispositions(CasesDb db, INotifier notifier, CaseAudit audit, TimeProvider clock, IStringLocalizer<S> T)
 {
     public async Task<IReadOnlyList<Disposition>> OfAsync(Guid caseId, CancellationToken ct) =>
         await db.Dispositions.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.DibuatPada).ToListAsync(ct);
@@ -41,7 +41,7 @@ public sealed class Dispositions(CasesDb db, INotifier notifier, IServiceProvide
         };
         db.Dispositions.Add(d);
         await db.SaveChangesAsync(ct);
-        await AuditAsync(c, $"Disposisi {d.DariPeran} kepada {d.KepadaPeran} pada kasus {c.Nomor}", ct);
+        await audit.RecordAsync(AuditKinds.Ubah, c, $"Disposisi {d.DariPeran} kepada {d.KepadaPeran} pada kasus {c.Nomor}", ct);
         await notifier.NotifyRoleAsync(d.KepadaPeran, new Notification("kasus-disposisi", T["Disposisi kasus {0} dari {1}", c.Nomor, d.DariPeran],
             T["{0}: {1}", d.DariNama, d.Instruksi] + (d.BatasWaktu is { } b ? " " + T["Batas waktu {0}.", b.ToString("dd/MM/yyyy")] : ""), $"admin/kasus/{c.Id}", Surel: true), ct);
         return errors;
@@ -58,7 +58,7 @@ public sealed class Dispositions(CasesDb db, INotifier notifier, IServiceProvide
         d.DilaporkanOleh = CaseTimeline.NameOf(user);
         d.DilaporkanPada = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        await AuditAsync(c, $"Disposisi kepada {d.KepadaPeran} pada kasus {c.Nomor} dilaporkan", ct);
+        await audit.RecordAsync(AuditKinds.Ubah, c, $"Disposisi kepada {d.KepadaPeran} pada kasus {c.Nomor} dilaporkan", ct);
         await notifier.NotifyUsersAsync([d.DariId], new Notification("kasus-disposisi-laporan", T["Laporan disposisi kasus {0}", c.Nomor],
             T["{0} ({1}): {2}", d.DilaporkanOleh, d.KepadaPeran, d.Laporan], $"admin/kasus/{c.Id}"), ct);
         return null;
@@ -75,6 +75,4 @@ public sealed class Dispositions(CasesDb db, INotifier notifier, IServiceProvide
         }
     }
 
-    private Task AuditAsync(CaseRow c, string ringkasan, CancellationToken ct) =>
-        services.GetService<IAuditLog>() is { } log ? log.RecordAsync(new AuditEvent(AuditKinds.Ubah, "kasus", c.Id.ToString(), ringkasan), ct) : Task.CompletedTask;
 }
