@@ -85,7 +85,8 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
             {
                 var mask = rows.GetInt32(FacetColumns.Length);
                 var n = Convert.ToInt32(rows.GetInt64(FacetColumns.Length + 1));
-                var k = Array.FindIndex(FacetColumns, c => (mask & (1 << (FacetColumns.Length - 1 - Array.IndexOf(FacetColumns, c)))) == 0);
+                // GROUPING sets a column's bit (the first column is the highest) when the row does not group by it.
+                var k = Enumerable.Range(0, FacetColumns.Length).FirstOrDefault(i => (mask & (1 << (FacetColumns.Length - 1 - i))) == 0, -1);
                 if (k < 0) total = n;
                 else facetValues[FacetColumns[k]].Add((rows.IsDBNull(k) ? "-" : rows.GetString(k), n));
             }

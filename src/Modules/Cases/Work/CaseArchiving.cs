@@ -23,7 +23,7 @@ public sealed class CaseArchiving(CasesDb db, CounselingProtector protector, Cas
         if (features.Contract<IArchive>() is not { } archive) return;
         await archive.FileAsync(new ArchiveEntry("surat", $"{c.Id}/{letter.Nomor}", $"{letter.Judul} {letter.Nomor}", $"{letter.Nomor} {c.Nomor}", c.SopKode, c.SopJudul,
             c.JenisKlien, c.Bidang, c.Saluran, c.KonselorId, c.KonselorNama, c.Nama, c.Nim, c.DibukaPada, letter.DibuatPada, "surat",
-            string.Join('\n', values.Values.Where(v => !string.IsNullOrWhiteSpace(v))), null, (await sops.ListAsync(ct)).FirstOrDefault(s => s.Kode == c.SopKode)?.Unit), ct);
+            string.Join('\n', values.Values.Where(v => !string.IsNullOrWhiteSpace(v))), null, await UnitAsync(c, ct)), ct);
     }
 
     public async Task FileAsync(CaseRow c, CancellationToken ct)
@@ -44,6 +44,8 @@ public sealed class CaseArchiving(CasesDb db, CounselingProtector protector, Cas
         var hasil = c.Status == CaseStatus.Dibatalkan ? "dibatalkan" : referrals.Count > 0 ? "dirujuk eksternal" : "selesai";
         await archive.FileAsync(new ArchiveEntry("kasus", c.Id.ToString(), $"Kasus {c.Nomor} — {c.SopJudul}", numbers, c.SopKode, c.SopJudul, c.JenisKlien, c.Bidang,
             c.Saluran, c.KonselorId, c.KonselorNama, c.Nama, c.Nim, c.DibukaPada, c.DitutupPada, hasil, umum.ToString(), konseling.Length > 0 ? konseling.ToString() : null,
-            (await sops.ListAsync(ct)).FirstOrDefault(s => s.Kode == c.SopKode)?.Unit), ct);
+            await UnitAsync(c, ct)), ct);
     }
+
+    private async Task<string?> UnitAsync(CaseRow c, CancellationToken ct) => (await sops.ListAsync(ct)).FirstOrDefault(s => s.Kode == c.SopKode)?.Unit;
 }

@@ -21,7 +21,11 @@ public sealed class SopLauncher(SopDb db, TenantDbConnection connection, ISopSto
         (await db.Definitions.AsNoTracking().OrderBy(d => d.Kode)
             .Join(db.Versions.AsNoTracking(), d => new { d.Id, V = d.VersiAktif }, v => new { Id = v.DefinitionId, V = v.Versi }, (d, v) => new { d.Kode, d.Judul, v.Json })
             .ToListAsync(ct))
-        .Select(d => Definitions.DefinitionJson.Deserialize(d.Json) is var def ? new SopSummary(d.Kode, d.Judul, def.RetensiHari, def.Unit) : null!).ToList();
+        .Select(d =>
+        {
+            var definition = Definitions.DefinitionJson.Deserialize(d.Json);
+            return new SopSummary(d.Kode, d.Judul, definition.RetensiHari, definition.Unit);
+        }).ToList();
 
     public async Task<SopProgress?> ProgressAsync(Guid instanceId, CancellationToken ct = default)
     {
