@@ -1,3 +1,4 @@
+using CampusKonseling.Benchmarks;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -15,13 +16,13 @@ using Npgsql;
 //   dotnet run -c Release --project benchmarks/ArchiveSearch [-- records runs]
 var count = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
 var runs = args.Length > 1 ? int.Parse(args[1]) : 40;
-var root = FindRoot();
+var root = BenchHost.FindRoot();
 var server = Environment.GetEnvironmentVariable("CK_BENCH_CONNECTION")
              ?? "Host=localhost;Port=5432;Username=campuskonseling;Password=campuskonseling;Database=postgres";
 const string hostDb = "campuskonseling_bench_arsip";
 const int httpPort = 5181;
 
-await ResetAsync();
+await BenchHost.ResetAsync(server, hostDb, "ckbencha_");
 var env = new Dictionary<string, string>
 {
     ["ConnectionStrings__Default"] = new NpgsqlConnectionStringBuilder(server) { Database = hostDb }.ConnectionString,
@@ -31,7 +32,7 @@ var env = new Dictionary<string, string>
     ["Logging__LogLevel__Default"] = "Warning",
 };
 var hostDll = Path.Combine(root, "src/Host/bin/Release/net10.0/CampusKonseling.Host.dll");
-Run("dotnet", [hostDll, "tenants", "create", "--name", "bench", "--prefix", "bench", "--recipe", Path.Combine(root, "recipes/konseling-asesmen.recipe.json")], env, wait: true);
+BenchHost.Run("dotnet", [hostDll, "tenants", "create", "--name", "bench", "--prefix", "bench", "--recipe", Path.Combine(root, "recipes/konseling-asesmen.recipe.json")], env, wait: true);
 var campus = new NpgsqlConnectionStringBuilder(server) { Database = "ckbencha_bench" }.ConnectionString;
 
 // Readers: the counselor (a staff member who is the counselor of 1 record in 30), a unit head granted every case's
@@ -41,9 +42,9 @@ var counselorId = Sql1("SELECT \"Id\" FROM identity.\"AspNetUsers\" WHERE \"Emai
 Sql1("INSERT INTO identity.\"AspNetRoleClaims\" (\"RoleId\", \"ClaimType\", \"ClaimValue\") SELECT \"Id\", 'permission', 'ReadCounselingNotes' FROM identity.\"AspNetRoles\" WHERE \"Name\" = 'Unit Kerja Terkait'");
 Sql1("INSERT INTO identity.\"AspNetRoleClaims\" (\"RoleId\", \"ClaimType\", \"ClaimValue\") SELECT \"Id\", 'permission', 'SearchArchive' FROM identity.\"AspNetRoles\" WHERE \"Name\" = 'Unit Kerja Terkait'");
 
-using var host = Run("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{httpPort}"], env, wait: false);
+using var host = BenchHost.Run("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{httpPort}"], env, wait: false);
 var baseUri = new Uri($"http://127.0.0.1:{httpPort}/");
-await WaitAsync(async () => (await new HttpClient().GetAsync(new Uri(baseUri, "bench/akun/masuk"))).StatusCode == HttpStatusCode.OK);
+await BenchHost.WaitAsync(async () => (await new HttpClient().GetAsync(new Uri(baseUri, "bench/akun/masuk"))).StatusCode == HttpStatusCode.OK);
 var counselor = await SignInAsync("staf@konseling-asesmen.demo");
 var head = await SignInAsync("unit-terkait@konseling-asesmen.demo");
 var advisor = await SignInAsync("dosen-pa@konseling-asesmen.demo");
@@ -107,7 +108,7 @@ foreach (var m in mix)
     Console.WriteLine($"| {m.Name} | {P(api, .5):F1} | {P(api, .95):F1} | {P(api, .99):F1} | {P(raw, .5):F1} | {P(raw, .95):F1} | {P(raw, .99):F1} | {P(api, .95) / P(raw, .95):F2} |");
 }
 host.Kill(entireProcessTree: true);
-await ResetAsync();
+await BenchHost.ResetAsync(server, hostDb, "ckbencha_");
 
 static double P(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
 
@@ -182,50 +183,4 @@ async Task<HttpClient> SignInAsync(string email)
     }));
     if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in of {email} failed: {(int)response.StatusCode}");
     return client;
-}
-
-static Process Run(string file, string[] arguments, Dictionary<string, string> env, bool wait)
-{
-    var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var a in arguments) start.ArgumentList.Add(a);
-    foreach (var (k, v) in env) start.Environment[k] = v;
-    var process = Process.Start(start)!;
-    process.OutputDataReceived += (_, _) => { };
-    process.ErrorDataReceived += (_, e) => { if (wait && e.Data is not null) Console.Error.WriteLine(e.Data); };
-    process.BeginOutputReadLine();
-    process.BeginErrorReadLine();
-    if (wait)
-    {
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}");
-    }
-    return process;
-}
-
-static async Task WaitAsync(Func<Task<bool>> ready)
-{
-    for (var i = 0; i < 120; i++)
-    {
-        try { if (await ready()) return; } catch (HttpRequestException) { }
-        await Task.Delay(500);
-    }
-    throw new TimeoutException("The host did not start.");
-}
-
-async Task ResetAsync()
-{
-    await using var admin = new NpgsqlConnection(server);
-    await admin.OpenAsync();
-    var names = new List<string>();
-    await using (var cmd = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'ckbencha_%' OR datname = $1", admin) { Parameters = { new() { Value = hostDb } } })
-    await using (var reader = await cmd.ExecuteReaderAsync())
-        while (await reader.ReadAsync()) names.Add(reader.GetString(0));
-    foreach (var name in names) await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
-}
-
-static string FindRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "CampusKonseling.sln"))) return dir.FullName;
-    throw new InvalidOperationException("Run from inside the repository.");
 }

@@ -1,3 +1,4 @@
+using CampusKonseling.Benchmarks;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -15,14 +16,14 @@ using Npgsql;
 //   dotnet run -c Release --project benchmarks/IntakeAcknowledgment [-- rate seconds]
 var rate = args.Length > 0 ? int.Parse(args[0]) : 50;
 var seconds = args.Length > 1 ? int.Parse(args[1]) : 20;
-var root = FindRoot();
+var root = BenchHost.FindRoot();
 var server = Environment.GetEnvironmentVariable("CK_BENCH_CONNECTION")
              ?? "Host=localhost;Port=5432;Username=campuskonseling;Password=campuskonseling;Database=postgres";
 const string hostDb = "campuskonseling_bench";
 const int smtpPort = 1125, webPort = 1180, httpPort = 5180;
 var reported = 0;
 
-await ResetAsync();
+await BenchHost.ResetAsync(server, hostDb, "ckbench_");
 var env = new Dictionary<string, string>
 {
     ["ConnectionStrings__Default"] = new NpgsqlConnectionStringBuilder(server) { Database = hostDb }.ConnectionString,
@@ -36,15 +37,15 @@ var env = new Dictionary<string, string>
 };
 var hostDll = Path.Combine(root, "src/Host/bin/Release/net10.0/CampusKonseling.Host.dll");
 var recipe = Path.Combine(root, "recipes/konseling-asesmen.recipe.json");
-Run("dotnet", [hostDll, "tenants", "create", "--name", "bench", "--prefix", "bench", "--recipe", recipe], env, wait: true);
+BenchHost.Run("dotnet", [hostDll, "tenants", "create", "--name", "bench", "--prefix", "bench", "--recipe", recipe], env, wait: true);
 
-using var maildev = Run(Path.Combine(root, ".tools/node_modules/.bin/maildev"),
+using var maildev = BenchHost.Run(Path.Combine(root, ".tools/node_modules/.bin/maildev"),
     ["--smtp", smtpPort.ToString(), "--web", webPort.ToString(), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--silent"], [], wait: false);
-using var host = Run("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{httpPort}"], env, wait: false);
+using var host = BenchHost.Run("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{httpPort}"], env, wait: false);
 using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/") };
 using var mail = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{webPort}/") };
-await WaitAsync(async () => (await http.GetAsync("bench/formulir/permohonan-layanan")).StatusCode == HttpStatusCode.OK);
-await WaitAsync(async () => (await mail.GetAsync("email")).IsSuccessStatusCode);
+await BenchHost.WaitAsync(async () => (await http.GetAsync("bench/formulir/permohonan-layanan")).StatusCode == HttpStatusCode.OK);
+await BenchHost.WaitAsync(async () => (await mail.GetAsync("email")).IsSuccessStatusCode, "maildev");
 
 // Warm up (JIT, pools, first SMTP connections), then measure.
 await Task.WhenAll(Enumerable.Range(0, 20).Select(i => SubmitAsync($"warm{i}@bench.test")));
@@ -99,7 +100,7 @@ Console.WriteLine($"| {rate}/s for {seconds} s | {P(0.50):F0} | {P(0.95):F0} | {
 
 host.Kill(entireProcessTree: true);
 maildev.Kill(entireProcessTree: true);
-await ResetAsync();
+await BenchHost.ResetAsync(server, hostDb, "ckbench_");
 return latencies.Count == sent.Count && P(0.99) <= 5000 ? 0 : 1;
 
 async Task<DateTimeOffset?> SubmitAsync(string email)
@@ -128,50 +129,4 @@ async Task<DateTimeOffset?> SubmitAsync(string email)
         Console.Error.WriteLine($"a submission was refused: {(int)response.StatusCode} {string.Join(" / ", Regex.Matches(body, "(?:field-error|alert error)[^>]*>([^<]*)").Select(m => m.Groups[1].Value))}");
     }
     return null;
-}
-
-static Process Run(string file, string[] arguments, Dictionary<string, string> env, bool wait)
-{
-    var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var a in arguments) start.ArgumentList.Add(a);
-    foreach (var (k, v) in env) start.Environment[k] = v;
-    var process = Process.Start(start)!;
-    process.OutputDataReceived += (_, _) => { };
-    process.ErrorDataReceived += (_, e) => { if (wait && e.Data is not null) Console.Error.WriteLine(e.Data); };
-    process.BeginOutputReadLine();
-    process.BeginErrorReadLine();
-    if (wait)
-    {
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}");
-    }
-    return process;
-}
-
-static async Task WaitAsync(Func<Task<bool>> ready)
-{
-    for (var i = 0; i < 120; i++)
-    {
-        try { if (await ready()) return; } catch (HttpRequestException) { }
-        await Task.Delay(500);
-    }
-    throw new TimeoutException("The host or maildev did not start.");
-}
-
-async Task ResetAsync()
-{
-    await using var admin = new NpgsqlConnection(server);
-    await admin.OpenAsync();
-    var names = new List<string>();
-    await using (var cmd = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'ckbench_%' OR datname = $1", admin) { Parameters = { new() { Value = hostDb } } })
-    await using (var reader = await cmd.ExecuteReaderAsync())
-        while (await reader.ReadAsync()) names.Add(reader.GetString(0));
-    foreach (var name in names) await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
-}
-
-static string FindRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "CampusKonseling.sln"))) return dir.FullName;
-    throw new InvalidOperationException("Run from inside the repository.");
 }

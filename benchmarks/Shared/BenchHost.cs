@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace CampusKonseling.Benchmarks;
+
+/// <summary>What the benchmarks that run the real host share: finding the repository, starting processes, waiting, and scratch databases.</summary>
+public static class BenchHost
+{
+    public static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "CampusKonseling.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Run from inside the repository.");
+    }
+
+    public static Process Run(string file, string[] arguments, Dictionary<string, string> env, bool wait)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        foreach (var (k, v) in env) start.Environment[k] = v;
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (wait && e.Data is not null) Console.Error.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (wait)
+        {
+            process.WaitForExit();
+            if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}");
+        }
+        return process;
+    }
+
+    public static async Task WaitAsync(Func<Task<bool>> ready, string what = "The host")
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            try { if (await ready()) return; } catch (HttpRequestException) { }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"{what} did not start.");
+    }
+
+    /// <summary>Drops the scratch host database and the campus databases with the given prefix.</summary>
+    public static async Task ResetAsync(string server, string hostDb, string tenantPrefix)
+    {
+        await using var admin = new NpgsqlConnection(server);
+        await admin.OpenAsync();
+        var names = new List<string>();
+        await using (var cmd = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE $2 OR datname = $1", admin)
+                     { Parameters = { new() { Value = hostDb }, new() { Value = tenantPrefix.Replace("_", "\\_") + "%" } } })
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) names.Add(reader.GetString(0));
+        foreach (var name in names) await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
+    }
+}
