@@ -22,62 +22,17 @@ public sealed class CareerCounselingWalkthrough(PlatformFixture platform) : IAsy
     private readonly BrowserFixture _browser = new();
     private TestTenant _unipma = null!;
     private SopHarness _in = null!;
-    private int _shot;
+    private CaseWalk _walk = null!;
 
     public async Task InitializeAsync()
     {
         await _browser.InitializeAsync();
         _unipma = await platform.CreateTenantAsync("unipma", "karier");
-        _in = new SopHarness(platform, _unipma);
+        _walk = new CaseWalk(_browser, platform, _unipma, "karier-unipma");
+        _in = _walk.In;
     }
 
     public Task DisposeAsync() => _browser.DisposeAsync();
-
-    private async Task<IPage> AsAsync(string role)
-    {
-        var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = platform.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "id-ID",
-        });
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"{_unipma.Prefix}/akun/masuk", Loaded);
-        await page.GetByLabel("E-mail").FillAsync(await _in.EmailOfAsync(role));
-        await page.GetByLabel("Kata sandi").FillAsync("Demo12345");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/{_unipma.Prefix}/admin$"));
-        return page;
-    }
-
-    private async Task CompleteStepAsync(IPage page, CaseRow c, string step)
-    {
-        await page.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}", Loaded);
-        await page.Locator(".case-now a.button").ClickAsync();
-        var form = page.Locator($"form.complete-step:has(input[name='Input.StepId'][value='{step}'])");
-        foreach (var box in await form.Locator("input[name='Input.Kelengkapan']").AllAsync()) await box.CheckAsync();
-        if (await form.Locator("textarea[name='Input.Keluaran']").CountAsync() > 0) await form.Locator("textarea[name='Input.Keluaran']").FillAsync($"Keluaran langkah {step}");
-        await form.Locator("textarea[name='Input.Catatan']").FillAsync($"Langkah {step} selesai.");
-        await ShotAsync(page, $"langkah-{step}");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Selesaikan langkah" }).ClickAsync();
-        await Assertions.Expect(page.Locator($".chart svg g[data-step='{step}']")).ToHaveAttributeAsync("data-state", "selesai");
-    }
-
-    private async Task<string> LetterAsync(IPage page, CaseRow c, string template)
-    {
-        await page.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}?Templat={template}#surat", Loaded);
-        foreach (var input in await page.Locator("form.letter-form input[name^='Nilai']").AllAsync())
-            if (string.IsNullOrEmpty(await input.InputValueAsync())) await input.FillAsync("Isian uji");
-        await ShotAsync(page, $"surat-{template}-isi");
-        await page.Locator("form.letter-form button[type=submit]").ClickAsync();
-        await Assertions.Expect(page.Locator(".alert.success")).ToContainTextAsync("dibuat");
-        var row = page.Locator("table.letters tbody tr", new() { HasText = "" }).Last;
-        var nomor = (await row.GetAttributeAsync("data-surat"))!;
-        var pdf = await page.APIRequest.GetAsync((await row.Locator("a.pdf").GetAttributeAsync("href"))!);
-        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
-        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]));
-        await ShotAsync(page, $"surat-{template}-dibuat");
-        return nomor;
-    }
 
     [Fact]
     public async Task An_alumnus_is_counseled_on_career_from_request_to_report()
@@ -164,8 +119,9 @@ public sealed class CareerCounselingWalkthrough(PlatformFixture platform) : IAsy
         await ShotAsync(konselor, "arsip-dicari-konselor");
     }
 
-    private Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, $"karier-unipma-{++_shot:00}-{name}.png"), FullPage = true });
-
-    private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+    private Task<IPage> AsAsync(string role) => _walk.AsAsync(role);
+    private Task CompleteStepAsync(IPage page, CaseRow c, string step) => _walk.CompleteStepAsync(page, c.Id, step);
+    private Task<string> LetterAsync(IPage page, CaseRow c, string template) => _walk.LetterAsync(page, c.Id, template);
+    private Task ShotAsync(IPage page, string name) => _walk.ShotAsync(page, name);
+    private static readonly PageGotoOptions Loaded = CaseWalk.Loaded;
 }

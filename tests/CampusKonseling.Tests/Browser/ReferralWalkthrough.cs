@@ -20,44 +20,17 @@ public sealed class ReferralWalkthrough(PlatformFixture platform) : IAsyncLifeti
     private readonly BrowserFixture _browser = new();
     private TestTenant _campus = null!;
     private SopHarness _in = null!;
-    private int _shot;
+    private CaseWalk _walk = null!;
 
     public async Task InitializeAsync()
     {
         await _browser.InitializeAsync();
         _campus = await platform.CreateTenantAsync("konseling-asesmen", "rujukan");
-        _in = new SopHarness(platform, _campus);
+        _walk = new CaseWalk(_browser, platform, _campus, "rujukan-001");
+        _in = _walk.In;
     }
 
     public Task DisposeAsync() => _browser.DisposeAsync();
-
-    private async Task<IPage> AsAsync(string role)
-    {
-        var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = platform.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "id-ID",
-        });
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"{_campus.Prefix}/akun/masuk", Loaded);
-        await page.GetByLabel("E-mail").FillAsync(await _in.EmailOfAsync(role));
-        await page.GetByLabel("Kata sandi").FillAsync("Demo12345");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/{_campus.Prefix}/admin$"));
-        return page;
-    }
-
-    private async Task CompleteStepAsync(IPage page, Guid caseId, string step, string? pilihan = null)
-    {
-        await page.GotoAsync($"{_campus.Prefix}/admin/kasus/{caseId}", Loaded);
-        await page.Locator(".case-now a.button").ClickAsync();
-        var form = page.Locator($"form.complete-step:has(input[name='Input.StepId'][value='{step}'])");
-        foreach (var box in await form.Locator("input[name='Input.Kelengkapan']").AllAsync()) await box.CheckAsync();
-        if (pilihan is not null) await form.Locator($"input[name='Input.Pilihan'][value='{pilihan}']").CheckAsync();
-        await ShotAsync(page, $"langkah-{step}");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Selesaikan langkah" }).ClickAsync();
-        await Assertions.Expect(page.Locator($".chart svg g[data-step='{step}']")).ToHaveAttributeAsync("data-state", "selesai");
-    }
 
     [Fact]
     public async Task A_referred_student_is_served_referred_out_and_the_external_result_recorded()
@@ -130,8 +103,8 @@ public sealed class ReferralWalkthrough(PlatformFixture platform) : IAsyncLifeti
         Assert.DoesNotContain("depresif", (string)stored!);
     }
 
-    private Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, $"rujukan-001-{++_shot:00}-{name}.png"), FullPage = true });
-
-    private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+    private Task<IPage> AsAsync(string role) => _walk.AsAsync(role);
+    private Task CompleteStepAsync(IPage page, Guid caseId, string step, string? pilihan = null) => _walk.CompleteStepAsync(page, caseId, step, pilihan);
+    private Task ShotAsync(IPage page, string name) => _walk.ShotAsync(page, name);
+    private static readonly PageGotoOptions Loaded = CaseWalk.Loaded;
 }

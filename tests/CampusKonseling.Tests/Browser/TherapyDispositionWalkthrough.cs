@@ -18,61 +18,19 @@ namespace CampusKonseling.Tests.Browser;
 public sealed class TherapyDispositionWalkthrough(PlatformFixture platform) : IAsyncLifetime
 {
     private readonly BrowserFixture _browser = new();
-    private readonly Dictionary<string, IPage> _pages = [];
     private TestTenant _ipdn = null!;
     private SopHarness _in = null!;
-    private int _shot;
+    private CaseWalk _walk = null!;
 
     public async Task InitializeAsync()
     {
         await _browser.InitializeAsync();
         _ipdn = await platform.CreateTenantAsync("ipdn", "terapi");
-        _in = new SopHarness(platform, _ipdn);
+        _walk = new CaseWalk(_browser, platform, _ipdn, "terapi-ipdn");
+        _in = _walk.In;
     }
 
     public Task DisposeAsync() => _browser.DisposeAsync();
-
-    private async Task<IPage> AsAsync(string role)
-    {
-        if (_pages.TryGetValue(role, out var open)) return open;
-        var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = platform.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "id-ID",
-        });
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"{_ipdn.Prefix}/akun/masuk", Loaded);
-        await page.GetByLabel("E-mail").FillAsync(await _in.EmailOfAsync(role));
-        await page.GetByLabel("Kata sandi").FillAsync("Demo12345");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/{_ipdn.Prefix}/admin$"));
-        return _pages[role] = page;
-    }
-
-    private async Task StepAsync(string role, Guid caseId, string step, string? pilihan = null)
-    {
-        var page = await AsAsync(role);
-        await page.GotoAsync($"{_ipdn.Prefix}/admin/kasus/{caseId}", Loaded);
-        await page.Locator(".case-now a.button").ClickAsync();
-        var form = page.Locator($"form.complete-step:has(input[name='Input.StepId'][value='{step}'])");
-        foreach (var box in await form.Locator("input[name='Input.Kelengkapan']").AllAsync()) await box.CheckAsync();
-        if (pilihan is not null) await form.Locator($"input[name='Input.Pilihan'][value='{pilihan}']").CheckAsync();
-        await ShotAsync(page, $"langkah-{step}-{role}");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Selesaikan langkah" }).ClickAsync();
-        await Assertions.Expect(page.Locator($".chart svg g[data-step='{step}']")).ToHaveAttributeAsync("data-state", "selesai");
-    }
-
-    private async Task<string> LetterAsync(string role, Guid caseId, string template)
-    {
-        var page = await AsAsync(role);
-        await page.GotoAsync($"{_ipdn.Prefix}/admin/kasus/{caseId}?Templat={template}#surat", Loaded);
-        foreach (var input in await page.Locator("form.letter-form input[name^='Nilai']").AllAsync())
-            if (string.IsNullOrEmpty(await input.InputValueAsync())) await input.FillAsync("Isian uji");
-        await page.Locator("form.letter-form button[type=submit]").ClickAsync();
-        await Assertions.Expect(page.Locator(".alert.success")).ToContainTextAsync("dibuat");
-        await ShotAsync(page, $"surat-{template}");
-        return (await page.Locator("table.letters tbody tr").Last.GetAttributeAsync("data-surat"))!;
-    }
 
     private async Task DispositionAsync(string role, Guid caseId, string to, string text, string? passOn = null)
     {
@@ -166,8 +124,9 @@ public sealed class TherapyDispositionWalkthrough(PlatformFixture platform) : IA
         await ShotAsync(kasubbag, "diarsipkan");
     }
 
-    private Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, $"terapi-ipdn-{++_shot:00}-{Regex.Replace(name, "[^a-zA-Z0-9-]+", "-")}.png"), FullPage = true });
-
-    private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+    private Task<IPage> AsAsync(string role) => _walk.AsAsync(role);
+    private async Task StepAsync(string role, Guid caseId, string step, string? pilihan = null) => await _walk.CompleteStepAsync(await AsAsync(role), caseId, step, pilihan);
+    private async Task<string> LetterAsync(string role, Guid caseId, string template) => await _walk.LetterAsync(await AsAsync(role), caseId, template);
+    private Task ShotAsync(IPage page, string name) => _walk.ShotAsync(page, name);
+    private static readonly PageGotoOptions Loaded = CaseWalk.Loaded;
 }
