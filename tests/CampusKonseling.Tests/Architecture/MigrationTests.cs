@@ -46,7 +46,7 @@ public sealed class MigrationTests(PlatformFixture platform)
         }
         finally
         {
-            await TestDatabase.ExecuteAsync("postgres", $"DROP DATABASE IF EXISTS \"{modelDb}\" WITH (FORCE)");
+            await TestDatabase.DropAsync(modelDb);
         }
     }
 
@@ -65,7 +65,7 @@ public sealed class MigrationTests(PlatformFixture platform)
         }
         finally
         {
-            await TestDatabase.ExecuteAsync("postgres", $"DROP DATABASE IF EXISTS \"{modelDb}\" WITH (FORCE)");
+            await TestDatabase.DropAsync(modelDb);
         }
     }
 

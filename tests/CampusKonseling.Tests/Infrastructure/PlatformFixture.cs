@@ -67,7 +67,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             if (!tenant.IsDefault) await manager.DeleteAsync(tenant.Name);
         var keep = (await registry.ListAsync()).Select(t => t.DatabaseName).ToHashSet();
         foreach (var db in await TestDatabase.DatabasesAsync(TestDatabase.TenantDatabasePrefix))
-            if (!keep.Contains(db)) await TestDatabase.ExecuteAsync("postgres", $"DROP DATABASE IF EXISTS \"{db}\" WITH (FORCE)");
+            if (!keep.Contains(db)) await TestDatabase.DropAsync(db);
     }
 
     public string NewTenantName(string hint) => $"{hint}{Interlocked.Increment(ref _counter)}{Guid.NewGuid().ToString("N")[..5]}";

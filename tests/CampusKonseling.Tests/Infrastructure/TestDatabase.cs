@@ -41,6 +41,26 @@ public static class TestDatabase
         await cmd.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Drops a scratch database. The server's autovacuum worker may be visiting a database just made, and a
+    /// non-superuser cannot end it, so FORCE is refused for a moment: try again shortly.
+    /// </summary>
+    public static async Task DropAsync(string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync("postgres", $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                await Task.Delay(250);
+            }
+        }
+    }
+
     public static async Task<object?> ScalarAsync(string database, string sql)
     {
         await using var conn = new NpgsqlConnection(ConnectionStringFor(database));
