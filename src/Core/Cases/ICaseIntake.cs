@@ -11,12 +11,14 @@ public static class CaseSources
 /// <summary>
 /// Who asks for help and through what, as known when a case opens. <see cref="Uraian"/> is the
 /// person's own account of their problem: counseling-tier content, stored encrypted and shown only
-/// to those who may read counseling notes.
+/// to those who may read counseling notes. <see cref="Prodi"/> is the study programme as known at opening; when
+/// it is not given, the case takes it from the student directory by NIM (when the campus has one).
 /// </summary>
 public sealed record CaseOpening(
     string Sumber, string Nama, string? Email = null, string? Telepon = null, string? Nim = null, string? JenisKlien = null,
     string? Saluran = null, string? Bidang = null, string? WaktuDiinginkan = null, string? Uraian = null,
-    string? KodePelacakan = null, Guid? SopInstanceId = null, string? SopKode = null, string? PenggunaId = null, string? Perujuk = null);
+    string? KodePelacakan = null, Guid? SopInstanceId = null, string? SopKode = null, string? PenggunaId = null, string? Perujuk = null,
+    string? Prodi = null);
 
 /// <summary>Opens a case in the caller's transaction (intake, the API, a referral).</summary>
 public interface ICaseIntake

@@ -21,6 +21,7 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Work.CaseInbox>();
         feature.Services.AddScoped<Work.Appointments>();
         feature.AddContract<ICaseLookup, Work.CaseLookup>();
+        feature.AddContract<ICaseStatistics, Statistics.CaseStatistics>();
         feature.Services.AddScoped<Work.CaseLetters>();
         feature.Services.AddScoped<Work.Dispositions>();
         feature.Services.AddScoped<Work.Referrals>();

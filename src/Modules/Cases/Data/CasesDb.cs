@@ -50,7 +50,11 @@ public sealed class CasesDb(DbContextOptions<CasesDb> options) : DbContext(optio
             e.Property(x => x.DibukaPada).HasColumnName("dibuka_pada");
             e.Property(x => x.DitutupPada).HasColumnName("ditutup_pada");
             e.Property(x => x.DiperbaruiPada).HasColumnName("diperbarui_pada");
+            e.Property(x => x.Prodi).HasColumnName("prodi").HasMaxLength(100);
+            e.Property(x => x.KontakPertamaPada).HasColumnName("kontak_pertama_pada");
             e.HasIndex(x => x.Nomor).IsUnique();
+            e.HasIndex(x => x.DibukaPada);
+            e.HasIndex(x => x.DitutupPada);
             e.HasIndex(x => x.SopInstanceId).IsUnique();
             e.HasIndex(x => x.PeranAktif).HasMethod("gin");
             e.HasIndex(x => new { x.Status, x.Terlambat, x.JatuhTempo });

@@ -22,6 +22,8 @@ public sealed class CaseRow
     public string? JenisKlien { get; set; }
     public string? Saluran { get; set; }
     public string? Bidang { get; set; }
+    /// <summary>The study programme at opening (from the form or the student directory), kept for reports.</summary>
+    public string? Prodi { get; set; }
     public string? WaktuDiinginkan { get; set; }
     public string? KodePelacakan { get; set; }
     public string? PenggunaId { get; set; }
@@ -41,6 +43,8 @@ public sealed class CaseRow
     public string? KonselorNama { get; set; }
     public DateTimeOffset DibukaPada { get; set; }
     public DateTimeOffset? DitutupPada { get; set; }
+    /// <summary>First contact with the client: the first scheduling agreement or staff log-book/session entry (waiting-time reports).</summary>
+    public DateTimeOffset? KontakPertamaPada { get; set; }
     public DateTimeOffset DiperbaruiPada { get; set; }
 }
 

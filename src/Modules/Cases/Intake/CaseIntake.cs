@@ -2,6 +2,8 @@ using System.Data.Common;
 using CampusKonseling.Cases.Data;
 using CampusKonseling.Cases.Privacy;
 using CampusKonseling.Data;
+using CampusKonseling.Modules;
+using CampusKonseling.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace CampusKonseling.Cases.Intake;
@@ -10,7 +12,7 @@ namespace CampusKonseling.Cases.Intake;
 /// Opens a case in the caller's transaction, numbered KS-{year}-{sequence}. The client's own account of
 /// the problem becomes the first counseling-tier entry, encrypted; the case row carries none of it.
 /// </summary>
-public sealed class CaseIntake(CasesDb db, TenantDbConnection connection, CounselingProtector protector, TimeProvider clock) : ICaseIntake
+public sealed class CaseIntake(CasesDb db, TenantDbConnection connection, CounselingProtector protector, ShellFeatureServices features, TimeProvider clock) : ICaseIntake
 {
     public async Task<(Guid Id, string Nomor)> OpenAsync(CaseOpening o, DbTransaction transaction, CancellationToken ct = default)
     {
@@ -22,7 +24,7 @@ public sealed class CaseIntake(CasesDb db, TenantDbConnection connection, Counse
             Id = Guid.CreateVersion7(now), Nomor = $"KS-{now.Year}-{seq:000000}", Sumber = o.Sumber, Nama = o.Nama, Email = o.Email, Telepon = o.Telepon,
             Nim = o.Nim, JenisKlien = o.JenisKlien, Saluran = o.Saluran, Bidang = o.Bidang, WaktuDiinginkan = o.WaktuDiinginkan,
             KodePelacakan = o.KodePelacakan, PenggunaId = o.PenggunaId, Perujuk = o.Perujuk, Status = CaseStatus.Baru,
-            SopInstanceId = o.SopInstanceId, SopKode = o.SopKode, DibukaPada = now, DiperbaruiPada = now,
+            SopInstanceId = o.SopInstanceId, SopKode = o.SopKode, DibukaPada = now, DiperbaruiPada = now, Prodi = await ProdiAsync(o, ct),
         };
         db.Cases.Add(row);
         if (!string.IsNullOrWhiteSpace(o.Uraian))
@@ -34,4 +36,14 @@ public sealed class CaseIntake(CasesDb db, TenantDbConnection connection, Counse
         await db.SaveChangesAsync(ct);
         return (row.Id, row.Nomor);
     }
+
+    /// <summary>The prodi as given (a form field, the referral), else as the student directory knows the NIM: a snapshot for reports.</summary>
+    private async Task<string?> ProdiAsync(CaseOpening o, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(o.Prodi)) return Clip(o.Prodi.Trim());
+        if (string.IsNullOrWhiteSpace(o.Nim) || features.Contract<IStudentDirectory>() is not { } students) return null;
+        return (await students.FindAsync(o.Nim, ct))?.Prodi is { Length: > 0 } prodi ? Clip(prodi) : null;
+    }
+
+    private static string Clip(string s) => s.Length > 100 ? s[..100] : s;
 }

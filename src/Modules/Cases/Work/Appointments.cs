@@ -60,6 +60,7 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
         };
         db.Appointments.Add(appointment);
         await db.SaveChangesAsync(ct);
+        await FirstContact.RecordAsync(db, c.Id, appointment.DibuatPada, ct);
         var when = TimeZoneInfo.ConvertTime(start, zone).ToString("dd/MM/yyyy HH:mm");
         var where = appointment.Tautan is { } link
             ? T["Online: {0} (kode {1}, kata sandi {2})", link, appointment.KodeRapat ?? "-", Trim(i.SandiRapat) ?? "-"].Value

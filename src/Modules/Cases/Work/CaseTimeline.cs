@@ -45,6 +45,7 @@ public sealed class CaseTimeline(
             OlehId = CaseAccess.UserId(user), OlehNama = NameOf(user), Pada = clock.GetUtcNow(),
         });
         await TouchAsync(c, ct);
+        if (FirstContact.Kinds.Contains(jenis)) await FirstContact.RecordAsync(db, c.Id, clock.GetUtcNow(), ct);
         await audit.RecordAsync(AuditKinds.Buat, c, $"Catatan {jenis} ({tingkat}) ditambahkan pada kasus {c.Nomor}", ct);
         return null;
     }

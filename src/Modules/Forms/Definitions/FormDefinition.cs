@@ -34,8 +34,8 @@ public static class JenisIsian
 public static class Petakan
 {
     public const string Nama = "nama", Email = "email", Telepon = "telepon", Saluran = "saluran", Masalah = "masalah", Waktu = "waktu",
-        Bidang = "bidang", Nim = "nim", JenisKlien = "jenisKlien";
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Nama, Email, Telepon, Saluran, Masalah, Waktu, Bidang, Nim, JenisKlien };
+        Bidang = "bidang", Nim = "nim", JenisKlien = "jenisKlien", Prodi = "prodi";
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Nama, Email, Telepon, Saluran, Masalah, Waktu, Bidang, Nim, JenisKlien, Prodi };
 }
 
 /// <summary>One field of a form.</summary>

@@ -96,7 +96,7 @@ public sealed class SubmissionService(
                 await cases.OpenAsync(new CaseOpening(CaseSources.Formulir, submission.Nama, submission.Email, submission.Telepon,
                     NullIfEmpty((f.Mapped(Petakan.Nim) ?? f.Isian.FirstOrDefault(i => i.Jenis == JenisIsian.Nim)) is { } nim ? answers.Text(nim.Id) : ""), NullIfEmpty(Mapped(Petakan.JenisKlien)), submission.Saluran, NullIfEmpty(Mapped(Petakan.Bidang)),
                     NullIfEmpty(Mapped(Petakan.Waktu)), NullIfEmpty(Mapped(Petakan.Masalah)), submission.KodePelacakan, launch?.InstanceId, f.Sop,
-                    submission.PenggunaId ?? penggunaId), tx, ct);
+                    submission.PenggunaId ?? penggunaId, Prodi: NullIfEmpty(Mapped(Petakan.Prodi))), tx, ct);
             // The acknowledgment is queued with the request: sent if and only if the request is saved.
             await outbox.EnqueueAsync(await AcknowledgmentAsync(f, submission, launch?.Entry, ct), tx, ct);
             if (submission.Telepon is { } phone)
