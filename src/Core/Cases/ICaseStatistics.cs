@@ -45,7 +45,7 @@ public sealed record FilterKasus(DateTimeOffset Dari, DateTimeOffset Sampai, Uku
 /// <summary>A case as reports list it: administrative fields only, never the client's account or notes.</summary>
 public sealed record BarisKasus(
     Guid Id, string Nomor, string? SopJudul, string Langkah, string Status, DateTimeOffset DibukaPada, DateTimeOffset? KontakPertamaPada,
-    DateTimeOffset? DitutupPada, DateTimeOffset? JatuhTempo, bool Terlambat, string? KonselorNama);
+    DateTimeOffset? DitutupPada, DateTimeOffset? JatuhTempo, bool Terlambat, string? KonselorNama, Guid? SopInstanceId = null);
 
 public sealed record HalamanKasus(IReadOnlyList<BarisKasus> Baris, int Total);
 

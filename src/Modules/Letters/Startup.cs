@@ -22,6 +22,7 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Letterhead>();
         feature.Services.AddScoped<TemplateStore>();
         feature.AddContract<ILetterService, LetterService>();
+        feature.AddContract<ICampusLetterhead, CampusLetterhead>();
     }
 }
 

@@ -46,5 +46,5 @@ public static class CaseDrillDown
     }
 
     public static IQueryable<BarisKasus> Project(IQueryable<CaseRow> q) =>
-        q.Select(c => new BarisKasus(c.Id, c.Nomor, c.SopJudul, c.LangkahAktif, c.Status, c.DibukaPada, c.KontakPertamaPada, c.DitutupPada, c.JatuhTempo, c.Terlambat, c.KonselorNama));
+        q.Select(c => new BarisKasus(c.Id, c.Nomor, c.SopJudul, c.LangkahAktif, c.Status, c.DibukaPada, c.KontakPertamaPada, c.DitutupPada, c.JatuhTempo, c.Terlambat, c.KonselorNama, c.SopInstanceId));
 }
