@@ -38,8 +38,8 @@ public sealed partial class TranslationTests
         ["src/Modules/Site"] = ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"],
         // The history table names each event by its kind.
         ["src/Modules/Sop"] = ["Dimulai", "Diaktifkan", "Diselesaikan", "Dilewati", "Diingatkan", "Terlambat", "InstansSelesai"],
-        // Case statuses, and the period picker's messages (Periods/PeriodeInput.cs).
-        ["src/Modules/Reports"] = ["baru", "berjalan", "selesai", "dibatalkan", "Pilih semester yang benar.", "Isi tanggal awal.", "Isi tanggal akhir.",
+        // The period picker's messages (Periods/PeriodeInput.cs).
+        ["src/Modules/Reports"] = ["Pilih semester yang benar.", "Isi tanggal awal.", "Isi tanggal akhir.",
             "Tanggal akhir tidak boleh sebelum tanggal awal.", "Rentang paling panjang tiga tahun.", "Pilih bulan yang benar."],
     };
 

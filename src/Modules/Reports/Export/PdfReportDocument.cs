@@ -10,15 +10,17 @@ public sealed class PdfReportDocument : IDisposable
 {
     private const double Left = 50, Right = 595 - 45, Top = 45, Bottom = 842 - 55, Width = Right - Left;
     private readonly PdfDocument _doc = new();
-    private readonly XFont _body = F(9.5, false), _bold = F(9.5, true), _small = F(8, false), _smallBold = F(8, true), _kampus = F(14, true), _unit = F(12, true), _title = F(12, true);
+    private readonly XFont _body, _bold, _small, _smallBold, _kampus, _unit, _title;
     private readonly KopSuratKampus _kop;
     private XGraphics _gfx = null!;
     private double _y;
 
-    private static XFont F(double size, bool bold) => new("Laporan", size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
-
-    public PdfReportDocument(KopSuratKampus kop, string judul)
+    /// <param name="winAnsi">All text fits Windows-1252: written as plain PDF strings (smaller, and searchable), else as Unicode glyphs.</param>
+    public PdfReportDocument(KopSuratKampus kop, string judul, bool winAnsi)
     {
+        var options = new XPdfFontOptions(winAnsi ? PdfFontEncoding.WinAnsi : PdfFontEncoding.Unicode);
+        XFont F(double size, bool bold) => new("Laporan", size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, options);
+        (_body, _bold, _small, _smallBold, _kampus, _unit, _title) = (F(9.5, false), F(9.5, true), F(8, false), F(8, true), F(14, true), F(12, true), F(12, true));
         _kop = kop;
         _doc.Info.Title = judul;
         _doc.Info.Author = kop.Kampus;
@@ -192,4 +194,9 @@ public sealed class PdfReportDocument : IDisposable
     }
 
     public void Dispose() => _doc.Dispose();
+
+    private const string Cp1252Extras = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
+
+    public static bool FitsWinAnsi(IEnumerable<string?> texts) =>
+        texts.All(t => t is null || t.All(c => c < 128 || (c >= 160 && c <= 255) || Cp1252Extras.Contains(c)));
 }

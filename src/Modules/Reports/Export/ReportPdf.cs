@@ -25,8 +25,12 @@ public sealed class ReportPdf(ShellFeatureServices features, ISiteSettings site,
             : new KopSuratKampus(null, campus.CampusName, campus.UnitName, null, null, null, null, campus.TimeZone);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(campus.TimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-        using var doc = new PdfReportDocument(kop, T["Laporan Layanan Konseling"]);
-        doc.Title(T["LAPORAN LAYANAN KONSELING"], T["Periode: {0}", r.Periode.Label]);
+        var texts = new[] { kop.Instansi, kop.Kampus, kop.Unit, kop.Alamat, kop.Kontak, kop.Kota, r.Periode.Label }
+            .Concat(r.Utama.SelectMany(a => new[] { a.Label, a.Sel.Teks }))
+            .Concat(r.Tabel.SelectMany(t => new[] { t.Judul, t.Keterangan }.Concat(t.Kolom.Select(k => k.Judul))
+                .Concat(t.Baris.Concat(t.Total is { } total ? [total] : []).SelectMany(b => b.Sel.Select(c => c.Teks)))));
+        using var doc = new PdfReportDocument(kop, T["Laporan Layanan Konseling"], PdfReportDocument.FitsWinAnsi(texts));
+        doc.Title(T["Laporan Layanan Konseling"].Value.ToUpperInvariant(), T["Periode: {0}", r.Periode.Label]);
         if (r.Luar) doc.Note(T["Untuk luar unit: jumlah 1–4 ditampilkan sebagai \"<5\"; angka yang dapat dipakai untuk menghitungnya kembali ditandai \"*\"."]);
         doc.Figures(r.Utama.Select(a => (a.Label, a.Sel.Teks)).ToList());
         foreach (var t in r.Tabel) doc.Table(t);

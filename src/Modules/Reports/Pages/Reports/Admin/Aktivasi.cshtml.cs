@@ -48,7 +48,7 @@ public sealed class AktivasiModel(ShellFeatureServices features, ISiteSettings s
             return new Baris([
                 c is null ? Sel.Kosong : new Sel(c.Nomor, Tautan: Url.Content("~/admin/kasus/") + c.Id), Sel.Tulisan(a.Subjek),
                 When(a.DiaktifkanPada), When(a.SelesaiPada), When(a.JatuhTempo), duration is { } d ? new Sel(Format.Durasi(d), Math.Round(d.TotalHours, 2)) : Sel.Kosong,
-                Sel.Tulisan(a.Terlambat ? T["terlambat"] : a.SelesaiPada is null ? T["terbuka"] : T["dalam baku"]),
+                Sel.Tulisan(a.Terlambat ? T["Terlambat"] : a.SelesaiPada is null ? T["Masih terbuka"] : T["Dalam baku"]),
                 Sel.Tulisan(c?.KonselorNama ?? "–")]);
         }).ToList();
         return new Tabel("aktivasi", T["Aktivasi langkah"],
@@ -58,10 +58,10 @@ public sealed class AktivasiModel(ShellFeatureServices features, ISiteSettings s
 
     public string PilihanLabel => Pilihan switch
     {
-        ComplianceSelection.DalamBaku => T["selesai dalam baku"],
-        ComplianceSelection.Terlambat => T["terlambat"],
-        ComplianceSelection.Terbuka => T["masih terbuka"],
-        _ => T["semua yang selesai"],
+        ComplianceSelection.DalamBaku => T["Selesai dalam baku"],
+        ComplianceSelection.Terlambat => T["Terlambat"],
+        ComplianceSelection.Terbuka => T["Masih terbuka"],
+        _ => T["Semua yang selesai"],
     };
 
     public string DrillQuery(params (string, string?)[] extra) => Query([("sop", Sop), ("langkah", Langkah), ("pilihan", Pilihan.ToString()), .. extra]);

@@ -12,8 +12,8 @@ public static class CaseTable
         Sel When(DateTimeOffset? t) => t is { } v ? new Sel(TimeZoneInfo.ConvertTime(v, zone).ToString("dd/MM/yyyy HH:mm")) : Sel.Kosong;
         var rows = cases.Select(c => new Baris([
             new Sel(c.Nomor, Tautan: caseBase + c.Id), Sel.Tulisan(c.SopJudul ?? "–"), Sel.Tulisan(c.Langkah.Length > 0 ? c.Langkah : "–"),
-            Sel.Tulisan(T[c.Status]), When(c.DibukaPada), When(c.KontakPertamaPada), When(c.DitutupPada),
-            c.JatuhTempo is null ? Sel.Kosong : When(c.JatuhTempo) with { Teks = When(c.JatuhTempo).Teks + (c.Terlambat ? " (" + T["terlambat"] + ")" : "") },
+            Sel.Tulisan(Status(c.Status, T)), When(c.DibukaPada), When(c.KontakPertamaPada), When(c.DitutupPada),
+            c.JatuhTempo is null ? Sel.Kosong : When(c.JatuhTempo) with { Teks = When(c.JatuhTempo).Teks + (c.Terlambat ? " (" + T["Terlambat"] + ")" : "") },
             Sel.Tulisan(c.KonselorNama ?? "–")])).ToList();
         List<Kolom> columns =
         [
@@ -23,4 +23,13 @@ public static class CaseTable
         ];
         return new Tabel(kode, judul, columns, rows);
     }
+
+    public static string Status(string status, IStringLocalizer T) => status switch
+    {
+        "baru" => T["Baru"],
+        "berjalan" => T["Berjalan"],
+        "selesai" => T["Selesai"],
+        "dibatalkan" => T["Dibatalkan"],
+        _ => status,
+    };
 }

@@ -49,7 +49,7 @@ public abstract class ReportPage(ISiteSettings site, TimeProvider clock, IString
             else { values.Add(new("dari", p.Awal.ToString("yyyy-MM-dd"))); values.Add(new("sampai", p.Terakhir.ToString("yyyy-MM-dd"))); }
             values.Add(new("per", PeriodeInput.PerOf(p.Rentang)));
         }
-        if (Luar) values.Add(new("luar", "true"));
+        if (Luar) values.Add(KeyValuePair.Create("luar", (string?)"true"));
         values.AddRange(extra.Where(e => !string.IsNullOrEmpty(e.Value)).Select(e => new KeyValuePair<string, string?>(e.Key, e.Value)));
         return QueryString.Create(values).ToString();
     }
