@@ -12,13 +12,14 @@ public sealed record ComplianceQuery(DateTimeOffset Dari, DateTimeOffset Sampai,
 /// time the engine computed when the step was activated (so working hours and calendars count as the SOP says).
 /// </summary>
 /// <param name="Waktu">The standard as the SOP writes it ("1 hari", "3 x 24 jam"); null when the step has none.</param>
+/// <param name="Luaran">The step's output (the Mutu Baku table's "Luaran"); null when the SOP names none.</param>
 /// <param name="Selesai">Activations completed in the period.</param>
 /// <param name="Berbaku">Of those, how many had a due time (the base of <see cref="PersenDalamBaku"/>).</param>
 /// <param name="DalamBaku">Completed at or before their due time.</param>
 /// <param name="Terlambat">Completed after their due time, plus those still open past it at the period's end.</param>
 /// <param name="Terbuka">Still open at the period's end.</param>
 public sealed record StepCompliance(
-    string SopKode, string SopJudul, string StepId, string No, string Uraian, string? Waktu,
+    string SopKode, string SopJudul, string StepId, string No, string Uraian, string? Waktu, string? Luaran,
     int Selesai, int Berbaku, int DalamBaku, int Terlambat, int Terbuka, TimeSpan? Median, TimeSpan? P90)
 {
     /// <summary>Share completed within standard, 0–100; null when no completed activation had a due time.</summary>

@@ -29,6 +29,7 @@ public sealed class Startup : IFeatureStartup
         services.AddScoped<SopRuntime>();
         services.AddScoped<SopAccess>();
         services.AddScoped<CampusKonseling.Workflows.ISopLauncher, SopLauncher>();
+        feature.AddContract<CampusKonseling.Workflows.ISopCompliance, Compliance.SopCompliance>();
         services.AddSingleton<ISlaTimers, QuartzSlaTimers>();
         services.AddSingleton<SopSchedules>();
     }

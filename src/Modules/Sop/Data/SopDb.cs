@@ -59,6 +59,7 @@ public sealed class SopDb(DbContextOptions<SopDb> options) : DbContext(options)
             e.Property(x => x.Terlambat).HasColumnName("terlambat");
             e.HasIndex(x => new { x.DefinitionId, x.Status, x.DimulaiPada, x.Id }).IsDescending(false, false, true, true);
             e.HasIndex(x => new { x.Status, x.SelesaiPada });
+            e.HasIndex(x => x.SelesaiPada);
             e.HasOne<VersionRow>().WithMany().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<ActiveStepRow>(e =>
@@ -96,6 +97,9 @@ public sealed class SopDb(DbContextOptions<SopDb> options) : DbContext(options)
             e.Property(x => x.JatuhTempo).HasColumnName("jatuh_tempo");
             // History is append-only; the pair is unique, so a double transition cannot be written even past the lock.
             e.HasIndex(x => new { x.InstanceId, x.Seq }).IsUnique();
+            // Compliance reports: completions in a period, and the activation each one closes.
+            e.HasIndex(x => new { x.Jenis, x.Pada });
+            e.HasIndex(x => x.ActivationId);
             e.HasOne<InstanceRow>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade);
         });
     }
