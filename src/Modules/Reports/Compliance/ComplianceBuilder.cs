@@ -11,7 +11,7 @@ public delegate string? TautanAktivasi(string sopKode, string stepId, Compliance
 
 /// <summary>
 /// The SOPs' own Mutu Baku tables filled with reality, from the Sop module's <see cref="ISopCompliance"/>: one table
-/// per SOP, a row per step with its time standard beside the median, 90th percentile, share within standard, overdue
+/// per SOP, a row per step with its output (Luaran) and time standard (Waktu) beside the median, 90th percentile, share within standard, overdue
 /// and still-open counts — worst steps first (or in SOP order).
 /// </summary>
 public sealed class ComplianceBuilder(ShellFeatureServices features, IStringLocalizer<S> T)
@@ -35,7 +35,7 @@ public sealed class ComplianceBuilder(ShellFeatureServices features, IStringLoca
     {
         var terlambatSelesai = s.Berbaku - s.DalamBaku;
         return new Baris([
-            Sel.Tulisan(s.No), Sel.Tulisan(s.Uraian), Sel.Tulisan(s.Waktu ?? "–"),
+            Sel.Tulisan(s.No), Sel.Tulisan(s.Uraian), Sel.Tulisan(s.Luaran ?? "–"), Sel.Tulisan(s.Waktu ?? "–"),
             Sel.Angka(s.Selesai, link?.Invoke(s.SopKode, s.StepId, ComplianceSelection.Semua)),
             Format.Durasi(s.Median, s.Selesai), Format.Durasi(s.P90, s.Selesai),
             Format.Persen(s.PersenDalamBaku, s.DalamBaku, terlambatSelesai) with { Tautan = s.DalamBaku > 0 ? link?.Invoke(s.SopKode, s.StepId, ComplianceSelection.DalamBaku) : null },
@@ -46,7 +46,7 @@ public sealed class ComplianceBuilder(ShellFeatureServices features, IStringLoca
 
     private List<Kolom> Columns() =>
     [
-        new(T["No"], JenisKolom.Teks), new(T["Kegiatan"], JenisKolom.Teks), new(T["Waktu (baku mutu)"], JenisKolom.Teks),
+        new(T["No"], JenisKolom.Teks), new(T["Kegiatan"], JenisKolom.Teks), new(T["Luaran"], JenisKolom.Teks), new(T["Waktu (baku mutu)"], JenisKolom.Teks),
         new(T["Selesai"]), new(T["Median"], JenisKolom.Durasi), new(T["Persentil 90"], JenisKolom.Durasi),
         new(T["% dalam baku"], JenisKolom.Persen), new(T["Terlambat"]), new(T["Masih terbuka"]),
     ];

@@ -105,7 +105,9 @@ public sealed class DashboardBuilder(ShellFeatureServices features, IStringLocal
             Cell(k.Ditutup, Ukuran.Ditutup, k.KonselorId ?? ""), Cell(k.Terlambat, Ukuran.Terlambat, k.KonselorId ?? "")])).ToList();
         return new Tabel("konselor", T["Beban kasus konselor"],
             [new(T["Konselor"], JenisKolom.Teks), new(T["Terbuka saat ini"], Jumlah: true), new(T["Dibuka"], Jumlah: true), new(T["Ditutup"], Jumlah: true), new(T["Terlambat saat ini"], Jumlah: true)],
-            rows, new Baris([Sel.Tulisan(T["Jumlah"]), Sel.Angka(s.TerbukaKini), Sel.Angka(s.Dibuka), Sel.Angka(s.Ditutup), Sel.Angka(s.Terlambat)]));
+            rows, new Baris([Sel.Tulisan(T["Jumlah"]), Sel.Angka(s.TerbukaKini, link?.Invoke(p.Awal, p.Terakhir, Ukuran.TerbukaKini)),
+                Sel.Angka(s.Dibuka, link?.Invoke(p.Awal, p.Terakhir, Ukuran.Dibuka)), Sel.Angka(s.Ditutup, link?.Invoke(p.Awal, p.Terakhir, Ukuran.Ditutup)),
+                Sel.Angka(s.Terlambat, link?.Invoke(p.Awal, p.Terakhir, Ukuran.Terlambat))]));
     }
 
     private Tabel Programs(IReadOnlyList<ProgramFigures> programs, TimeZoneInfo zone, bool luar)
