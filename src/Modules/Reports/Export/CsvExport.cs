@@ -26,7 +26,7 @@ public static class CsvExport
         return stream.ToArray();
     }
 
-    /// <summary>Numbers without thousands separators (so spreadsheets read them as numbers); hidden values as shown.</summary>
+    /// <summary>Counts without thousands separators (so spreadsheets read them as numbers); everything else, hidden values included, as shown.</summary>
     public static string Text(Kolom k, Sel s) =>
-        !s.Disamarkan && s.Nilai is { } v && k.Jenis is JenisKolom.Angka or JenisKolom.Persen ? v.ToString(CultureInfo.InvariantCulture) : s.Teks;
+        !s.Disamarkan && s.Nilai is { } v && k.Jenis is JenisKolom.Angka ? v.ToString(CultureInfo.InvariantCulture) : s.Teks;
 }
