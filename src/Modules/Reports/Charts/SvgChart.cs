@@ -44,7 +44,7 @@ public static class SvgChart
                     var h = height * v / max;
                     sb.Append($"<rect x=\"{N(x)}\" y=\"{N(top + height - h)}\" width=\"{N(Math.Max(1, bar - 1))}\" height=\"{N(h)}\" fill=\"{Colors[s % Colors.Length]}\"><title>{E(label)}</title></rect>");
                 }
-                if (n <= 31) sb.Append($"<text x=\"{N(x + bar / 2)}\" y=\"{N(top + height - 3 - (cell.Disamarkan ? 0 : height * (cell.Nilai ?? 0) / max))}\" font-size=\"8\" text-anchor=\"middle\">{E(cell.Teks)}</text>");
+                if (n <= 31 && (cell.Disamarkan || cell.Nilai is > 0)) sb.Append($"<text x=\"{N(x + bar / 2)}\" y=\"{N(top + height - 3 - (cell.Disamarkan ? 0 : height * (cell.Nilai ?? 0) / max))}\" font-size=\"8\" text-anchor=\"middle\">{E(cell.Teks)}</text>");
             }
             if (n <= 16 || i % (int)Math.Ceiling(n / 16.0) == 0)
                 sb.Append($"<text x=\"{N(x0)}\" y=\"{N(top + height + 12)}\" font-size=\"9\" transform=\"rotate(30 {N(x0)} {N(top + height + 12)})\">{E(row.Sel[0].Teks)}</text>");
