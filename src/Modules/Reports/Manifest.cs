@@ -7,7 +7,8 @@ public sealed class Manifest : IModuleManifest
     public string Id => "Reports";
     public LocalizedText Name => new("Laporan", "Reports");
     public string Category => "Layanan";
-    public IReadOnlyList<string> Dependencies => ["Cases", "Sop", "Site"];
+    // Cases, Sop and Programs are read through optional Core contracts: each section shows when its module is enabled.
+    public IReadOnlyList<string> Dependencies => ["Site"];
 
     public IReadOnlyList<FeatureManifest> Features =>
     [

@@ -31,8 +31,11 @@ public sealed record Periode(string Jenis, string Kode, DateOnly Awal, DateOnly 
     public static Periode OfDates(DateOnly dari, DateOnly sampai, Rentang? per = null)
     {
         var days = sampai.DayNumber - dari.DayNumber + 1;
-        return new(Kustom, $"{dari:yyyy-MM-dd}_{sampai:yyyy-MM-dd}", dari, sampai.AddDays(1),
-            per ?? (days <= 31 ? Rentang.Hari : days <= 120 ? Rentang.Minggu : Rentang.Bulan));
+        var rentang = per ?? (days <= 31 ? Rentang.Hari : days <= 120 ? Rentang.Minggu : Rentang.Bulan);
+        // At most about a year of bars: longer ranges get coarser buckets whatever was asked.
+        if (rentang == Rentang.Hari && days > 366) rentang = Rentang.Minggu;
+        if (rentang == Rentang.Minggu && days > 7 * 120) rentang = Rentang.Bulan;
+        return new(Kustom, $"{dari:yyyy-MM-dd}_{sampai:yyyy-MM-dd}", dari, sampai.AddDays(1), rentang);
     }
 
     public DateOnly Terakhir => Akhir.AddDays(-1);
