@@ -89,6 +89,9 @@ public sealed class DashboardTests(PlatformFixture platform)
         var pdf = LetterCampus.PdfText(await BytesAsync(client, $"{path}&handler=Pdf"));
         Assert.Contains("<5", pdf);
         Assert.Contains("Oktober 2026", pdf);
+        // Reports that leave the unit are on the audit trail: who, which period, marked for outside the unit.
+        Assert.Equal(true, await TestDatabase.ScalarAsync(site.A.Database,
+            "SELECT count(*) > 0 FROM audit.entries WHERE subjek_jenis = 'laporan' AND subjek_id = '2026-10' AND ringkasan LIKE 'Laporan PDF dibuat (Oktober 2026, untuk luar unit)'"));
 
         var (drill, _) = await client.PageAsync($"{site.A.Prefix}/admin/laporan/kasus?dari=2026-10-01&sampai=2026-10-31&ukuran=Dibuka&luar=true");
         Assert.Equal(HttpStatusCode.NotFound, drill);

@@ -22,7 +22,7 @@ public sealed class AktivasiModel(ShellFeatureServices features, ISiteSettings s
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnGetEksporAsync(string? format, CancellationToken ct) =>
-        await LoadAsync(ct) ?? (Daftar is null ? Page() : Export([Daftar], null, format, "aktivasi"));
+        await LoadAsync(ct) ?? (Daftar is null ? Page() : await ExportAsync([Daftar], null, format, "aktivasi", ct));
 
     /// <returns>A result that ends the request (not found), or null to go on with <see cref="Daftar"/> set (or the picker's errors).</returns>
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

@@ -25,7 +25,7 @@ public sealed class BakuMutuModel(ComplianceBuilder builder, ISiteSettings site,
     }
 
     public async Task<IActionResult> OnGetEksporAsync(string? tabel, string? format, CancellationToken ct) =>
-        await LoadAsync(ct) is { } tables ? Export(tables, tabel, format, "baku-mutu") : Page();
+        await LoadAsync(ct) is { } tables ? await ExportAsync(tables, tabel, format, "baku-mutu", ct) : Page();
 
     private async Task<IReadOnlyList<Tabel>?> LoadAsync(CancellationToken ct)
     {

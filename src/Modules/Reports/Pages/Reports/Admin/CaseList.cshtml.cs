@@ -30,7 +30,7 @@ public sealed class CaseListModel(ShellFeatureServices features, ISiteSettings s
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(Hal, PageSize, ct) ? Page() : Luar ? NotFound() : Page();
 
     public async Task<IActionResult> OnGetEksporAsync(string? format, CancellationToken ct) =>
-        await LoadAsync(1, 5000, ct) ? Export([Daftar!], null, format, "kasus") : Luar ? NotFound() : Page();
+        await LoadAsync(1, 5000, ct) ? await ExportAsync([Daftar!], null, format, "kasus", ct) : Luar ? NotFound() : Page();
 
     private async Task<bool> LoadAsync(int page, int size, CancellationToken ct)
     {

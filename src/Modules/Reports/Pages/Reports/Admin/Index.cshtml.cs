@@ -22,11 +22,12 @@ public sealed class IndexModel(DashboardBuilder builder, Export.ReportPdf pdf, I
     }
 
     public async Task<IActionResult> OnGetEksporAsync(string? tabel, string? format, CancellationToken ct) =>
-        await LoadAsync(ct) is { } report ? Export(Sorted(report).Tabel, tabel, format, "laporan") : Page();
+        await LoadAsync(ct) is { } report ? await ExportAsync(Sorted(report).Tabel, tabel, format, "laporan", ct) : Page();
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is not { } report) return Page();
+        await AuditAsync($"Laporan PDF dibuat ({report.Periode.Label}{(Luar ? ", untuk luar unit" : "")})", ct);
         return File(await pdf.RenderAsync(report, ct), "application/pdf", $"laporan-{report.Periode.Kode}{(Luar ? "-luar-unit" : "")}.pdf");
     }
 

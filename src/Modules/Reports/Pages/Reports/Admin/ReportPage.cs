@@ -54,6 +54,13 @@ public abstract class ReportPage(ISiteSettings site, TimeProvider clock, IString
         return QueryString.Create(values).ToString();
     }
 
+    /// <summary>Exports leave the system: who took which report, for which period, goes to the audit trail (no figures in it).</summary>
+    protected async Task AuditAsync(string ringkasan, CancellationToken ct)
+    {
+        if (HttpContext.RequestServices.GetService(typeof(Audit.IAuditLog)) is Audit.IAuditLog audit)
+            await audit.RecordAsync(new Audit.AuditEvent(Audit.AuditKinds.Dokumen, "laporan", Periode?.Kode, ringkasan), ct);
+    }
+
     /// <summary>The semesters offered in the picker: the current one and the five before it.</summary>
     public IEnumerable<Periode> Semesters()
     {
@@ -74,11 +81,12 @@ public abstract class ReportPage(ISiteSettings site, TimeProvider clock, IString
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>A table or the whole report as a download: "csv" (one table) or "xlsx" (one table, or every table as sheets).</summary>
-    protected IActionResult Export(IReadOnlyList<Tables.Tabel> tables, string? tabel, string? format, string name)
+    protected async Task<IActionResult> ExportAsync(IReadOnlyList<Tables.Tabel> tables, string? tabel, string? format, string name, CancellationToken ct)
     {
         var chosen = string.IsNullOrEmpty(tabel) ? tables : tables.Where(t => t.Kode == tabel).ToList();
         if (chosen.Count == 0) return NotFound();
         var file = $"{name}-{Periode!.Kode}{(Luar ? "-luar-unit" : "")}";
+        await AuditAsync($"Laporan {name} diekspor ({(format == "csv" ? "CSV" : "XLSX")}, {Periode.Label}{(Luar ? ", untuk luar unit" : "")})", ct);
         if (format == "csv")
             return chosen.Count == 1 ? File(global::CampusKonseling.Reports.Export.CsvExport.Write(chosen[0]), "text/csv; charset=utf-8", $"{file}-{chosen[0].Kode}.csv") : BadRequest();
         return File(global::CampusKonseling.Reports.Export.XlsxExport.Write(chosen, Periode.Label), Xlsx, chosen.Count == 1 ? $"{file}-{chosen[0].Kode}.xlsx" : $"{file}.xlsx");
