@@ -36,7 +36,8 @@ public sealed class DashboardBuilder(ShellFeatureServices features, IStringLocal
         }
         if (features.Contract<IProgramReport>() is { } programs)
             tables.Add(Programs(await programs.ProgramsAsync(p.Dari(zone), p.Sampai(zone), ct), zone, luar));
-        if (luar) tables = tables.Select(Penyamaran.Terapkan).ToList();
+        // Hidden counts must not show through their rows' order either: groups are re-ordered by what is shown.
+        if (luar) tables = tables.Select(Penyamaran.Terapkan).Select(t => t.Kode is "periode" or "tunggu" or "program" ? t : t.Urut(1, turun: true)).ToList();
         return new Laporan(p, luar, Headline(tables), tables);
     }
 

@@ -98,7 +98,7 @@ public sealed class PdfReportDocument : IDisposable
     public void Table(Tabel t)
     {
         var widths = Widths(t);
-        if (!Fits(14 + 13 * 3)) { }
+        Fits(16 + 12 * 3); // the title stays with its header and first rows
         _gfx.DrawString(t.Judul, _bold, XBrushes.Black, Left, _y + 10);
         _y += 16;
         Header(t, widths);
