@@ -58,3 +58,37 @@ public sealed class SuppressionTests
         Assert.Equal("Tanggal akhir tidak boleh sebelum tanggal awal.", errors["Sampai"]);
     }
 }
+
+/// <summary>The programs section as the Programs module's figures fill it (the module itself is built in parallel).</summary>
+public sealed class ProgramSectionTests
+{
+    private sealed class Words : Microsoft.Extensions.Localization.IStringLocalizer
+    {
+        public Microsoft.Extensions.Localization.LocalizedString this[string name] => new(name, name);
+        public Microsoft.Extensions.Localization.LocalizedString this[string name, params object[] arguments] => new(name, string.Format(name, arguments));
+        public IEnumerable<Microsoft.Extensions.Localization.LocalizedString> GetAllStrings(bool includeParentCultures) => [];
+    }
+
+    private static readonly CampusKonseling.Programs.ProgramFigures[] Figures =
+    [
+        new(Guid.NewGuid(), "Workshop Minat Bakat", "workshop", "SOP.P2KLLK-04-B", new DateTimeOffset(2026, 10, 14, 1, 0, 0, TimeSpan.Zero), "selesai", 120, 96, 3, 88, 41, 4.27, 2, "admin/program/1"),
+        new(Guid.NewGuid(), "Sosialisasi Beasiswa", "sosialisasi", null, null, "rencana", null, 4, 0, 0, 3, 3.5, 0, "admin/program/2"),
+    ];
+
+    [Fact]
+    public void Programs_show_their_counts_and_link_to_their_page()
+    {
+        var t = CampusKonseling.Reports.Dashboard.DashboardBuilder.ProgramTable(Figures, TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta"), false, new Words());
+        Assert.Equal(["Workshop Minat Bakat", "workshop", "14/10/2026", "selesai", "120", "96", "3", "88", "41", "4,27", "2"], t.Baris[0].Sel.Select(c => c.Teks));
+        Assert.Equal("admin/program/1", t.Baris[0].Sel[0].Tautan);
+    }
+
+    [Fact]
+    public void Outside_the_unit_small_program_counts_and_ratings_from_few_evaluations_are_hidden_and_nothing_links()
+    {
+        var t = Penyamaran.Terapkan(CampusKonseling.Reports.Dashboard.DashboardBuilder.ProgramTable(Figures, TimeZoneInfo.Utc, true, new Words()));
+        Assert.Equal(["120", "96", "<5", "88", "41", "4,27", "<5"], t.Baris[0].Sel.Skip(4).Select(c => c.Teks));
+        Assert.Equal(["–", "<5", "0", "0", "<5", "*", "0"], t.Baris[1].Sel.Skip(4).Select(c => c.Teks));
+        Assert.All(t.Baris.SelectMany(b => b.Sel), c => Assert.Null(c.Tautan));
+    }
+}

@@ -35,7 +35,7 @@ public sealed class DashboardBuilder(ShellFeatureServices features, IStringLocal
             tables.Add(Counselors(s, p, link));
         }
         if (features.Contract<IProgramReport>() is { } programs)
-            tables.Add(Programs(await programs.ProgramsAsync(p.Dari(zone), p.Sampai(zone), ct), zone, luar));
+            tables.Add(ProgramTable(await programs.ProgramsAsync(p.Dari(zone), p.Sampai(zone), ct), zone, luar, T));
         // Hidden counts must not show through their rows' order either: groups are re-ordered by what is shown.
         if (luar) tables = tables.Select(Penyamaran.Terapkan).Select(t => t.Kode is "periode" or "tunggu" or "program" ? t : t.Urut(1, turun: true)).ToList();
         return new Laporan(p, luar, Headline(tables), tables);
@@ -111,7 +111,8 @@ public sealed class DashboardBuilder(ShellFeatureServices features, IStringLocal
                 Sel.Angka(s.Terlambat, link?.Invoke(p.Awal, p.Terakhir, Ukuran.Terlambat))]));
     }
 
-    private Tabel Programs(IReadOnlyList<ProgramFigures> programs, TimeZoneInfo zone, bool luar)
+    /// <summary>The programs of the period: counts only (no participant is named); the staff page drills down.</summary>
+    public static Tabel ProgramTable(IReadOnlyList<ProgramFigures> programs, TimeZoneInfo zone, bool luar, IStringLocalizer T)
     {
         var rows = programs.Select(g => new Baris([
             new Sel(g.Judul, Tautan: luar ? null : g.Tautan), Sel.Tulisan(g.Jenis),
