@@ -140,6 +140,12 @@ static class Sql
                  r.opened + (st.ord - 1) * interval '5 hours' + (abs(hashtext('d' || r.i || '-' || st.ord)) % 240) * interval '1 minute', '{}', '{}'
           FROM runs r JOIN steps st ON st.def_id = r.def_id AND (st.ord < r.last_step OR (st.ord = r.last_step AND NOT r.terbuka));
 
+        -- The activations the store keeps beside the history (as the Sop migration StepActivations fills them).
+        INSERT INTO sop.activations (activation_id, instance_id, kode, step_id, diaktifkan_pada, jatuh_tempo, berakhir_pada, akhir)
+          SELECT a.activation_id, a.instance_id, r.kode, a.step_id, a.pada, a.jatuh_tempo, d.pada, CASE WHEN d.pada IS NOT NULL THEN 'Diselesaikan' END
+          FROM runs r JOIN sop.events a ON a.instance_id = r.inst_id AND a.jenis = 'Diaktifkan'
+          LEFT JOIN sop.events d ON d.instance_id = r.inst_id AND d.activation_id = a.activation_id AND d.jenis = 'Diselesaikan';
+
         INSERT INTO kasus.cases (id, nomor, sumber, nama, status, sop_instance_id, sop_kode, sop_judul, langkah_aktif, peran_aktif, penerima_tugas,
                                  jatuh_tempo, terlambat, konselor_id, konselor_nama, dibuka_pada, ditutup_pada, diperbarui_pada,
                                  bidang, saluran, jenis_klien, prodi, kontak_pertama_pada)
@@ -155,6 +161,6 @@ static class Sql
                  CASE WHEN i % 9 = 0 THEN NULL ELSE (ARRAY['Psikologi', 'Teknik Informatika', 'Manajemen', 'Akuntansi', 'Pendidikan Bahasa Inggris', 'Farmasi', 'Keperawatan', 'Ilmu Hukum'])[1 + i % 8] END,
                  CASE WHEN i % 10 = 0 THEN NULL ELSE opened + (abs(hashtext('w' || i)) % 4320) * interval '1 minute' END
           FROM runs;
-        ANALYZE sop.instances; ANALYZE sop.events; ANALYZE kasus.cases;
+        ANALYZE sop.instances; ANALYZE sop.events; ANALYZE sop.activations; ANALYZE kasus.cases;
         """;
 }

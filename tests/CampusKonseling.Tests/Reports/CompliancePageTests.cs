@@ -87,6 +87,7 @@ public sealed class CompliancePageTests(PlatformFixture platform)
             if (selesai is not null)
                 sql.Append($"INSERT INTO sop.events (instance_id, seq, jenis, step_id, activation_id, pada, masukan, keluaran) VALUES ('{id}', {++seq}, 'Diselesaikan', '{step}', '{activation}', {Q(selesai)}, '{Empty}', '{Empty}');\n");
         }
+        sql.Append(CampusKonseling.Sop.Data.Migrations.StepActivations.Backfill).Append(";\n");
         if (kasus is not null)
             sql.Append($"""
                 INSERT INTO kasus.cases (id, nomor, sumber, nama, status, sop_instance_id, sop_kode, sop_judul, langkah_aktif, peran_aktif, penerima_tugas, terlambat, dibuka_pada, diperbarui_pada)

@@ -57,6 +57,10 @@ public sealed class ComplianceTests(PlatformFixture platform) : IAsyncLifetime
             if (a.Selesai is { } done)
                 sql.Append($"INSERT INTO sop.events (instance_id, seq, jenis, step_id, activation_id, pada, masukan, keluaran) VALUES ('{id}', {++seq}, '{(a.Lewati ? "Dilewati" : "Diselesaikan")}', '{a.Step}', '{activation}', {Q(done)}, '{Empty}', '{Empty}');\n");
         }
+        if (instansSelesai is not null)
+            sql.Append($"INSERT INTO sop.events (instance_id, seq, jenis, pada, masukan, keluaran) VALUES ('{id}', {++seq}, 'InstansSelesai', {Q(instansSelesai)}, '{Empty}', '{Empty}');\n");
+        // The activations table is filled from the history exactly as the migration fills it for existing campuses.
+        sql.Append(CampusKonseling.Sop.Data.Migrations.StepActivations.Backfill).Append(';');
         await TestDatabase.ExecuteAsync(_campus.Database, sql.ToString());
         return id;
     }
@@ -140,6 +144,8 @@ public sealed class ComplianceTests(PlatformFixture platform) : IAsyncLifetime
 
         var s1 = (await ComplianceAsync(c => c.StepsAsync(BulanMaret))).Single(r => r.StepId == "1");
         Assert.Equal((1, 1, 0, 1), (s1.Selesai, s1.Berbaku, s1.DalamBaku, s1.Terlambat));
+        // The step it opened next is open at the month's end.
+        Assert.Equal(1, (await ComplianceAsync(c => c.StepsAsync(BulanMaret))).Single(r => r.StepId == "2").Terbuka);
         Assert.Equal(TimeSpan.FromHours(3), s1.Median);
         var late = await ComplianceAsync(c => c.ActivationsAsync(BulanMaret, Karier, "1", ComplianceSelection.Terlambat));
         Assert.Equal(instance.Id, Assert.Single(late).InstanceId);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using CampusKonseling.Sop.Definitions;
 using CampusKonseling.Sop.Engine;
 using CampusKonseling.Sop.Waktu;
@@ -88,6 +89,13 @@ public sealed class SeedSopWalkTests(PlatformFixture platform)
         var done = instance.Riwayat.Where(e => e.Jenis == StepEventKind.Diselesaikan).ToList();
         Assert.Equal(expectedOrder.Split(','), done.Select(e => e.StepId!));
         Assert.All(plan.Values, q => Assert.Empty(q));
+
+        // The activations kept for baku-mutu reports end with the history: completions as such, nothing left open.
+        var activations = await sop.InCampusAsync(sp => sp.GetRequiredService<CampusKonseling.Sop.Data.SopDb>().Activations
+            .Where(a => a.InstanceId == instance.Id).ToListAsync());
+        Assert.Equal(instance.Riwayat.Count(e => e.Jenis == StepEventKind.Diaktifkan), activations.Count);
+        Assert.Equal(done.Count, activations.Count(a => a.Akhir == "Diselesaikan"));
+        Assert.All(activations, a => Assert.NotNull(a.BerakhirPada));
 
         foreach (var entry in done)
         {

@@ -74,3 +74,20 @@ public sealed class EventRow
     public string? Catatan { get; set; }
     public DateTimeOffset? JatuhTempo { get; set; }
 }
+
+/// <summary>
+/// One activation of a step from start to end, kept beside the history (the same transaction) so baku-mutu
+/// reports read ranges of one table instead of pairing events. <see cref="Akhir"/>: "Diselesaikan", "Dilewati",
+/// or "Ditutup" when an end step closed the instance with the step still open; null while open.
+/// </summary>
+public sealed class ActivationRow
+{
+    public Guid ActivationId { get; set; }
+    public Guid InstanceId { get; set; }
+    public required string Kode { get; set; }
+    public required string StepId { get; set; }
+    public DateTimeOffset DiaktifkanPada { get; set; }
+    public DateTimeOffset? JatuhTempo { get; set; }
+    public DateTimeOffset? BerakhirPada { get; set; }
+    public string? Akhir { get; set; }
+}

@@ -12,6 +12,7 @@ public sealed class SopDb(DbContextOptions<SopDb> options) : DbContext(options)
     public DbSet<InstanceRow> Instances => Set<InstanceRow>();
     public DbSet<ActiveStepRow> ActiveSteps => Set<ActiveStepRow>();
     public DbSet<EventRow> Events => Set<EventRow>();
+    public DbSet<ActivationRow> Activations => Set<ActivationRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -59,7 +60,6 @@ public sealed class SopDb(DbContextOptions<SopDb> options) : DbContext(options)
             e.Property(x => x.Terlambat).HasColumnName("terlambat");
             e.HasIndex(x => new { x.DefinitionId, x.Status, x.DimulaiPada, x.Id }).IsDescending(false, false, true, true);
             e.HasIndex(x => new { x.Status, x.SelesaiPada });
-            e.HasIndex(x => x.SelesaiPada);
             e.HasOne<VersionRow>().WithMany().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<ActiveStepRow>(e =>
@@ -97,9 +97,23 @@ public sealed class SopDb(DbContextOptions<SopDb> options) : DbContext(options)
             e.Property(x => x.JatuhTempo).HasColumnName("jatuh_tempo");
             // History is append-only; the pair is unique, so a double transition cannot be written even past the lock.
             e.HasIndex(x => new { x.InstanceId, x.Seq }).IsUnique();
-            // Compliance reports: completions in a period, and the activation each one closes.
-            e.HasIndex(x => new { x.Jenis, x.Pada });
-            e.HasIndex(x => x.ActivationId);
+            e.HasOne<InstanceRow>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ActivationRow>(e =>
+        {
+            e.ToTable("activations");
+            e.HasKey(x => x.ActivationId);
+            e.Property(x => x.ActivationId).HasColumnName("activation_id");
+            e.Property(x => x.InstanceId).HasColumnName("instance_id");
+            e.Property(x => x.Kode).HasColumnName("kode").HasMaxLength(150);
+            e.Property(x => x.StepId).HasColumnName("step_id").HasMaxLength(40);
+            e.Property(x => x.DiaktifkanPada).HasColumnName("diaktifkan_pada");
+            e.Property(x => x.JatuhTempo).HasColumnName("jatuh_tempo");
+            e.Property(x => x.BerakhirPada).HasColumnName("berakhir_pada");
+            e.Property(x => x.Akhir).HasColumnName("akhir").HasMaxLength(20);
+            // Completions in a period, and what was still open at a date (berakhir_pada null or later).
+            e.HasIndex(x => x.BerakhirPada);
+            e.HasIndex(x => x.InstanceId);
             e.HasOne<InstanceRow>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade);
         });
     }

@@ -81,8 +81,26 @@ public sealed class DbSopStore(SopDb db, CurrentShell current) : ISopStore
             OlehId = e.OlehId, OlehNama = e.OlehNama, Pilihan = e.Pilihan, Catatan = e.Catatan, JatuhTempo = e.JatuhTempo,
             Masukan = JsonSerializer.Serialize(e.Masukan), Keluaran = JsonSerializer.Serialize(e.Keluaran),
         }));
+        var list = events as IReadOnlyList<StepEvent> ?? events.ToList();
+        db.Activations.AddRange(list.Where(e => e.Jenis == StepEventKind.Diaktifkan && e.ActivationId is not null).Select(e => new ActivationRow
+        {
+            ActivationId = e.ActivationId!.Value, InstanceId = instance.Id, Kode = instance.Kode, StepId = e.StepId!, DiaktifkanPada = e.Pada, JatuhTempo = e.JatuhTempo,
+        }));
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        // Ends after the inserts, in history order: the end step's own completion before the instance closes the rest.
+        foreach (var e in list)
+        {
+            if (e.Jenis is StepEventKind.Diselesaikan or StepEventKind.Dilewati && e.ActivationId is { } id)
+            {
+                var akhir = e.Jenis.ToString();
+                await db.Activations.Where(a => a.ActivationId == id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(a => a.BerakhirPada, e.Pada).SetProperty(a => a.Akhir, akhir), ct);
+            }
+            else if (e.Jenis == StepEventKind.InstansSelesai)
+                await db.Activations.Where(a => a.InstanceId == instance.Id && a.BerakhirPada == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(a => a.BerakhirPada, e.Pada).SetProperty(a => a.Akhir, "Ditutup"), ct);
+        }
     }
 
     private static void Summarize(InstanceRow row, SopInstance instance, SopDefinition definition)
