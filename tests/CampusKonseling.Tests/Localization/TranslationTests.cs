@@ -27,6 +27,7 @@ public sealed partial class TranslationTests
         ["src/Modules/Cases"] = ["src/Modules/Cases"],
         ["src/Modules/Archive"] = ["src/Modules/Archive"],
         ["src/Modules/Audit"] = ["src/Modules/Audit"],
+        ["src/Modules/Programs"] = ["src/Modules/Programs"],
         ["src/Themes/CampusTheme"] = ["src/Themes/CampusTheme"],
         ["src/Themes/AdminTheme"] = ["src/Themes/AdminTheme"],
     };
@@ -36,6 +37,9 @@ public sealed partial class TranslationTests
     {
         ["src/Modules/Site"] = ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"],
         // The history table names each event by its kind.
+        // Statuses, kinds, committee roles and rating aspects are stored or listed as data and shown through T[value].
+        ["src/Modules/Programs"] = ["rencana", "pendaftaran", "berjalan", "selesai", "dibatalkan", "workshop", "sosialisasi", "pelatihan", "Ketua", "Sekretaris", "Anggota",
+            "Narasumber", "Moderator", "terdaftar", "menunggu", "batal", "aktif", "cuti", "lulus", "keluar", "Materi", "Narasumber", "Penyelenggaraan (tempat, waktu, panitia)", "Secara keseluruhan"],
         ["src/Modules/Sop"] = ["Dimulai", "Diaktifkan", "Diselesaikan", "Dilewati", "Diingatkan", "Terlambat", "InstansSelesai"],
     };
 
