@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Net;
 using CampusKonseling.Notifications;
 using CampusKonseling.Programs.Data;
 using CampusKonseling.Shell;
@@ -48,17 +47,11 @@ public sealed class ParticipantMail(IOutbox outbox, PublicLinks links, ISiteSett
         var url = TicketUrl(who);
         var lines = new List<string> { T["Yth. {0},", p.Nama], "", intro, "", T["Waktu: {0}", when], T["Tempat: {0}", where] };
         if (ticket) lines.Add(T["Kode peserta: {0}", p.Kode]);
-        if (url is not null) lines.AddRange(["", ticket ? T["Kode QR dan pembatalan: {0}", url] : T["Status pendaftaran dan pembatalan: {0}", url]]);
+        // The outbox sends plain text under the campus's letterhead (links made clickable): the QR code is one tap away.
+        if (url is not null && ticket) lines.AddRange(["", T["Kode QR (tunjukkan di pintu masuk): {0}", url + "/qr.png"], T["Tiket dan pembatalan: {0}", url]]);
+        else if (url is not null) lines.AddRange(["", T["Status pendaftaran dan pembatalan: {0}", url]]);
         lines.AddRange(["", campus.UnitName ?? campus.CampusName]);
         var text = string.Join("\n", lines);
-        string? html = null;
-        if (ticket && url is not null)
-        {
-            string E(string s) => WebUtility.HtmlEncode(s);
-            html = $"<div style=\"font-family:sans-serif;max-width:32rem\"><p>{E(T["Yth. {0},", p.Nama])}</p><p>{E(intro)}</p><p>{E(T["Waktu: {0}", when])}<br>{E(T["Tempat: {0}", where])}</p>" +
-                $"<p><img src=\"{E(url)}/qr.png\" alt=\"{E(T["Kode QR peserta"])}\" width=\"240\" height=\"240\"><br><strong style=\"font-size:1.4em;letter-spacing:.1em\">{E(p.Kode)}</strong></p>" +
-                $"<p><a href=\"{E(url)}\">{E(T["Buka tiket atau batalkan pendaftaran"])}</a></p><p>{E(campus.UnitName ?? campus.CampusName)}</p></div>";
-        }
-        await outbox.EnqueueAsync(new EmailMessage(p.Email, $"[{campus.CampusName}] {subject}", text, html), tx, ct);
+        await outbox.EnqueueAsync(new EmailMessage(p.Email, $"[{campus.CampusName}] {subject}", text), tx, ct);
     }
 }
