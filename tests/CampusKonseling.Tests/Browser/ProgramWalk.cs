@@ -37,6 +37,14 @@ internal sealed class ProgramWalk(BrowserFixture browser, PlatformFixture platfo
         return await Case.In.InCampusAsync(sp => sp.GetRequiredService<ProgramsDb>().Programs.Where(p => p.Judul == judul).Select(p => p.Id).SingleAsync());
     }
 
+    public async Task AddCommitteeAsync(IPage page, string nama, string peran)
+    {
+        await page.Locator("#PenggunaId").SelectOptionAsync(new SelectOptionValue { Label = nama });
+        await page.Locator("#PeranPanitia").SelectOptionAsync(peran);
+        await page.Locator("form.add-committee button").ClickAsync();
+        await Assertions.Expect(page.Locator($".committee-list li[data-panitia='{peran}']")).ToContainTextAsync(nama);
+    }
+
     /// <summary>From the program page to the SOP chart; completes the step and comes back to the program page.</summary>
     public async Task CompleteStepAsync(IPage page, Guid program, string step)
     {

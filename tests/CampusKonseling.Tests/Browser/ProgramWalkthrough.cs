@@ -48,13 +48,8 @@ public sealed class ProgramWalkthrough(PlatformFixture platform) : IAsyncLifetim
         await _walk.ShotAsync(kepala, "program-dibuat-langkah-1");
 
         // 2. The committee: Panitia as chair, the Kepala as secretary; the numbered Surat Tugas lists them.
-        foreach (var (nama, peran) in new[] { ("Yuliana Kusumawati, S.Pd.", "ketua"), ("Dr. Endah Purwaningsih, M.Pd.", "sekretaris") })
-        {
-            await kepala.Locator("#PenggunaId").SelectOptionAsync(new SelectOptionValue { Label = nama });
-            await kepala.Locator("#PeranPanitia").SelectOptionAsync(peran);
-            await kepala.Locator("form.add-committee button").ClickAsync();
-            await Assertions.Expect(kepala.Locator($".committee-list li[data-panitia='{peran}']")).ToContainTextAsync(nama);
-        }
+        await _walk.AddCommitteeAsync(kepala, "Yuliana Kusumawati, S.Pd.", "ketua");
+        await _walk.AddCommitteeAsync(kepala, "Dr. Endah Purwaningsih, M.Pd.", "sekretaris");
         await _walk.ShotAsync(kepala, "panitia");
         Assert.Matches(@"^001/ST/P2KLLK/", await _walk.LetterAsync(kepala, program, "surat-tugas-workshop-minat-bakat"));
         await _walk.CompleteStepAsync(kepala, program, "1");
@@ -125,11 +120,13 @@ public sealed class ProgramWalkthrough(PlatformFixture platform) : IAsyncLifetim
         await _walk.CompleteStepAsync(panitia, program, "6");
         await Assertions.Expect(panitia.Locator(".program-sop")).ToContainTextAsync("Semua langkah SOP selesai");
 
-        // 10. The Kepala P2KLLK finds the new career-counseling case in the inbox, at its first step.
-        await kepala.GotoAsync($"{p}/admin/kasus", Loaded);
-        await Assertions.Expect(kepala.Locator($"tr[data-kasus='{c.Nomor}']")).ToBeVisibleAsync();
-        await kepala.GotoAsync($"{p}/admin/kasus/{c.Id}", Loaded);
-        await Assertions.Expect(kepala.Locator(".case-now")).ToContainTextAsync("Layanan Konseling Karier");
-        await _walk.ShotAsync(kepala, "kasus-konseling-karier-baru");
+        // 10. TU, who receives career-counseling requests (its step 1), finds the new case in its inbox.
+        var tu = await _walk.AsAsync("TU");
+        await tu.GotoAsync($"{p}/admin/kasus", Loaded);
+        await Assertions.Expect(tu.Locator($"tr[data-kasus='{c.Nomor}']")).ToBeVisibleAsync();
+        await _walk.ShotAsync(tu, "kotak-masuk-tu");
+        await tu.GotoAsync($"{p}/admin/kasus/{c.Id}", Loaded);
+        await Assertions.Expect(tu.Locator(".case-now")).ToContainTextAsync("Layanan Konseling Karier");
+        await _walk.ShotAsync(tu, "kasus-konseling-karier-baru");
     }
 }

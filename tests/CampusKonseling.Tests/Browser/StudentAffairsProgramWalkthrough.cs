@@ -35,7 +35,7 @@ public sealed class StudentAffairsProgramWalkthrough(PlatformFixture platform) :
     private async Task<DateTime> DueAsync(IPage page, string step)
     {
         var text = (await page.Locator($".program-sop li[data-langkah='{step}'] .due").TextContentAsync())!;
-        return DateTime.ParseExact(text.Replace("jatuh tempo", "").Trim(), "dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+        return DateTime.ParseExact(text.Replace("jatuh tempo", "").Trim(), "dd/MM/yyyy HH:mm", CultureInfo.GetCultureInfo("id-ID")); // as the page writes it: 24/11/2026 16.00
     }
 
     /// <summary>The step's due time as the SOP engine reported it to the program, in the campus's time.</summary>
@@ -56,6 +56,8 @@ public sealed class StudentAffairsProgramWalkthrough(PlatformFixture platform) :
         await _walk.ShotAsync(unit, "program-dibuat");
 
         // The Rektor's Surat Tugas for the team, coordination, drafting, guidance and finalisation (untimed in the SOP).
+        await _walk.AddCommitteeAsync(unit, "Lilis Suryani, S.Pd.", "ketua");
+        await _walk.AddCommitteeAsync(unit, "Ahmad Fauzi, M.Pd.I.", "anggota");
         var rektor = await _walk.AsAsync("Rektor");
         Assert.Matches(@"^001/ST/LMMBK/IUQI/", await _walk.LetterAsync(unit, program, "surat-tugas"));
         await _walk.CompleteStepAsync(rektor, program, "1");
