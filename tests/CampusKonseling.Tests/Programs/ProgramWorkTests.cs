@@ -64,6 +64,17 @@ public sealed class ProgramWorkTests(PlatformFixture platform) : IAsyncLifetime
         using (var again = await _c.StaffPostAsync(program, "Rujuk", new Dictionary<string, string> { ["peserta"] = p.Id.ToString() }))
             Assert.Contains("sudah dirujuk", (await TestClient.ParseAsync(again)).QuerySelector(".participants .field-error")!.TextContent);
         Assert.Equal(1L, await TestDatabase.ScalarAsync(_c.Campus.Database, "SELECT count(*) FROM kasus.cases"));
+
+        // The committee's numbered report names the referral for P2KLLK's follow-up.
+        using (var made = await _c.StaffPostAsync(program, "Surat", new Dictionary<string, string> { ["templat"] = "laporan-layanan-minat-bakat" }))
+            Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var (_, withLetter) = await _c.Admin.PageAsync($"{_c.Campus.Prefix}/admin/program/{program}");
+        var row = withLetter.QuerySelector("tr[data-templat='laporan-layanan-minat-bakat']")!;
+        Assert.Matches(@"^001/LMB/P2KLLK/", row.GetAttribute("data-surat"));
+        using var html = await _c.Admin.GetAsync(row.QuerySelector("a[target]")!.GetAttribute("href")!);
+        var letter = await html.Content.ReadAsStringAsync();
+        Assert.Contains("1 terdaftar, 0 hadir", letter);
+        Assert.Contains($"Rina Marlina (2210303003) — kasus {referred.CaseNomor}", letter);
     }
 
     [Fact]
