@@ -18,7 +18,8 @@ public sealed class Startup : IFeatureStartup
             .AddPermissions<Permissions>()
             .AddAdminMenu<AdminMenu>()
             .AddPublicMenu<PublicMenu>()
-            .AddRecipeStep<Recipes.ProgramsStep>();
+            .AddRecipeStep<Recipes.ProgramsStep>()
+            .AddBackgroundTask<EvaluationSender>();
         feature.AddContract<IProgramReport, ProgramReport>();
         feature.AddContract<Workflows.ISopObserver, ProgramSopObserver>();
         feature.Services.AddScoped<ProgramCatalog>();

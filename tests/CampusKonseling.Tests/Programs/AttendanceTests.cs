@@ -113,6 +113,26 @@ public sealed class AttendanceTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_the_last_session_the_attendees_get_the_evaluation_link_once_without_anyone_pressing_the_button()
+    {
+        var program = await _c.NewProgramAsync();
+        var came = await _c.RegisteredAsync(platform, program, "Indah", Email("indah"));
+        var absent = await _c.RegisteredAsync(platform, program, "Joni", Email("joni"));
+        await ScanAsync(program, came.Token);
+        async Task<int> RunAsync() => await _c.In.InCampusAsync(async sp =>
+        {
+            await ActivatorUtilities.CreateInstance<CampusKonseling.Programs.Work.EvaluationSender>(sp).RunAsync(default);
+            return (int)(long)(await TestDatabase.ScalarAsync(_c.Campus.Database, "SELECT count(*) FROM program.participants WHERE evaluasi_dikirim_pada IS NOT NULL"))!;
+        });
+        Assert.Equal(0, await RunAsync()); // the program has not taken place yet
+        await TestDatabase.ExecuteAsync(_c.Campus.Database, $"UPDATE program.programs SET mulai = now() - interval '5 hours', selesai = now() - interval '2 hours' WHERE id = '{program}'");
+        Assert.Equal(1, await RunAsync());
+        Assert.Equal(1, await RunAsync());
+        Assert.Contains($"/program/evaluasi/{came.Token}", (await MailDev.WaitForAsync(came.Email, where: m => m.Subject.Contains("Evaluasi"))).Text);
+        Assert.Null((await _c.ParticipantAsync(absent.Email)).EvaluasiDikirimPada);
+    }
+
+    [Fact]
     public async Task The_program_report_counts_registrations_waiting_attendance_evaluations_and_referrals_of_programs_in_the_period()
     {
         var program = await _c.NewProgramAsync(kapasitas: 2, judul: "Dalam periode");

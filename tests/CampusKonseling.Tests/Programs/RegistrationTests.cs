@@ -122,9 +122,10 @@ public sealed class RegistrationTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Registration_closes_when_the_program_is_cancelled()
+    public async Task Registration_closes_when_the_program_is_cancelled_and_those_registered_are_told()
     {
         var program = await _c.NewProgramAsync();
+        var registered = await _c.RegisteredAsync(platform, program, "Kiki", Email("kiki"));
         using (var closed = await _c.StaffPostAsync(program, "Status", new Dictionary<string, string> { ["status"] = "dibatalkan" }))
             Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         using var visitor = platform.Client();
@@ -132,6 +133,7 @@ public sealed class RegistrationTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Null(page.QuerySelector("form.registration"));
         Assert.Contains("dibatalkan", page.QuerySelector(".alert")!.TextContent);
-        Assert.Equal(0L, await _c.In.InCampusAsync(sp => sp.GetRequiredService<ProgramsDb>().Participants.LongCountAsync()));
+        Assert.Contains("dibatalkan", (await MailDev.WaitForAsync(registered.Email, where: m => m.Subject.Contains("Program dibatalkan"))).Text);
+        Assert.Equal(1L, await _c.In.InCampusAsync(sp => sp.GetRequiredService<ProgramsDb>().Participants.LongCountAsync(p => p.ProgramId == program)));
     }
 }

@@ -13,7 +13,7 @@ public sealed record EvaluationSummary(int Jumlah, int Hadir, double? Materi, do
 }
 
 /// <summary>The participants' evaluation: one per attended participant, through their own link; staff see only the summary.</summary>
-public sealed class Evaluations(ProgramsDb db, ParticipantMail mail, TimeProvider clock, IStringLocalizer<S> T)
+public sealed class Evaluations(ProgramsDb db, CampusKonseling.Data.TenantDbConnection connection, ParticipantMail mail, TimeProvider clock, IStringLocalizer<S> T)
 {
     public async Task<Dictionary<string, string>> SubmitAsync(ParticipantRow p, EvaluationInput input, CancellationToken ct)
     {
@@ -50,16 +50,21 @@ public sealed class Evaluations(ProgramsDb db, ParticipantMail mail, TimeProvide
             rows.Select(r => r.Komentar).OfType<string>().ToList());
     }
 
-    /// <summary>E-mails the evaluation link to attendees who have not had it yet; returns how many.</summary>
+    /// <summary>
+    /// E-mails the evaluation link to attendees who have not had it yet; returns how many. The rows are claimed and the
+    /// mails queued in one transaction, so two servers (or the button and the background task) never send one twice.
+    /// </summary>
     public async Task<int> SendLinksAsync(ProgramRow program, CancellationToken ct)
     {
-        var due = await db.Participants.Where(p => p.ProgramId == program.Id && p.HadirPada != null && p.EvaluasiDikirimPada == null).ToListAsync(ct);
-        foreach (var p in due)
-        {
-            await mail.EvaluationAsync(program, p, ct);
-            p.EvaluasiDikirimPada = clock.GetUtcNow();
-        }
-        await db.SaveChangesAsync(ct);
+        await connection.Connection.OpenAsync(ct);
+        await using var tx = await connection.Connection.BeginTransactionAsync(ct);
+        await connection.EnlistAsync(db, tx, ct);
+        var now = clock.GetUtcNow();
+        var claimed = await db.Database.SqlQuery<Guid>($"UPDATE program.participants SET evaluasi_dikirim_pada = {now} WHERE program_id = {program.Id} AND hadir_pada IS NOT NULL AND evaluasi_dikirim_pada IS NULL RETURNING id AS \"Value\"").ToListAsync(ct);
+        var due = await db.Participants.AsNoTracking().Where(p => claimed.Contains(p.Id)).ToListAsync(ct);
+        foreach (var p in due) await mail.EvaluationAsync(program, p, tx, ct);
+        await tx.CommitAsync(ct);
+        await connection.ReleaseAsync();
         mail.Wake();
         return due.Count;
     }

@@ -28,13 +28,17 @@ public sealed class ParticipantMail(IOutbox outbox, PublicLinks links, ISiteSett
     public Task CancelledAsync(ProgramRow program, ParticipantRow p, DbTransaction tx, CancellationToken ct) =>
         SendAsync(p, T["Pendaftaran dibatalkan: {0}", program.Judul], T["Pendaftaran Anda pada {0} sudah dibatalkan. Anda dapat mendaftar lagi selama pendaftaran masih dibuka.", program.Judul], program, p, ticket: false, tx, ct);
 
-    public async Task EvaluationAsync(ProgramRow program, ParticipantRow p, CancellationToken ct)
+    public async Task EvaluationAsync(ProgramRow program, ParticipantRow p, DbTransaction tx, CancellationToken ct)
     {
         var campus = await site.GetAsync(ct);
         var url = EvaluationUrl(p) ?? "";
         var text = T["Yth. {0},\n\nTerima kasih telah mengikuti {1}. Mohon isi evaluasi singkat (kurang dari 2 menit) lewat tautan berikut:\n{2}\n\n{3}", p.Nama, program.Judul, url, campus.UnitName ?? campus.CampusName];
-        await outbox.EnqueueAsync(new EmailMessage(p.Email, $"[{campus.CampusName}] " + T["Evaluasi: {0}", program.Judul], text), null, ct);
+        await outbox.EnqueueAsync(new EmailMessage(p.Email, $"[{campus.CampusName}] " + T["Evaluasi: {0}", program.Judul], text), tx, ct);
     }
+
+    /// <summary>A cancelled program: everyone still registered or waiting is told.</summary>
+    public Task ProgramCancelledAsync(ProgramRow program, ParticipantRow p, DbTransaction tx, CancellationToken ct) =>
+        SendAsync(p, T["Program dibatalkan: {0}", program.Judul], T["Dengan menyesal kami sampaikan bahwa {0} dibatalkan. Pendaftaran Anda tidak perlu dibatalkan lagi. Mohon maaf atas ketidaknyamanannya.", program.Judul], program, p, ticket: false, tx, ct);
 
     public void Wake() => outbox.Wake();
 

@@ -93,11 +93,22 @@ public sealed class ProgramCatalog(ProgramsDb db, TenantDbConnection connection,
         return (row.Id, errors);
     }
 
-    /// <summary>Closes a program as finished or cancelled; a cancelled program's waiting and registered participants are told.</summary>
-    public async Task SetStatusAsync(ProgramRow row, string status, CancellationToken ct)
+    /// <summary>Closes a program as finished or cancelled; everyone registered or waiting for a cancelled program is e-mailed with the change.</summary>
+    public async Task SetStatusAsync(ProgramRow row, string status, ParticipantMail mail, CancellationToken ct)
     {
-        row.Status = status;
-        await db.SaveChangesAsync(ct);
+        await connection.Connection.OpenAsync(ct);
+        await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
+        {
+            await connection.EnlistAsync(db, tx, ct);
+            row.Status = status;
+            await db.SaveChangesAsync(ct);
+            if (status == ProgramStatus.Dibatalkan)
+                foreach (var p in await db.Participants.AsNoTracking().Where(p => p.ProgramId == row.Id && p.Status != StatusPeserta.Batal).ToListAsync(ct))
+                    await mail.ProgramCancelledAsync(row, p, tx, ct);
+            await tx.CommitAsync(ct);
+            await connection.ReleaseAsync();
+        }
+        mail.Wake();
     }
 
     public static DateTimeOffset Utc(DateOnly date, TimeOnly time, TimeZoneInfo zone) => Utc(date.ToDateTime(time), zone);

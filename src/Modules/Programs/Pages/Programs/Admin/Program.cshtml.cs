@@ -16,7 +16,7 @@ namespace CampusKonseling.Programs.Pages.Programs.Admin;
 /// </summary>
 [RequirePermission(Permissions.ViewPrograms)]
 public sealed partial class ProgramModel(ProgramsDb db, ProgramCatalog catalog, ProgramLetters letters, Audience audience, Registrations registrations,
-    Evaluations evaluations, ProgramReferrals referrals, IUserDirectory users, IPermissionService permissions, TimeProvider clock, IStringLocalizer<S> T) : PageModel
+    Evaluations evaluations, ProgramReferrals referrals, ParticipantMail mail, IUserDirectory users, IPermissionService permissions, TimeProvider clock, IStringLocalizer<S> T) : PageModel
 {
     public ProgramRow Program { get; private set; } = null!;
     public ProgramKind? Kind { get; private set; }
@@ -103,7 +103,7 @@ public sealed partial class ProgramModel(ProgramsDb db, ProgramCatalog catalog, 
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanManage) return Forbid();
         if (status is not (ProgramStatus.Selesai or ProgramStatus.Dibatalkan)) return BadRequest();
-        await catalog.SetStatusAsync(Program, status, ct);
+        await catalog.SetStatusAsync(Program, status, mail, ct);
         return Done(status == ProgramStatus.Selesai ? T["Program ditandai selesai."] : T["Program dibatalkan."]);
     }
 
