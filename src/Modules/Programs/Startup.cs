@@ -23,6 +23,7 @@ public sealed class Startup : IFeatureStartup
         feature.AddContract<IProgramReport, ProgramReport>();
         feature.AddContract<Workflows.ISopObserver, ProgramSopObserver>();
         feature.Services.AddScoped<ProgramCatalog>();
+        feature.Services.AddScoped<ProgramEdits>();
         feature.Services.AddScoped<Registrations>();
         feature.Services.AddScoped<ParticipantMail>();
         feature.Services.AddScoped<Attendance>();

@@ -46,6 +46,29 @@ public sealed class ProgramWorkTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Moving_the_schedule_tells_the_participants_and_keeps_their_tickets()
+    {
+        var program = await _c.NewProgramAsync();
+        var p = await _c.RegisteredAsync(platform, program, "Lina", $"lina.{Guid.NewGuid():N}@mhs.test");
+        var path = $"{_c.Campus.Prefix}/admin/program/{program}/ubah";
+        var (_, form) = await _c.Admin.PageAsync(path);
+        Assert.Equal("09:00", form.QuerySelector("#sesi-0-mulai")!.GetAttribute("value"));
+        var day = form.QuerySelector("#sesi-0-tanggal")!.GetAttribute("value")!;
+        using (var wrong = await _c.Admin.SubmitAsync(form, "form.edit-program", new Dictionary<string, string> { ["Sesi[0].Mulai"] = "13:00", ["Sesi[0].Selesai"] = "12:00" }, path))
+            Assert.Contains("Jam selesai harus setelah jam mulai", (await TestClient.ParseAsync(wrong)).QuerySelector(".sessions .field-error")!.TextContent);
+        using (var moved = await _c.Admin.SubmitAsync(form, "form.edit-program", new Dictionary<string, string> { ["Sesi[0].Mulai"] = "13:00", ["Sesi[0].Selesai"] = "15:30", ["Tempat"] = "Ruang Seminar Lt. 3" }, path))
+            Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var mail = await MailDev.WaitForAsync(p.Email, where: m => m.Subject.Contains("Perubahan jadwal"));
+        Assert.Contains("13.00", mail.Text);
+        Assert.Contains("Ruang Seminar Lt. 3", mail.Text);
+        Assert.Contains(p.Kode, mail.Text);
+        var (_, page) = await _c.Admin.PageAsync($"{_c.Campus.Prefix}/admin/program/{program}");
+        Assert.Contains("13.00–15.30", page.QuerySelector("ul.sessions")!.TextContent);
+        Assert.Equal(day, (await _c.Admin.PageAsync(path)).Page.QuerySelector("#sesi-0-tanggal")!.GetAttribute("value"));
+        Assert.Equal(p.Token, (await _c.ParticipantAsync(p.Email)).Token);
+    }
+
+    [Fact]
     public async Task A_referred_participant_gets_a_new_career_counseling_case_running_its_sop_and_only_one()
     {
         var program = await _c.NewProgramAsync();

@@ -36,6 +36,10 @@ public sealed class ParticipantMail(IOutbox outbox, PublicLinks links, ISiteSett
         await outbox.EnqueueAsync(new EmailMessage(p.Email, $"[{campus.CampusName}] " + T["Evaluasi: {0}", program.Judul], text), tx, ct);
     }
 
+    /// <summary>The schedule or the venue moved: the participant's ticket stays valid.</summary>
+    public Task ChangedAsync(ProgramRow program, ParticipantRow p, DbTransaction tx, CancellationToken ct) =>
+        SendAsync(p, T["Perubahan jadwal atau tempat: {0}", program.Judul], T["Jadwal atau tempat {0} berubah. Waktu dan tempat terbaru ada di bawah; kode QR Anda tetap berlaku.", program.Judul], program, p, ticket: p.Status == StatusPeserta.Terdaftar, tx, ct);
+
     /// <summary>A cancelled program: everyone still registered or waiting is told.</summary>
     public Task ProgramCancelledAsync(ProgramRow program, ParticipantRow p, DbTransaction tx, CancellationToken ct) =>
         SendAsync(p, T["Program dibatalkan: {0}", program.Judul], T["Dengan menyesal kami sampaikan bahwa {0} dibatalkan. Pendaftaran Anda tidak perlu dibatalkan lagi. Mohon maaf atas ketidaknyamanannya.", program.Judul], program, p, ticket: false, tx, ct);

@@ -38,12 +38,9 @@ public sealed class ProgramCatalog(ProgramsDb db, TenantDbConnection connection,
             .OrderBy(p => p.Mulai).ToListAsync(ct);
     }
 
-    public async Task<(Guid? Id, Dictionary<string, string> Errors)> CreateAsync(ProgramInput input, string oleh, CancellationToken ct)
+    /// <summary>Checks what staff entered; every problem is keyed by its field. The sessions come back in UTC.</summary>
+    public (List<SessionRow> Sessions, DateTimeOffset? Buka, DateTimeOffset? Tutup) Validate(ProgramInput input, TimeZoneInfo zone, Dictionary<string, string> errors)
     {
-        var zone = await ZoneAsync(ct);
-        var errors = new Dictionary<string, string>();
-        var kind = input.JenisKode is null ? null : await db.Kinds.AsNoTracking().FirstOrDefaultAsync(k => k.Kode == input.JenisKode, ct);
-        if (kind is null) errors["JenisKode"] = T["Pilih jenis program."];
         if (string.IsNullOrWhiteSpace(input.Judul)) errors["Judul"] = T["Judul program wajib diisi."];
         else if (input.Judul.Trim().Length > 200) errors["Judul"] = T["Judul paling panjang 200 karakter."];
         if (input.Kapasitas is < 1 or > 100000) errors["Kapasitas"] = T["Kapasitas harus antara 1 dan 100.000 peserta, atau kosong bila tidak dibatasi."];
@@ -63,6 +60,16 @@ public sealed class ProgramCatalog(ProgramsDb db, TenantDbConnection connection,
         DateTimeOffset? buka = input.PendaftaranBuka is { } b ? Utc(b, zone) : null, tutup = input.PendaftaranTutup is { } t ? Utc(t, zone) : null;
         if (buka is not null && tutup is not null && tutup <= buka) errors["PendaftaranTutup"] = T["Pendaftaran harus ditutup setelah dibuka."];
         if (tutup is not null && sessions.Count > 0 && tutup > sessions.Min(s => s.Mulai)) errors["PendaftaranTutup"] = T["Pendaftaran harus ditutup sebelum sesi pertama dimulai."];
+        return (sessions, buka, tutup);
+    }
+
+    public async Task<(Guid? Id, Dictionary<string, string> Errors)> CreateAsync(ProgramInput input, string oleh, CancellationToken ct)
+    {
+        var zone = await ZoneAsync(ct);
+        var errors = new Dictionary<string, string>();
+        var kind = input.JenisKode is null ? null : await db.Kinds.AsNoTracking().FirstOrDefaultAsync(k => k.Kode == input.JenisKode, ct);
+        if (kind is null) errors["JenisKode"] = T["Pilih jenis program."];
+        var (sessions, buka, tutup) = Validate(input, zone, errors);
         if (errors.Count > 0) return (null, errors);
 
         var now = clock.GetUtcNow();
@@ -116,5 +123,5 @@ public sealed class ProgramCatalog(ProgramsDb db, TenantDbConnection connection,
     public static DateTimeOffset Utc(DateTime local, TimeZoneInfo zone) =>
         new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone), TimeSpan.Zero);
 
-    private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    public static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
