@@ -84,6 +84,14 @@ public sealed class ProgramWorkTests(PlatformFixture platform) : IAsyncLifetime
         var (_, casePage) = await _c.Admin.PageAsync($"{_c.Campus.Prefix}/admin/kasus/{c.Id}");
         Assert.Contains("Layanan Konseling Karier", casePage.QuerySelector(".case-now")!.TextContent);
 
+        // The Kaprodi, who may read programs but is not on the committee, sees counts, not who was referred.
+        using var kaprodi = platform.Client();
+        await kaprodi.SignInAsync(_c.Campus.Prefix, await _c.In.EmailOfAsync("Kaprodi"), "Demo12345");
+        var (_, seen) = await kaprodi.PageAsync($"{_c.Campus.Prefix}/admin/program/{program}");
+        Assert.Contains("1 dirujuk", seen.QuerySelector("#angka-peserta")!.TextContent);
+        Assert.DoesNotContain("Rina Marlina", seen.Body!.TextContent);
+        Assert.DoesNotContain(referred.CaseNomor!, seen.Body!.TextContent);
+
         using (var again = await _c.StaffPostAsync(program, "Rujuk", new Dictionary<string, string> { ["peserta"] = p.Id.ToString() }))
             Assert.Contains("sudah dirujuk", (await TestClient.ParseAsync(again)).QuerySelector(".participants .field-error")!.TextContent);
         Assert.Equal(1L, await TestDatabase.ScalarAsync(_c.Campus.Database, "SELECT count(*) FROM kasus.cases"));
@@ -98,6 +106,8 @@ public sealed class ProgramWorkTests(PlatformFixture platform) : IAsyncLifetime
         var letter = await html.Content.ReadAsStringAsync();
         Assert.Contains("1 terdaftar, 0 hadir", letter);
         Assert.Contains($"Rina Marlina (2210303003) — kasus {referred.CaseNomor}", letter);
+        using var refused = await kaprodi.GetAsync(row.QuerySelector("a[target]")!.GetAttribute("href")!);
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
 
     [Fact]

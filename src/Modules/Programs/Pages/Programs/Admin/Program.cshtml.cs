@@ -60,6 +60,7 @@ public sealed partial class ProgramModel(ProgramsDb db, ProgramCatalog catalog, 
         CanManage = await permissions.HasPermissionAsync(User, Permissions.ManagePrograms);
         CanAttend = await permissions.HasPermissionAsync(User, Permissions.TakeAttendance);
         if (CanManage) Staff = (await users.UsersWithPermissionAsync("AccessAdmin", ct)).OrderBy(u => u.Nama).ToList();
+        // Who registered, came and was referred to counseling is for the committee; other readers see the counts.
         Participants = await db.Participants.AsNoTracking().Where(p => p.ProgramId == id).OrderBy(p => p.DidaftarPada).ThenBy(p => p.Id).ToListAsync(ct);
         Invitations = await db.Invitations.AsNoTracking().Where(i => i.ProgramId == id).OrderBy(i => i.Pada).ToListAsync(ct);
         Letters = await letters.OfAsync(row, ct);
@@ -73,6 +74,8 @@ public sealed partial class ProgramModel(ProgramsDb db, ProgramCatalog catalog, 
     public async Task<IActionResult> OnGetUnduhAsync(Guid id, Guid surat, bool html, CancellationToken ct)
     {
         if (await catalog.FindAsync(id, ct) is not { } row) return NotFound();
+        // The report names the participants referred to counseling: letters are the committee's.
+        if (!await permissions.HasPermissionAsync(User, Permissions.ManagePrograms)) return Forbid();
         return await letters.OpenAsync(row, surat, html, ct) is { } file
             ? html ? Content(System.Text.Encoding.UTF8.GetString(file.Isi), "text/html; charset=utf-8") : File(file.Isi, file.Mime, file.NamaBerkas)
             : NotFound();
