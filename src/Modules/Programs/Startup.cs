@@ -1,6 +1,7 @@
 using CampusKonseling.Data;
 using CampusKonseling.Modules;
 using CampusKonseling.Navigation;
+using CampusKonseling.Programs.Api;
 using CampusKonseling.Programs.Data;
 using CampusKonseling.Programs.Work;
 using CampusKonseling.Security;
@@ -36,10 +37,13 @@ public sealed class Startup : IFeatureStartup
     }
 
     /// <summary>The participant's QR code: only the holder of the token (their e-mail) can fetch it.</summary>
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapProgramsApi();
         endpoints.MapGet("/program/tiket/{token}/qr.png", async (string token, ProgramsDb db, CancellationToken ct) =>
             await Tickets.FindAsync(db, token, ct) is { } p ? Results.File(Tickets.Png(p.Token), "image/png") : Results.NotFound())
             .ExcludeFromDescription();
+    }
 }
 
 public sealed class Permissions : IPermissionProvider
