@@ -47,12 +47,14 @@ public sealed partial class ProgramModel(ProgramsDb db, ProgramCatalog catalog, 
         Status = ProgramRules.StatusOf(row, clock.GetUtcNow());
         Kind = await db.Kinds.AsNoTracking().FirstOrDefaultAsync(k => k.Kode == row.JenisKode, ct);
         Sessions = await catalog.SessionsAsync(id, ct);
+        // Staff who hold a step's roles are named beside it (a few at most); a role of students (Mahasiswa) is never listed.
+        var staff = (await users.UsersWithPermissionAsync("AccessAdmin", ct)).Select(u => u.Id).ToHashSet();
         var steps = new List<(StepCopy, IReadOnlyList<string>)>();
         foreach (var s in ProgramRules.Steps(row))
         {
             var names = new List<string>();
-            foreach (var role in s.Peran) names.AddRange((await users.UsersInRoleAsync(role, ct)).Select(u => u.Nama));
-            steps.Add((s, names.Distinct().ToList()));
+            foreach (var role in s.Peran) names.AddRange((await users.UsersInRoleAsync(role, ct)).Where(u => staff.Contains(u.Id)).Select(u => u.Nama));
+            steps.Add((s, names.Distinct().Take(5).ToList()));
         }
         Steps = steps;
         Committee = await db.Committee.AsNoTracking().Where(c => c.ProgramId == id).ToListAsync(ct);

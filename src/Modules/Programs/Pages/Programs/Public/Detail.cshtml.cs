@@ -3,6 +3,7 @@ using CampusKonseling.Programs.Work;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 
 namespace CampusKonseling.Programs.Pages.Programs.Public;
 
@@ -35,7 +36,7 @@ public sealed class DetailModel(ProgramCatalog catalog, ProgramsDb db, Registrat
         Zone = await catalog.ZoneAsync(ct);
         Sessions = await catalog.SessionsAsync(id, ct);
         Terbuka = ProgramRules.RegistrationOpen(row, clock.GetUtcNow());
-        if (row.Kapasitas is { } k) SisaKursi = Math.Max(0, k - db.Participants.Count(x => x.ProgramId == id && x.Status == StatusPeserta.Terdaftar));
+        if (row.Kapasitas is { } k) SisaKursi = Math.Max(0, k - await db.Participants.CountAsync(x => x.ProgramId == id && x.Status == StatusPeserta.Terdaftar, ct));
         return true;
     }
 
