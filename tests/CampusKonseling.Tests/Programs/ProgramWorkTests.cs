@@ -142,6 +142,27 @@ public sealed class ProgramWorkTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_committee_member_is_told_and_the_attendance_list_downloads_for_a_spreadsheet_with_formulas_defused()
+    {
+        var program = await _c.NewProgramAsync(judul: "Workshop Karier");
+        var panitia = await _c.In.ActorAsync("Panitia");
+        using (var added = await _c.StaffPostAsync(program, "Panitia", new Dictionary<string, string> { ["PenggunaId"] = panitia.Id, ["PeranPanitia"] = "ketua" }))
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal("Anda ditetapkan sebagai Ketua: Workshop Karier", await TestDatabase.ScalarAsync(_c.Campus.Database, $"SELECT judul FROM notifications.notifications WHERE user_id = '{panitia.Id}' AND jenis = 'program'"));
+        using (var twice = await _c.StaffPostAsync(program, "Panitia", new Dictionary<string, string> { ["PenggunaId"] = panitia.Id, ["PeranPanitia"] = "anggota" }))
+            Assert.Contains("sudah ada di panitia", (await TestClient.ParseAsync(twice)).QuerySelector(".add-committee .field-error")!.TextContent);
+
+        await _c.RegisteredAsync(platform, program, "=HYPERLINK(\"http://x\")", $"q.{Guid.NewGuid():N}@mhs.test");
+        var (_, page) = await _c.Admin.PageAsync($"{_c.Campus.Prefix}/admin/program/{program}");
+        using var csv = await _c.Admin.GetAsync(page.QuerySelector("#unduh-daftar-hadir")!.GetAttribute("href")!);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith("\"Nama\";\"NIM\"", lines[0]);
+        Assert.StartsWith("\"'=HYPERLINK(\"\"http://x\"\")\";", lines[1]);
+        Assert.Contains("\"terdaftar\"", lines[1]);
+    }
+
+    [Fact]
     public async Task One_campus_sees_nothing_of_another_campus_programs()
     {
         var program = await _c.NewProgramAsync(judul: "Program kampus A");

@@ -38,6 +38,8 @@ public sealed partial class ProgramModel
         var u = Staff.First(x => x.Id == PenggunaId);
         db.Committee.Add(new CommitteeRow { Id = Guid.CreateVersion7(), ProgramId = id, UserId = u.Id, Nama = u.Nama, Email = u.Email, Peran = PeranPanitia! });
         await db.SaveChangesAsync(ct);
+        await notifier.NotifyUsersAsync([u.Id], new CampusKonseling.Notifications.Notification("program", T["Anda ditetapkan sebagai {0}: {1}", T[Data.PeranPanitia.Label(PeranPanitia!)], Program.Judul],
+            T["Anda masuk panitia {0}. Langkah SOP, peserta, dan surat ada di halaman program.", Program.Judul], $"admin/program/{id}"), ct);
         return Done(T["{0} ditambahkan sebagai {1}.", u.Nama, T[Data.PeranPanitia.Label(PeranPanitia!)]]);
     }
 
@@ -97,6 +99,26 @@ public sealed partial class ProgramModel
         var (nomor, error) = await referrals.ReferAsync(Program, peserta, ct);
         if (error is not null) { Errors["Rujuk"] = error; return Page(); }
         return Done(T["Peserta dirujuk ke konseling karier: kasus {0} dibuka.", nomor!]);
+    }
+
+    /// <summary>The attendance list (daftar hadir) for the committee's report, as CSV for a spreadsheet.</summary>
+    public async Task<IActionResult> OnGetDaftarHadirAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!CanManage) return Forbid();
+        var csv = new System.Text.StringBuilder();
+        csv.AppendLine(string.Join(";", new[] { T["Nama"].Value, T["NIM"], T["Prodi"], T["E-mail"], T["Telepon"], T["Status"], T["Hadir"] }.Select(Cell)));
+        foreach (var p in Participants.Where(p => p.Status != StatusPeserta.Batal))
+            csv.AppendLine(string.Join(";", new[] { p.Nama, p.Nim ?? "", p.Prodi ?? "", p.Email, p.Telepon ?? "", T[p.Status].Value, p.HadirPada is { } h ? Local(h) : "" }.Select(Cell)));
+        var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        return File(bytes, "text/csv; charset=utf-8", $"daftar-hadir-{Program.Id.ToString()[..8]}.csv");
+    }
+
+    /// <summary>A CSV cell, quoted; a leading = + - @ is defused so a spreadsheet never runs it as a formula.</summary>
+    private static string Cell(string value)
+    {
+        if (value.Length > 0 && "=+-@".Contains(value[0])) value = "'" + value;
+        return "\"" + value.Replace("\"", "\"\"") + "\"";
     }
 
     public async Task<IActionResult> OnPostEvaluasiAsync(Guid id, CancellationToken ct)
