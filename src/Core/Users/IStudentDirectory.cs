@@ -12,6 +12,12 @@ public static class StudentStatus
 /// <summary>One page of students, ordered by name then NIM.</summary>
 public sealed record StudentPage(IReadOnlyList<StudentRecord> Items, int Page, int PageSize, int Total);
 
+/// <summary>
+/// Which students a program addresses: any of the study programs (all when empty), any of the semesters
+/// (all when empty), and one status (all when null). Prodi match case-insensitively.
+/// </summary>
+public sealed record StudentFilter(IReadOnlyCollection<string>? Prodi = null, IReadOnlyCollection<int>? Semester = null, string? Status = null);
+
 /// <summary>The campus's student directory (filled by CSV import and by the SIS), for "check the student's status" steps.</summary>
 public interface IStudentDirectory
 {
@@ -22,4 +28,13 @@ public interface IStudentDirectory
     /// For staff pickers. <paramref name="page"/> counts from 1; <paramref name="pageSize"/> is at most 100.
     /// </summary>
     Task<StudentPage> SearchAsync(string? q, int page = 1, int pageSize = 20, CancellationToken ct = default);
+
+    /// <summary>
+    /// Students matching <paramref name="filter"/> (a program's target audience), ordered by name then NIM; the
+    /// total is the count preview. <paramref name="page"/> counts from 1; <paramref name="pageSize"/> is at most 500.
+    /// </summary>
+    Task<StudentPage> ListAsync(StudentFilter filter, int page = 1, int pageSize = 100, CancellationToken ct = default);
+
+    /// <summary>The study programs the directory knows (distinct, sorted), for audience pickers.</summary>
+    Task<IReadOnlyList<string>> ProdiAsync(CancellationToken ct = default);
 }

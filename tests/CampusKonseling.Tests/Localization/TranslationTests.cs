@@ -28,6 +28,7 @@ public sealed partial class TranslationTests
         ["src/Modules/Archive"] = ["src/Modules/Archive"],
         ["src/Modules/Audit"] = ["src/Modules/Audit"],
         ["src/Modules/Reports"] = ["src/Modules/Reports"],
+        ["src/Modules/Programs"] = ["src/Modules/Programs"],
         ["src/Themes/CampusTheme"] = ["src/Themes/CampusTheme"],
         ["src/Themes/AdminTheme"] = ["src/Themes/AdminTheme"],
     };
@@ -37,6 +38,9 @@ public sealed partial class TranslationTests
     {
         ["src/Modules/Site"] = ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"],
         // The history table names each event by its kind.
+        // Statuses, kinds, committee roles and rating aspects are stored or listed as data and shown through T[value].
+        ["src/Modules/Programs"] = ["rencana", "pendaftaran", "berjalan", "selesai", "dibatalkan", "workshop", "sosialisasi", "pelatihan", "Ketua", "Sekretaris", "Anggota",
+            "Narasumber", "Moderator", "terdaftar", "menunggu", "batal", "aktif", "cuti", "lulus", "keluar", "Materi", "Narasumber", "Penyelenggaraan (tempat, waktu, panitia)", "Secara keseluruhan"],
         ["src/Modules/Sop"] = ["Dimulai", "Diaktifkan", "Diselesaikan", "Dilewati", "Diingatkan", "Terlambat", "InstansSelesai"],
         // The period picker's messages (Periods/PeriodeInput.cs).
         ["src/Modules/Reports"] = ["Pilih semester yang benar.", "Isi tanggal awal.", "Isi tanggal akhir.",

@@ -20,7 +20,8 @@ public static partial class Letterhead
         sb.Append($"<strong style=\"font-size:18px\">{enc.Encode(campus.CampusName)}</strong>");
         if (campus.UnitName is { Length: > 0 } unit) sb.Append($"<br><span style=\"font-size:14px\">{enc.Encode(unit)}</span>");
         sb.Append("</td></tr><tr><td style=\"padding:16px;font-size:15px;line-height:1.5\">");
-        sb.Append(Url().Replace(enc.Encode(text), m => $"<a href=\"{m.Value}\">{m.Value}</a>").Replace("\n", "<br>"));
+        // Line by line: the encoder writes a newline as "&#xA;", which the link pattern would swallow into the address before it.
+        sb.Append(string.Join("<br>", text.Split('\n').Select(line => Url().Replace(enc.Encode(line.TrimEnd('\r')), m => $"<a href=\"{m.Value}\">{m.Value}</a>"))));
         sb.Append("</td></tr></table></body></html>");
         return sb.ToString();
     }

@@ -1,0 +1,99 @@
+using CampusKonseling.Documents;
+using CampusKonseling.Modules;
+using CampusKonseling.Notifications;
+using CampusKonseling.Programs.Data;
+using CampusKonseling.Shell;
+using CampusKonseling.Site;
+using CampusKonseling.Users;
+using Microsoft.Extensions.Localization;
+
+namespace CampusKonseling.Programs.Work;
+
+public sealed record AudiencePreview(int Jumlah, int DenganEmail, IReadOnlyList<StudentRecord> Contoh);
+
+/// <summary>
+/// The program's target audience from the student directory (prodi, semesters, status) with a count preview,
+/// and the invitations: to the forwarding role (Kaprodi) with a numbered Surat Pemberitahuan, or by e-mail to
+/// each student directly.
+/// </summary>
+public sealed class Audience(ProgramsDb db, ShellFeatureServices features, INotifier notifier, IOutbox outbox, ProgramLetters letters, PublicLinks links,
+    ISiteSettings site, TimeProvider clock, IStringLocalizer<S> T)
+{
+    public IStudentDirectory? Directory => features.Contract<IStudentDirectory>();
+
+    public static StudentFilter FilterOf(ProgramRow p) => new(p.SasaranProdi, p.SasaranSemester, p.SasaranStatus);
+
+    public async Task<AudiencePreview?> PreviewAsync(StudentFilter filter, CancellationToken ct)
+    {
+        if (Directory is not { } directory) return null;
+        var first = await directory.ListAsync(filter, 1, 500, ct);
+        var withEmail = first.Items.Count(s => !string.IsNullOrWhiteSpace(s.Email));
+        for (var page = 2; (page - 1) * 500 < first.Total; page++)
+            withEmail += (await directory.ListAsync(filter, page, 500, ct)).Items.Count(s => !string.IsNullOrWhiteSpace(s.Email));
+        return new(first.Total, withEmail, first.Items.Take(10).ToList());
+    }
+
+    public async Task SaveAsync(ProgramRow p, StudentFilter filter, CancellationToken ct)
+    {
+        p.SasaranProdi = (filter.Prodi ?? []).Select(x => x.Trim()).Where(x => x.Length > 0).Distinct().ToArray();
+        p.SasaranSemester = (filter.Semester ?? []).Where(s => s is >= 1 and <= 14).Distinct().Order().ToArray();
+        p.SasaranStatus = filter.Status is { Length: > 0 } s && StudentStatus.All.Contains(s) ? s : null;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public string Describe(ProgramRow p) => string.Join(" · ", new[]
+    {
+        p.SasaranProdi.Length > 0 ? T["prodi {0}", string.Join(", ", p.SasaranProdi)].Value : T["semua prodi"].Value,
+        p.SasaranSemester.Length > 0 ? T["semester {0}", string.Join(" dan ", p.SasaranSemester)].Value : T["semua semester"].Value,
+        p.SasaranStatus is { } s ? T["status {0}", s].Value : T["semua status"].Value,
+    });
+
+    /// <summary>Asks the forwarding role (Kaprodi) to pass the invitation on: an in-app notice and e-mail, with the numbered letter.</summary>
+    public async Task<(GeneratedLetter? Surat, string? Error)> InviteRoleAsync(ProgramRow p, ProgramKind kind, string oleh, CancellationToken ct)
+    {
+        if (kind.PeranPenerus is not { Length: > 0 } role) return (null, T["Jenis program ini tidak menyebut peran yang meneruskan undangan."]);
+        GeneratedLetter? letter = null;
+        if (kind.SuratPemberitahuan is { } templat && letters.Available)
+            letter = await letters.GenerateAsync(p, templat, new Dictionary<string, string>
+            {
+                ["prodi"] = p.SasaranProdi.Length > 0 ? string.Join(", ", p.SasaranProdi) : T["seluruh program studi"],
+                ["kepada"] = role,
+            }, ct);
+        var isi = T["Mohon teruskan informasi {0} kepada mahasiswa sasaran ({1}). Pendaftaran: {2}", p.Judul, Describe(p), links.Absolute($"program/{p.Id}") ?? $"program/{p.Id}"].Value;
+        if (letter is not null) isi += " " + T["Surat pemberitahuan nomor {0}.", letter.Nomor];
+        await notifier.NotifyRoleAsync(role, new Notification("program", T["Undangan untuk diteruskan: {0}", p.Judul], isi, $"admin/program/{p.Id}", Surel: true), ct);
+        await RecordAsync(p, "peran", role, 1, letter?.Nomor, oleh, ct);
+        return (letter, null);
+    }
+
+    /// <summary>E-mails every student of the audience who has an address; returns how many.</summary>
+    public async Task<int> InviteStudentsAsync(ProgramRow p, string oleh, CancellationToken ct)
+    {
+        if (Directory is not { } directory) return 0;
+        var campus = await site.GetAsync(ct);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(campus.TimeZone);
+        var when = p.Mulai is { } m ? TimeZoneInfo.ConvertTime(m, zone).ToString("dddd, d MMMM yyyy HH.mm", System.Globalization.CultureInfo.GetCultureInfo("id-ID")) : "-";
+        var url = links.Absolute($"program/{p.Id}") ?? "";
+        var sent = 0;
+        for (var page = 1; ; page++)
+        {
+            var batch = await directory.ListAsync(FilterOf(p), page, 500, ct);
+            foreach (var s in batch.Items.Where(s => !string.IsNullOrWhiteSpace(s.Email)))
+            {
+                var text = T["Yth. {0},\n\nAnda diundang mengikuti {1}.\nTema: {2}\nWaktu: {3}\nTempat: {4}\n\nDaftar di: {5}\n\n{6}", s.Nama, p.Judul, p.Tema ?? "-", when, p.Tempat ?? p.Tautan ?? "-", url, campus.UnitName ?? campus.CampusName];
+                await outbox.EnqueueAsync(new EmailMessage(s.Email!, $"[{campus.CampusName}] " + T["Undangan: {0}", p.Judul], text), null, ct);
+                sent++;
+            }
+            if (page * 500 >= batch.Total) break;
+        }
+        outbox.Wake();
+        await RecordAsync(p, "email", Describe(p), sent, null, oleh, ct);
+        return sent;
+    }
+
+    private async Task RecordAsync(ProgramRow p, string saluran, string kepada, int jumlah, string? nomor, string oleh, CancellationToken ct)
+    {
+        db.Invitations.Add(new InvitationRow { Id = Guid.CreateVersion7(), ProgramId = p.Id, Saluran = saluran, Kepada = kepada.Length > 300 ? kepada[..300] : kepada, Jumlah = jumlah, SuratNomor = nomor, Pada = clock.GetUtcNow(), Oleh = oleh });
+        await db.SaveChangesAsync(ct);
+    }
+}

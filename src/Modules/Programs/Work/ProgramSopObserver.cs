@@ -1,0 +1,19 @@
+using CampusKonseling.Programs.Data;
+using CampusKonseling.Workflows;
+using Microsoft.EntityFrameworkCore;
+
+namespace CampusKonseling.Programs.Work;
+
+/// <summary>Keeps each program's copy of its SOP's active steps (due times, actors), as cases do.</summary>
+public sealed class ProgramSopObserver(ProgramsDb db) : ISopObserver
+{
+    public async Task OnChangedAsync(SopInstanceState state, CancellationToken ct = default)
+    {
+        var row = await db.Programs.FirstOrDefaultAsync(p => p.SopInstanceId == state.InstanceId, ct);
+        if (row is null) return;
+        row.SopJudul = state.SopJudul;
+        row.LangkahAktif = ProgramRules.Serialize(state.Aktif.Select(a => new StepCopy(a.StepId, a.Label, a.Uraian, a.Peran, a.PenerimaTugas, a.JatuhTempo, a.Terlambat)));
+        row.SopSelesai = state.Selesai || state.Dibatalkan;
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using CampusKonseling.Programs.Data;
+using CampusKonseling.Programs.Work;
+using CampusKonseling.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CampusKonseling.Tests.Browser;
+
+/// <summary>
+/// IUQI's Layanan Kemahasiswaan (Minat, Bakat, dan Karir), 28/BK-LMMBK/DOK.IUQI/2020, run as a program: the Rektor's
+/// Surat Tugas, coordination, drafting and finalising, then the four timed stages — Sosialisasi (2 days), Pendaftaran
+/// (1 day), Persiapan (1 day), Pelaksanaan (2 days) — each shown on the program page with its due time; registration,
+/// attendance, the report letter and the superior's evaluation. A screenshot per step.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class StudentAffairsProgramWalkthrough(PlatformFixture platform) : IAsyncLifetime
+{
+    private readonly BrowserFixture _browser = new();
+    private TestTenant _iuqi = null!;
+    private ProgramWalk _walk = null!;
+    private static readonly PageGotoOptions Loaded = ProgramWalk.Loaded;
+
+    public async Task InitializeAsync()
+    {
+        await _browser.InitializeAsync();
+        _iuqi = await platform.CreateTenantAsync("iuqi", "kemahasiswaan");
+        _walk = new ProgramWalk(_browser, platform, _iuqi, "program-iuqi");
+    }
+
+    public Task DisposeAsync() => _browser.DisposeAsync();
+
+    /// <summary>The due time the program page shows for a step, as the campus reads it.</summary>
+    private async Task<DateTime> DueAsync(IPage page, string step)
+    {
+        var text = (await page.Locator($".program-sop li[data-langkah='{step}'] .due").TextContentAsync())!;
+        return DateTime.ParseExact(text.Replace("jatuh tempo", "").Trim(), "dd/MM/yyyy HH:mm", CultureInfo.GetCultureInfo("id-ID")); // as the page writes it: 24/11/2026 16.00
+    }
+
+    /// <summary>The step's due time as the SOP engine reported it to the program, in the campus's time.</summary>
+    private Task<DateTime> EngineDueAsync(Guid program, string step) => _walk.Case.In.InCampusAsync(async sp =>
+    {
+        var row = await sp.GetRequiredService<ProgramsDb>().Programs.AsNoTracking().SingleAsync(p => p.Id == program);
+        var zone = await sp.GetRequiredService<ProgramCatalog>().ZoneAsync(default);
+        return TimeZoneInfo.ConvertTime(ProgramRules.Steps(row).Single(s => s.StepId == step).JatuhTempo!.Value, zone).DateTime;
+    });
+
+    [Fact]
+    public async Task The_student_affairs_program_runs_its_four_timed_stages_with_their_due_times()
+    {
+        const string judul = "Sosialisasi Minat, Bakat, dan Karir 2026";
+        var unit = await _walk.AsAsync("Unit Pelaksana");
+        var program = await _walk.NewProgramAsync(unit, "layanan-minat-bakat-karir", judul, inDays: 21, kapasitas: 100);
+        await Assertions.Expect(unit.Locator(".program-sop li[data-langkah='1']")).ToContainTextAsync("Rektor");
+        await _walk.ShotAsync(unit, "program-dibuat");
+
+        // The Rektor's Surat Tugas for the team, coordination, drafting, guidance and finalisation (untimed in the SOP).
+        await _walk.AddCommitteeAsync(unit, "Lilis Suryani, S.Pd.", "ketua");
+        await _walk.AddCommitteeAsync(unit, "Ahmad Fauzi, M.Pd.I.", "anggota");
+        var rektor = await _walk.AsAsync("Rektor");
+        Assert.Matches(@"^001/ST/LMMBK/IUQI/", await _walk.LetterAsync(unit, program, "surat-tugas"));
+        await _walk.CompleteStepAsync(rektor, program, "1");
+        foreach (var step in new[] { "2", "3", "4" }) await _walk.CompleteStepAsync(unit, program, step);
+        await _walk.CompleteStepAsync(rektor, program, "5");
+
+        // The four timed stages: each shows its due time (2 days, 1, 1, 2 working days of the campus) when it becomes active.
+        var stages = new[] { ("6", "Sosialisasi", "2 hari"), ("E2", "Pendaftaran kegiatan", "1 hari"), ("E3", "Persiapan Kegiatan", "1 hari"), ("E4", "Pelaksanaan Layanan", "2 hari") };
+        var phone = await _walk.PhoneAsync();
+        foreach (var (step, name, waktu) in stages)
+        {
+            await unit.GotoAsync($"{_iuqi.Prefix}/admin/program/{program}", Loaded);
+            var item = unit.Locator($".program-sop li[data-langkah='{step}']");
+            await Assertions.Expect(item).ToContainTextAsync(name);
+            var due = await DueAsync(unit, step);
+            Assert.Equal(await EngineDueAsync(program, step), due, TimeSpan.FromMinutes(1));
+            Assert.True(due > DateTime.UtcNow.AddHours(7), $"{name} ({waktu}) is due {due}, not in the future");
+            await item.ScrollIntoViewIfNeededAsync();
+            await _walk.ShotAsync(unit, $"tahap-{step}-jatuh-tempo");
+            if (step == "E2")
+            {
+                // Registration: the socialisation is out (the letter to the Dosen Akademik), and a student registers on a phone.
+                Assert.Matches(@"^001/SP/LMMBK/IUQI/", await _walk.LetterAsync(unit, program, "surat-pemberitahuan"));
+                await _walk.RegisterAsync(phone, judul, "Siti Aisyah Nurjannah", "2021030101", $"siti.{Guid.NewGuid():N}@mhs.test");
+            }
+            if (step == "E4")
+            {
+                var code = (await phone.Locator("#kode-peserta").TextContentAsync())!.Trim();
+                await unit.GotoAsync($"{_iuqi.Prefix}/admin/program/{program}/presensi", Loaded);
+                await unit.Locator("#Kode").FillAsync(code);
+                await unit.Locator("form.code-form button").ClickAsync();
+                await Assertions.Expect(unit.Locator("#hasil-presensi")).ToContainTextAsync("Siti Aisyah Nurjannah hadir.");
+                await _walk.ShotAsync(unit, "presensi");
+            }
+            await _walk.CompleteStepAsync(unit, program, step == "6" ? "6" : step);
+            if (step == "6") await _walk.CompleteStepAsync(unit, program, "7");
+        }
+
+        // Accompaniment, the report letter, and the superior's evaluation close the SOP.
+        await _walk.CompleteStepAsync(unit, program, "8");
+        Assert.Matches(@"^001/LAP/LMMBK/IUQI/", await _walk.LetterAsync(unit, program, "laporan-kegiatan"));
+        await _walk.CompleteStepAsync(unit, program, "9");
+        var atasan = await _walk.AsAsync("Atasan Unit Kerja");
+        await _walk.CompleteStepAsync(atasan, program, "10");
+        await Assertions.Expect(atasan.Locator(".program-sop")).ToContainTextAsync("Semua langkah SOP selesai");
+        await Assertions.Expect(atasan.Locator("#angka-peserta")).ToContainTextAsync("1 hadir");
+        await _walk.ShotAsync(atasan, "sop-selesai");
+    }
+}
