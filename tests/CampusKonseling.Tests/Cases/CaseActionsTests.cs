@@ -25,7 +25,10 @@ public sealed class CaseActionsTests(PlatformFixture platform) : CaseCampusTests
         var (_, page) = await staf.PageAsync(path);
         var day = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd");
         using var missing = await staf.SubmitAsync(page, "form.agree", new Dictionary<string, string> { ["Tanggal"] = day, ["Jam"] = "10:00", ["DurasiMenit"] = "60" }, $"{path}?handler=Janji");
-        Assert.Equal("Isi tempat pertemuan atau tautan konseling online.", (await TestClient.ParseAsync(missing)).QuerySelector(".agree .field-error")!.TextContent);
+        var kept = await TestClient.ParseAsync(missing);
+        Assert.Equal("Isi tempat pertemuan atau tautan konseling online.", kept.QuerySelector(".agree .field-error")!.TextContent);
+        // What was typed comes back in the form, in the format a time input reads (not id-ID's "10.00").
+        Assert.Equal("10:00", kept.QuerySelector(".agree input#Jam")!.GetAttribute("value"));
 
         using var agreed = await staf.SubmitAsync(page, "form.agree", new Dictionary<string, string>
         {
