@@ -51,6 +51,17 @@ public static class BenchHost
                      { Parameters = { new() { Value = hostDb }, new() { Value = tenantPrefix.Replace("_", "\\_") + "%" } } })
         await using (var reader = await cmd.ExecuteReaderAsync())
             while (await reader.ReadAsync()) names.Add(reader.GetString(0));
-        foreach (var name in names) await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
+        foreach (var name in names)
+            for (var attempt = 1; ; attempt++)
+                try
+                {
+                    await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == "42501" && attempt < 20)
+                {
+                    // An autovacuum worker (a superuser's process) is in the freshly written database; FORCE may not end it, so wait.
+                    await Task.Delay(500);
+                }
     }
 }
