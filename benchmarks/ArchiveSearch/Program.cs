@@ -16,24 +16,10 @@ using Npgsql;
 //   dotnet run -c Release --project benchmarks/ArchiveSearch [-- records runs]
 var count = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
 var runs = args.Length > 1 ? int.Parse(args[1]) : 40;
-var root = BenchHost.FindRoot();
-var server = Environment.GetEnvironmentVariable("CK_BENCH_CONNECTION")
-             ?? "Host=localhost;Port=5432;Username=campuskonseling;Password=campuskonseling;Database=postgres";
 const string hostDb = "campuskonseling_bench_arsip";
 const int httpPort = 5181;
-
-await BenchHost.ResetAsync(server, hostDb, "ckbencha_");
-var env = new Dictionary<string, string>
-{
-    ["ConnectionStrings__Default"] = new NpgsqlConnectionStringBuilder(server) { Database = hostDb }.ConnectionString,
-    ["CampusKonseling__TenantDatabasePrefix"] = "ckbencha_",
-    ["CampusKonseling__AllowDemoUsers"] = "true",
-    ["CampusKonseling__HostAdmin__Password"] = "Bench12345",
-    ["Logging__LogLevel__Default"] = "Warning",
-};
-var hostDll = Path.Combine(root, "src/Host/bin/Release/net10.0/CampusKonseling.Host.dll");
-BenchHost.Run("dotnet", [hostDll, "tenants", "create", "--name", "bench", "--prefix", "bench", "--recipe", Path.Combine(root, "recipes/konseling-asesmen.recipe.json")], env, wait: true);
-var campus = new NpgsqlConnectionStringBuilder(server) { Database = "ckbencha_bench" }.ConnectionString;
+var server = BenchHost.Server;
+var (env, hostDll, campus) = await BenchHost.CreateCampusAsync(hostDb, "ckbencha_", "konseling-asesmen.recipe.json");
 
 // Readers: the counselor (a staff member who is the counselor of 1 record in 30), a unit head granted every case's
 // counseling notes, and an advisor who sees staff text only.

@@ -17,27 +17,16 @@ using Npgsql;
 var rate = args.Length > 0 ? int.Parse(args[0]) : 50;
 var seconds = args.Length > 1 ? int.Parse(args[1]) : 20;
 var root = BenchHost.FindRoot();
-var server = Environment.GetEnvironmentVariable("CK_BENCH_CONNECTION")
-             ?? "Host=localhost;Port=5432;Username=campuskonseling;Password=campuskonseling;Database=postgres";
 const string hostDb = "campuskonseling_bench";
 const int smtpPort = 1125, webPort = 1180, httpPort = 5180;
 var reported = 0;
-
-await BenchHost.ResetAsync(server, hostDb, "ckbench_");
-var env = new Dictionary<string, string>
+var server = BenchHost.Server;
+var (env, hostDll, campus) = await BenchHost.CreateCampusAsync(hostDb, "ckbench_", "konseling-asesmen.recipe.json", new()
 {
-    ["ConnectionStrings__Default"] = new NpgsqlConnectionStringBuilder(server) { Database = hostDb }.ConnectionString,
-    ["CampusKonseling__TenantDatabasePrefix"] = "ckbench_",
-    ["CampusKonseling__AllowDemoUsers"] = "true",
-    ["CampusKonseling__HostAdmin__Password"] = "Bench12345",
     ["CampusKonseling__Smtp__Host"] = "127.0.0.1",
     ["CampusKonseling__Smtp__Port"] = smtpPort.ToString(),
     ["CampusKonseling__Forms__PostsPerMinute"] = "1000000",
-    ["Logging__LogLevel__Default"] = "Warning",
-};
-var hostDll = Path.Combine(root, "src/Host/bin/Release/net10.0/CampusKonseling.Host.dll");
-var recipe = Path.Combine(root, "recipes/konseling-asesmen.recipe.json");
-BenchHost.Run("dotnet", [hostDll, "tenants", "create", "--name", "bench", "--prefix", "bench", "--recipe", recipe], env, wait: true);
+});
 
 using var maildev = BenchHost.Run(Path.Combine(root, ".tools/node_modules/.bin/maildev"),
     ["--smtp", smtpPort.ToString(), "--web", webPort.ToString(), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--silent"], [], wait: false);

@@ -14,24 +14,10 @@ using Npgsql;
 //   dotnet run -c Release --project benchmarks/ReportDashboard [-- cases runs]
 var count = args.Length > 0 ? int.Parse(args[0]) : 100_000;
 var runs = args.Length > 1 ? int.Parse(args[1]) : 40;
-var root = BenchHost.FindRoot();
-var server = Environment.GetEnvironmentVariable("CK_BENCH_CONNECTION")
-             ?? "Host=localhost;Port=5432;Username=campuskonseling;Password=campuskonseling;Database=postgres";
 const string hostDb = "campuskonseling_bench_laporan";
 const int httpPort = 5183;
-
-await BenchHost.ResetAsync(server, hostDb, "ckbenchl_");
-var env = new Dictionary<string, string>
-{
-    ["ConnectionStrings__Default"] = new NpgsqlConnectionStringBuilder(server) { Database = hostDb }.ConnectionString,
-    ["CampusKonseling__TenantDatabasePrefix"] = "ckbenchl_",
-    ["CampusKonseling__AllowDemoUsers"] = "true",
-    ["CampusKonseling__HostAdmin__Password"] = "Bench12345",
-    ["Logging__LogLevel__Default"] = "Warning",
-};
-var hostDll = Path.Combine(root, "src/Host/bin/Release/net10.0/CampusKonseling.Host.dll");
-BenchHost.Run("dotnet", [hostDll, "tenants", "create", "--name", "bench", "--prefix", "bench", "--recipe", Path.Combine(root, "recipes/unipma.recipe.json")], env, wait: true);
-var campus = new NpgsqlConnectionStringBuilder(server) { Database = "ckbenchl_bench", CommandTimeout = 600 }.ConnectionString;
+var server = BenchHost.Server;
+var (env, hostDll, campus) = await BenchHost.CreateCampusAsync(hostDb, "ckbenchl_", "unipma.recipe.json");
 
 var load = Stopwatch.StartNew();
 await using (var c = new NpgsqlConnection(campus))

@@ -6,6 +6,34 @@ namespace CampusKonseling.Benchmarks;
 /// <summary>What the benchmarks that run the real host share: finding the repository, starting processes, waiting, and scratch databases.</summary>
 public static class BenchHost
 {
+    /// <summary>The PostgreSQL server the benchmarks use: CK_BENCH_CONNECTION, or the local one run.sh and test.sh set up.</summary>
+    public static string Server => Environment.GetEnvironmentVariable("CK_BENCH_CONNECTION")
+        ?? "Host=localhost;Port=5432;Username=campuskonseling;Password=campuskonseling;Database=postgres";
+
+    /// <summary>
+    /// Drops what an earlier run left, then sets up one campus named "bench" (prefix "bench") from a recipe with the
+    /// host's CLI, on a scratch host database and tenant prefix. Returns the environment to start the host with,
+    /// the host's DLL, and the campus database's connection string.
+    /// </summary>
+    public static async Task<(Dictionary<string, string> Env, string HostDll, string Campus)> CreateCampusAsync(
+        string hostDb, string tenantPrefix, string recipe, Dictionary<string, string>? extra = null)
+    {
+        var root = FindRoot();
+        await ResetAsync(Server, hostDb, tenantPrefix);
+        var env = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Default"] = new NpgsqlConnectionStringBuilder(Server) { Database = hostDb }.ConnectionString,
+            ["CampusKonseling__TenantDatabasePrefix"] = tenantPrefix,
+            ["CampusKonseling__AllowDemoUsers"] = "true",
+            ["CampusKonseling__HostAdmin__Password"] = "Bench12345",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (k, v) in extra ?? []) env[k] = v;
+        var hostDll = Path.Combine(root, "src/Host/bin/Release/net10.0/CampusKonseling.Host.dll");
+        Run("dotnet", [hostDll, "tenants", "create", "--name", "bench", "--prefix", "bench", "--recipe", Path.Combine(root, "recipes", recipe)], env, wait: true);
+        return (env, hostDll, new NpgsqlConnectionStringBuilder(Server) { Database = tenantPrefix + "bench", CommandTimeout = 600 }.ConnectionString);
+    }
+
     public static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
