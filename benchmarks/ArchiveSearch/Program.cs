@@ -94,7 +94,8 @@ foreach (var m in mix)
     Console.WriteLine($"| {m.Name} | {P(api, .5):F1} | {P(api, .95):F1} | {P(api, .99):F1} | {P(raw, .5):F1} | {P(raw, .95):F1} | {P(raw, .99):F1} | {P(api, .95) / P(raw, .95):F2} |");
 }
 host.Kill(entireProcessTree: true);
-await BenchHost.ResetAsync(server, hostDb, "ckbencha_");
+// CK_BENCH_KEEP=1 leaves the campus database for looking at query plans (the next run drops it).
+if (Environment.GetEnvironmentVariable("CK_BENCH_KEEP") != "1") await BenchHost.ResetAsync(server, hostDb, "ckbencha_");
 
 static double P(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
 
@@ -119,9 +120,19 @@ static async Task RawAsync(NpgsqlConnection c, string query, string? counselor)
         return cmd;
     }
     string[] facets = ["sop_judul", "unit", "tahun", "semester", "bidang", "konselor_nama", "jenis_klien", "hasil"];
-    await using (var grouped = Cmd($"SELECT {string.Join(", ", facets.Select(f => $"r.{f}::text"))}, GROUPING({string.Join(", ", facets.Select(f => $"r.{f}"))}), count(*) FROM arsip.records r WHERE {where} GROUP BY GROUPING SETS ({string.Join(", ", facets.Select(f => $"(r.{f})"))}, ())"))
+    // As the app does (ArchiveSearch.BroadAsync): a query the planner expects to match more than 5,000 records and 5% of
+    // an archive above 50,000 is broad — its counts come from a 5,000-row sample and its relevance ranks the 500 newest matches.
+    var rows = Convert.ToDouble(await new NpgsqlCommand("SELECT reltuples FROM pg_class WHERE oid = 'arsip.records'::regclass", c).ExecuteScalarAsync());
+    double estimate;
+    await using (var explain = Cmd($"EXPLAIN (FORMAT JSON) SELECT 1 FROM arsip.records r WHERE {where}"))
+    using (var plan = System.Text.Json.JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!))
+        estimate = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+    var broad = rows > 50_000 && estimate > 5_000 && estimate >= rows * 0.05;
+    var from = broad ? $"arsip.records r TABLESAMPLE SYSTEM ({Math.Min(100.0, Math.Round(100.0 * 5_000 / rows, 3)).ToString(System.Globalization.CultureInfo.InvariantCulture)}) REPEATABLE (0)" : "arsip.records r";
+    await using (var grouped = Cmd($"SELECT {string.Join(", ", facets.Select(f => $"r.{f}::text"))}, GROUPING({string.Join(", ", facets.Select(f => $"r.{f}"))}), count(*) FROM {from} WHERE {where} GROUP BY GROUPING SETS ({string.Join(", ", facets.Select(f => $"(r.{f})"))}, ())"))
     await using (var reader = await grouped.ExecuteReaderAsync()) while (await reader.ReadAsync()) { }
-    await using (var page = Cmd($"SELECT r.id, r.judul, r.nomor, ts_headline('indonesian', r.teks_umum, {tsq}) FROM arsip.records r WHERE {where} ORDER BY ts_rank_cd(r.cari, {tsq}) DESC, r.ditutup DESC LIMIT 20"))
+    var source = broad ? $"(SELECT * FROM arsip.records r WHERE {where} ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT 500) r" : $"arsip.records r WHERE {where}";
+    await using (var page = Cmd($"SELECT r.id, r.judul, r.nomor, ts_headline('indonesian', r.teks_umum, {tsq}) FROM {source} ORDER BY ts_rank_cd(r.cari, {tsq}) DESC, r.ditutup DESC NULLS LAST, r.id LIMIT 20"))
     await using (var reader = await page.ExecuteReaderAsync()) while (await reader.ReadAsync()) { }
 }
 

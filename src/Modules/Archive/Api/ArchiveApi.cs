@@ -14,7 +14,8 @@ public static class ArchiveApi
     public sealed record HitDto(string Jenis, string SubjekId, string Judul, string? Nomor, string? Sop, string? Nama, DateTimeOffset? Ditutup, string? Cuplikan, bool DariKonseling);
     public sealed record FacetDto(string Kolom, IReadOnlyList<FacetValueDto> Nilai);
     public sealed record FacetValueDto(string Nilai, int Jumlah);
-    public sealed record SearchDto(int Total, int Page, int PageSize, IReadOnlyList<HitDto> Hasil, IReadOnlyList<FacetDto> Faset);
+    /// <param name="Perkiraan">True for a broad query: the total and facet counts are estimates from a sample, and relevance ranks the newest 500 matches.</param>
+    public sealed record SearchDto(int Total, bool Perkiraan, int Page, int PageSize, IReadOnlyList<HitDto> Hasil, IReadOnlyList<FacetDto> Faset);
 
     public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder endpoints)
     {
@@ -54,7 +55,7 @@ public static class ArchiveApi
         var p = Math.Max(1, page ?? 1);
         var reader = new Reader(http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", await permissions.HasPermissionAsync(http.User, Permissions.ReadCounselingNotes));
         var result = await search.SearchAsync(reader, new SearchRequest(q, sop, tahun, semester, bidang, konselor, jenisKlien, hasil, urutTanggal ?? false, p, size, unit), ct);
-        return TypedResults.Ok(new SearchDto(result.Total, p, size,
+        return TypedResults.Ok(new SearchDto(result.Total, result.Perkiraan, p, size,
             result.Hits.Select(h => new HitDto(h.Jenis, h.SubjekId, h.Judul, h.Nomor, h.SopJudul, h.Nama, h.Ditutup, h.Snippet, h.DariKonseling)).ToList(),
             result.Facets.Select(f => new FacetDto(f.Kolom, f.Nilai.Select(v => new FacetValueDto(v.Nilai, v.Jumlah)).ToList())).ToList()));
     }

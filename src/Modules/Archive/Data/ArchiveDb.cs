@@ -1,3 +1,4 @@
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
@@ -50,7 +51,8 @@ public sealed class ArchiveDb(DbContextOptions<ArchiveDb> options) : DbContext(o
             e.HasIndex(x => x.Cari).HasMethod("gin");
             e.HasIndex(x => x.KonselingToken).HasMethod("gin");
             e.HasIndex(x => x.Nama).HasMethod("gin").HasOperators("gin_trgm_ops");
-            e.HasIndex(x => x.Ditutup);
+            // Newest first, as result lists and a broad query's candidates are read (and retention's ranges).
+            e.HasIndex(x => new { x.Ditutup, x.Id }).IsDescending(true, false).HasNullSortOrder(NullSortOrder.NullsLast, NullSortOrder.NullsLast);
         });
         b.Entity<SavedSearch>(e =>
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using CampusKonseling.Archive.Data;
@@ -18,7 +19,11 @@ public sealed record SearchHit(Guid Id, string Jenis, string SubjekId, string Ju
 
 public sealed record Facet(string Kolom, IReadOnlyList<(string Nilai, int Jumlah)> Nilai);
 
-public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, int Total, IReadOnlyList<Facet> Facets);
+/// <param name="Perkiraan">
+/// True for a broad query (a word most records contain): the total and facet counts are estimated from a sample
+/// of the archive, and relevance ranks the most recent <see cref="ArchiveSearch.Candidates"/> matches.
+/// </param>
+public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, int Total, IReadOnlyList<Facet> Facets, bool Perkiraan = false);
 
 /// <summary>
 /// Archive search in one query per concern, every filter — the reader's counseling rights included — inside
@@ -74,30 +79,38 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
             return cmd;
         }
 
-        // The total and every facet in one scan of the matching rows (GROUPING SETS; the empty set is the total).
+        var broad = await BroadAsync(conn, Command, condition, ct);
+
+        // The total and every facet in one scan of the matching rows (GROUPING SETS; the empty set is the total):
+        // every match when the query is selective, a sample of the archive's pages when it is broad.
         var total = 0;
         var facetValues = FacetColumns.ToDictionary(c => c, _ => new List<(string, int)>());
         var columns = string.Join(", ", FacetColumns.Select(c => $"r.{c}::text"));
-        await using (var grouped = Command($@"SELECT {columns}, GROUPING({string.Join(", ", FacetColumns.Select(c => $"r.{c}"))}), count(*) FROM arsip.records r WHERE {condition}
+        var from = broad is { } b ? $"arsip.records r TABLESAMPLE SYSTEM ({b.Percent.ToString(CultureInfo.InvariantCulture)}) REPEATABLE (0)" : "arsip.records r";
+        var scale = broad is { } sampled ? 100.0 / sampled.Percent : 1.0;
+        await using (var grouped = Command($@"SELECT {columns}, GROUPING({string.Join(", ", FacetColumns.Select(c => $"r.{c}"))}), count(*) FROM {from} WHERE {condition}
             GROUP BY GROUPING SETS ({string.Join(", ", FacetColumns.Select(c => $"(r.{c})"))}, ())"))
         await using (var rows = await grouped.ExecuteReaderAsync(ct))
             while (await rows.ReadAsync(ct))
             {
                 var mask = rows.GetInt32(FacetColumns.Length);
-                var n = Convert.ToInt32(rows.GetInt64(FacetColumns.Length + 1));
+                var n = (int)Math.Round(rows.GetInt64(FacetColumns.Length + 1) * scale);
                 // GROUPING sets a column's bit (the first column is the highest) when the row does not group by it.
                 var k = Enumerable.Range(0, FacetColumns.Length).FirstOrDefault(i => (mask & (1 << (FacetColumns.Length - 1 - i))) == 0, -1);
                 if (k < 0) total = n;
                 else facetValues[FacetColumns[k]].Add((rows.IsDBNull(k) ? "-" : rows.GetString(k), n));
             }
+        if (broad is { } e && total == 0) total = (int)e.Estimate;
 
-        var order = r.UrutTanggal || !hasText ? "r.ditutup DESC NULLS LAST, r.id" : $"ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', r.cari, {q}) DESC, r.ditutup DESC NULLS LAST, r.id";
+        var byDate = r.UrutTanggal || !hasText;
+        var order = byDate ? "r.ditutup DESC NULLS LAST, r.id" : $"ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', r.cari, {q}) DESC, r.ditutup DESC NULLS LAST, r.id";
         var headline = hasText ? $"CASE WHEN r.cari @@ ({q}) THEN ts_headline('indonesian', r.teks_umum, {q}, 'StartSel={Start}, StopSel={Stop}, MaxFragments=2, MaxWords=25, MinWords=8') END" : "NULL";
         var counselingHit = hasText ? "(cardinality(@tokens) > 0 AND (@semua OR r.konselor_id = @me) AND r.konseling_token @> @tokens AND NOT coalesce(r.cari @@ (" + q + "), false))" : "false";
         var hits = new List<(SearchHit Hit, string? Cipher)>();
         await using (var page = Command($@"SELECT r.id, r.jenis, r.subjek_id, r.judul, r.nomor, r.sop_judul, r.nama, r.ditutup, {headline},
                 {counselingHit}, CASE WHEN {counselingHit} THEN r.konseling_teks END
-            FROM arsip.records r WHERE {condition} ORDER BY {order} LIMIT {Math.Clamp(r.PageSize, 1, 100)} OFFSET {(Math.Max(1, r.Page) - 1) * Math.Clamp(r.PageSize, 1, 100)}"))
+            FROM {(broad is not null && !byDate ? $"(SELECT * FROM arsip.records r WHERE {condition}{YearBound(r.Tahun)} ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT {Candidates}) r" : $"arsip.records r WHERE {condition}")}
+            ORDER BY {order} LIMIT {Math.Clamp(r.PageSize, 1, 100)} OFFSET {(Math.Max(1, r.Page) - 1) * Math.Clamp(r.PageSize, 1, 100)}"))
         await using (var reader2 = await page.ExecuteReaderAsync(ct))
             while (await reader2.ReadAsync(ct))
                 hits.Add((new SearchHit(reader2.GetGuid(0), reader2.GetString(1), reader2.GetString(2), reader2.GetString(3), reader2.IsDBNull(4) ? null : reader2.GetString(4),
@@ -122,7 +135,43 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         }
 
         var facets = FacetColumns.Select(c => new Facet(c, facetValues[c].OrderByDescending(v => v.Item2).ThenBy(v => v.Item1, StringComparer.Ordinal).Take(30).ToList())).ToList();
-        return new SearchResult(result, total, facets);
+        return new SearchResult(result, total, facets, broad is not null);
+    }
+
+    /// <summary>Archives up to this size are always counted and ranked exactly: a full scan of them is cheap.</summary>
+    public const int ExactArchive = 50_000;
+
+    /// <summary>A query is broad when the planner expects more matches than this and at least <see cref="BroadShare"/> of the archive.</summary>
+    public const int ExactMatches = 5_000;
+    public const double BroadShare = 0.05;
+
+    /// <summary>How many rows the sample of a broad query reads, and how many recent matches its relevance ranks.</summary>
+    public const int SampleRows = 5_000, Candidates = 500;
+
+    private sealed record Broad(double Estimate, double Percent);
+
+    /// <summary>
+    /// A year filter also bounds the newest-first scan of a broad query's candidates, so it starts at that year's end
+    /// instead of walking past every later record (the year is the closing date's, a day's margin for time zones).
+    /// </summary>
+    private static string YearBound(int? tahun) => tahun is { } y and > 1900 and < 3000
+        ? $" AND r.ditutup < timestamptz '{y + 1}-01-02 00:00:00+00'"
+        : "";
+
+    /// <summary>
+    /// Whether a query is broad, from the planner's estimate (GIN statistics know how common a word is) — one
+    /// EXPLAIN, no scan. A broad query's exact count and ranking would each read most of the archive.
+    /// </summary>
+    private static async Task<Broad?> BroadAsync(NpgsqlConnection conn, Func<string, NpgsqlCommand> command, string condition, CancellationToken ct)
+    {
+        await using var size = new NpgsqlCommand("SELECT reltuples FROM pg_class WHERE oid = 'arsip.records'::regclass", conn);
+        var rows = Convert.ToDouble(await size.ExecuteScalarAsync(ct) ?? 0.0);
+        if (rows <= ExactArchive) return null;
+        await using var explain = command($"EXPLAIN (FORMAT JSON) SELECT 1 FROM arsip.records r WHERE {condition}");
+        using var plan = System.Text.Json.JsonDocument.Parse((string)(await explain.ExecuteScalarAsync(ct))!);
+        var estimate = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        if (estimate <= ExactMatches || estimate < rows * BroadShare) return null;
+        return new Broad(estimate, Math.Min(100.0, Math.Round(100.0 * SampleRows / rows, 3)));
     }
 
     /// <summary>Splits a query: words, "phrases" and -exclusions go to websearch_to_tsquery; word* are prefixes; plain words also hit counseling tokens.</summary>

@@ -31,7 +31,9 @@ public sealed class SearchModel(ArchiveSearch search, IPermissionService permiss
     [BindProperty(SupportsGet = true, Name = "halaman")] public int Halaman { get; set; } = 1;
     public const int PageSize = 20;
     public SearchResult Result { get; private set; } = new([], 0, []);
-    public int Pages => Math.Max(1, (Result.Total + PageSize - 1) / PageSize);
+    /// <summary>Pages of results; a broad query ranked by relevance has only its candidates to page through.</summary>
+    public int Pages => Math.Max(1, Math.Min((Result.Total + PageSize - 1) / PageSize,
+        Result.Perkiraan && !Tanggal && !string.IsNullOrWhiteSpace(Q) ? ArchiveSearch.Candidates / PageSize : int.MaxValue));
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -75,7 +77,8 @@ public sealed class SearchModel(ArchiveSearch search, IPermissionService permiss
         var rows = new List<SearchHit>();
         for (var page = 1; rows.Count < 10_000; page++)
         {
-            var result = await search.SearchAsync(staffOnly, new SearchRequest(Q, Sop, Tahun, Semester, Bidang, Konselor, JenisKlien, Hasil, Tanggal, page, 100, Unit), ct);
+            // Newest first: a list to keep, and not limited to a broad query's ranked candidates.
+            var result = await search.SearchAsync(staffOnly, new SearchRequest(Q, Sop, Tahun, Semester, Bidang, Konselor, JenisKlien, Hasil, true, page, 100, Unit), ct);
             rows.AddRange(result.Hits);
             if (result.Hits.Count < 100) break;
         }

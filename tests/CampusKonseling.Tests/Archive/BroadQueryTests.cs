@@ -1,0 +1,66 @@
+using System.Net;
+using CampusKonseling.Archive.Search;
+using CampusKonseling.Tests.Infrastructure;
+using CampusKonseling.Tests.Sop;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampusKonseling.Tests.Archive;
+
+/// <summary>
+/// An archive above <see cref="ArchiveSearch.ExactArchive"/> records: a word most records contain is a broad query —
+/// counted from a sample and ranked among the newest matches — while a selective one stays exact.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class BroadQueryTests(PlatformFixture platform)
+{
+    private const int Records = 60_000;
+
+    [Fact]
+    public async Task A_common_word_is_estimated_and_ranked_among_the_newest_while_a_rare_one_is_exact()
+    {
+        var campus = await platform.CreateTenantAsync("konseling-asesmen", "arsipluas");
+        var sop = new SopHarness(platform, campus);
+        // Every record has "konseling"; one in 20 has "psikiater"; one in 1,000 has "skizofrenia". Closed over 2021–2025.
+        await TestDatabase.ExecuteAsync(campus.Database, $"""
+            INSERT INTO arsip.records (id, jenis, subjek_id, judul, tahun, semester, bidang, dibuka, ditutup, teks_umum, cari, konseling_token, diarsipkan_pada, versi)
+            SELECT gen_random_uuid(), 'kasus', 'luas-' || i, 'Kasus ' || i, extract(year FROM t)::int, 'Ganjil', (ARRAY['Akademik','Personal','Karier','Sosial'])[1 + i % 4],
+                   t - interval '10 days', t, txt, to_tsvector('indonesian', txt), ARRAY[]::text[], now(), 0
+            FROM (SELECT i, timestamptz '2021-01-01' + (i * interval '43 minutes') AS t,
+                         'Layanan konseling mahasiswa dicatat oleh staf.' || CASE WHEN i % 20 = 0 THEN ' Rujukan ke psikiater.' ELSE '' END
+                                                                           || CASE WHEN i % 1000 = 0 THEN ' Diagnosis skizofrenia.' ELSE '' END AS txt
+                  FROM generate_series(1, {Records}) AS i) g;
+            ANALYZE arsip.records;
+            """);
+        Task<SearchResult> Search(string q, bool byDate = false, int page = 1, string? bidang = null) =>
+            sop.InCampusAsync(sp => sp.GetRequiredService<ArchiveSearch>().SearchAsync(new Reader("staf", false), new SearchRequest(q, UrutTanggal: byDate, Page: page, Bidang: bidang)));
+
+        var broad = await Search("konseling");
+        Assert.True(broad.Perkiraan);
+        Assert.InRange(broad.Total, Records * 0.85, Records * 1.15);                     // from a sample of the pages
+        Assert.Equal(20, broad.Hits.Count);
+        // Relevance picks among the newest matches: every hit is from the newest Candidates records.
+        var newest = DateTimeOffset.Parse("2021-01-01T00:00:00Z").AddMinutes(43.0 * (Records - ArchiveSearch.Candidates));
+        Assert.All(broad.Hits, h => Assert.True(h.Ditutup >= newest, $"{h.SubjekId} closed {h.Ditutup}"));
+        // The facet counts of the sample add up to its total, as the exact ones do.
+        Assert.InRange(broad.Facets.Single(f => f.Kolom == "bidang").Nilai.Sum(v => v.Jumlah), broad.Total - 4, broad.Total + 4);
+        // By date, every match can still be paged through, newest first.
+        var late = await Search("konseling", byDate: true, page: 2000);
+        Assert.Equal($"luas-{Records - 1999 * 20}", late.Hits[0].SubjekId);
+
+        // 5 % of the archive (all of it Akademik: a number divisible by 20 is by 4), with a filter: counted exactly.
+        var filtered = await Search("psikiater", bidang: "Akademik");
+        Assert.False(filtered.Perkiraan);
+        Assert.Equal(Records / 20, filtered.Total);
+        var rare = await Search("skizofrenia");
+        Assert.False(rare.Perkiraan);
+        Assert.Equal(Records / 1000, rare.Total);
+
+        // The staff page says the count is an estimate and offers only the candidates' pages.
+        using var staf = platform.Client();
+        await staf.SignInAsync(campus.Prefix, await sop.EmailOfAsync("Staf Konseling & Asesmen"), "Demo12345");
+        var (status, page) = await staf.PageAsync($"{campus.Prefix}/admin/arsip?Q=konseling");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.StartsWith("Sekitar", page.QuerySelector("#jumlah")!.TextContent);
+        Assert.Contains($"dari {ArchiveSearch.Candidates / 20}", page.QuerySelector(".pager")!.TextContent);
+    }
+}
