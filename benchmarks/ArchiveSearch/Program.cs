@@ -121,17 +121,19 @@ static async Task RawAsync(NpgsqlConnection c, string query, string? counselor)
     }
     string[] facets = ["sop_judul", "unit", "tahun", "semester", "bidang", "konselor_nama", "jenis_klien", "hasil"];
     // As the app does (ArchiveSearch.BroadAsync): a query the planner expects to match more than 5,000 records and 5% of
-    // an archive above 50,000 is broad — its counts come from a 5,000-row sample and its relevance ranks the 500 newest matches.
+    // an archive above 50,000 (or within one year) is broad — its counts come from a 5,000-row sample and its relevance ranks the 500 newest matches.
     var rows = Convert.ToDouble(await new NpgsqlCommand("SELECT reltuples FROM pg_class WHERE oid = 'arsip.records'::regclass", c).ExecuteScalarAsync());
     double estimate;
     await using (var explain = Cmd($"EXPLAIN (FORMAT JSON) SELECT 1 FROM arsip.records r WHERE {where}"))
     using (var plan = System.Text.Json.JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!))
         estimate = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
-    var broad = rows > 50_000 && estimate > 5_000 && estimate >= rows * 0.05;
-    var from = broad ? $"arsip.records r TABLESAMPLE SYSTEM ({Math.Min(100.0, Math.Round(100.0 * 5_000 / rows, 3)).ToString(System.Globalization.CultureInfo.InvariantCulture)}) REPEATABLE (0)" : "arsip.records r";
+    var broad = rows > 50_000 && estimate > 5_000 && (estimate >= rows * 0.05 || p["tahun"] is not null);
+    var percent = Math.Min(100.0, Math.Round(Math.Max(100.0 * 5_000 / rows, 100.0 * 500 / estimate), 3));
+    var from = broad ? $"arsip.records r TABLESAMPLE SYSTEM ({percent.ToString(System.Globalization.CultureInfo.InvariantCulture)}) REPEATABLE (0)" : "arsip.records r";
     await using (var grouped = Cmd($"SELECT {string.Join(", ", facets.Select(f => $"r.{f}::text"))}, GROUPING({string.Join(", ", facets.Select(f => $"r.{f}"))}), count(*) FROM {from} WHERE {where} GROUP BY GROUPING SETS ({string.Join(", ", facets.Select(f => $"(r.{f})"))}, ())"))
     await using (var reader = await grouped.ExecuteReaderAsync()) while (await reader.ReadAsync()) { }
-    var source = broad ? $"(SELECT * FROM arsip.records r WHERE {where} ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT 500) r" : $"arsip.records r WHERE {where}";
+    var bound = p["tahun"] is { } y ? $" AND r.ditutup < timestamptz '{int.Parse(y) + 1}-01-02 00:00:00+00'" : "";
+    var source = broad ? $"(SELECT * FROM arsip.records r WHERE {where}{bound} ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT 500) r" : $"arsip.records r WHERE {where}";
     await using (var page = Cmd($"SELECT r.id, r.judul, r.nomor, ts_headline('indonesian', r.teks_umum, {tsq}) FROM {source} ORDER BY ts_rank_cd(r.cari, {tsq}) DESC, r.ditutup DESC NULLS LAST, r.id LIMIT 20"))
     await using (var reader = await page.ExecuteReaderAsync()) while (await reader.ReadAsync()) { }
 }

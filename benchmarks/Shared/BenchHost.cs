@@ -86,7 +86,7 @@ public static class BenchHost
                     await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
                     break;
                 }
-                catch (PostgresException e) when (e.SqlState == "42501" && attempt < 20)
+                catch (PostgresException e) when (e.SqlState == "42501" && attempt < 600)
                 {
                     // An autovacuum worker (a superuser's process) is in the freshly written database; FORCE may not end it, so wait.
                     await Task.Delay(500);

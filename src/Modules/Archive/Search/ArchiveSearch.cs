@@ -79,7 +79,7 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
             return cmd;
         }
 
-        var broad = await BroadAsync(conn, Command, condition, ct);
+        var broad = await BroadAsync(conn, Command, condition, r.Tahun is not null, ct);
 
         // The total and every facet in one scan of the matching rows (GROUPING SETS; the empty set is the total):
         // every match when the query is selective, a sample of the archive's pages when it is broad.
@@ -160,9 +160,11 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
 
     /// <summary>
     /// Whether a query is broad, from the planner's estimate (GIN statistics know how common a word is) — one
-    /// EXPLAIN, no scan. A broad query's exact count and ranking would each read most of the archive.
+    /// EXPLAIN, no scan. A broad query's exact count and ranking would each read most of the archive. A query within
+    /// one year is broad from <see cref="ExactMatches"/> on, whatever its share: the year bounds its candidates' scan.
+    /// The sample reads <see cref="SampleRows"/> rows, or more so that about 500 matches are in it.
     /// </summary>
-    private static async Task<Broad?> BroadAsync(NpgsqlConnection conn, Func<string, NpgsqlCommand> command, string condition, CancellationToken ct)
+    private static async Task<Broad?> BroadAsync(NpgsqlConnection conn, Func<string, NpgsqlCommand> command, string condition, bool oneYear, CancellationToken ct)
     {
         await using var size = new NpgsqlCommand("SELECT reltuples FROM pg_class WHERE oid = 'arsip.records'::regclass", conn);
         var rows = Convert.ToDouble(await size.ExecuteScalarAsync(ct) ?? 0.0);
@@ -170,8 +172,9 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         await using var explain = command($"EXPLAIN (FORMAT JSON) SELECT 1 FROM arsip.records r WHERE {condition}");
         using var plan = System.Text.Json.JsonDocument.Parse((string)(await explain.ExecuteScalarAsync(ct))!);
         var estimate = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
-        if (estimate <= ExactMatches || estimate < rows * BroadShare) return null;
-        return new Broad(estimate, Math.Min(100.0, Math.Round(100.0 * SampleRows / rows, 3)));
+        if (estimate <= ExactMatches || (estimate < rows * BroadShare && !oneYear)) return null;
+        var percent = Math.Max(100.0 * SampleRows / rows, 100.0 * 500 / estimate);
+        return new Broad(estimate, Math.Min(100.0, Math.Round(percent, 3)));
     }
 
     /// <summary>Splits a query: words, "phrases" and -exclusions go to websearch_to_tsquery; word* are prefixes; plain words also hit counseling tokens.</summary>
