@@ -16,7 +16,7 @@ public sealed record ComplianceQuery(DateTimeOffset Dari, DateTimeOffset Sampai,
 /// <param name="Selesai">Activations completed in the period.</param>
 /// <param name="Berbaku">Of those, how many had a due time (the base of <see cref="PersenDalamBaku"/>).</param>
 /// <param name="DalamBaku">Completed at or before their due time.</param>
-/// <param name="Terlambat">Completed after their due time, plus those still open past it at the period's end.</param>
+/// <param name="Terlambat">Completed after their due time, plus those still open past it at the period's end (or now, while the period runs).</param>
 /// <param name="Terbuka">Still open at the period's end.</param>
 public sealed record StepCompliance(
     string SopKode, string SopJudul, string StepId, string No, string Uraian, string? Waktu, string? Luaran,

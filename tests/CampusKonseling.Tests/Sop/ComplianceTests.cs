@@ -133,6 +133,20 @@ public sealed class ComplianceTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task While_a_period_runs_an_open_step_is_late_only_once_its_due_time_has_passed()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await HistoryAsync("Belum jatuh tempo", null, new A("1", now.AddHours(-1), now.AddDays(1)));
+        await HistoryAsync("Sudah lewat", null, new A("1", now.AddHours(-3), now.AddHours(-1)));
+        var bulanIni = new ComplianceQuery(now.AddDays(-1), now.AddDays(30), Karier);
+
+        var s1 = (await ComplianceAsync(c => c.StepsAsync(bulanIni))).Single(r => r.StepId == "1");
+        Assert.Equal((2, 1), (s1.Terbuka, s1.Terlambat));
+        var late = await ComplianceAsync(c => c.ActivationsAsync(bulanIni, Karier, "1", ComplianceSelection.Terlambat));
+        Assert.Equal("Sudah lewat", Assert.Single(late).Subjek);
+    }
+
+    [Fact]
     public async Task A_step_the_engine_ran_late_counts_as_late()
     {
         // Monday 08:00 in Madiun (WIB): step 1's standard is one working hour, so it is due at 09:00.

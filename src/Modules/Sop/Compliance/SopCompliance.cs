@@ -12,7 +12,7 @@ namespace CampusKonseling.Sop.Compliance;
 /// percentile of the actual durations, the share completed by the due time the engine set, and what is
 /// overdue. Aggregated in PostgreSQL; the step texts come from each SOP's current version.
 /// </summary>
-public sealed class SopCompliance(SopDb db, ISopStore store) : ISopCompliance
+public sealed class SopCompliance(SopDb db, ISopStore store, TimeProvider clock) : ISopCompliance
 {
     public async Task<IReadOnlyList<StepCompliance>> StepsAsync(ComplianceQuery query, CancellationToken ct = default)
     {
@@ -57,6 +57,8 @@ public sealed class SopCompliance(SopDb db, ISopStore store) : ISopCompliance
         await using var cmd = new NpgsqlCommand(sql, conn);
         cmd.Parameters.Add(new("dari", query.Dari.ToUniversalTime()));
         cmd.Parameters.Add(new("sampai", query.Sampai.ToUniversalTime()));
+        var now = clock.GetUtcNow();
+        cmd.Parameters.Add(new("batas", (query.Sampai < now ? query.Sampai : now).ToUniversalTime()));
         cmd.Parameters.Add(new("kode", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)query.SopKode ?? DBNull.Value });
         cmd.Parameters.AddRange(extra);
         var list = new List<T>();
