@@ -38,7 +38,7 @@ public sealed class LetterService(
 
     public async Task<GeneratedLetter> GenerateAsync(LetterRequest request, Guid? versiDari = null, CancellationToken ct = default)
     {
-        PdfSharpSetup.Ensure(options.Value.PdfSharpLicenseKey);
+        PdfSetup.Ensure(options.Value.PdfSharpLicenseKey);
         var (kop, kota, zone) = await letterhead.GetAsync(ct);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);

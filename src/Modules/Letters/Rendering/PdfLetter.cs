@@ -1,3 +1,4 @@
+using CampusKonseling.Documents;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -16,7 +17,7 @@ public sealed class PdfLetter : IDisposable
     private PdfLetter(LetterContent c)
     {
         var options = new XPdfFontOptions(Fits(c) ? PdfFontEncoding.WinAnsi : PdfFontEncoding.Unicode);
-        XFont Font(double size, bool bold) => new(SystemFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, options);
+        XFont Font(double size, bool bold) => new(PdfFonts.Surat, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, options);
         (_body, _bold, _small, _smallBold, _kampus, _unit) = (Font(11.5, false), Font(11.5, true), Font(8.5, false), Font(11, false), Font(15, true), Font(12.5, true));
         _doc.Info.Title = $"{c.Judul} {c.Nomor}";
         _doc.Info.Subject = c.Nomor;
@@ -24,7 +25,7 @@ public sealed class PdfLetter : IDisposable
         _doc.Info.Creator = "CampusKonseling";
     }
 
-    /// <summary>Call <see cref="PdfSharpSetup.Ensure"/> first.</summary>
+    /// <summary>Call <see cref="PdfSetup.Ensure"/> first.</summary>
     public static byte[] Render(LetterContent c)
     {
         using var pdf = new PdfLetter(c);

@@ -19,7 +19,7 @@ public sealed class PdfReportDocument : IDisposable
     public PdfReportDocument(KopSuratKampus kop, string judul, bool winAnsi)
     {
         var options = new XPdfFontOptions(winAnsi ? PdfFontEncoding.WinAnsi : PdfFontEncoding.Unicode);
-        XFont F(double size, bool bold) => new("Laporan", size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, options);
+        XFont F(double size, bool bold) => new(PdfFonts.Laporan, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, options);
         (_body, _bold, _small, _smallBold, _kampus, _unit, _title) = (F(9.5, false), F(9.5, true), F(8, false), F(8, true), F(14, true), F(12, true), F(12, true));
         _kop = kop;
         _doc.Info.Title = judul;

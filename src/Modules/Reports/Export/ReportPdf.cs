@@ -18,7 +18,7 @@ public sealed class ReportPdf(ShellFeatureServices features, ISiteSettings site,
 {
     public async Task<byte[]> RenderAsync(Laporan r, CancellationToken ct)
     {
-        ReportFonts.Ensure(options.Value.PdfSharpLicenseKey ?? config["CampusKonseling:Letters:PdfSharpLicenseKey"]);
+        PdfSetup.Ensure(options.Value.PdfSharpLicenseKey ?? config["CampusKonseling:Letters:PdfSharpLicenseKey"]);
         var campus = await site.GetAsync(ct);
         var kop = features.Contract<ICampusLetterhead>() is { } letterhead
             ? await letterhead.GetAsync(ct)
