@@ -1,6 +1,6 @@
 using CampusKonseling.Sop.Data;
-using CampusKonseling.Sop.Definitions;
 using CampusKonseling.Sop.Engine;
+using CampusKonseling.Sop.Runtime;
 using CampusKonseling.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -23,7 +23,7 @@ public sealed class SopCompliance(SopDb db, ISopStore store, TimeProvider clock)
 
         var rows = new List<(StepCompliance Row, int Order)>();
         var order = 0;
-        foreach (var (kode, judul, sop) in await CurrentSopsAsync(query.SopKode, ct))
+        foreach (var (kode, judul, sop) in await db.CurrentSopsAsync(store, query.SopKode, ct))
         {
             var seen = new HashSet<string>();
             foreach (var step in sop?.Langkah ?? [])
@@ -64,17 +64,6 @@ public sealed class SopCompliance(SopDb db, ISopStore store, TimeProvider clock)
         var list = new List<T>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) list.Add(map(reader));
-        return list;
-    }
-
-    private async Task<List<(string Kode, string Judul, SopDefinition? Sop)>> CurrentSopsAsync(string? kode, CancellationToken ct)
-    {
-        var current = await db.Definitions.AsNoTracking().Where(d => kode == null || d.Kode == kode).OrderBy(d => d.Kode)
-            .Join(db.Versions.AsNoTracking(), d => new { d.Id, V = d.VersiAktif }, v => new { Id = v.DefinitionId, V = v.Versi },
-                (d, v) => new { d.Kode, d.Judul, VersionId = v.Id })
-            .ToListAsync(ct);
-        var list = new List<(string, string, SopDefinition?)>();
-        foreach (var c in current) list.Add((c.Kode, c.Judul, (await store.VersionAsync(c.VersionId, ct))?.Definition));
         return list;
     }
 

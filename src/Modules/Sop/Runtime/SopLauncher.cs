@@ -17,20 +17,8 @@ public sealed class SopLauncher(SopDb db, TenantDbConnection connection, ISopSto
         return new SopEntry(version.Definition.Judul, first.Uraian, first.Waktu);
     }
 
-    public async Task<IReadOnlyList<SopSummary>> ListAsync(CancellationToken ct = default)
-    {
-        var current = await db.Definitions.AsNoTracking().OrderBy(d => d.Kode)
-            .Join(db.Versions.AsNoTracking(), d => new { d.Id, V = d.VersiAktif }, v => new { Id = v.DefinitionId, V = v.Versi }, (d, v) => new { d.Kode, d.Judul, VersionId = v.Id })
-            .ToListAsync(ct);
-        var list = new List<SopSummary>(current.Count);
-        // Versions are immutable and cached by the store, so a list asks the database for ids only.
-        foreach (var d in current)
-        {
-            var definition = (await store.VersionAsync(d.VersionId, ct))?.Definition;
-            list.Add(new SopSummary(d.Kode, d.Judul, definition?.RetensiHari, definition?.Unit));
-        }
-        return list;
-    }
+    public async Task<IReadOnlyList<SopSummary>> ListAsync(CancellationToken ct = default) =>
+        (await db.CurrentSopsAsync(store, null, ct)).Select(c => new SopSummary(c.Kode, c.Judul, c.Definition?.RetensiHari, c.Definition?.Unit)).ToList();
 
     public async Task<SopProgress?> ProgressAsync(Guid instanceId, CancellationToken ct = default)
     {
