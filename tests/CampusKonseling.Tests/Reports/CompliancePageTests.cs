@@ -1,9 +1,9 @@
 using System.Net;
-using System.Text;
 using CampusKonseling.Modules;
 using CampusKonseling.Reports.Periods;
 using CampusKonseling.Reports.Tables;
 using CampusKonseling.Tests.Infrastructure;
+using CampusKonseling.Tests.Sop;
 using CampusKonseling.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,35 +65,17 @@ public sealed class CompliancePageTests(PlatformFixture platform)
 
     private static Guid CaseId(int n) => Guid.Parse($"00000000-0000-0000-0000-00000000001{n}");
 
+    /// <summary>A fixed history of the career SOP in campus B (times in WIB), and optionally the case it belongs to.</summary>
     private static async Task<Guid> HistoryAsync(ReportCampus site, string? kasus, params (string Step, string Aktif, string? Tempo, string? Selesai)[] steps)
     {
-        var ids = await site.InB.InCampusAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<CampusKonseling.Sop.Data.SopDb>();
-            return await db.Definitions.Where(d => d.Kode == Karier)
-                .Join(db.Versions, d => new { d.Id, V = d.VersiAktif }, v => new { Id = v.DefinitionId, V = v.Versi }, (d, v) => new { d.Id, Version = v.Id }).SingleAsync();
-        });
-        var id = Guid.NewGuid();
-        static string Q(string? t) => t is null ? "NULL" : $"'{t}+07'";
-        var sql = new StringBuilder($"""
-            INSERT INTO sop.instances (id, version_id, definition_id, kode, versi, subjek, status, dimulai_pada, selesai_pada, konteks, langkah_aktif, terlambat)
-            VALUES ('{id}', '{ids.Version}', '{ids.Id}', '{Karier}', 1, 'Permohonan uji', 'Berjalan', {Q(steps[0].Aktif)}, NULL, '{Empty}', '', false);
-            """);
-        var seq = 0;
-        foreach (var (step, aktif, tempo, selesai) in steps)
-        {
-            var activation = Guid.NewGuid();
-            sql.Append($"INSERT INTO sop.events (instance_id, seq, jenis, step_id, activation_id, pada, jatuh_tempo, masukan, keluaran) VALUES ('{id}', {++seq}, 'Diaktifkan', '{step}', '{activation}', {Q(aktif)}, {Q(tempo)}, '{Empty}', '{Empty}');\n");
-            if (selesai is not null)
-                sql.Append($"INSERT INTO sop.events (instance_id, seq, jenis, step_id, activation_id, pada, masukan, keluaran) VALUES ('{id}', {++seq}, 'Diselesaikan', '{step}', '{activation}', {Q(selesai)}, '{Empty}', '{Empty}');\n");
-        }
-        sql.Append(CampusKonseling.Sop.Data.Migrations.StepActivations.Backfill).Append(";\n");
+        static DateTimeOffset? W(string? t) => t is null ? null : DateTimeOffset.Parse($"{t} +07:00", System.Globalization.CultureInfo.InvariantCulture);
+        var id = await StepHistory.InsertAsync(site.InB, site.B, Karier, "Permohonan uji", null,
+            steps.Select(s => new Activation(s.Step, W(s.Aktif)!.Value, W(s.Tempo), W(s.Selesai))).ToArray());
         if (kasus is not null)
-            sql.Append($"""
+            await TestDatabase.ExecuteAsync(site.B.Database, $"""
                 INSERT INTO kasus.cases (id, nomor, sumber, nama, status, sop_instance_id, sop_kode, sop_judul, langkah_aktif, peran_aktif, penerima_tugas, terlambat, dibuka_pada, diperbarui_pada)
                 VALUES ('{CaseId(9)}', '{kasus}', 'formulir', 'Klien Uji', 'berjalan', '{id}', '{Karier}', 'Layanan Konseling Karier', '', '{Empty}', '{Empty}', true, '2026-03-02 08:00+07', now());
                 """);
-        await TestDatabase.ExecuteAsync(site.B.Database, sql.ToString());
         return id;
     }
 }

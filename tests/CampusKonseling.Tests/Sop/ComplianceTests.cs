@@ -1,4 +1,3 @@
-using System.Text;
 using CampusKonseling.Modules;
 using CampusKonseling.Sop.Engine;
 using CampusKonseling.Tests.Infrastructure;
@@ -15,7 +14,6 @@ namespace CampusKonseling.Tests.Sop;
 public sealed class ComplianceTests(PlatformFixture platform) : IAsyncLifetime
 {
     private const string Karier = "SOP.P2KLLK-04";
-    private const string Empty = "{}";
     private static readonly DateTimeOffset Maret = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly ComplianceQuery BulanMaret = new(Maret, Maret.AddMonths(1), Karier);
     private TestTenant _campus = null!;
@@ -31,39 +29,8 @@ public sealed class ComplianceTests(PlatformFixture platform) : IAsyncLifetime
 
     private static DateTimeOffset T(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
 
-    /// <summary>One activation: step, activated, due (or none), and how it ended (completed, skipped, or still open).</summary>
-    private sealed record A(string Step, DateTimeOffset Aktif, DateTimeOffset? Tempo, DateTimeOffset? Selesai = null, bool Lewati = false);
-
-    private async Task<Guid> HistoryAsync(string subjek, DateTimeOffset? instansSelesai, params A[] activations)
-    {
-        var ids = await _sop.InCampusAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<CampusKonseling.Sop.Data.SopDb>();
-            return db.Definitions.Where(d => d.Kode == Karier)
-                .Join(db.Versions, d => new { d.Id, V = d.VersiAktif }, v => new { Id = v.DefinitionId, V = v.Versi }, (d, v) => new { d.Id, Version = v.Id })
-                .Single();
-        });
-        var id = Guid.NewGuid();
-        static string Q(DateTimeOffset? t) => t is null ? "NULL" : $"'{t.Value:O}'";
-        var sql = new StringBuilder($"""
-            INSERT INTO sop.instances (id, version_id, definition_id, kode, versi, subjek, status, dimulai_pada, selesai_pada, konteks, langkah_aktif, terlambat)
-            VALUES ('{id}', '{ids.Version}', '{ids.Id}', '{Karier}', 1, '{subjek}', '{(instansSelesai is null ? "Berjalan" : "Selesai")}', {Q(activations[0].Aktif)}, {Q(instansSelesai)}, '{Empty}', '', false);
-            """);
-        var seq = 0;
-        foreach (var a in activations)
-        {
-            var activation = Guid.NewGuid();
-            sql.Append($"INSERT INTO sop.events (instance_id, seq, jenis, step_id, activation_id, pada, jatuh_tempo, masukan, keluaran) VALUES ('{id}', {++seq}, 'Diaktifkan', '{a.Step}', '{activation}', {Q(a.Aktif)}, {Q(a.Tempo)}, '{Empty}', '{Empty}');\n");
-            if (a.Selesai is { } done)
-                sql.Append($"INSERT INTO sop.events (instance_id, seq, jenis, step_id, activation_id, pada, masukan, keluaran) VALUES ('{id}', {++seq}, '{(a.Lewati ? "Dilewati" : "Diselesaikan")}', '{a.Step}', '{activation}', {Q(done)}, '{Empty}', '{Empty}');\n");
-        }
-        if (instansSelesai is not null)
-            sql.Append($"INSERT INTO sop.events (instance_id, seq, jenis, pada, masukan, keluaran) VALUES ('{id}', {++seq}, 'InstansSelesai', {Q(instansSelesai)}, '{Empty}', '{Empty}');\n");
-        // The activations table is filled from the history exactly as the migration fills it for existing campuses.
-        sql.Append(CampusKonseling.Sop.Data.Migrations.StepActivations.Backfill).Append(';');
-        await TestDatabase.ExecuteAsync(_campus.Database, sql.ToString());
-        return id;
-    }
+    private Task<Guid> HistoryAsync(string subjek, DateTimeOffset? instansSelesai, params Activation[] activations) =>
+        StepHistory.InsertAsync(_sop, _campus, Karier, subjek, instansSelesai, activations);
 
     private Task<T> ComplianceAsync<T>(Func<ISopCompliance, Task<T>> work) =>
         _sop.InCampusAsync(sp => work(sp.GetRequiredService<ShellFeatureServices>().Contract<ISopCompliance>()!));
@@ -73,23 +40,23 @@ public sealed class ComplianceTests(PlatformFixture platform) : IAsyncLifetime
     {
         // I1: step 1 done in 30 min (due 1 h: within); step 2 done in 3 h (due 1 h: late); step 3 open, no due time.
         var i1 = await HistoryAsync("I1", null,
-            new A("1", T(3, 2, 8), T(3, 2, 9), T(3, 2, 8, 30)),
-            new A("2", T(3, 2, 8, 30), T(3, 2, 9, 30), T(3, 2, 11, 30)),
-            new A("3", T(3, 2, 11, 30), null));
+            new Activation("1", T(3, 2, 8), T(3, 2, 9), T(3, 2, 8, 30)),
+            new Activation("2", T(3, 2, 8, 30), T(3, 2, 9, 30), T(3, 2, 11, 30)),
+            new Activation("3", T(3, 2, 11, 30), null));
         // I2: step 1 done in 2 h (late); step 2 still open and past due at the month's end.
         var i2 = await HistoryAsync("I2", null,
-            new A("1", T(3, 5, 8), T(3, 5, 9), T(3, 5, 10)),
-            new A("2", T(3, 5, 10), T(3, 5, 11)));
+            new Activation("1", T(3, 5, 8), T(3, 5, 9), T(3, 5, 10)),
+            new Activation("2", T(3, 5, 10), T(3, 5, 11)));
         // I3: step 1 activated in February, done on 1 March after 216 h (late); step 2 done only in April: open at the end, past due.
         var i3 = await HistoryAsync("I3", null,
-            new A("1", T(2, 20, 8), T(2, 20, 9), T(3, 1, 8)),
-            new A("2", T(3, 1, 8), T(3, 1, 9), T(4, 2, 8)));
+            new Activation("1", T(2, 20, 8), T(2, 20, 9), T(3, 1, 8)),
+            new Activation("2", T(3, 1, 8), T(3, 1, 9), T(4, 2, 8)));
         // I4: all in January, instance finished then: nothing in March.
-        await HistoryAsync("I4", T(1, 11, 8), new A("1", T(1, 10, 8), T(1, 10, 9), T(1, 10, 8, 30)), new A("2", T(1, 10, 8, 30), T(1, 10, 9, 30)));
+        await HistoryAsync("I4", T(1, 11, 8), new Activation("1", T(1, 10, 8), T(1, 10, 9), T(1, 10, 8, 30)), new Activation("2", T(1, 10, 8, 30), T(1, 10, 9, 30)));
         // I5: step 1 with no due time, done in 4 h: counted as done, not in the share within standard.
-        await HistoryAsync("I5", null, new A("1", T(3, 10, 8), null, T(3, 10, 12)));
+        await HistoryAsync("I5", null, new Activation("1", T(3, 10, 8), null, T(3, 10, 12)));
         // I6: step 1 skipped: counted nowhere.
-        await HistoryAsync("I6", null, new A("1", T(3, 20, 8), T(3, 20, 9), T(3, 20, 8, 10), Lewati: true));
+        await HistoryAsync("I6", null, new Activation("1", T(3, 20, 8), T(3, 20, 9), T(3, 20, 8, 10), Lewati: true));
 
         var rows = await ComplianceAsync(c => c.StepsAsync(BulanMaret));
         var s1 = rows.Single(r => r.StepId == "1");
@@ -136,8 +103,8 @@ public sealed class ComplianceTests(PlatformFixture platform) : IAsyncLifetime
     public async Task While_a_period_runs_an_open_step_is_late_only_once_its_due_time_has_passed()
     {
         var now = DateTimeOffset.UtcNow;
-        await HistoryAsync("Belum jatuh tempo", null, new A("1", now.AddHours(-1), now.AddDays(1)));
-        await HistoryAsync("Sudah lewat", null, new A("1", now.AddHours(-3), now.AddHours(-1)));
+        await HistoryAsync("Belum jatuh tempo", null, new Activation("1", now.AddHours(-1), now.AddDays(1)));
+        await HistoryAsync("Sudah lewat", null, new Activation("1", now.AddHours(-3), now.AddHours(-1)));
         var bulanIni = new ComplianceQuery(now.AddDays(-1), now.AddDays(30), Karier);
 
         var s1 = (await ComplianceAsync(c => c.StepsAsync(bulanIni))).Single(r => r.StepId == "1");
