@@ -97,7 +97,7 @@ host.Kill(entireProcessTree: true);
 // CK_BENCH_KEEP=1 leaves the campus database for looking at query plans (the next run drops it).
 if (Environment.GetEnvironmentVariable("CK_BENCH_KEEP") != "1") await BenchHost.ResetAsync(server, hostDb, "ckbencha_");
 
-static double P(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+static double P(List<double> sorted, double q) => BenchHost.Percentile(sorted, q);
 
 // The SQL the API runs (one GROUPING SETS scan for total and facets, then the page) for the staff-text branch; the counseling branch is added as a permission filter with
 // a token condition on the same GIN index (tokens are keyed per campus, so raw SQL uses a stand-in token).

@@ -81,7 +81,7 @@ while (DateTime.UtcNow < deadline && !sent.All(x => seen.ContainsKey(x.Email))) 
 await stopPolling.CancelAsync();
 await poller;
 var latencies = sent.Where(x => seen.ContainsKey(x.Email)).Select(x => (seen[x.Email] - x.At).TotalMilliseconds).Order().ToList();
-double P(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+double P(double q) => BenchHost.Percentile(latencies, q);
 Console.WriteLine($"offered {rate}/s for {seconds} s ({rate * seconds} submissions in {offered.TotalSeconds:F1} s); accepted {sent.Count}, failed {failures}, acknowledged {latencies.Count}");
 Console.WriteLine("| submission → acknowledgment in SMTP server | p50 ms | p95 ms | p99 ms | max ms |");
 Console.WriteLine("|---|---|---|---|---|");

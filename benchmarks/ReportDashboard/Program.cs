@@ -67,7 +67,7 @@ foreach (var p in pages)
 host.Kill(entireProcessTree: true);
 await BenchHost.ResetAsync(server, hostDb, "ckbenchl_");
 
-static double P(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+static double P(List<double> sorted, double q) => BenchHost.Percentile(sorted, q);
 
 async Task<long> FetchAsync(string path)
 {

@@ -34,6 +34,10 @@ public static class BenchHost
         return (env, hostDll, new NpgsqlConnectionStringBuilder(Server) { Database = tenantPrefix + "bench", CommandTimeout = 600 }.ConnectionString);
     }
 
+    /// <summary>The nearest-rank percentile <paramref name="q"/> (0–1) of an ascending list; NaN when it is empty.</summary>
+    public static double Percentile(List<double> sorted, double q) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+
     public static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
