@@ -27,13 +27,18 @@ public sealed class TenantDatabases(IConfiguration configuration, IOptions<Campu
             ConnectionPruningInterval = Math.Max(1, Math.Min(5, options.Value.TenantConnectionIdleSeconds / 3)),
         }.ConnectionString;
 
+    // CREATE and DROP DATABASE each wait for a checkpoint; on a busy server that alone can take longer
+    // than the default 30 s command timeout, and an operator would rather wait than see the campus half made.
+    private const int DatabaseDdlTimeoutSeconds = 300;
+
     public async Task CreateAsync(TenantInfo tenant, CancellationToken ct)
     {
         if (tenant.ConnectionString is not null) return; // an external database is made by its owner
         await using var conn = await OpenMaintenanceAsync(ct);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", conn) { Parameters = { new() { Value = tenant.DatabaseName } } };
         if (await exists.ExecuteScalarAsync(ct) is not null) return;
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {Quote(tenant.DatabaseName)} ENCODING 'UTF8' TEMPLATE template0", conn);
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {Quote(tenant.DatabaseName)} ENCODING 'UTF8' TEMPLATE template0", conn)
+            { CommandTimeout = DatabaseDdlTimeoutSeconds };
         await create.ExecuteNonQueryAsync(ct);
     }
 
@@ -43,7 +48,8 @@ public sealed class TenantDatabases(IConfiguration configuration, IOptions<Campu
         for (var attempt = 1; ; attempt++)
         {
             await using var conn = await OpenMaintenanceAsync(ct);
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Quote(tenant.DatabaseName)} WITH (FORCE)", conn);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Quote(tenant.DatabaseName)} WITH (FORCE)", conn)
+                { CommandTimeout = DatabaseDdlTimeoutSeconds };
             try
             {
                 await drop.ExecuteNonQueryAsync(ct);

@@ -37,7 +37,8 @@ public static class TestDatabase
     {
         await using var conn = new NpgsqlConnection(ConnectionStringFor(database));
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
+        // DROP DATABASE waits for a checkpoint, which on a loaded CI machine can outlast the default 30 s.
+        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 300 };
         await cmd.ExecuteNonQueryAsync();
     }
 
