@@ -14,7 +14,8 @@ namespace CampusKonseling.Identity.PasswordReset;
 /// CampusKonseling:PublicUrl with its prefix), never from the request, so a forged Host header cannot send a
 /// valid token to another site; with no public address configured no link is sent, and the log and the
 /// campus's audit trail say why. The mail goes through the campus outbox (Notifications, optional to
-/// Identity, so looked up), not inside the request, and an unknown address does the same work (a token for a
+/// Identity, so looked up), not inside the request, and only through the platform's mail server (never a
+/// campus's own, which the campus administrator controls); an unknown address does the same work (a token for a
 /// stand-in account, a composed message, an audit entry), so the answer's timing does not tell whether the
 /// account exists. Audit entries name the account, never the token.
 /// </summary>
@@ -31,7 +32,7 @@ public sealed class PasswordResets(
         var token = await users.GeneratePasswordResetTokenAsync(target);
         var link = links.Absolute($"{Path}?email={Uri.EscapeDataString(target.Email!)}&kode={Uri.EscapeDataString(token)}");
         var message = new EmailMessage(target.Email!, T["Atur ulang kata sandi"],
-            T["Halo {0},\n\nBuka tautan berikut untuk mengatur ulang kata sandi Anda (berlaku 1 hari):\n{1}\n\nAbaikan e-mail ini jika Anda tidak memintanya.", target.FullName, link ?? ""]);
+            T["Halo {0},\n\nBuka tautan berikut untuk mengatur ulang kata sandi Anda (berlaku 1 hari):\n{1}\n\nAbaikan e-mail ini jika Anda tidak memintanya.", target.FullName, link ?? ""]) { PlatformOnly = true };
 
         if (user is null)
         {
