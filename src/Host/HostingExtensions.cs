@@ -128,8 +128,9 @@ public static class HostingExtensions
 
     public static WebApplication UseCampusKonseling(this WebApplication app)
     {
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        app.UseForwardedHeaders(ForwardedHeadersSetup.FromConfiguration(app.Configuration));
         app.Map("/health", health => health.Run(HealthEndpoint.Handle));
+        app.UseMiddleware<HostNameFilter>();
         app.Use(SecurityHeaders);
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = PlainServerError });
         app.UseMiddleware<TenantMiddleware>();

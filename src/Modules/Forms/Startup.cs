@@ -27,6 +27,7 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<SubmissionService>();
         feature.Services.AddSingleton<CampusKonseling.Notifications.IMessageTemplateProvider, FormsTemplates>();
         feature.Services.AddScoped<Uploads>();
+        feature.Services.AddScoped<KodeSekaliStore>();
         feature.Services.AddFormRateLimit();
     }
 

@@ -52,6 +52,9 @@ public sealed class Startup : IFeatureStartup
             .AddPolicyScheme("Kampus", "Kampus", o => o.ForwardDefaultSelector = c =>
                 c.Request.Headers.ContainsKey(ApiKeys.ApiKeyHandler.Header) ? ApiKeys.ApiKeyHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeys.ApiKeyHandler>(ApiKeys.ApiKeyHandler.SchemeName, null);
+        // The stamp itself is compared on every request (TenantClaimsFactory.ValidateAsync, one primary-key
+        // query), so sign-out, a password change and a role change end sessions at once; this interval only
+        // paces the refresh of the cookie's claims, which costs the role and claim queries.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
@@ -70,6 +73,10 @@ public sealed class Startup : IFeatureStartup
             o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c, StatusCodes.Status403Forbidden);
         });
         services.AddScoped<PermissionService>();
+        services.AddSingleton<SignIn.SignInThrottle>();
+        services.AddScoped<SignIn.DeviceCookie>();
+        services.AddScoped<SignIn.PasswordSignIn>();
+        services.AddScoped<PasswordReset.PasswordResets>();
 
         services.AddScoped<IPermissionService>(sp => sp.GetRequiredService<PermissionService>());
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();

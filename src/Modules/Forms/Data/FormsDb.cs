@@ -12,6 +12,7 @@ public sealed class FormsDb(DbContextOptions<FormsDb> options) : DbContext(optio
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
     public DbSet<UploadedFile> Files => Set<UploadedFile>();
+    public DbSet<KodeSekali> KodeSekali => Set<KodeSekali>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -80,6 +81,19 @@ public sealed class FormsDb(DbContextOptions<FormsDb> options) : DbContext(optio
             e.Property(x => x.DiunggahPada).HasColumnName("diunggah_pada");
             e.HasIndex(x => new { x.KunciKirim, x.IsianId }).IsUnique();
             e.HasIndex(x => x.SubmissionId);
+            e.HasOne<Submission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<KodeSekali>(e =>
+        {
+            e.ToTable("status_codes");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.SubmissionId).HasColumnName("submission_id");
+            e.Property(x => x.KodeHash).HasColumnName("kode_hash").HasMaxLength(64);
+            e.Property(x => x.DibuatPada).HasColumnName("dibuat_pada");
+            e.Property(x => x.BerlakuSampai).HasColumnName("berlaku_sampai");
+            e.Property(x => x.Percobaan).HasColumnName("percobaan");
+            e.Property(x => x.Selesai).HasColumnName("selesai");
+            e.HasIndex(x => new { x.SubmissionId, x.DibuatPada });
             e.HasOne<Submission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<ConsentRecord>(e =>

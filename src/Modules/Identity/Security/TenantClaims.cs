@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CampusKonseling.Identity.Security;
@@ -33,7 +34,29 @@ public sealed class TenantClaimsFactory(
             context.RejectPrincipal();
             return;
         }
+        if (!await StampIsCurrentAsync(context))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
         await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    /// <summary>
+    /// Sign-out, a password change or reset and a role change renew the account's security stamp; a cookie
+    /// carrying the old one (a copy, another browser) is refused on its next request, not a minute later.
+    /// One primary-key query per signed-in request.
+    /// </summary>
+    private static async Task<bool> StampIsCurrentAsync(CookieValidatePrincipalContext context)
+    {
+        var claims = context.HttpContext.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var id = context.Principal?.FindFirst(claims.UserIdClaimType)?.Value;
+        var stamp = context.Principal?.FindFirst(claims.SecurityStampClaimType)?.Value;
+        if (id is null || stamp is null) return false;
+        var db = context.HttpContext.RequestServices.GetRequiredService<IdentityDb>();
+        var current = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+        return current is not null && string.Equals(current, stamp, StringComparison.Ordinal);
     }
 }
 

@@ -15,7 +15,7 @@ public sealed class DbOutbox(
         var now = clock.GetUtcNow();
         db.Outbox.Add(new OutboxMessage
         {
-            Saluran = "email", Penerima = message.To, Judul = message.Subject, Isi = message.TextBody,
+            Saluran = message.PlatformOnly ? OutboxChannels.EmailPlatform : OutboxChannels.Email, Penerima = message.To, Judul = message.Subject, Isi = message.TextBody,
             Status = OutboxStatus.Menunggu, DibuatPada = now, KirimSetelah = now,
         });
         await db.SaveChangesAsync(ct);

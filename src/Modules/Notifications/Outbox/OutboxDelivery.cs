@@ -36,7 +36,8 @@ public sealed class OutboxDelivery(
         {
             try
             {
-                if (message.Saluran == "email") await email.SendAsync(settings, campus, message.Penerima, message.Judul, message.Isi, token);
+                if (message.Saluran is OutboxChannels.Email or OutboxChannels.EmailPlatform)
+                    await email.SendAsync(settings, campus, message.Penerima, message.Judul, message.Isi, token, platformOnly: message.Saluran == OutboxChannels.EmailPlatform);
                 else await gateway.SendAsync(settings, message.Penerima, message.Isi, token);
                 message.Status = OutboxStatus.Terkirim;
                 message.TerkirimPada = clock.GetUtcNow();

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using CampusKonseling.Forms.Data;
 using CampusKonseling.Forms.Intake;
 using CampusKonseling.Notifications;
@@ -20,14 +19,15 @@ namespace CampusKonseling.Forms.Pages.Forms.Public;
 /// code sent to that e-mail. The answer is the same whether or not the pair matches, so the page
 /// never tells a stranger which codes or addresses exist. Once verified, the request's status is
 /// shown for 30 minutes on this device: the form, when it was sent, and the SOP steps under way —
-/// never answers, files or staff notes.
+/// never answers, files or staff notes. The code is counted and voided on the server (<see cref="KodeSekaliStore"/>):
+/// five tries, ten minutes, five codes per request an hour.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(FormRateLimit.Policy)]
 public sealed class StatusModel(
-    FormsDb db, ISopLauncher sops, IOutbox outbox, IMessageComposer composer, ISiteSettings settings, CurrentShell current,
+    FormsDb db, KodeSekaliStore codes, ISopLauncher sops, IOutbox outbox, IMessageComposer composer, ISiteSettings settings, CurrentShell current,
     IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<S> T) : PageModel
 {
-    private static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10), ViewLifetime = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan CodeLifetime = KodeSekaliStore.Lifetime, ViewLifetime = TimeSpan.FromMinutes(30);
 
     [BindProperty] public string? KodePelacakan { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -71,6 +71,16 @@ public sealed class StatusModel(
             .Select(s => new { s.Id, s.Email, s.Nama }).FirstOrDefaultAsync(ct);
         var otp = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6");
         var matches = submission is not null && string.Equals(submission.Email, email, StringComparison.OrdinalIgnoreCase);
+        var codeId = Guid.Empty;
+        if (submission is not null)
+        {
+            if (await codes.IssueAsync(submission.Id, matches ? otp : null, ct) is not { } issued)
+            {
+                Errors[nameof(KodePelacakan)] = T["Terlalu banyak kode diminta untuk permohonan ini. Coba lagi dalam satu jam."];
+                return Page();
+            }
+            codeId = issued;
+        }
         if (matches)
         {
             var mail = await composer.ComposeAsync(FormsTemplates.KodeSekali, new Dictionary<string, string>
@@ -80,21 +90,23 @@ public sealed class StatusModel(
             await outbox.EnqueueAsync(new EmailMessage(submission.Email, mail.Judul, mail.Isi), null, ct);
             outbox.Wake();
         }
-        // The cookie is set either way: a stranger cannot tell a match from a miss.
-        Response.Cookies.Append(OtpCookie, Protector.Protect($"{(matches ? submission!.Id : Guid.Empty)}|{Hash(otp)}", CodeLifetime), Cookie(CodeLifetime));
+        // The cookie names the stored code either way: a stranger cannot tell a match from a miss.
+        Response.Cookies.Append(OtpCookie, Protector.Protect(codeId.ToString(), CodeLifetime), Cookie(CodeLifetime));
         AwaitingCode = true;
         return Page();
     }
 
-    public IActionResult OnPostPeriksa()
+    public async Task<IActionResult> OnPostPeriksaAsync(CancellationToken ct)
     {
         AwaitingCode = true;
         var typed = (KodeSekali ?? "").Trim();
-        var parts = Request.Cookies[OtpCookie] is { } cookie ? Unprotect(cookie)?.Split('|') : null;
-        if (parts is not [var id, var hash] || !Guid.TryParse(id, out var submissionId) || submissionId == Guid.Empty
-            || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(hash), Convert.FromHexString(Hash(typed))))
+        var codeId = Request.Cookies[OtpCookie] is { } cookie && Guid.TryParse(Unprotect(cookie), out var id) ? id : Guid.Empty;
+        var (result, submissionId) = codeId == Guid.Empty ? (KodeSekaliStore.Check.Wrong, Guid.Empty) : await codes.CheckAsync(codeId, typed, ct);
+        if (result != KodeSekaliStore.Check.Accepted)
         {
-            Errors[nameof(KodeSekali)] = T["Kode tidak cocok atau sudah kedaluwarsa. Periksa e-mail Anda atau minta kode baru."];
+            Errors[nameof(KodeSekali)] = result == KodeSekaliStore.Check.Void
+                ? T["Kode ini tidak berlaku lagi (sudah kedaluwarsa atau terlalu sering salah). Minta kode baru."]
+                : T["Kode tidak cocok atau sudah kedaluwarsa. Periksa e-mail Anda atau minta kode baru."];
             return Page();
         }
         Response.Cookies.Delete(OtpCookie, Cookie(TimeSpan.Zero));
@@ -132,6 +144,4 @@ public sealed class StatusModel(
         HttpOnly = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Lax, IsEssential = true,
         Path = Url.Content("~/formulir"), Expires = lifetime == TimeSpan.Zero ? null : clock.GetUtcNow() + lifetime,
     };
-
-    private static string Hash(string otp) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(otp)));
 }

@@ -1,14 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using CampusKonseling.Identity.Security;
-using CampusKonseling.Identity.Data;
-using Microsoft.AspNetCore.Identity;
+using CampusKonseling.Identity.SignIn;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace CampusKonseling.Identity.Pages.Account;
 
-public sealed class LoginModel(SignInManager<CampusUser> signIn, IStringLocalizer<S> T) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn, IStringLocalizer<S> T) : PageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -32,14 +30,15 @@ public sealed class LoginModel(SignInManager<CampusUser> signIn, IStringLocalize
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var email = Input.Email.Trim();
-        var result = await signIn.PasswordSignInAsync(email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        await SignInAudit.RecordAsync(HttpContext, signIn.UserManager, email, result);
-        if (result.Succeeded)
+        var outcome = await signIn.SignInAsync(HttpContext, Input.Email.Trim(), Input.Password, Input.RememberMe);
+        if (outcome == SignInOutcome.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Url.Content("~/admin"));
-        ModelState.AddModelError("", result.IsLockedOut
-            ? T["Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam 15 menit atau atur ulang kata sandi."]
-            : T["E-mail atau kata sandi salah."]);
+        ModelState.AddModelError("", outcome switch
+        {
+            SignInOutcome.LockedOut => T["Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam 15 menit atau atur ulang kata sandi."],
+            SignInOutcome.SourceBlocked => T["Terlalu banyak percobaan masuk yang gagal dari jaringan ini. Coba lagi dalam 15 menit, atau masuk dari perangkat yang pernah Anda pakai untuk masuk."],
+            _ => T["E-mail atau kata sandi salah."],
+        });
         Input.Password = "";
         return Page();
     }

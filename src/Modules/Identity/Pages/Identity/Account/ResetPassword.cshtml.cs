@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CampusKonseling.Identity.Data;
+using CampusKonseling.Identity.PasswordReset;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CampusKonseling.Identity.Pages.Account;
 
-public sealed class ResetPasswordModel(UserManager<CampusUser> users, IStringLocalizer<S> T) : PageModel
+public sealed class ResetPasswordModel(UserManager<CampusUser> users, PasswordResets resets, IStringLocalizer<S> T) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Email { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Kode { get; set; } = "";
@@ -26,18 +27,20 @@ public sealed class ResetPasswordModel(UserManager<CampusUser> users, IStringLoc
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByEmailAsync(Email);
         if (user is null)
         {
+            await resets.RefusedAsync(Email, ct);
             ModelState.AddModelError("", T["Tautan sudah tidak berlaku. Minta tautan baru."]);
             return Page();
         }
         var result = await users.ResetPasswordAsync(user, Kode, Password);
         if (!result.Succeeded)
         {
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))) await resets.RefusedAsync(Email, ct);
             foreach (var e in result.Errors) ModelState.AddModelError(e.Code.StartsWith("Password") ? nameof(Password) : "", e.Description);
             return Page();
         }
@@ -48,6 +51,7 @@ public sealed class ResetPasswordModel(UserManager<CampusUser> users, IStringLoc
             user.EmailConfirmed = true;
             await users.UpdateAsync(user);
         }
+        await resets.CompletedAsync(user, ct);
         Done = true;
         return Page();
     }
