@@ -162,7 +162,7 @@ public sealed class ConfidentialPermissionTests(PlatformFixture platform) : IAsy
         var (_, audit) = await _admin.PageAsync($"{_campus.Prefix}/admin/audit");
         Assert.Contains("017/P2KLLK/XII/2026", audit.QuerySelector("table.audit-entries")!.TextContent);
 
-        var mail = await MailDev.WaitForAsync("konselor@unipma.demo", where: m => m.Text.Contains("018/P2KLLK/XII/2026"));
+        var mail = await MailDev.WaitForAsync("konselor@unipma.demo", where: m => m.Text.Contains("018/P2KLLK/XII/2026") && m.Text.Contains(_campus.Name));
         Assert.Contains(Kepala, mail.Text);
 
         // The campus admin now sees the grant, and still cannot extend it.
