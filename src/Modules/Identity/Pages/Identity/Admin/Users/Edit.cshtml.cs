@@ -91,6 +91,9 @@ public sealed class EditModel(UserManager<CampusUser> users, RoleManager<CampusR
 
         if (!AddErrors(await users.RemoveFromRolesAsync(user, CurrentRoles.Except(wanted)))) return Page();
         if (!AddErrors(await users.AddToRolesAsync(user, wanted.Except(CurrentRoles)))) return Page();
+        // A session opened while the account had other roles (e.g. through the portal, which admits only
+        // accounts without permissions) must not pick the new ones up: it signs in again.
+        if (!IsNew && !CurrentRoles.ToHashSet().SetEquals(wanted)) await users.UpdateSecurityStampAsync(user);
         await AuditAsync(user, oldName, wanted);
 
         Message = T["Pengguna {0} disimpan.", user.FullName];
