@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using System.Text.Json;
+using CampusKonseling.Security;
+using CampusKonseling.Shell;
 using CampusKonseling.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CampusKonseling.Tests.Security;
 
@@ -46,5 +50,26 @@ public sealed class ApiKeyScopeTests(PlatformFixture platform) : IAsyncLifetime
             Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("akun/masuk"),
                 $"{page}: {response.StatusCode} {response.Headers.Location}");
         }
+    }
+
+    [Fact]
+    public async Task A_key_never_opens_notes_even_when_the_host_grants_its_role_the_permission()
+    {
+        using (var host = platform.Client())
+        {
+            await host.SignInAsync("", PlatformFixture.HostAdminEmail, PlatformFixture.HostAdminPassword);
+            using var granted = await host.SubmitAsync($"admin/kampus/{_campus.Name}/akses-rahasia", "form.grant",
+                new Dictionary<string, string> { ["Peran"] = "TU", ["Izin"] = "ReadCounselingNotes", ["NomorSurat"] = "020/P2KLLK/XII/2026" });
+            Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+        }
+
+        var shells = platform.Services.GetRequiredService<IShellHost>();
+        await using var scope = shells.CreateScope((await shells.GetShellAsync(_campus.Name))!);
+        var permissions = scope.ServiceProvider.GetRequiredService<IPermissionService>();
+        ClaimsPrincipal As(string scheme) => new(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, "x"), new Claim(ClaimTypes.Role, "TU")], scheme));
+
+        Assert.True(await permissions.HasPermissionAsync(As("Identity.Application"), "ReadCounselingNotes"));
+        Assert.False(await permissions.HasPermissionAsync(As("ApiKey"), "ReadCounselingNotes"));
     }
 }
