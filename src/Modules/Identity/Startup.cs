@@ -42,7 +42,8 @@ public sealed class Startup : IFeatureStartup
             .AddErrorDescriber<IndonesianIdentityErrors>()
             .AddClaimsPrincipalFactory<TenantClaimsFactory>();
 
-        // People sign in with the cookie; systems send X-Api-Key. One policy scheme picks per request.
+        // People sign in with the cookie; systems send X-Api-Key, which counts only on the campus's API
+        // (TenantMiddleware has moved the campus prefix into PathBase): a key must not open staff pages.
         services.AddAuthentication(o =>
             {
                 o.DefaultAuthenticateScheme = "Kampus";
@@ -50,7 +51,8 @@ public sealed class Startup : IFeatureStartup
                 o.DefaultForbidScheme = "Kampus";
             })
             .AddPolicyScheme("Kampus", "Kampus", o => o.ForwardDefaultSelector = c =>
-                c.Request.Headers.ContainsKey(ApiKeys.ApiKeyHandler.Header) ? ApiKeys.ApiKeyHandler.SchemeName : IdentityConstants.ApplicationScheme)
+                c.Request.Path.StartsWithSegments("/api") && c.Request.Headers.ContainsKey(ApiKeys.ApiKeyHandler.Header)
+                    ? ApiKeys.ApiKeyHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeys.ApiKeyHandler>(ApiKeys.ApiKeyHandler.SchemeName, null);
         // The stamp itself is compared on every request (TenantClaimsFactory.ValidateAsync, one primary-key
         // query), so sign-out, a password change and a role change end sessions at once; this interval only
@@ -77,6 +79,9 @@ public sealed class Startup : IFeatureStartup
         services.AddScoped<SignIn.DeviceCookie>();
         services.AddScoped<SignIn.PasswordSignIn>();
         services.AddScoped<PasswordReset.PasswordResets>();
+        services.AddScoped<Confidential.ConfidentialGrants>();
+        services.AddScoped<EmailChange.EmailChangeService>();
+        services.AddScoped<IConfidentialAccess, Confidential.ConfidentialAccess>();
 
         services.AddScoped<IPermissionService>(sp => sp.GetRequiredService<PermissionService>());
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();

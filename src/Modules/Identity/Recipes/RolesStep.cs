@@ -12,6 +12,7 @@ namespace CampusKonseling.Identity.Recipes;
 /// <summary>
 /// <c>{ "name": "roles", "roles": [ { "name": "Konselor", "description": "…", "permissions": ["AccessAdmin"] } ] }</c>.
 /// Re-running sets each listed role's description and permissions to the recipe's; other roles are left alone.
+/// Run from a campus's own admin, it cannot add a permission that opens counseling content (ADR 0010).
 /// </summary>
 public sealed class RolesStep(IEnumerable<FeatureService> registrations) : IRecipeStep
 {
@@ -46,6 +47,8 @@ public sealed class RolesStep(IEnumerable<FeatureService> registrations) : IReci
         var db = step.Services.GetRequiredService<IdentityDb>();
         await step.EnlistAsync(db);
         var roleManager = step.Services.GetRequiredService<RoleManager<CampusRole>>();
+        var confidential = step.Services.GetRequiredService<Confidential.ConfidentialGrants>();
+        var byCampusAdmin = Confidential.ConfidentialGrants.IsCampusAdminRequest(step.Services);
         foreach (var element in step.Step.GetProperty("roles").EnumerateArray())
         {
             var name = element.GetProperty("name").GetString()!;
@@ -60,6 +63,13 @@ public sealed class RolesStep(IEnumerable<FeatureService> registrations) : IReci
 
             var wanted = element.TryGetProperty("permissions", out var perms)
                 ? perms.EnumerateArray().Select(p => p.GetString()!).ToHashSet() : [];
+            // Set-up by the host may grant what the campus asked for; a later run from the campus's admin may only keep or drop it.
+            if (byCampusAdmin)
+            {
+                var held = await RolePermissions.GetAsync(db, role.Id);
+                if (wanted.FirstOrDefault(p => confidential.Names.Contains(p) && !held.Contains(p)) is { } refused)
+                    throw new InvalidOperationException($"peran '{name}' tidak boleh diberi izin '{refused}': {Confidential.ConfidentialGrants.RecipeRefusal}");
+            }
             await RolePermissions.SetAsync(db, role.Id, wanted, _ => true, ct);
         }
     }

@@ -52,6 +52,8 @@ public sealed class UsersStep(IConfiguration configuration) : IRecipeStep
         await step.EnlistAsync(step.Services.GetRequiredService<IdentityDb>());
         var users = step.Services.GetRequiredService<UserManager<CampusUser>>();
         var roles = step.Services.GetRequiredService<RoleManager<CampusRole>>();
+        var confidential = step.Services.GetRequiredService<Confidential.ConfidentialGrants>();
+        var confidentialRoles = Confidential.ConfidentialGrants.IsCampusAdminRequest(step.Services) ? await confidential.RolesHoldingAsync(ct) : [];
         foreach (var element in step.Step.GetProperty("users").EnumerateArray())
         {
             var email = element.GetProperty("email").GetString()!;
@@ -66,7 +68,10 @@ public sealed class UsersStep(IConfiguration configuration) : IRecipeStep
             {
                 if (role == StandardRoles.Administrator && !await roles.RoleExistsAsync(role))
                     RolesStep.Check(await roles.CreateAsync(new CampusRole(role)));
-                if (!await users.IsInRoleAsync(user, role)) RolesStep.Check(await users.AddToRoleAsync(user, role));
+                if (await users.IsInRoleAsync(user, role)) continue;
+                if (confidentialRoles.Contains(role))
+                    throw new InvalidOperationException($"'{email}' tidak boleh ditambahkan ke peran '{role}': {Confidential.ConfidentialGrants.RecipeRefusal}");
+                RolesStep.Check(await users.AddToRoleAsync(user, role));
             }
         }
     }

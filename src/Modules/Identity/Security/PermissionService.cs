@@ -22,6 +22,9 @@ public sealed class PermissionService(CurrentShell current, ShellFeatureServices
     {
         if (user.Identity?.IsAuthenticated != true || !current.HasShell) return false;
         if (EnabledPermissions().FirstOrDefault(p => p.Name == permission) is not { } declared) return false;
+        // A system calling with an API key never opens counseling content, even when the host later grants
+        // its role such a permission for the people in it (ADR 0010).
+        if (declared.Explicit && user.Identity?.AuthenticationType == ApiKeys.ApiKeyHandler.SchemeName) return false;
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
         if (roles.Contains(StandardRoles.Administrator) && !declared.Explicit) return true;
         var grants = await GrantsAsync();
