@@ -51,7 +51,9 @@ public sealed class EmailChangeService(UserManager<CampusUser> users, PublicLink
 
     private async Task SendAsync(string to, string subject, string body, CancellationToken ct)
     {
-        var message = new EmailMessage(to, subject, body);
+        // Through the platform's mail server only: the campus's own SMTP server is set by the campus admin,
+        // who could otherwise read the confirmation link and confirm the change themself.
+        var message = new EmailMessage(to, subject, body) { PlatformOnly = true };
         if (services.GetService<IOutbox>() is { } outbox)
         {
             await outbox.EnqueueAsync(message, null, ct);
