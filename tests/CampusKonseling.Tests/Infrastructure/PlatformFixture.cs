@@ -19,6 +19,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string TenantAdminPassword = "Rahasia123";
     private int _counter;
 
+    /// <summary>One per test run; removed with the run's temporary folder.</summary>
+    public static readonly string KeyRingCertificatePath = Path.Combine(Path.GetTempPath(), $"ck-keyring-{Environment.ProcessId}", "keyring.pfx");
+
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => Factory.Services;
@@ -34,6 +37,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("CampusKonseling__TenantMaxPoolSize", "5");
         // Test classes make a campus every second or so; their pools must empty quickly.
         Environment.SetEnvironmentVariable("CampusKonseling__TenantConnectionIdleSeconds", "3");
+        // The key-ring certificate (made at first start) stays outside the databases and out of the user's home.
+        Environment.SetEnvironmentVariable("CampusKonseling__KeyRing__CertificatePath", KeyRingCertificatePath);
         Environment.SetEnvironmentVariable("CampusKonseling__HostAdmin__Email", HostAdminEmail);
         Environment.SetEnvironmentVariable("CampusKonseling__HostAdmin__Password", HostAdminPassword);
         if (Environment.GetEnvironmentVariable("CK_SMTP_HOST") is { Length: > 0 } smtp)
