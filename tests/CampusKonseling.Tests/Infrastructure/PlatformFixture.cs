@@ -19,8 +19,11 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string TenantAdminPassword = "Rahasia123";
     private int _counter;
 
-    /// <summary>One per test run; removed with the run's temporary folder.</summary>
-    public static readonly string KeyRingCertificatePath = Path.Combine(Path.GetTempPath(), $"ck-keyring-{Environment.ProcessId}", "keyring.pfx");
+    /// <summary>
+    /// The same file for every run on this machine, because the test host database keeps its wrapped keys
+    /// between runs; in the temporary folder, not the user's home where a real key ring would be.
+    /// </summary>
+    public static readonly string KeyRingCertificatePath = Path.Combine(Path.GetTempPath(), "campuskonseling-tests", "keyring", "keyring.pfx");
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
@@ -37,7 +40,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("CampusKonseling__TenantMaxPoolSize", "5");
         // Test classes make a campus every second or so; their pools must empty quickly.
         Environment.SetEnvironmentVariable("CampusKonseling__TenantConnectionIdleSeconds", "3");
-        // The key-ring certificate (made at first start) stays outside the databases and out of the user's home.
+        // The key-ring certificate (made at first start) that wraps every stored data-protection key.
         Environment.SetEnvironmentVariable("CampusKonseling__KeyRing__CertificatePath", KeyRingCertificatePath);
         Environment.SetEnvironmentVariable("CampusKonseling__HostAdmin__Email", HostAdminEmail);
         Environment.SetEnvironmentVariable("CampusKonseling__HostAdmin__Password", HostAdminPassword);
