@@ -17,6 +17,15 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform, ITestOutp
 {
     private MatrixCampus _campus = null!;
 
+    /// <summary>Query values a GET route needs before it can answer 2xx.</summary>
+    private static readonly Dictionary<string, string> Query = new() { ["/api/v1/program/angka"] = "?dari=2026-01-01&sampai=2026-02-01" };
+
+    /// <summary>GET routes whose values cannot be sampled in a fresh campus: their holder is checked only for getting past authorization.</summary>
+    private static readonly Dictionary<string, string> NeedsData = new()
+    {
+        ["/admin/laporan/baku-mutu/aktivasi"] = "needs a SOP code and step with activations (sop, langkah); 404 without them",
+    };
+
     public async Task InitializeAsync() => _campus = await MatrixCampus.CreateAsync(platform, "authz");
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -46,12 +55,12 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform, ITestOutp
         foreach (var route in routes)
         {
             var (holder, lacker) = users[string.Join('+', route.Permissions)];
-            var refused = await SendAsync(lacker, route.Method, Prefix + route.Path);
+            using var refused = await SendAsync(lacker, route.Method, Prefix + route.Path);
             probes++;
             if (!IsRefusal(refused)) failures.Add($"{route} [lacks {string.Join('+', route.Permissions)}]: {(int)refused.StatusCode} {refused.Headers.Location}");
 
-            var open = route.Method == "GET" && route.PathWithoutOptional is not null;
-            var held = await SendAsync(holder, route.Method, Prefix + (open ? route.PathWithoutOptional : route.Path));
+            var open = route.Method == "GET" && route.PathWithoutOptional is not null && !NeedsData.ContainsKey(route.Pattern);
+            using var held = await SendAsync(holder, route.Method, Prefix + (open ? route.PathWithoutOptional + Query.GetValueOrDefault(route.Pattern) : route.Path));
             probes++;
             if (Probe.Is5xx(held.StatusCode) || IsRefusal(held) || (open && !Probe.Is2xx(held.StatusCode)))
                 failures.Add($"{route} [holds exactly {string.Join('+', route.Permissions)}]: {(int)held.StatusCode} {held.Headers.Location}");
@@ -60,6 +69,7 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform, ITestOutp
 
         output.WriteLine($"{probes} probes over {routes.Count} guarded routes, {users.Count} permission sets");
         foreach (var r in elsewhere) output.WriteLine($"skipped: {r}: needs {string.Join('+', r.Permissions)}, which no campus declares (host-only feature)");
+        foreach (var (pattern, reason) in NeedsData) output.WriteLine($"holder checked for authorization only: {pattern}: {reason}");
         foreach (var skipped in table.Skipped) output.WriteLine("skipped: " + skipped);
         Assert.True(failures.Count == 0, $"{failures.Count} wrong answers:\n" + string.Join("\n", failures));
     }
