@@ -37,6 +37,10 @@ public sealed class TenantIsolationMatrixTests(PlatformFixture platform, ITestOu
         var copied = ownCookie + "; " + ownCookie.Replace("." + _a.Campus.Name.ToLowerInvariant() + "=", "." + _b.Campus.Name.ToLowerInvariant() + "=")
                                                  .Replace("." + _a.Campus.Name.ToLowerInvariant() + "C", "." + _b.Campus.Name.ToLowerInvariant() + "C");
 
+        // Control: B's host name really reaches B (its admin signs in there), so the probes below test B and not a fallback.
+        using (var bAdmin = platform.Client())
+            await bAdmin.SignInAsync("", _b.Campus.AdminEmail, _b.Campus.AdminPassword, host: _bHost);
+
         var table = await RouteTable.ReadAsync(platform.Services);
         var routes = table.Routes.Where(r => r.IsApi || (r.IsPage && r.Pattern.StartsWith("/admin", StringComparison.Ordinal) && r.PathWithoutOptional is not null)).ToList();
         Assert.Contains(routes, r => r.IsApi);
@@ -44,7 +48,7 @@ public sealed class TenantIsolationMatrixTests(PlatformFixture platform, ITestOu
 
         using var probe = new Probe(platform.BaseAddress);
         var failures = new List<string>();
-        int ownKeyOpened = 0, ownCookieOpened = 0;
+        int ownKeyOpened = 0, ownCookieOpened = 0, keyOpenedPages = 0;
         foreach (var route in routes)
         {
             var path = route.IsPage ? route.PathWithoutOptional! : route.Path;
@@ -52,7 +56,11 @@ public sealed class TenantIsolationMatrixTests(PlatformFixture platform, ITestOu
             // Control: the same credentials do open campus A, so a refusal at B is the tenant boundary, not a broken key.
             if (route.Method == "GET")
             {
-                if (Probe.Is2xx((await probe.SendAsync("GET", $"/{_a.Campus.Prefix}{path}", apiKey: apiKey)).Status)) ownKeyOpened++;
+                if (Probe.Is2xx((await probe.SendAsync("GET", $"/{_a.Campus.Prefix}{path}", apiKey: apiKey)).Status))
+                {
+                    ownKeyOpened++;
+                    if (route.IsPage) keyOpenedPages++;
+                }
                 if (Probe.Is2xx((await probe.SendAsync("GET", $"/{_a.Campus.Prefix}{path}", cookie: ownCookie)).Status)) ownCookieOpened++;
             }
             var strangerByPrefix = await probe.SendAsync(route.Method, atB);
@@ -66,7 +74,7 @@ public sealed class TenantIsolationMatrixTests(PlatformFixture platform, ITestOu
         }
 
         output.WriteLine($"{probe.Count} probes over {routes.Count} routes ({routes.Count(r => r.IsApi)} API, {routes.Count(r => r.IsPage)} staff pages); "
-                         + $"controls at A: API key opened {ownKeyOpened}, cookie opened {ownCookieOpened}");
+                         + $"controls at A: API key opened {ownKeyOpened} ({keyOpenedPages} of them staff pages), cookie opened {ownCookieOpened}");
         foreach (var skipped in table.Skipped) output.WriteLine("skipped: " + skipped);
         Assert.True(ownKeyOpened > 0 && ownCookieOpened > 0, "A's own credentials opened nothing at A, so refusals at B prove nothing");
         Assert.True(failures.Count == 0, $"{failures.Count} leaks:\n" + string.Join("\n", failures));
