@@ -9,6 +9,8 @@ scripts/ensure-postgres.sh campuskonseling
 
 export CampusKonseling__DemoTenants=true
 export CampusKonseling__AllowDemoUsers=true
+# A demo makes its own key-ring certificate (in ~/.local/share/CampusKonseling/keyring); see docs/security-keyring.md.
+export CampusKonseling__KeyRing__CreateIfMissing="${CampusKonseling__KeyRing__CreateIfMissing:-true}"
 export CampusKonseling__RecipesPath="$PWD/recipes"
 export CampusKonseling__HostAdmin__Password="${CK_HOST_ADMIN_PASSWORD:-Admin12345}"
 

@@ -22,7 +22,6 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -55,9 +54,7 @@ public static class HostingExtensions
         services.AddSingleton<ITenantRegistry, TenantRegistry>();
         services.AddSingleton<BootstrapService>();
         services.AddHostedService(sp => sp.GetRequiredService<BootstrapService>());
-        services.AddDataProtection().SetApplicationName("CampusKonseling");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new HostDbXmlRepository(sp.GetRequiredService<IDbContextFactory<HostDb>>())));
+        services.AddDataProtection().SetApplicationName("CampusKonseling").AddKeyRing(builder.Configuration, builder.Environment);
         services.AddSingleton<TenantDatabases>();
         services.AddSingleton<FeatureMigrator>();
         services.AddSingleton<ShellHost>();

@@ -13,6 +13,9 @@ public static class Cli
         start.Environment["ConnectionStrings__Default"] = TestDatabase.ConnectionString;
         start.Environment["CampusKonseling__TenantDatabasePrefix"] = TestDatabase.TenantDatabasePrefix;
         start.Environment["CampusKonseling__AllowDemoUsers"] = "true";
+        // The operator's host reads its key-ring certificate at start (Production refuses to make one).
+        start.Environment["CampusKonseling__KeyRing__CertificatePath"] = PlatformFixture.KeyRingCertificatePath;
+        start.Environment["CampusKonseling__KeyRing__CreateIfMissing"] = "true";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

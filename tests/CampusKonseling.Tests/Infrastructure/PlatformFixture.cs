@@ -19,6 +19,12 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string TenantAdminPassword = "Rahasia123";
     private int _counter;
 
+    /// <summary>
+    /// The same file for every run on this machine, because the test host database keeps its wrapped keys
+    /// between runs; in the temporary folder, not the user's home where a real key ring would be.
+    /// </summary>
+    public static readonly string KeyRingCertificatePath = Path.Combine(Path.GetTempPath(), "campuskonseling-tests", "keyring", "keyring.pfx");
+
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => Factory.Services;
@@ -34,6 +40,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("CampusKonseling__TenantMaxPoolSize", "5");
         // Test classes make a campus every second or so; their pools must empty quickly.
         Environment.SetEnvironmentVariable("CampusKonseling__TenantConnectionIdleSeconds", "3");
+        // The key-ring certificate (made at first start) that wraps every stored data-protection key.
+        Environment.SetEnvironmentVariable("CampusKonseling__KeyRing__CertificatePath", KeyRingCertificatePath);
         Environment.SetEnvironmentVariable("CampusKonseling__HostAdmin__Email", HostAdminEmail);
         Environment.SetEnvironmentVariable("CampusKonseling__HostAdmin__Password", HostAdminPassword);
         if (Environment.GetEnvironmentVariable("CK_SMTP_HOST") is { Length: > 0 } smtp)
@@ -43,8 +51,11 @@ public sealed class PlatformFixture : IAsyncLifetime
             Environment.SetEnvironmentVariable("CampusKonseling__Smtp__From", "CampusKonseling <noreply@campuskonseling.test>");
         }
 
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing"));
-        Factory.UseKestrel(FreePort());
+        // The port is also given as the host's URL: UseKestrel(port) alone left Kestrel on its default
+        // localhost:5000, so two test runs on one machine failed to bind.
+        var port = FreePort();
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing").UseUrls($"http://127.0.0.1:{port}"));
+        Factory.UseKestrel(port);
         Factory.StartServer();
         var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1") + "/");
