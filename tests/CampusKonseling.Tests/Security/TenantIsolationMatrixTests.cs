@@ -78,6 +78,8 @@ public sealed class TenantIsolationMatrixTests(PlatformFixture platform, ITestOu
         foreach (var skipped in table.Skipped) output.WriteLine("skipped: " + skipped);
         Assert.True(ownKeyOpened > 0 && ownCookieOpened > 0, "A's own credentials opened nothing at A, so refusals at B prove nothing");
         Assert.True(failures.Count == 0, $"{failures.Count} leaks:\n" + string.Join("\n", failures));
+        // Finding 10: a key is for the API; at its own campus it opens no staff page either.
+        Assert.Equal(0, keyOpenedPages);
     }
 
     private static void Check(List<string> failures, ProbeRoute route, string who, (HttpStatusCode Status, string? Location) got, (HttpStatusCode Status, string? Location) stranger)
