@@ -50,7 +50,7 @@ public static class BenchHost
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in arguments) start.ArgumentList.Add(a);
         foreach (var (k, v) in env) start.Environment[k] = v;
-        // A benchmark host is a demo: it may make its own key-ring certificate (docs/security-keyring.md).
+        // A benchmark host is a demo: it may make its own key-ring certificate (docs/security.md, "The key ring").
         if (!start.Environment.ContainsKey("CampusKonseling__KeyRing__CreateIfMissing")) start.Environment["CampusKonseling__KeyRing__CreateIfMissing"] = "true";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -3,7 +3,7 @@ namespace CampusKonseling.Security;
 /// <summary>
 /// Bound to "CampusKonseling:KeyRing": the certificate that wraps every data-protection key the
 /// platform stores (each campus's counseling-note keys and the host's cookie keys). It lives on
-/// the servers, outside every database, so a database dump alone opens nothing. See docs/security-keyring.md.
+/// the servers, outside every database, so a database dump alone opens nothing. See docs/security.md, "The key ring".
 /// </summary>
 public sealed class KeyRingOptions
 {
