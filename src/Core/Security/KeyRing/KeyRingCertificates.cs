@@ -33,7 +33,7 @@ public sealed class KeyRingCertificates
         {
             var create = o.CreateIfMissing ?? (environment.IsDevelopment() || environment.IsEnvironment("Testing"));
             if (!create)
-                throw new InvalidOperationException($"The key-ring certificate {path} is missing. Create it once (docs/security.md, section "The key ring"), give every server the same file, "
+                throw new InvalidOperationException($"The key-ring certificate {path} is missing. Create it once (docs/security.md, section 'The key ring'), give every server the same file, "
                                                     + $"and set {KeyRingOptions.Section}:CertificatePath; or set {KeyRingOptions.Section}:CreateIfMissing=true for a demo.");
             created = Create(path, password);
         }
