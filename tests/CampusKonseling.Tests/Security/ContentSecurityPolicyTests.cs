@@ -133,7 +133,11 @@ public sealed partial class ContentSecurityPolicyTests(PlatformFixture platform)
         Assert.True(csp.Has("report-uri"), "violations are reported");
     }
 
-    private static string Short(IElement element) => WhiteSpace().Replace(element.OuterHtml, " ")[..Math.Min(160, element.OuterHtml.Length)];
+    private static string Short(IElement element)
+    {
+        var html = WhiteSpace().Replace(element.OuterHtml, " ");
+        return html.Length <= 160 ? html : html[..160];
+    }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();

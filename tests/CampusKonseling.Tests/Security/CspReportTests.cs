@@ -29,14 +29,14 @@ public sealed class CspReportTests(PlatformFixture platform)
     {
         using var client = platform.Client();
         var page = $"http://127.0.0.1/unipma/halaman/rahasia-{Guid.NewGuid():N}?token=geheim";
-        using var legacy = await client.Http.SendAsync(Report($$"""
-            {"csp-report":{"document-uri":"{{page}}","effective-directive":"script-src-elem","violated-directive":"script-src-elem",
+        using var legacy = await client.Http.SendAsync(Report($$$"""
+            {"csp-report":{"document-uri":"{{{page}}}","effective-directive":"script-src-elem","violated-directive":"script-src-elem",
              "blocked-uri":"https://evil.example/steal.js?c=cookie-isi","script-sample":"fetch('/ipdn/admin/kasus')<b>","original-policy":"x"}}
             """, from: "198.51.100.10"));
         Assert.Equal(HttpStatusCode.NoContent, legacy.StatusCode);
 
-        using var modern = await client.Http.SendAsync(Report($$"""
-            [{"type":"csp-violation","url":"{{page}}","body":{"documentURL":"{{page}}","effectiveDirective":"script-src-attr","blockedURL":"inline","sample":"alert(1)"}}]
+        using var modern = await client.Http.SendAsync(Report($$$"""
+            [{"type":"csp-violation","url":"{{{page}}}","body":{"documentURL":"{{{page}}}","effectiveDirective":"script-src-attr","blockedURL":"inline","sample":"alert(1)"}}]
             """, "application/reports+json", "198.51.100.10"));
         Assert.Equal(HttpStatusCode.NoContent, modern.StatusCode);
 
