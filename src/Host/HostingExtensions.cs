@@ -97,6 +97,7 @@ public static class HostingExtensions
         services.AddProblemDetails();
         services.AddRateLimiter(_ => { });
         services.AddHttpContextAccessor();
+        services.AddSingleton<CspViolationLog>();
         services.AddOpenApi();
         services.AddOptions<OpenApiOptions>("v1").Configure<IHttpContextAccessor>((o, http) =>
         {
@@ -127,8 +128,9 @@ public static class HostingExtensions
     {
         app.UseForwardedHeaders(ForwardedHeadersSetup.FromConfiguration(app.Configuration));
         app.Map("/health", health => health.Run(HealthEndpoint.Handle));
+        app.Use(SecurityHeaders.Apply);
         app.UseMiddleware<HostNameFilter>();
-        app.Use(SecurityHeaders);
+        app.Map(ContentSecurityPolicy.ReportPath, reports => reports.Run(CspReportEndpoint.Handle));
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = PlainServerError });
         app.UseMiddleware<TenantMiddleware>();
         app.UseExceptionHandler("/error");
@@ -149,28 +151,6 @@ public static class HostingExtensions
         foreach (var startup in app.Services.GetServices<FeatureStartupInstance>())
             startup.Startup.MapEndpoints(app.MapGroup("").WithMetadata(new FeatureMetadata(startup.FeatureId)));
         return app;
-    }
-
-    /// <summary>
-    /// Pages of the platform are framed only by the platform itself (no clickjacking of the staff area),
-    /// files are never content-sniffed, and addresses of cases do not leak through Referer. A response
-    /// that set its own policy (a future embeddable form) keeps it.
-    /// </summary>
-    private static Task SecurityHeaders(HttpContext context, RequestDelegate next)
-    {
-        context.Response.OnStarting(() =>
-        {
-            var headers = context.Response.Headers;
-            headers.TryAdd("X-Content-Type-Options", "nosniff");
-            headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
-            if (!headers.ContainsKey("Content-Security-Policy"))
-            {
-                headers["Content-Security-Policy"] = "frame-ancestors 'self'";
-                headers.TryAdd("X-Frame-Options", "SAMEORIGIN");
-            }
-            return Task.CompletedTask;
-        });
-        return next(context);
     }
 
     private static async Task PlainServerError(HttpContext context)

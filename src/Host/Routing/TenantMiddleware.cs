@@ -1,3 +1,4 @@
+using CampusKonseling.Security;
 using CampusKonseling.Shell;
 using Microsoft.Extensions.Localization;
 
@@ -58,15 +59,9 @@ public sealed class TenantMiddleware(RequestDelegate next, TenantResolver resolv
         await next(context);
     }
 
-    private static async Task PlainPage(HttpContext context, string title, string message)
+    private static Task PlainPage(HttpContext context, string title, string message)
     {
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "120";
-        context.Response.ContentType = "text/html; charset=utf-8";
-        var t = System.Net.WebUtility.HtmlEncode(title);
-        var m = System.Net.WebUtility.HtmlEncode(message);
-        await context.Response.WriteAsync(
-            $"<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{t}</title></head>" +
-            $"<body style=\"font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem\"><h1>{t}</h1><p>{m}</p></body></html>");
+        return PlainHtmlPage.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, title, message);
     }
 }

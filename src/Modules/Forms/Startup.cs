@@ -23,6 +23,7 @@ public sealed class Startup : IFeatureStartup
             .AddRecipeStep<FormsStep>()
             .AddBackgroundTask<PendingUploadCleanup>();
         feature.Services.AddScoped<FormCatalog>();
+        feature.Services.AddSingleton(new StaticAssetSource("/_formulir", typeof(Startup).Assembly, "CampusKonseling.Forms.assets"));
         feature.Services.AddScoped<Builder.FormDrafts>();
         feature.Services.AddScoped<SubmissionService>();
         feature.Services.AddSingleton<CampusKonseling.Notifications.IMessageTemplateProvider, FormsTemplates>();

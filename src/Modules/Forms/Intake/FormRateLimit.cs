@@ -1,3 +1,4 @@
+using CampusKonseling.Security;
 using System.Net;
 using System.Threading.RateLimiting;
 using CampusKonseling.Shell;
@@ -32,13 +33,9 @@ public static class FormRateLimit
             {
                 var T = rejected.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<S>>();
                 var response = rejected.HttpContext.Response;
-                response.StatusCode = StatusCodes.Status429TooManyRequests;
                 response.Headers.RetryAfter = "60";
-                response.ContentType = "text/html; charset=utf-8";
-                var title = WebUtility.HtmlEncode(T["Terlalu banyak permohonan"]);
-                var text = WebUtility.HtmlEncode(T["Terlalu banyak permohonan dikirim dari perangkat ini. Tunggu satu menit, lalu kirim lagi. Isian Anda tidak tersimpan; tekan tombol kembali pada peramban untuk mengambilnya."]);
-                await response.WriteAsync($"<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{title}</title></head>" +
-                    $"<body style=\"font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem\"><h1>{title}</h1><p>{text}</p></body></html>", ct);
+                await PlainHtmlPage.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, T["Terlalu banyak permohonan"],
+                    T["Terlalu banyak permohonan dikirim dari perangkat ini. Tunggu satu menit, lalu kirim lagi. Isian Anda tidak tersimpan; tekan tombol kembali pada peramban untuk mengambilnya."], ct);
             };
         });
 }

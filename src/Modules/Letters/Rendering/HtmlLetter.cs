@@ -22,11 +22,15 @@ public static class HtmlLetter
         @media print{body{background:#fff}.halaman{margin:0;max-width:none}.kosong{background:none}}
         """;
 
-    public static string Render(LetterContent c)
+    /// <param name="styleNonce">
+    /// The page's Content-Security-Policy nonce when the letter is shown inside a page (the preview's srcdoc frame
+    /// inherits the page's policy); a stored letter is served on its own under a sandboxed document policy.
+    /// </param>
+    public static string Render(LetterContent c, string? styleNonce = null)
     {
         var sb = new StringBuilder();
         sb.Append("<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
-        sb.Append($"<title>{E(c.Judul)} {E(c.Nomor)}</title><style>{Css}</style></head><body><main class=\"halaman\">");
+        sb.Append($"<title>{E(c.Judul)} {E(c.Nomor)}</title><style{(styleNonce is null ? "" : $" nonce=\"{E(styleNonce)}\"")}>{Css}</style></head><body><main class=\"halaman\">");
         sb.Append("<header class=\"kop\">");
         if (c.Kop.LogoUrl is { Length: > 0 } logo) sb.Append($"<img src=\"{E(logo)}\" alt=\"\">");
         sb.Append("<div class=\"kop-teks\">");

@@ -70,6 +70,7 @@ public sealed partial class CaseModel
     {
         if (await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } row) return NotFound();
         if (await letters.OpenAsync(row, surat, html, ct) is not { } file) return NotFound();
+        if (html) ContentSecurityPolicy.For(HttpContext).ForStoredDocument();
         return html ? File(file.Isi, file.Mime) : File(file.Isi, file.Mime, file.NamaBerkas);
     }
 }

@@ -1,3 +1,4 @@
+using CampusKonseling.Security;
 using CampusKonseling.Forms.Intake;
 using CampusKonseling.Site;
 using Microsoft.AspNetCore.Http;
@@ -36,6 +37,6 @@ public static class EmbedPolicy
     public static async Task ApplyAsync(HttpContext context, ISiteSettings site)
     {
         var origins = (await site.GetAsync(context.RequestAborted)).AsalSematan;
-        context.Response.Headers.ContentSecurityPolicy = string.Join(' ', ["frame-ancestors", "'self'", .. origins]);
+        ContentSecurityPolicy.For(context).AllowFramingBy(origins);
     }
 }

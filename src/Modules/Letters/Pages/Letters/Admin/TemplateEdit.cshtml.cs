@@ -79,7 +79,8 @@ public sealed class TemplateEditModel(LettersDb db, TemplateStore store, Letterh
             TtdJabatan = input.Jabatan, TtdNama = input.Nama, TtdNip = input.Nip, TtdTempat = input.Tempat, DiubahOleh = "",
         };
         var values = Isian.ToDictionary(n => n, n => SampleValues.GetValueOrDefault(n, $"[{n}]"));
-        PreviewHtml = HtmlLetter.Render(LetterComposer.Compose(template, kop, kota, NumberPattern.Render(input.Pola, 1, today), 1, today, values));
+        PreviewHtml = HtmlLetter.Render(LetterComposer.Compose(template, kop, kota, NumberPattern.Render(input.Pola, 1, today), 1, today, values),
+            ContentSecurityPolicy.For(HttpContext).Nonce);
     }
 
     private static readonly Dictionary<string, string> SampleValues = new(StringComparer.OrdinalIgnoreCase)

@@ -78,6 +78,7 @@ public sealed partial class ProgramModel(ProgramsDb db, ProgramCatalog catalog, 
         if (await catalog.FindAsync(id, ct) is not { } row) return NotFound();
         // The report names the participants referred to counseling: letters are the committee's.
         if (!await permissions.HasPermissionAsync(User, Permissions.ManagePrograms)) return Forbid();
+        if (html) ContentSecurityPolicy.For(HttpContext).ForStoredDocument();
         return await letters.OpenAsync(row, surat, html, ct) is { } file
             ? html ? Content(System.Text.Encoding.UTF8.GetString(file.Isi), "text/html; charset=utf-8") : File(file.Isi, file.Mime, file.NamaBerkas)
             : NotFound();
