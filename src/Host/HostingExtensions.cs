@@ -86,6 +86,7 @@ public static class HostingExtensions
         services.AddCampusLocalization();
         var moduleFeatures = assemblies.ToDictionary(a => a, a => catalog.Modules.First(m => m.GetType().Assembly == a).Features[0].Id);
         services.AddRazorPages(o => o.Conventions.Add(new FeaturePageConvention(moduleFeatures)))
+            .AddMvcOptions(o => o.Filters.Add<Infrastructure.Input.FormTextFilter>())
             .ConfigureApplicationPartManager(parts =>
             {
                 foreach (var assembly in assemblies.Where(a => parts.ApplicationParts.All(p => p.Name != a.GetName().Name)))
@@ -139,11 +140,13 @@ public static class HostingExtensions
         foreach (var source in app.Services.GetServices<StaticAssetSource>())
             app.UseStaticFiles(new StaticFileOptions { RequestPath = source.RequestPath, FileProvider = new EmbeddedFileProvider(source.Assembly, source.BaseNamespace) });
         app.UseRequestLocalization();
+        app.UseMiddleware<Infrastructure.Input.FormBodyGuard>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<Infrastructure.Input.JsonBodyGuard>();
 
         app.MapRazorPages();
         app.MapLanguageSwitch();
