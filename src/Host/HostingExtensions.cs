@@ -62,6 +62,7 @@ public static class HostingExtensions
         services.AddSingleton<FeatureMigrator>();
         services.AddSingleton<ShellHost>();
         services.AddSingleton<IShellHost>(sp => sp.GetRequiredService<ShellHost>());
+        services.AddSingleton<ShellAudit>();
         services.AddSingleton<FeatureManager>();
         services.AddSingleton<IFeatureManager>(sp => sp.GetRequiredService<FeatureManager>());
         services.AddSingleton<RecipeFolder>();
@@ -86,7 +87,11 @@ public static class HostingExtensions
         services.AddCampusLocalization();
         var moduleFeatures = assemblies.ToDictionary(a => a, a => catalog.Modules.First(m => m.GetType().Assembly == a).Features[0].Id);
         services.AddRazorPages(o => o.Conventions.Add(new FeaturePageConvention(moduleFeatures)))
-            .AddMvcOptions(o => o.Filters.Add<Infrastructure.Input.FormTextFilter>())
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<Infrastructure.Input.FormTextFilter>();
+                Infrastructure.Input.LenientValueProviderFactory.Apply(o);
+            })
             .ConfigureApplicationPartManager(parts =>
             {
                 foreach (var assembly in assemblies.Where(a => parts.ApplicationParts.All(p => p.Name != a.GetName().Name)))

@@ -106,6 +106,19 @@ public sealed class BadInputTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Equal("Dewi Lestari", stored.Nama);
     }
 
+    [Fact]
+    public async Task A_form_key_with_an_unclosed_bracket_is_not_a_server_error()
+    {
+        using var client = platform.Client();
+        var (_, page) = await client.PageAsync(_c.FormPath);
+        var values = IntakeTests.Valid($"kurung.{Guid.NewGuid():N}@mahasiswa.test");
+        values["f_nama[x"] = "jQuery";
+        using var sent = await client.SubmitAsync(page, "form.intake", values, _c.FormPath);
+        Assert.True((int)sent.StatusCode < 500, $"{(int)sent.StatusCode}");
+        using var query = await client.GetAsync($"{_c.FormPath}?a[b=1");
+        Assert.Equal(HttpStatusCode.OK, query.StatusCode);
+    }
+
     [Theory]
     [InlineData("\uD800@kampus.test")]
     [InlineData("a\0b@kampus.test")]
