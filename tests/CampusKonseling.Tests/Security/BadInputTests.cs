@@ -119,6 +119,17 @@ public sealed class BadInputTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, query.StatusCode);
     }
 
+    [Fact]
+    public async Task A_checkbox_posted_with_a_value_that_is_not_a_boolean_gets_the_page_back()
+    {
+        using var client = platform.Client();
+        using var response = await client.SubmitAsync($"{_c.Campus.Prefix}/akun/masuk", "form", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "tidak.ada@kampus.test", ["Input.Password"] = "salah", ["Input.RememberMe"] = "x",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("\uD800@kampus.test")]
     [InlineData("a\0b@kampus.test")]

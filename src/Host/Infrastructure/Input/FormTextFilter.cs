@@ -23,5 +23,34 @@ public sealed class FormTextFilter : IAsyncPageFilter
             form.Files);
     }
 
-    public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) => next();
+    /// <summary>
+    /// A checkbox posted with a value that is not a boolean ("Input.RememberMe=x") is a model error, and then
+    /// ASP.NET Core's checkbox tag helper throws converting that attempted value back while drawing the page
+    /// again: a 500 (found by the fuzz suite). Such an attempted value is dropped; the box shows the model's value.
+    /// </summary>
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.HandlerInstance is not { } page) return;
+        foreach (var (key, entry) in executed.ModelState)
+        {
+            if (entry.ValidationState != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid || entry.RawValue is null) continue;
+            if (PropertyType(page.GetType(), key) is { } type && (Nullable.GetUnderlyingType(type) ?? type) == typeof(bool)
+                && !bool.TryParse(entry.AttemptedValue, out _))
+                entry.RawValue = null;
+        }
+    }
+
+    /// <summary>The type of the bound property a model state key names ("Input.RememberMe"), or null.</summary>
+    private static Type? PropertyType(Type type, string key)
+    {
+        Type? current = type;
+        foreach (var part in key.Split('.'))
+        {
+            var name = part.Split('[')[0];
+            current = current?.GetProperty(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase)?.PropertyType;
+            if (current is null) return null;
+        }
+        return current;
+    }
 }
