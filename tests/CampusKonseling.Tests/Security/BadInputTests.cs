@@ -16,9 +16,9 @@ namespace CampusKonseling.Tests.Security;
 [Collection(PlatformCollection.Name)]
 public sealed class BadInputTests(PlatformFixture platform) : IAsyncLifetime
 {
-    private SecurityCampus _c = null!;
+    private InputCampus _c = null!;
 
-    public async Task InitializeAsync() => _c = await SecurityCampus.CreateAsync(platform, "bad");
+    public async Task InitializeAsync() => _c = await InputCampus.CreateAsync(platform, "bad");
 
     public Task DisposeAsync()
     {
@@ -42,7 +42,7 @@ public sealed class BadInputTests(PlatformFixture platform) : IAsyncLifetime
     {
         using var client = platform.Client();
         var json = $$$"""{"jawaban":{"nama":"{{{escaped}}}","nim":"2021001234","email":"a@b.test","hp":"081234567890","saluran":"Tatap muka","setuju":true}}""";
-        using var response = await client.Http.SendAsync(_c.Api(HttpMethod.Post, $"formulir/{SecurityCampus.FormCode}/kiriman", json));
+        using var response = await client.Http.SendAsync(_c.Api(HttpMethod.Post, $"formulir/{InputCampus.FormCode}/kiriman", json));
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
         var field = Assert.Single(problem.GetProperty("errors").EnumerateObject());
         Assert.Equal("jawaban.nama", field.Name);

@@ -16,9 +16,9 @@ namespace CampusKonseling.Tests.Security;
 [Collection(PlatformCollection.Name)]
 public sealed class DownloadAuditTests(PlatformFixture platform) : IAsyncLifetime
 {
-    private SecurityCampus _c = null!;
+    private InputCampus _c = null!;
 
-    public async Task InitializeAsync() => _c = await SecurityCampus.CreateAsync(platform, "jejak");
+    public async Task InitializeAsync() => _c = await InputCampus.CreateAsync(platform, "jejak");
 
     public Task DisposeAsync()
     {

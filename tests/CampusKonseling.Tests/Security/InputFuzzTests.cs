@@ -19,13 +19,13 @@ namespace CampusKonseling.Tests.Security;
 [Collection(PlatformCollection.Name)]
 public sealed class InputFuzzTests(PlatformFixture platform, ITestOutputHelper output) : IAsyncLifetime
 {
-    private SecurityCampus _c = null!;
+    private InputCampus _c = null!;
     private TestClient _visitor = null!;
     private string _token = "";
 
     public async Task InitializeAsync()
     {
-        _c = await SecurityCampus.CreateAsync(platform, "fuzz");
+        _c = await InputCampus.CreateAsync(platform, "fuzz");
         _visitor = platform.Client();
         var (_, page) = await _visitor.PageAsync(_c.FormPath);
         _token = page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
@@ -64,9 +64,9 @@ public sealed class InputFuzzTests(PlatformFixture platform, ITestOutputHelper o
     private Gen<Probe> FormsApi => Gen.OneOf(
         NastyInput.Broken(NastyInput.JsonObject("nama", "nim", "email", "hp", "saluran", "uraian", "setuju", "surat")
             .Select(answers => $"{{\"jawaban\":{answers},\"kunciKirim\":\"{Guid.NewGuid()}\"}}"))
-            .Select(json => new Probe("api-formulir", HttpMethod.Post, $"formulir/{SecurityCampus.FormCode}/kiriman", json, "application/json", false)),
+            .Select(json => new Probe("api-formulir", HttpMethod.Post, $"formulir/{InputCampus.FormCode}/kiriman", json, "application/json", false)),
         NastyInput.Broken(NastyInput.JsonObject("jawaban", "kunciKirim"))
-            .Select(json => new Probe("api-formulir", HttpMethod.Post, $"formulir/{SecurityCampus.FormCode}/kiriman", json, "application/json", false)),
+            .Select(json => new Probe("api-formulir", HttpMethod.Post, $"formulir/{InputCampus.FormCode}/kiriman", json, "application/json", false)),
         NastyInput.Text.Select(kode => new Probe("api-formulir", HttpMethod.Get, $"formulir/{NastyInput.FormEncode(Short(kode))}", null, null, false)));
 
     /// <summary>Text that goes into a URL is kept short enough for the URL to exist (HttpClient refuses 64 KB ones).</summary>

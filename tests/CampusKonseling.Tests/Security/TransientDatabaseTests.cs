@@ -12,9 +12,9 @@ namespace CampusKonseling.Tests.Security;
 [Collection(PlatformCollection.Name)]
 public sealed class TransientDatabaseTests(PlatformFixture platform) : IAsyncLifetime
 {
-    private SecurityCampus _c = null!;
+    private InputCampus _c = null!;
 
-    public async Task InitializeAsync() => _c = await SecurityCampus.CreateAsync(platform, "drop");
+    public async Task InitializeAsync() => _c = await InputCampus.CreateAsync(platform, "drop");
 
     public Task DisposeAsync()
     {
@@ -68,7 +68,7 @@ public sealed class TransientDatabaseTests(PlatformFixture platform) : IAsyncLif
     {
         await DropConnectionsAsync();
         using var client = platform.Client();
-        using var response = await client.Http.SendAsync(_c.Api(HttpMethod.Get, $"formulir/{SecurityCampus.FormCode}", null));
+        using var response = await client.Http.SendAsync(_c.Api(HttpMethod.Get, $"formulir/{InputCampus.FormCode}", null));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

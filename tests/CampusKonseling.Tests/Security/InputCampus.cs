@@ -10,7 +10,7 @@ namespace CampusKonseling.Tests.Security;
 /// A fresh seed-001 campus with the Forms feature, the intake test form (<see cref="IntakeTests.Permohonan"/>),
 /// its admin signed in and one API key whose role may send forms and read and write the directory.
 /// </summary>
-public sealed record SecurityCampus(DirectoryCampus Directory, string Key) : IDisposable
+public sealed record InputCampus(DirectoryCampus Directory, string Key) : IDisposable
 {
     public const string FormCode = "permohonan-uji";
 
@@ -18,13 +18,13 @@ public sealed record SecurityCampus(DirectoryCampus Directory, string Key) : IDi
     public TestClient Admin => Directory.Admin;
     public string FormPath => $"{Campus.Prefix}/formulir/{FormCode}";
 
-    public static async Task<SecurityCampus> CreateAsync(PlatformFixture platform, string hint)
+    public static async Task<InputCampus> CreateAsync(PlatformFixture platform, string hint)
     {
         var directory = await DirectoryCampus.CreateAsync(platform, hint);
         await platform.SetFeatureAsync(directory.Campus, "Forms", enabled: true);
         await directory.In.InCampusAsync(sp => sp.GetRequiredService<FormCatalog>().ImportAsync(IntakeTests.Permohonan, "uji"));
         var key = await directory.NewKeyAsync("Sistem SIAKAD", "SubmitForms", "SyncDirectory", "ViewDirectory");
-        return new SecurityCampus(directory, key);
+        return new InputCampus(directory, key);
     }
 
     /// <summary>A request with a raw body, exactly as typed (so lone surrogates and broken JSON reach the server unchanged).</summary>
