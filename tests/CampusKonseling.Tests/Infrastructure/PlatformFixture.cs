@@ -43,11 +43,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             Environment.SetEnvironmentVariable("CampusKonseling__Smtp__From", "CampusKonseling <noreply@campuskonseling.test>");
         }
 
-        // The port goes in as the server URL too: UseKestrel(port) alone left Kestrel on its default
-        // 127.0.0.1:5000, so two test runs on one machine (parallel worktrees) failed to start.
-        var port = FreePort();
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing").UseSetting(WebHostDefaults.ServerUrlsKey, $"http://127.0.0.1:{port}"));
-        Factory.UseKestrel(port);
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing"));
+        Factory.UseKestrel(FreePort());
         Factory.StartServer();
         var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1") + "/");
