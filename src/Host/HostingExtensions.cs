@@ -59,6 +59,7 @@ public static class HostingExtensions
         services.AddSingleton<FeatureMigrator>();
         services.AddSingleton<ShellHost>();
         services.AddSingleton<IShellHost>(sp => sp.GetRequiredService<ShellHost>());
+        services.AddSingleton<ShellAudit>();
         services.AddSingleton<FeatureManager>();
         services.AddSingleton<IFeatureManager>(sp => sp.GetRequiredService<FeatureManager>());
         services.AddSingleton<RecipeFolder>();
@@ -83,6 +84,11 @@ public static class HostingExtensions
         services.AddCampusLocalization();
         var moduleFeatures = assemblies.ToDictionary(a => a, a => catalog.Modules.First(m => m.GetType().Assembly == a).Features[0].Id);
         services.AddRazorPages(o => o.Conventions.Add(new FeaturePageConvention(moduleFeatures)))
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<Infrastructure.Input.FormTextFilter>();
+                Infrastructure.Input.LenientValueProviderFactory.Apply(o);
+            })
             .ConfigureApplicationPartManager(parts =>
             {
                 foreach (var assembly in assemblies.Where(a => parts.ApplicationParts.All(p => p.Name != a.GetName().Name)))
@@ -139,11 +145,13 @@ public static class HostingExtensions
         foreach (var source in app.Services.GetServices<StaticAssetSource>())
             app.UseStaticFiles(new StaticFileOptions { RequestPath = source.RequestPath, FileProvider = new EmbeddedFileProvider(source.Assembly, source.BaseNamespace) });
         app.UseRequestLocalization();
+        app.UseMiddleware<Infrastructure.Input.FormBodyGuard>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<Infrastructure.Input.JsonBodyGuard>();
 
         app.MapRazorPages();
         app.MapLanguageSwitch();

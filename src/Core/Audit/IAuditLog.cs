@@ -34,7 +34,10 @@ public static class AuditKinds
     public const string Masuk = "masuk", GagalMasuk = "gagal-masuk", Baca = "baca", BacaKonseling = "baca-konseling",
         BukaDarurat = "buka-darurat", Ubah = "ubah", Buat = "buat", Dokumen = "dokumen", Hapus = "hapus";
 
-    public static readonly IReadOnlyList<string> All = [Masuk, GagalMasuk, Baca, BacaKonseling, BukaDarurat, Ubah, Buat, Dokumen, Hapus];
+    /// <summary>Someone's uploaded file left the platform (an attachment, a case document): whose, by whom.</summary>
+    public const string Unduh = "unduh";
+
+    public static readonly IReadOnlyList<string> All = [Masuk, GagalMasuk, Baca, BacaKonseling, BukaDarurat, Ubah, Buat, Dokumen, Hapus, Unduh];
 }
 
 /// <summary>Where the tenant admin sees an entry's subject: "Siapa melihat ini" (relative to the campus, permission ViewAudit).</summary>

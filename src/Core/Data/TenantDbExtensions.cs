@@ -27,7 +27,9 @@ public static class TenantDbExtensions
 
     public static DbContextOptionsBuilder UseModuleNpgsql(this DbContextOptionsBuilder options, System.Data.Common.DbConnection connection, string schema) =>
         options
-            .UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema))
+            .UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema)
+                .ExecutionStrategy(d => new TenantExecutionStrategy(d)))
+            .AddInterceptors(StorableTextInterceptor.Instance)
             // Migrations are written by hand (the EF design-time package is not obtainable here),
             // so there is no model snapshot; a test compares migrated schemas with the model instead.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));

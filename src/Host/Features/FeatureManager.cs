@@ -5,7 +5,7 @@ using CampusKonseling.Shell;
 namespace CampusKonseling.Host.Features;
 
 public sealed class FeatureManager(
-    FeatureCatalog catalog, ITenantRegistry registry, IShellHost shells, FeatureMigrator migrator,
+    FeatureCatalog catalog, ITenantRegistry registry, IShellHost shells, FeatureMigrator migrator, ShellAudit audit,
     ILogger<FeatureManager> logger) : IFeatureManager
 {
     public async Task<FeatureChange> EnableAsync(ShellContext shell, IEnumerable<string> featureIds, CancellationToken ct = default)
@@ -20,6 +20,7 @@ public sealed class FeatureManager(
 
         await SaveAsync(shell.Tenant, shell.Tenant.EnabledFeatures.Concat(added), ct);
         logger.LogInformation("Tenant {Tenant}: enabled {Features}", shell.Name, string.Join(", ", added));
+        await RecordAsync(shell.Name, added, "diaktifkan", ct);
         return new FeatureChange(true, added, null);
     }
 
@@ -41,6 +42,7 @@ public sealed class FeatureManager(
 
         await SaveAsync(shell.Tenant, shell.Tenant.EnabledFeatures.Where(f => !f.Equals(entry.Feature.Id, StringComparison.OrdinalIgnoreCase)), ct);
         logger.LogInformation("Tenant {Tenant}: disabled {Feature}", shell.Name, entry.Feature.Id);
+        await RecordAsync(shell.Name, [entry.Feature.Id], "dinonaktifkan", ct);
         return new FeatureChange(true, [entry.Feature.Id], null);
     }
 
@@ -66,6 +68,11 @@ public sealed class FeatureManager(
         }
         return plan;
     }
+
+    /// <summary>A switched feature opens or closes whole areas of a campus (cases, audit, the API): it is on the campus's audit trail.</summary>
+    private Task RecordAsync(string tenant, IReadOnlyList<string> features, string done, CancellationToken ct) =>
+        audit.RecordAsync(tenant, new CampusKonseling.Audit.AuditEvent(CampusKonseling.Audit.AuditKinds.Ubah, "fitur", string.Join(",", features),
+            $"Fitur {string.Join(", ", features)} {done}"), ct);
 
     private async Task SaveAsync(TenantInfo tenant, IEnumerable<string> features, CancellationToken ct)
     {

@@ -14,7 +14,7 @@ namespace CampusKonseling.Host.Recipes;
 /// </summary>
 public sealed class RecipeRunner(
     IServiceScopeFactory scopes, IShellHost shells, FeatureManager features, FeatureMigrator migrator,
-    IEnumerable<FeatureService> registrations, ITenantRegistry registry, RecipeFolder folder,
+    IEnumerable<FeatureService> registrations, ITenantRegistry registry, RecipeFolder folder, ShellAudit audit,
     ILogger<RecipeRunner> logger) : IRecipeRunner
 {
     public const string FeaturesStep = "features";
@@ -75,6 +75,9 @@ public sealed class RecipeRunner(
         await registry.SaveAsync(tenant with { EnabledFeatures = recipe.Features }, ct);
         await shells.ReloadAsync(shell.Name);
         logger.LogInformation("Recipe {Recipe} applied to tenant {Tenant}", recipe.Header?.Name, shell.Name);
+        // After the reload, so a recipe that enables the audit feature records its own run.
+        await audit.RecordAsync(shell.Name, new CampusKonseling.Audit.AuditEvent(CampusKonseling.Audit.AuditKinds.Ubah, "resep", recipe.Header?.Name ?? file,
+            $"Resep {file} dijalankan ({recipe.Steps.Count} langkah, fitur: {string.Join(", ", recipe.Features)})"), ct, during: shell);
         return RecipeResult.Success;
     }
 

@@ -36,10 +36,7 @@ public sealed class Startup : IFeatureStartup
     public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
         endpoints.MapFormsApi();
-        Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(endpoints, "/admin/formulir/berkas/{id:guid}", async (Guid id, FormsDb db, CancellationToken ct) =>
-            await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.SubmissionId != null, ct) is { } file
-                ? Microsoft.AspNetCore.Http.Results.File(file.Isi, file.Mime, file.NamaAsli)
-                : Microsoft.AspNetCore.Http.Results.NotFound())
+        Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(endpoints, "/admin/formulir/berkas/{id:guid}", Intake.AttachmentDownload.StaffAsync)
             .RequirePermission(Permissions.ViewSubmissions).ExcludeFromDescription();
     }
 }

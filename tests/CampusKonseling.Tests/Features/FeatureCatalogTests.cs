@@ -93,7 +93,7 @@ public sealed class FeatureCatalogTests
         var registry = new RecordingRegistry(tenant);
         var shells = new NoShells();
         var migrator = new FeatureMigrator([], NullLogger<FeatureMigrator>.Instance);
-        var manager = new FeatureManager(Catalog, registry, shells, migrator, NullLogger<FeatureManager>.Instance);
+        var manager = new FeatureManager(Catalog, registry, shells, migrator, new ShellAudit(shells), NullLogger<FeatureManager>.Instance);
         var shell = new ShellContext(tenant, NpgsqlDataSource.Create("Host=unused"));
         return Task.FromResult((manager, registry, shell));
     }

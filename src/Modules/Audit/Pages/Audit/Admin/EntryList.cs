@@ -22,6 +22,7 @@ public sealed record EntryList(IReadOnlyList<AuditEntry> Items, TimeZoneInfo Zon
         AuditKinds.Buat => T["Membuat"],
         AuditKinds.Dokumen => T["Membuat dokumen"],
         AuditKinds.Hapus => T["Menghapus"],
+        AuditKinds.Unduh => T["Mengunduh berkas"],
         _ => jenis,
     };
 }

@@ -56,7 +56,10 @@ public sealed class StatusModel(
     {
         if (Request.Cookies[ViewCookie] is not { } view || Unprotect(view) is not { } verified || !Guid.TryParse(verified, out var submissionId)) return NotFound();
         var file = await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.SubmissionId == submissionId, ct);
-        return file is null ? NotFound() : File(file.Isi, file.Mime, file.NamaAsli);
+        if (file is null) return NotFound();
+        var code = await db.Submissions.Where(s => s.Id == submissionId).Select(s => s.KodePelacakan).FirstAsync(ct);
+        await AttachmentDownload.RecordAsync(HttpContext.RequestServices, file, $"Lampiran permohonan {code} diunduh lewat halaman status (kode sekali pakai terverifikasi)", ct);
+        return File(file.Isi, file.Mime, file.NamaAsli);
     }
 
     public async Task<IActionResult> OnPostMintaAsync(CancellationToken ct)
