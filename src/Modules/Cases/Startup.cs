@@ -42,7 +42,10 @@ public sealed class Permissions : IPermissionProvider
     [
         new(ViewCases, new("Melihat dan mengerjakan kasus (data administratif)", "View and work cases (administrative data)"), "Kasus"),
         new(ManageCases, new("Membuka kasus dan menugaskan konselor", "Open cases and assign counselors"), "Kasus"),
-        new(CounselCases, new("Menangani kasus sebagai konselor/psikolog", "Handle cases as counselor/psychologist"), "Kasus"),
+        // Explicit: the assigned counselor reads the case's counseling tier, so whoever may be assigned is a
+        // reader of notes, and only the host grants that (ADR 0010); otherwise the campus admin could join the
+        // counselor role, assign a case to themself and read it.
+        new(CounselCases, new("Menangani kasus sebagai konselor/psikolog", "Handle cases as counselor/psychologist"), "Kasus", Explicit: true),
         new(ReferCases, new("Merujuk mahasiswa lewat API (sistem dosen PA)", "Refer students over the API (advisor system)"), "Kasus"),
         new(SuperviseCases, new("Mengawasi layanan (kepala unit): menerima pemberitahuan buka darurat", "Supervise the service (unit head): receive break-glass alerts"), "Kasus"),
         new(ReadCounselingNotes, new("Membaca catatan konseling semua kasus", "Read the counseling notes of every case"), "Kasus", Explicit: true),

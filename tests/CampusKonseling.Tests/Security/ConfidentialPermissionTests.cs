@@ -103,6 +103,23 @@ public sealed class ConfidentialPermissionTests(PlatformFixture platform) : IAsy
     }
 
     [Fact]
+    public async Task The_campus_admin_cannot_become_a_counselor_and_so_the_assigned_reader_of_a_case()
+    {
+        // The assigned counselor reads a case's counseling tier, so the counselor role is one that opens notes.
+        Assert.True(await SecurityCampus.RoleHoldsAsync(_campus, "Konselor", "CounselCases"));
+        var me = await SecurityCampus.UserIdAsync(_campus, _campus.AdminEmail);
+        using (var response = await PostUserAsync($"{_campus.Prefix}/admin/pengguna/{me}", "Administrator", _campus.AdminEmail, null, "Administrator", "Konselor"))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("administrator host", (await TestClient.ParseAsync(response)).QuerySelector(".alert.error")!.TextContent);
+        }
+        Assert.False(await SecurityCampus.InRoleAsync(_campus, _campus.AdminEmail, "Konselor"));
+        using (var role = await PostRoleAsync($"{_campus.Prefix}/admin/peran/baru", "Konselor Bayangan", "AccessAdmin", "CounselCases"))
+            Assert.Equal(HttpStatusCode.OK, role.StatusCode);
+        Assert.Null(await SecurityCampus.RoleIdAsync(_campus, "Konselor Bayangan"));
+    }
+
+    [Fact]
     public async Task A_recipe_run_by_the_campus_admin_cannot_grant_notes()
     {
         var (_, page) = await _admin.PageAsync($"{_campus.Prefix}/admin/resep");
@@ -164,6 +181,11 @@ public sealed class ConfidentialPermissionTests(PlatformFixture platform) : IAsy
 
         var mail = await MailDev.WaitForAsync("konselor@unipma.demo", where: m => m.Text.Contains("018/P2KLLK/XII/2026") && m.Text.Contains(_campus.Name));
         Assert.Contains(Kepala, mail.Text);
+        // The starting password may be the campus admin's choice: it stops working, and the owner sets their own from the mail.
+        Assert.Contains($"/{_campus.Prefix}/akun/atur-ulang-sandi?", mail.Text);
+        using (var withOldPassword = platform.Client())
+        using (var refused = await withOldPassword.SubmitAsync($"{_campus.Prefix}/akun/masuk", "form", new Dictionary<string, string> { ["Input.Email"] = "konselor@unipma.demo", ["Input.Password"] = "Demo12345" }))
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode); // the sign-in page again, not the redirect into the admin
 
         // The campus admin now sees the grant, and still cannot extend it.
         var tu = await SecurityCampus.RoleIdAsync(_campus, "TU");

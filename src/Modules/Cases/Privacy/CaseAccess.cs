@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CampusKonseling.Cases.Privacy;
 
 /// <summary>
-/// Who may read a case's counseling tier: its assigned counselor, roles granted ReadCounselingNotes by
+/// Who may read a case's counseling tier: its assigned counselor (while holding CounselCases), roles granted ReadCounselingNotes by
 /// name, and — for an hour after giving a written reason — a holder of BreakGlass. Nobody else, the
 /// campus administrator included.
 /// </summary>
@@ -20,7 +20,8 @@ public sealed class CaseAccess(IPermissionService permissions, CasesDb db, TimeP
     {
         var me = UserId(user);
         if (me.Length == 0) return false;
-        if (c.KonselorId == me) return true;
+        // The assignment counts only while its holder is still a counselor: taking someone out of the role ends it.
+        if (c.KonselorId == me && await permissions.HasPermissionAsync(user, Permissions.CounselCases)) return true;
         if (await permissions.HasPermissionAsync(user, Permissions.ReadCounselingNotes)) return true;
         return await BreakGlassActiveAsync(me, c.Id, ct);
     }

@@ -15,10 +15,16 @@ namespace CampusKonseling.Identity.Confidential;
 /// The host administrator's grants in one campus (ADR 0010), run in that campus's scope: the grant, an
 /// entry in the campus's audit trail naming the host admin and the nomor surat, and mail to the people
 /// it gives access to, through the campus's outbox.
+/// <para>
+/// Everyone the grant reaches must then set their own password from a link sent to their own mailbox through
+/// the platform's mail server: the campus admin may have chosen the account's starting password (or learnt it),
+/// and would otherwise sign in as the new reader of notes. Removing the password also renews the security
+/// stamp, so sessions opened before the grant end.
+/// </para>
 /// </summary>
 public sealed class ConfidentialAccess(
     IdentityDb db, RoleManager<CampusRole> roles, UserManager<CampusUser> users, PermissionService permissions,
-    ConfidentialGrants confidential, CurrentShell current, IServiceProvider services, IStringLocalizer<S> T) : IConfidentialAccess
+    ConfidentialGrants confidential, CurrentShell current, PublicLinks links, IServiceProvider services, IStringLocalizer<S> T) : IConfidentialAccess
 {
     public IReadOnlyList<Permission> Permissions() => permissions.EnabledPermissions().Where(p => p.Explicit).ToList();
 
@@ -47,8 +53,9 @@ public sealed class ConfidentialAccess(
 
         await RolePermissions.SetAsync(db, role.Id, new HashSet<string> { permission }, p => p == permission, ct);
         permissions.Invalidate();
-        await RecordAsync(AdminAudit.Peran, role.Id, $"Izin rahasia diberikan oleh administrator host atas surat nomor {request.NomorSurat}: {permission} kepada peran {roleName}; izin: {AdminAudit.List(held)} → {AdminAudit.List([.. held, permission])}", request, ct);
-        foreach (var member in await users.GetUsersInRoleAsync(roleName))
+        var members = await users.GetUsersInRoleAsync(roleName);
+        await RecordAsync(AdminAudit.Peran, role.Id, $"Izin rahasia diberikan oleh administrator host atas surat nomor {request.NomorSurat}: {permission} kepada peran {roleName}; izin: {AdminAudit.List(held)} → {AdminAudit.List([.. held, permission])}; anggota yang harus mengatur kata sandi sendiri: {AdminAudit.List(members.Select(m => m.Email ?? m.Id).ToList())}", request, ct);
+        foreach (var member in members)
             await TellAsync(member, T["Peran {0} yang Anda pegang di {1} kini memiliki izin {2}, diberikan oleh administrator host atas surat permintaan kampus nomor {3}. Izin ini membuka catatan konseling; setiap pembacaan tercatat.",
                 roleName, current.Shell.Tenant.DisplayName, permission, request.NomorSurat], ct);
         return ConfidentialGrantResult.Done;
@@ -61,7 +68,7 @@ public sealed class ConfidentialAccess(
         if (await users.IsInRoleAsync(user, roleName)) return ConfidentialGrantResult.AlreadyHeld;
         var result = await users.AddToRoleAsync(user, roleName);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        await RecordAsync(AdminAudit.Pengguna, user.Id, $"Anggota peran rahasia ditambahkan oleh administrator host atas surat nomor {request.NomorSurat}: {user.Email} ke peran {roleName}", request, ct);
+        await RecordAsync(AdminAudit.Pengguna, user.Id, $"Anggota peran rahasia ditambahkan oleh administrator host atas surat nomor {request.NomorSurat}: {user.Email} ke peran {roleName}; kata sandi lama dicabut, pemilik mengatur kata sandi sendiri", request, ct);
         await TellAsync(user, T["Anda ditambahkan ke peran {0} di {1} oleh administrator host atas surat permintaan kampus nomor {2}. Peran ini membuka catatan konseling; setiap pembacaan tercatat.",
             roleName, current.Shell.Tenant.DisplayName, request.NomorSurat], ct);
         return ConfidentialGrantResult.Done;
@@ -73,8 +80,15 @@ public sealed class ConfidentialAccess(
 
     private async Task TellAsync(CampusUser user, string text, CancellationToken ct)
     {
+        var removed = await users.RemovePasswordAsync(user);
+        if (!removed.Succeeded) throw new InvalidOperationException(string.Join(" ", removed.Errors.Select(e => e.Description)));
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = links.Absolute($"{PasswordReset.PasswordResets.Path}?email={Uri.EscapeDataString(user.Email ?? "")}&kode={Uri.EscapeDataString(token)}");
+        text += "\n\n" + (link is null
+            ? T["Kata sandi lama Anda tidak berlaku lagi. Minta tautan atur ulang kata sandi kepada unit layanan."]
+            : T["Kata sandi lama Anda tidak berlaku lagi. Atur kata sandi Anda sendiri lewat tautan ini (berlaku 1 hari):\n{0}", link]);
         if (user.Email is null || services.GetService<IOutbox>() is not { } outbox) return;
-        await outbox.EnqueueAsync(new EmailMessage(user.Email, T["Akses ke catatan konseling diberikan"], text), null, ct);
+        await outbox.EnqueueAsync(new EmailMessage(user.Email, T["Akses ke catatan konseling diberikan"], text) { PlatformOnly = true }, null, ct);
         outbox.Wake();
     }
 }
