@@ -49,6 +49,24 @@ public sealed class SignInThrottleTests(PlatformFixture platform) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Five_failures_answer_the_same_for_an_unknown_address_as_for_an_account()
+    {
+        var email = await SecurityAccounts.CreateStaffAsync(platform, _campus);
+        var unknown = $"tidak.ada.{Guid.NewGuid():N}@kampus.test";
+        var answers = new Dictionary<string, string>();
+        foreach (var address in new[] { email, unknown })
+        {
+            using var prober = platform.From(SecurityAccounts.RandomIp());
+            for (var i = 0; i < 4; i++)
+                using (await TryAsync(prober, address, $"tebakan{i}salah")) { }
+            using var fifth = await TryAsync(prober, address, "tebakan5salah");
+            answers[address] = await ErrorAsync(fifth);
+        }
+        Assert.Contains("dikunci sementara", answers[email]);
+        Assert.Equal(answers[email], answers[unknown]);
+    }
+
+    [Fact]
     public async Task Many_failures_from_one_source_stop_that_source_and_no_other()
     {
         var email = await SecurityAccounts.CreateStaffAsync(platform, _campus);

@@ -45,7 +45,11 @@ public sealed class PasswordSignIn(
         if (user is null)
         {
             hasher.VerifyHashedPassword(StandIn, _standInHash ??= hasher.HashPassword(StandIn, Guid.NewGuid().ToString()), password);
-            result = SignInResult.Failed;
+            // An unknown address "locks" after five failures like an account does, or the lockout message would
+            // tell a prober which addresses exist.
+            var unknown = $"{current.Shell.Name}|{email.ToUpperInvariant()}";
+            throttle.UnknownAccountFailed(unknown);
+            result = throttle.UnknownAccountLocked(unknown) ? SignInResult.LockedOut : SignInResult.Failed;
         }
         else if (trusted)
             result = await TrustedAsync(user, password, persistent);

@@ -15,10 +15,15 @@ public sealed class SignInThrottle(TimeProvider clock, IConfiguration configurat
 
     private readonly FailureCounter _sources = new(clock, Window);
     private readonly FailureCounter _devices = new(clock, Window);
+    private readonly FailureCounter _unknown = new(clock, Window);
     private readonly int _perSource = configuration.GetValue("CampusKonseling:Identity:SignInFailuresPerSource", 30);
 
     public bool SourceBlocked(string source) => _sources.Count(source) >= _perSource;
     public void SourceFailed(string source) => _sources.Add(source);
+
+    /// <summary>Failures for an address with no account, so it answers "locked" when an account would (5, as Identity's lockout).</summary>
+    public bool UnknownAccountLocked(string address) => _unknown.Count(address) >= DeviceFailures;
+    public void UnknownAccountFailed(string address) => _unknown.Add(address);
 
     public bool DeviceBlocked(string device) => _devices.Count(device) >= DeviceFailures;
     public void DeviceFailed(string device) => _devices.Add(device);
