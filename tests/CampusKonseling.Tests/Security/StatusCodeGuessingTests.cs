@@ -98,4 +98,23 @@ public sealed class StatusCodeGuessingTests(PlatformFixture platform) : IAsyncLi
         using var refused = await client.SubmitAsync(StatusPath, "form[action*='handler=Minta']", new Dictionary<string, string> { ["KodePelacakan"] = code, ["Email"] = email });
         Assert.Contains("Terlalu banyak kode diminta", (await TestClient.ParseAsync(refused)).Body!.TextContent);
     }
+
+    [Fact]
+    public async Task A_stranger_asking_with_the_wrong_address_neither_uses_up_the_requesters_codes_nor_learns_the_request_exists()
+    {
+        var email = $"pemilik.{Guid.NewGuid():N}@mahasiswa.test";
+        var code = await SendRequestAsync(email);
+        using var stranger = platform.Client();
+        for (var i = 0; i < 8; i++)
+        {
+            ComeFrom(stranger, SecurityAccounts.RandomIp());
+            using var asked = await stranger.SubmitAsync(StatusPath, "form[action*='handler=Minta']", new Dictionary<string, string> { ["KodePelacakan"] = code, ["Email"] = "orang.lain@luar.test" });
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+            Assert.DoesNotContain("Terlalu banyak kode diminta", (await TestClient.ParseAsync(asked)).Body!.TextContent);
+        }
+        using var requester = platform.Client();
+        using var own = await requester.SubmitAsync(StatusPath, "form[action*='handler=Minta']", new Dictionary<string, string> { ["KodePelacakan"] = code, ["Email"] = email });
+        Assert.DoesNotContain("Terlalu banyak kode diminta", (await TestClient.ParseAsync(own)).Body!.TextContent);
+        await MailDev.WaitForAsync(email, TimeSpan.FromSeconds(15), m => m.Subject.Contains("Kode sekali pakai"));
+    }
 }

@@ -93,6 +93,7 @@ public sealed class FormsDb(DbContextOptions<FormsDb> options) : DbContext(optio
             e.Property(x => x.BerlakuSampai).HasColumnName("berlaku_sampai");
             e.Property(x => x.Percobaan).HasColumnName("percobaan");
             e.Property(x => x.Selesai).HasColumnName("selesai");
+            e.Property(x => x.Umpan).HasColumnName("umpan");
             e.HasIndex(x => new { x.SubmissionId, x.DibuatPada });
             e.HasOne<Submission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         });

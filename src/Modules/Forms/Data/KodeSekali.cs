@@ -11,4 +11,9 @@ public sealed class KodeSekali
     public int Percobaan { get; set; }
     /// <summary>Used, replaced by a newer code, or tried too often.</summary>
     public bool Selesai { get; set; }
+    /// <summary>
+    /// A decoy stored for a request asked with the wrong e-mail, so a stranger's cookie looks like the
+    /// requester's; it never matches and does not count against the request's codes for the hour.
+    /// </summary>
+    public bool Umpan { get; set; }
 }

@@ -21,11 +21,16 @@ public sealed class KodeSekaliStore(FormsDb db, TimeProvider clock)
 
     public enum Check { Accepted, Wrong, Void }
 
-    /// <summary>Stores a code for the request; null when the request has had its codes for this hour.</summary>
+    /// <summary>
+    /// Stores a code for the request (a decoy when <paramref name="otp"/> is null: the e-mail did not match);
+    /// null when the request has had its real codes for this hour. Decoys never count and are never refused:
+    /// a stranger who knows only the tracking code can neither use up the requester's codes nor learn from a
+    /// refusal that the tracking code exists.
+    /// </summary>
     public async Task<Guid?> IssueAsync(Guid submissionId, string? otp, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (await db.KodeSekali.CountAsync(c => c.SubmissionId == submissionId && c.DibuatPada > now.AddHours(-1), ct) >= CodesPerHour) return null;
+        if (otp is not null && await db.KodeSekali.CountAsync(c => c.SubmissionId == submissionId && !c.Umpan && c.DibuatPada > now.AddHours(-1), ct) >= CodesPerHour) return null;
         if (otp is not null)
             // The newest code is the only one that counts: the e-mail the requester reads last.
             await db.KodeSekali.Where(c => c.SubmissionId == submissionId && !c.Selesai).ExecuteUpdateAsync(s => s.SetProperty(c => c.Selesai, true), ct);
@@ -33,7 +38,7 @@ public sealed class KodeSekaliStore(FormsDb db, TimeProvider clock)
         var code = new KodeSekali
         {
             Id = Guid.NewGuid(), SubmissionId = submissionId, KodeHash = Hash(otp ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16))),
-            DibuatPada = now, BerlakuSampai = now + Lifetime,
+            DibuatPada = now, BerlakuSampai = now + Lifetime, Umpan = otp is null,
         };
         db.KodeSekali.Add(code);
         await db.SaveChangesAsync(ct);

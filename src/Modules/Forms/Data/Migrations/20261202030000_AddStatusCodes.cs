@@ -20,6 +20,7 @@ public sealed class AddStatusCodes : Migration
             berlaku_sampai = c.Column<DateTimeOffset>("timestamp with time zone"),
             percobaan = c.Column<int>("integer"),
             selesai = c.Column<bool>("boolean"),
+            umpan = c.Column<bool>("boolean", defaultValue: false),
         }, schema: S, constraints: t =>
         {
             t.PrimaryKey("PK_status_codes", x => x.id);
