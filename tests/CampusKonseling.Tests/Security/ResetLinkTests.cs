@@ -91,6 +91,18 @@ public sealed class ResetLinkTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Forgot_password_cannot_flood_a_colleagues_mailbox()
+    {
+        var email = await SecurityAccounts.CreateStaffAsync(platform, _campus);
+        using var client = platform.Client();
+        for (var i = 0; i < 6; i++)
+            using (var requested = await client.SubmitAsync(ForgotPath, "form", new Dictionary<string, string> { ["Email"] = email }))
+                Assert.Equal(HttpStatusCode.OK, requested.StatusCode);
+        var queued = await _in.InCampusAsync(sp => sp.GetRequiredService<NotificationsDb>().Outbox.AsNoTracking().CountAsync(m => m.Penerima == email));
+        Assert.Equal(3, queued);
+    }
+
+    [Fact]
     public async Task Reset_requested_and_completed_are_audited_and_the_token_is_never_in_the_trail()
     {
         var email = await SecurityAccounts.CreateStaffAsync(platform, _campus);

@@ -20,7 +20,7 @@ namespace CampusKonseling.Identity.PasswordReset;
 /// account exists. Audit entries name the account, never the token.
 /// </summary>
 public sealed class PasswordResets(
-    UserManager<CampusUser> users, PublicLinks links, IHttpContextAccessor http, IStringLocalizer<S> T, ILogger<PasswordResets> logger)
+    UserManager<CampusUser> users, PublicLinks links, SignIn.SignInThrottle throttle, CurrentShell current, IHttpContextAccessor http, IStringLocalizer<S> T, ILogger<PasswordResets> logger)
 {
     public const string Path = "akun/atur-ulang-sandi";
     private static readonly CampusUser StandIn = new() { Id = "tidak-ada", UserName = "tidak-ada@kampus.invalid", Email = "tidak-ada@kampus.invalid", SecurityStamp = "tidak-ada" };
@@ -34,6 +34,14 @@ public sealed class PasswordResets(
         var message = new EmailMessage(target.Email!, T["Atur ulang kata sandi"],
             T["Halo {0},\n\nBuka tautan berikut untuk mengatur ulang kata sandi Anda (berlaku 1 hari):\n{1}\n\nAbaikan e-mail ini jika Anda tidak memintanya.", target.FullName, link ?? ""]) { PlatformOnly = true };
 
+        // Three requests an hour per address and campus: beyond that nothing is sent and nothing recorded, so the
+        // page cannot be used to flood a colleague's mailbox through the platform's mail server, nor the audit trail.
+        var key = $"{current.Shell.Name}|{email.ToUpperInvariant()}";
+        if (throttle.ResetRequested(key) > SignIn.SignInThrottle.ResetsPerHour)
+        {
+            logger.LogWarning("Password reset request ignored: more than {Limit} an hour for one address", SignIn.SignInThrottle.ResetsPerHour);
+            return;
+        }
         if (user is null)
         {
             await AuditAsync(email, "Permintaan atur ulang kata sandi untuk alamat yang tidak terdaftar; tidak ada e-mail", ct);

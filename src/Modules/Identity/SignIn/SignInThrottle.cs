@@ -16,6 +16,8 @@ public sealed class SignInThrottle(TimeProvider clock, IConfiguration configurat
     private readonly FailureCounter _sources = new(clock, Window);
     private readonly FailureCounter _devices = new(clock, Window);
     private readonly FailureCounter _unknown = new(clock, Window);
+    private readonly FailureCounter _resets = new(clock, TimeSpan.FromHours(1));
+    public const int ResetsPerHour = 3;
     private readonly int _perSource = configuration.GetValue("CampusKonseling:Identity:SignInFailuresPerSource", 30);
 
     public bool SourceBlocked(string source) => _sources.Count(source) >= _perSource;
@@ -24,6 +26,9 @@ public sealed class SignInThrottle(TimeProvider clock, IConfiguration configurat
     /// <summary>Failures for an address with no account, so it answers "locked" when an account would (5, as Identity's lockout).</summary>
     public bool UnknownAccountLocked(string address) => _unknown.Count(address) >= DeviceFailures;
     public void UnknownAccountFailed(string address) => _unknown.Add(address);
+
+    /// <summary>Counts a forgot-password request for an address; returns how many there were this hour, this one included.</summary>
+    public int ResetRequested(string address) => _resets.Add(address);
 
     public bool DeviceBlocked(string device) => _devices.Count(device) >= DeviceFailures;
     public void DeviceFailed(string device) => _devices.Add(device);
