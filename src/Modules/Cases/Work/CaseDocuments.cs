@@ -67,7 +67,7 @@ public sealed class CaseDocuments(CasesDb db, CaseAccess access, CounselingProte
         if (doc.Tingkat == Data.Tingkat.Konseling)
         {
             if (!await access.CanReadCounselingAsync(user, c, ct)) return null;
-            await audit.RecordAsync(AuditKinds.BacaKonseling, c, $"Dokumen konseling \"{doc.Nama}\" kasus {c.Nomor} dibuka", ct);
+            await audit.RecordAsync(AuditKinds.BacaKonseling, c, $"Dokumen konseling kasus {c.Nomor} dibuka (id {doc.Id})", ct);
         }
         else await audit.RecordAsync(AuditKinds.Unduh, c, $"Dokumen ({doc.Tingkat}) kasus {c.Nomor} diunduh", ct);
         if (doc.Terenkripsi) doc.Isi = protector.Unprotect(doc.Isi);

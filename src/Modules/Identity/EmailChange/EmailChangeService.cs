@@ -37,6 +37,9 @@ public sealed class EmailChangeService(UserManager<CampusUser> users, PublicLink
         var user = await users.FindByIdAsync(id);
         if (user is null) return false;
         var old = user.Email!;
+        // The address is also the user name: if another account took it meanwhile, refuse before changing anything,
+        // or the e-mail would change and the sign-in name not.
+        if (await users.FindByNameAsync(newEmail) is { } taken && taken.Id != user.Id) return false;
         var changed = await users.ChangeEmailAsync(user, newEmail, code);
         if (!changed.Succeeded) return false;
         // People sign in with their e-mail as user name; the stamp changes, so old sessions and codes end.
