@@ -9,8 +9,11 @@ scripts/ensure-postgres.sh campuskonseling
 
 export CampusKonseling__DemoTenants=true
 export CampusKonseling__AllowDemoUsers=true
-# A demo makes its own key-ring certificate (in ~/.local/share/CampusKonseling/keyring); see docs/security-keyring.md.
+# A demo makes its own key-ring certificate (in ~/.local/share/CampusKonseling/keyring); see docs/security.md.
 export CampusKonseling__KeyRing__CreateIfMissing="${CampusKonseling__KeyRing__CreateIfMissing:-true}"
+# Links in mail (password reset) are built from this address, never from the request, and it is a host name the
+# platform answers; set it to the server's address to reach the demo from another machine.
+export CampusKonseling__PublicUrl="${CampusKonseling__PublicUrl:-http://localhost:5000}"
 export CampusKonseling__RecipesPath="$PWD/recipes"
 export CampusKonseling__HostAdmin__Password="${CK_HOST_ADMIN_PASSWORD:-Admin12345}"
 
