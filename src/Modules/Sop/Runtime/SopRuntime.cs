@@ -24,7 +24,7 @@ public sealed record RuntimeResult(SopInstance? Instance, string? Error)
 /// </summary>
 public sealed class SopRuntime(
     SopDb db, ISopStore store, IInstanceLocks locks, TimeProvider clock, ISiteSettings settings,
-    ISlaTimers timers, INotifier notifier, CurrentShell current, CampusKonseling.Modules.ShellFeatureServices features,
+    ISlaTimers timers, INotifier notifier, CampusKonseling.Users.IUserDirectory directory, CurrentShell current, CampusKonseling.Modules.ShellFeatureServices features,
     IStringLocalizer<S> T, ILogger<SopRuntime> logger)
 {
     public async Task<SopEngine> EngineAsync(CancellationToken ct = default) =>
@@ -153,9 +153,15 @@ public sealed class SopRuntime(
             await notifier.NotifyUsersAsync([assignee], n, ct);
             return;
         }
-        foreach (var role in step.Pelaksana.Select(p => definition.Lane(p)!.Peran).Distinct())
+        // Only staff roles hear of a step by role. A client lane's role (Mahasiswa, Praja, Alumni) is held by every
+        // client: telling the role would tell every student of another student's request.
+        var staff = (await directory.RolesWithPermissionAsync(StaffAreaPermission, ct)).Append(CampusKonseling.Security.StandardRoles.Administrator).ToHashSet(StringComparer.Ordinal);
+        foreach (var role in step.Pelaksana.Select(p => definition.Lane(p)!.Peran).Distinct().Where(staff.Contains))
             await notifier.NotifyRoleAsync(role, n, ct);
     }
+
+    /// <summary>The Admin module's "open the staff area" permission: the roles that hold it are staff.</summary>
+    private const string StaffAreaPermission = "AccessAdmin";
 
     private static string Local(DateTimeOffset? at, TimeZoneInfo zone) =>
         at is null ? "-" : TimeZoneInfo.ConvertTime(at.Value, zone).ToString("dd/MM/yyyy HH:mm");
