@@ -135,9 +135,10 @@ public static class HostingExtensions
         app.UseForwardedHeaders(ForwardedHeadersSetup.FromConfiguration(app.Configuration));
         app.Map("/health", health => health.Run(HealthEndpoint.Handle));
         app.Use(SecurityHeaders.Apply);
+        // Before the host-name filter: it may read the tenant registry, and an unreachable database must get the plain page, not a bare 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = PlainServerError });
         app.UseMiddleware<HostNameFilter>();
         app.Map(ContentSecurityPolicy.ReportPath, reports => reports.Run(CspReportEndpoint.Handle));
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = PlainServerError });
         app.UseMiddleware<TenantMiddleware>();
         app.UseExceptionHandler("/error");
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/status/{0}"));
