@@ -24,7 +24,7 @@ namespace CampusKonseling.Identity.Confidential;
 /// </summary>
 public sealed class ConfidentialAccess(
     IdentityDb db, RoleManager<CampusRole> roles, UserManager<CampusUser> users, PermissionService permissions,
-    ConfidentialGrants confidential, CurrentShell current, PublicLinks links, IServiceProvider services, IStringLocalizer<S> T) : IConfidentialAccess
+    ConfidentialGrants confidential, CurrentShell current, PasswordReset.PasswordResets resets, IServiceProvider services, IStringLocalizer<S> T) : IConfidentialAccess
 {
     public IReadOnlyList<Permission> Permissions() => permissions.EnabledPermissions().Where(p => p.Explicit).ToList();
 
@@ -82,8 +82,7 @@ public sealed class ConfidentialAccess(
     {
         var removed = await users.RemovePasswordAsync(user);
         if (!removed.Succeeded) throw new InvalidOperationException(string.Join(" ", removed.Errors.Select(e => e.Description)));
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = links.Absolute($"{PasswordReset.PasswordResets.Path}?email={Uri.EscapeDataString(user.Email ?? "")}&kode={Uri.EscapeDataString(token)}");
+        var link = await resets.LinkAsync(user);
         text += "\n\n" + (link is null
             ? T["Kata sandi lama Anda tidak berlaku lagi. Minta tautan atur ulang kata sandi kepada unit layanan."]
             : T["Kata sandi lama Anda tidak berlaku lagi. Atur kata sandi Anda sendiri lewat tautan ini (berlaku 1 hari):\n{0}", link]);

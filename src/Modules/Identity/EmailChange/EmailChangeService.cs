@@ -57,11 +57,6 @@ public sealed class EmailChangeService(UserManager<CampusUser> users, PublicLink
         // Through the platform's mail server only: the campus's own SMTP server is set by the campus admin,
         // who could otherwise read the confirmation link and confirm the change themself.
         var message = new EmailMessage(to, subject, body) { PlatformOnly = true };
-        if (services.GetService<IOutbox>() is { } outbox)
-        {
-            await outbox.EnqueueAsync(message, null, ct);
-            outbox.Wake();
-        }
-        else await services.GetRequiredService<IEmailSender>().SendAsync(message, ct);
+        await AccountMail.SendAsync(services, message, ct);
     }
 }

@@ -25,12 +25,21 @@ public sealed class PasswordResets(
     public const string Path = "akun/atur-ulang-sandi";
     private static readonly CampusUser StandIn = new() { Id = "tidak-ada", UserName = "tidak-ada@kampus.invalid", Email = "tidak-ada@kampus.invalid", SecurityStamp = "tidak-ada" };
 
+    /// <summary>
+    /// A reset link for the account (valid a day), from the campus's public address; null when the campus has none.
+    /// Also how the host's confidential grant makes its people set their own password.
+    /// </summary>
+    public async Task<string?> LinkAsync(CampusUser user)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        return links.Absolute($"{Path}?email={Uri.EscapeDataString(user.Email ?? "")}&kode={Uri.EscapeDataString(token)}");
+    }
+
     public async Task RequestAsync(string email, CancellationToken ct)
     {
         var user = await users.FindByEmailAsync(email);
         var target = user ?? StandIn;
-        var token = await users.GeneratePasswordResetTokenAsync(target);
-        var link = links.Absolute($"{Path}?email={Uri.EscapeDataString(target.Email!)}&kode={Uri.EscapeDataString(token)}");
+        var link = await LinkAsync(target);
         var message = new EmailMessage(target.Email!, T["Atur ulang kata sandi"],
             T["Halo {0},\n\nBuka tautan berikut untuk mengatur ulang kata sandi Anda (berlaku 1 hari):\n{1}\n\nAbaikan e-mail ini jika Anda tidak memintanya.", target.FullName, link ?? ""]) { PlatformOnly = true };
 
@@ -64,18 +73,7 @@ public sealed class PasswordResets(
     public Task RefusedAsync(string email, CancellationToken ct) =>
         AuditAsync(email, "Atur ulang kata sandi ditolak: tautan tidak berlaku", ct);
 
-    private async Task SendAsync(EmailMessage message, CancellationToken ct)
-    {
-        var services = http.HttpContext!.RequestServices;
-        if (services.GetService<IOutbox>() is { } outbox)
-        {
-            await outbox.EnqueueAsync(message, null, ct);
-            outbox.Wake();
-            return;
-        }
-        // Only a platform built without the Notifications module has no outbox.
-        await services.GetRequiredService<IEmailSender>().SendAsync(message, ct);
-    }
+    private Task SendAsync(EmailMessage message, CancellationToken ct) => Security.AccountMail.SendAsync(http.HttpContext!.RequestServices, message, ct);
 
     private async Task AuditAsync(string email, string ringkasan, CancellationToken ct, CampusUser? user = null)
     {
