@@ -30,5 +30,7 @@ public interface ISopLauncher
 
     Task<SopProgress?> ProgressAsync(Guid instanceId, CancellationToken ct = default);
 
-    Task<SopLaunch> StartAsync(string sopKode, string subjek, IReadOnlyDictionary<string, string> konteks, DbTransaction transaction, CancellationToken ct = default);
+    /// <param name="konteks">Facts for routing and lanes: <c>klien</c> (the client's user id), <c>saluran</c>, <c>darurat</c>, a form's choice answers. Never counseling content.</param>
+    /// <param name="masuk">The channel it enters by (formulir, datang, telepon, api, rujukan, jadwal): the SOP may start each at its own step, and steps done by the form complete themselves.</param>
+    Task<SopLaunch> StartAsync(string sopKode, string subjek, IReadOnlyDictionary<string, string> konteks, DbTransaction transaction, CancellationToken ct = default, string? masuk = null);
 }

@@ -1,7 +1,15 @@
 namespace CampusKonseling.Workflows;
 
 /// <summary>An active step as other modules may show it: who performs it, who it is assigned to, when it is due.</summary>
-public sealed record SopStepState(string StepId, string Label, string Uraian, IReadOnlyList<string> Peran, string? PenerimaTugas, DateTimeOffset? JatuhTempo, bool Terlambat);
+/// <param name="Peran">Staff roles working it (not a client lane's, not a lane whose person is named).</param>
+/// <param name="PenerimaTugas">The person it is assigned to or named for, if any.</param>
+public sealed record SopStepState(string StepId, string Label, string Uraian, IReadOnlyList<string> Peran, string? PenerimaTugas, DateTimeOffset? JatuhTempo, bool Terlambat)
+{
+    /// <summary>The client does it on their own page.</summary>
+    public bool Klien { get; init; }
+    /// <summary>The system does it.</summary>
+    public bool Otomatis { get; init; }
+}
 
 /// <summary>Where an SOP instance stands after a change.</summary>
 public sealed record SopInstanceState(Guid InstanceId, string SopKode, string SopJudul, bool Selesai, bool Dibatalkan, IReadOnlyList<SopStepState> Aktif);

@@ -69,7 +69,7 @@ public sealed class SeedFormWalkthrough(PlatformFixture platform) : IAsyncLifeti
         if (form.Sop is null) return;
         var definitionId = await sop.DefinitionIdAsync(form.Sop);
         var definition = (await sop.InCampusAsync(async sp => (await sp.GetRequiredService<CampusKonseling.Sop.Runtime.SopCatalog>().FindAsync(definitionId, null))!.Value.Sop));
-        var firstRole = definition.Lane(definition.Mulai.Pelaksana.First(p => definition.Lane(p)!.Peran is not ("Mahasiswa" or "Praja" or "Calon Alumni/Alumni")))!.Peran;
+        var firstRole = definition.Lane(definition.Mulai.Pelaksana.First(p => definition.Lane(p)!.Peran is not (null or "Mahasiswa" or "Praja" or "Calon Alumni/Alumni")))!.Peran!;
 
         await using var staffContext = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = platform.BaseAddress.ToString(), Locale = "id-ID" });
         staffContext.SetDefaultTimeout(60_000);

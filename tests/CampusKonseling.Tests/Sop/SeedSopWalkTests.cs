@@ -57,7 +57,7 @@ public sealed class SeedSopWalkTests(PlatformFixture platform)
 
         var definitionId = await sop.DefinitionIdAsync(kode);
         var current = await sop.InCampusAsync(async sp => (await sp.GetRequiredService<SopCatalog>().FindAsync(definitionId, null))!.Value.Sop);
-        var starter = await sop.ActorAsync(current.Lane(current.Mulai.Pelaksana[0])!.Peran);
+        var starter = await sop.ActorAsync(current.Lane(current.Mulai.Pelaksana[0])!.Peran!);
         var started = await sop.StartAsync(kode, starter, clock);
         Assert.True(started.Succeeded, started.Error);
         var instance = started.Instance!;
@@ -75,7 +75,7 @@ public sealed class SeedSopWalkTests(PlatformFixture platform)
             clock.Advance(TimeSpan.FromMinutes(7));
             var active = instance.Aktif.First();
             var step = definition.Find(active.StepId)!;
-            var actor = await sop.ActorAsync(definition.Lane(step.Pelaksana[0])!.Peran);
+            var actor = await sop.ActorAsync(definition.Lane(step.Pelaksana[0])!.Peran!);
             string? choice = step.Jenis == JenisLangkah.Keputusan ? plan[step.Id].Dequeue() : null;
             var result = await sop.CompleteAsync(instance.Id, new CompleteStep(
                 step.Id, choice,
@@ -101,7 +101,7 @@ public sealed class SeedSopWalkTests(PlatformFixture platform)
         {
             var step = definition.Find(entry.StepId!)!;
             var roles = await sop.InCampusAsync(sp => sp.GetRequiredService<IUserDirectory>().RolesOfAsync(entry.OlehId!));
-            Assert.True(step.Pelaksana.Any(p => roles.Contains(definition.Lane(p)!.Peran)), $"{entry.OlehNama} may not perform {step.Id}");
+            Assert.True(step.Pelaksana.Any(p => roles.Contains(definition.Lane(p)!.Peran!)), $"{entry.OlehNama} may not perform {step.Id}");
             if (step.Output is not null) Assert.Equal($"hasil langkah {step.Label}", entry.Keluaran[step.Output]);
             Assert.All(step.Kelengkapan, k => Assert.Equal("ada", entry.Masukan[k]));
         }

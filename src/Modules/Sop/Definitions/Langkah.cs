@@ -24,8 +24,32 @@ public sealed record Langkah
     public IReadOnlyList<Pilihan> Pilihan { get; init; } = [];
     /// <summary>May be skipped; skipping goes on as completing would.</summary>
     public bool Opsional { get; init; }
+    /// <summary>The work completing the step does or requires (a letter, a disposition, a meeting, a message…).</summary>
+    public IReadOnlyList<Aksi> Aksi { get; init; } = [];
+    /// <summary>Done by the system, recorded as "Sistem", when its trigger happens; null: a person completes it.</summary>
+    public Pemicu? Otomatis { get; init; }
+    /// <summary>Entry channels (formulir, datang, telepon, api, jadwal, rujukan…) whose instances start at this step.</summary>
+    public IReadOnlyList<string> Masuk { get; init; } = [];
+    /// <summary>
+    /// A date of the instance the time standard counts from or to (pelaksanaan, janji, pendaftaran…), kept in the
+    /// instance's context as <c>tanggal.{acuan}</c> by the module that knows it (a programme's dates, the agreed appointment).
+    /// "1 hari sebelum pelaksanaan" is due a day before it; "sesuai jadwal yang disepakati" at it.
+    /// </summary>
+    public string? Acuan { get; init; }
+    /// <summary>A date of the instance (as <see cref="Acuan"/>) before which the step cannot be completed: a programme's evaluation not before it is held.</summary>
+    public string? TidakSebelum { get; init; }
 
     public string Label => No ?? Id;
 }
 
-public sealed record Pilihan(string Nama, string Lanjut);
+/// <summary>
+/// A named outcome of a decision. <see cref="Jika"/> lets the system take it from the instance's context
+/// ("saluran = online", "darurat = ya"); when no condition holds, a person chooses.
+/// </summary>
+public sealed record Pilihan(string Nama, string Lanjut)
+{
+    public string? Jika { get; init; }
+}
+
+/// <summary>What completes an automatic step: the intake form's submission, the delivery of its message, or its due time.</summary>
+public enum Pemicu { Formulir, Pesan, Waktu }

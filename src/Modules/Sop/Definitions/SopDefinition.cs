@@ -33,6 +33,10 @@ public sealed record SopDefinition
     public required IReadOnlyList<Langkah> Langkah { get; init; }
 
     public Langkah Mulai => Langkah.First(l => l.Jenis == JenisLangkah.Mulai);
+
+    /// <summary>Where an instance entering through <paramref name="masuk"/> (formulir, walk-in, api, …) starts: the step naming it, else the start step.</summary>
+    public Langkah Pintu(string? masuk) =>
+        masuk is null ? Mulai : Langkah.FirstOrDefault(l => l.Masuk.Contains(masuk, StringComparer.OrdinalIgnoreCase)) ?? Mulai;
     public Langkah? Find(string id) => Langkah.FirstOrDefault(l => l.Id == id);
     public Pelaksana? Lane(string id) => Pelaksana.FirstOrDefault(p => p.Id == id);
 }
@@ -50,5 +54,3 @@ public sealed record Pengesahan(string Sebagai, string? Nama, string? Jabatan);
 /// <summary>"Every first working day of August at 08:00": <c>{ "cron": "0 0 8 1 8 ?", "subjek": "Program tahunan" }</c>.</summary>
 public sealed record Jadwal(string Cron, string? Subjek = null);
 
-/// <summary>An actor column of the SOP, mapped to a role of the campus.</summary>
-public sealed record Pelaksana(string Id, string Nama, string Peran, string? Atasan = null);

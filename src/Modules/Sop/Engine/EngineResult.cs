@@ -16,6 +16,9 @@ public sealed record EngineError(string Code, string Template, params object[] A
     public static EngineError UnknownOutcome(string outcome) => new("unknown-outcome", "Pilihan '{0}' tidak ada pada langkah ini.", outcome);
     public static EngineError MissingInputs(string items) => new("missing-inputs", "Kelengkapan belum dipenuhi: {0}.", items);
     public static EngineError NotOptional(string step) => new("not-optional", "Langkah {0} tidak boleh dilewati.", step);
+    public static EngineError ActionRequired(string step, string actions) => new("action-required", "Langkah {0} belum dikerjakan: {1}.", step, actions);
+    public static EngineError DateUnknown(string step, string acuan) => new("date-unknown", "Langkah {0} menunggu tanggal {1} ditetapkan.", step, acuan);
+    public static EngineError TooEarly(string step, string acuan, DateTimeOffset from) => new("too-early", "Langkah {0} baru dapat diselesaikan setelah {1} ({2:dd/MM/yyyy HH:mm} UTC).", step, acuan, from);
 }
 
 /// <summary>What a command did: the new state, and the activations opened and closed (for timers and notifications).</summary>
@@ -24,10 +27,13 @@ public sealed record EngineResult(
     IReadOnlyList<ActiveStep> Activated, IReadOnlyList<ActiveStep> Closed, IReadOnlyList<StepEvent> Events)
 {
     public bool Succeeded => Error is null;
+    /// <summary>Active steps whose due time moved (a date of the instance changed): their timers are set again.</summary>
+    public IReadOnlyList<ActiveStep> Rescheduled { get; init; } = [];
     public static EngineResult Fail(EngineError error, SopInstance? instance = null) => new(instance, error, [], [], []);
 }
 
+/// <param name="Bukti">What each of the step's actions (by index) produced, as its module found it on the case: a letter number, a disposition.</param>
 public sealed record CompleteStep(
     string StepId, string? Pilihan = null,
     IReadOnlyDictionary<string, string>? Masukan = null, IReadOnlyDictionary<string, string>? Keluaran = null,
-    string? Catatan = null, bool Lewati = false);
+    string? Catatan = null, bool Lewati = false, IReadOnlyDictionary<int, string>? Bukti = null);

@@ -11,19 +11,24 @@ namespace CampusKonseling.Sop.Engine;
 /// </summary>
 public sealed class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvider clock, WorkingCalendar calendar)
 {
-    public async Task<EngineResult> StartAsync(SopVersion version, Actor by, string subjek, IReadOnlyDictionary<string, string>? konteks, CancellationToken ct)
+    /// <param name="masuk">The channel the instance enters by (formulir, datang, api…): it starts at the step naming it, else at the start step.</param>
+    public async Task<EngineResult> StartAsync(SopVersion version, Actor by, string subjek, IReadOnlyDictionary<string, string>? konteks, CancellationToken ct, string? masuk = null)
     {
         var now = clock.GetUtcNow();
+        var definition = version.Definition;
         var instance = new SopInstance
         {
-            Id = Guid.CreateVersion7(now), VersionId = version.Id, Kode = version.Definition.Kode, Versi = version.Versi,
+            Id = Guid.CreateVersion7(now), VersionId = version.Id, Kode = definition.Kode, Versi = version.Versi,
             Subjek = subjek, DimulaiPada = now, DimulaiOleh = by.Id, Konteks = new(konteks ?? new Dictionary<string, string>()),
         };
+        if (masuk is not null) instance.Konteks[Konteks.Masuk] = masuk;
         var events = new List<StepEvent>();
         Record(instance, events, new StepEvent { Seq = instance.NextSeq, Jenis = StepEventKind.Dimulai, Pada = now, OlehId = by.Id, OlehNama = by.Nama });
-        var activated = Activate(version.Definition, instance, [version.Definition.Mulai.Id], now, events);
+        var activated = Activate(definition, instance, [definition.Pintu(masuk).Id], now, events);
+        var closed = new List<ActiveStep>();
+        Advance(definition, instance, activated, closed, now, events);
         await store.AddAsync(instance, ct);
-        return new EngineResult(instance, null, activated, [], events);
+        return new EngineResult(instance, null, activated, closed, events);
     }
 
     public async Task<EngineResult> CompleteAsync(Guid instanceId, CompleteStep command, Actor by, CancellationToken ct)
@@ -43,67 +48,166 @@ public sealed class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvide
             if (instance.Status != InstanceStatus.Berjalan && done is null) return EngineResult.Fail(EngineError.Finished(), instance);
             return EngineResult.Fail(done is null ? EngineError.NotActive(step.Label) : EngineError.AlreadyDone(step.Label, done.OlehNama ?? "-", done.Pada), instance);
         }
-        if (!MayPerform(definition, step, active, by))
+        if (!MayPerform(definition, step, active, by, instance.Konteks))
             return EngineResult.Fail(EngineError.NotYourStep(step.Label, string.Join(", ", step.Pelaksana.Select(p => definition.Lane(p)!.Nama))), instance);
 
-        IReadOnlyList<string> next;
-        string? chosen = null;
-        if (command.Lewati)
+        var now = clock.GetUtcNow();
+        if (Refusal(definition, step, instance, command, now) is { } refusal) return EngineResult.Fail(refusal, instance);
+
+        var events = new List<StepEvent>();
+        var closed = new List<ActiveStep>();
+        var activated = new List<ActiveStep>();
+        Transition(definition, instance, step, active, command, by, now, events, closed, activated);
+        Advance(definition, instance, activated, closed, now, events);
+
+        await store.SaveAsync(instance, events, ct);
+        await handle.CommitAsync(ct);
+        return new EngineResult(instance, null, activated, closed, events);
+    }
+
+    /// <summary>
+    /// Facts of the instance change (the client's account, an assignment, a programme's or appointment's date, urgency):
+    /// due times that count from them are computed again, and decisions that route on them may now be taken.
+    /// A value of null removes the key.
+    /// </summary>
+    public async Task<EngineResult> UpdateAsync(Guid instanceId, IReadOnlyDictionary<string, string?> changes, Actor by, CancellationToken ct)
+    {
+        await using var handle = await locks.AcquireAsync(instanceId, ct);
+        var instance = await store.InstanceAsync(instanceId, ct);
+        if (instance is null) return EngineResult.Fail(EngineError.NotFound());
+        if (instance.Status != InstanceStatus.Berjalan) return EngineResult.Fail(EngineError.Finished(), instance);
+        var definition = (await store.VersionAsync(instance.VersionId, ct))!.Definition;
+        var changed = new Dictionary<string, string>();
+        foreach (var (key, value) in changes)
         {
-            if (!step.Opsional) return EngineResult.Fail(EngineError.NotOptional(step.Label), instance);
-            next = step.Jenis == JenisLangkah.Keputusan ? [step.Pilihan[0].Lanjut] : step.Lanjut;
+            var old = instance.Konteks.GetValueOrDefault(key);
+            if (old == value) continue;
+            if (value is null) instance.Konteks.Remove(key);
+            else instance.Konteks[key] = value;
+            changed[key] = value ?? "";
         }
-        else if (step.Jenis == JenisLangkah.Keputusan)
+        if (changed.Count == 0) return new EngineResult(instance, null, [], [], []);
+        var now = clock.GetUtcNow();
+        var events = new List<StepEvent>();
+        Record(instance, events, new StepEvent { Seq = instance.NextSeq, Jenis = StepEventKind.KonteksDiubah, Pada = now, OlehId = by.Id, OlehNama = by.Nama, Masukan = changed });
+        var rescheduled = new List<ActiveStep>();
+        foreach (var active in instance.Aktif)
+        {
+            var step = definition.Find(active.StepId)!;
+            var (due, remind) = DueTimes(definition, step, instance, active.DiaktifkanPada);
+            if (due == active.JatuhTempo) continue;
+            active.JatuhTempo = due;
+            active.PengingatPada = remind;
+            active.Diingatkan = active.Terlambat = false;
+            rescheduled.Add(active);
+            Record(instance, events, new StepEvent { Seq = instance.NextSeq, Jenis = StepEventKind.Dijadwalkan, StepId = active.StepId, ActivationId = active.ActivationId, Pada = now, JatuhTempo = due });
+        }
+        var activated = new List<ActiveStep>();
+        var closed = new List<ActiveStep>();
+        Advance(definition, instance, [.. instance.Aktif], closed, now, events, activated);
+        await store.SaveAsync(instance, events, ct);
+        await handle.CommitAsync(ct);
+        return new EngineResult(instance, null, activated, closed, events) { Rescheduled = rescheduled.Where(r => instance.Aktif.Contains(r)).ToList() };
+    }
+
+    /// <summary>Why a step may not be completed now: its date has not come, an outcome or a required action or item is missing.</summary>
+    private static EngineError? Refusal(SopDefinition definition, Langkah step, SopInstance instance, CompleteStep command, DateTimeOffset now)
+    {
+        if (command.Lewati) return step.Opsional ? null : EngineError.NotOptional(step.Label);
+        if (step.TidakSebelum is { } acuan)
+        {
+            if (DateOf(instance, acuan) is not { } from) return EngineError.DateUnknown(step.Label, acuan);
+            if (now < from) return EngineError.TooEarly(step.Label, acuan, from);
+        }
+        if (step.Jenis == JenisLangkah.Keputusan)
         {
             if (string.IsNullOrWhiteSpace(command.Pilihan))
-                return EngineResult.Fail(EngineError.OutcomeRequired(step.Label, string.Join(" / ", step.Pilihan.Select(p => p.Nama))), instance);
-            var outcome = step.Pilihan.FirstOrDefault(p => string.Equals(p.Nama, command.Pilihan, StringComparison.OrdinalIgnoreCase));
-            if (outcome is null) return EngineResult.Fail(EngineError.UnknownOutcome(command.Pilihan), instance);
+                return EngineError.OutcomeRequired(step.Label, string.Join(" / ", step.Pilihan.Select(p => p.Nama)));
+            if (!step.Pilihan.Any(p => string.Equals(p.Nama, command.Pilihan, StringComparison.OrdinalIgnoreCase))) return EngineError.UnknownOutcome(command.Pilihan);
+        }
+        var bukti = command.Bukti ?? new Dictionary<int, string>();
+        var undone = step.Aksi.Select((a, i) => (a, i)).Where(x => !x.a.Opsional && !bukti.ContainsKey(x.i)).Select(x => x.a.Label(definition)).ToList();
+        if (undone.Count > 0) return EngineError.ActionRequired(step.Label, string.Join("; ", undone));
+        var given = command.Masukan ?? new Dictionary<string, string>();
+        var missing = step.Kelengkapan.Where(k => (!given.TryGetValue(k, out var v) || string.IsNullOrWhiteSpace(v)) && Produced(definition, instance, k) is null).ToList();
+        return missing.Count > 0 ? EngineError.MissingInputs(string.Join("; ", missing)) : null;
+    }
+
+    /// <summary>
+    /// What an earlier step of this instance produced under this name: a kelengkapan item is met by a step whose
+    /// output it is (the SOP's own words), once that step recorded it, never by a similar title.
+    /// </summary>
+    public static string? Produced(SopDefinition definition, SopInstance instance, string item) =>
+        instance.Riwayat.LastOrDefault(e => e.Jenis == StepEventKind.Diselesaikan
+            && e.Keluaran.Any(k => string.Equals(k.Key, item, StringComparison.OrdinalIgnoreCase)))
+            ?.Keluaran.First(k => string.Equals(k.Key, item, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private void Transition(SopDefinition definition, SopInstance instance, Langkah step, ActiveStep active, CompleteStep command, Actor by,
+        DateTimeOffset now, List<StepEvent> events, List<ActiveStep> closed, List<ActiveStep> activated)
+    {
+        IReadOnlyList<string> next;
+        string? chosen = null;
+        if (command.Lewati) next = step.Jenis == JenisLangkah.Keputusan ? [step.Pilihan[0].Lanjut] : step.Lanjut;
+        else if (step.Jenis == JenisLangkah.Keputusan)
+        {
+            var outcome = step.Pilihan.First(p => string.Equals(p.Nama, command.Pilihan, StringComparison.OrdinalIgnoreCase));
             chosen = outcome.Nama;
             next = [outcome.Lanjut];
         }
-        else
-        {
-            next = step.Lanjut;
-        }
+        else next = step.Lanjut;
 
-        if (!command.Lewati)
-        {
-            var given = command.Masukan ?? new Dictionary<string, string>();
-            var missing = step.Kelengkapan.Where(k => !given.TryGetValue(k, out var v) || string.IsNullOrWhiteSpace(v)).ToList();
-            if (missing.Count > 0) return EngineResult.Fail(EngineError.MissingInputs(string.Join("; ", missing)), instance);
-        }
+        // What the step's actions produced is its output: the letter's number stands for "Surat Rekomendasi".
+        var keluaran = new Dictionary<string, string>(command.Keluaran ?? new Dictionary<string, string>());
+        foreach (var (index, text) in command.Bukti ?? new Dictionary<int, string>())
+            if (index >= 0 && index < step.Aksi.Count) keluaran[step.Aksi[index].Label(definition)] = text;
+        if (step.Output is { } output && !keluaran.ContainsKey(output) && command.Bukti is { Count: > 0 } bukti) keluaran[output] = string.Join("; ", bukti.Values);
 
-        var now = clock.GetUtcNow();
-        var events = new List<StepEvent>();
         Record(instance, events, new StepEvent
         {
             Seq = instance.NextSeq, Jenis = command.Lewati ? StepEventKind.Dilewati : StepEventKind.Diselesaikan, StepId = step.Id,
             ActivationId = active.ActivationId, Pada = now, OlehId = by.Id, OlehNama = by.Nama, Pilihan = chosen,
-            Masukan = command.Masukan ?? new Dictionary<string, string>(),
-            Keluaran = command.Keluaran ?? new Dictionary<string, string>(),
-            Catatan = command.Catatan,
+            Masukan = command.Masukan ?? new Dictionary<string, string>(), Keluaran = keluaran, Catatan = command.Catatan,
         });
         instance.Aktif.Remove(active);
-        var closed = new List<ActiveStep> { active };
-        var activated = new List<ActiveStep>();
+        closed.Add(active);
+        activated.Remove(active);
         if (step.Jenis == JenisLangkah.Selesai)
         {
             // An end step finishes the instance; steps still open on other branches are closed with it.
             closed.AddRange(instance.Aktif);
+            activated.RemoveAll(instance.Aktif.Contains);
             instance.Aktif.Clear();
             instance.Status = InstanceStatus.Selesai;
             instance.SelesaiPada = now;
             Record(instance, events, new StepEvent { Seq = instance.NextSeq, Jenis = StepEventKind.InstansSelesai, Pada = now, OlehId = by.Id, OlehNama = by.Nama });
         }
-        else
-        {
-            activated = Activate(definition, instance, next, now, events);
-        }
+        else activated.AddRange(Activate(definition, instance, next, now, events));
+    }
 
-        await store.SaveAsync(instance, events, ct);
-        await handle.CommitAsync(ct);
-        return new EngineResult(instance, null, activated, closed, events);
+    /// <summary>
+    /// The system's own moves, until none is left: a decision whose pilihan's condition holds on the context is taken,
+    /// and a step done by the intake form is recorded done when the instance came in through the form.
+    /// </summary>
+    private void Advance(SopDefinition definition, SopInstance instance, List<ActiveStep> candidates, List<ActiveStep> closed,
+        DateTimeOffset now, List<StepEvent> events, List<ActiveStep>? activated = null)
+    {
+        activated ??= candidates;
+        for (var guard = 0; guard < 200 && instance.Status == InstanceStatus.Berjalan; guard++)
+        {
+            var move = instance.Aktif.Select(a => (Active: a, Step: definition.Find(a.StepId)!)).Select(x => (x.Active, x.Step, Command: SystemMove(x.Step, instance)))
+                .FirstOrDefault(x => x.Command is not null);
+            if (move.Command is null) return;
+            Transition(definition, instance, move.Step, move.Active, move.Command, Actor.System, now, events, closed, activated);
+        }
+    }
+
+    private static CompleteStep? SystemMove(Langkah step, SopInstance instance)
+    {
+        if (step.Jenis == JenisLangkah.Keputusan && step.Pilihan.FirstOrDefault(p => p.Jika is { } jika && Syarat.TryParse(jika, out var s, out _) && s!.Holds(instance.Konteks)) is { } taken)
+            return new CompleteStep(step.Id, taken.Nama, Catatan: $"Diputuskan otomatis: {taken.Jika}");
+        if (step.Otomatis == Pemicu.Formulir && instance.Konteks.GetValueOrDefault(Konteks.Masuk) == "formulir")
+            return new CompleteStep(step.Id, Catatan: "Dikerjakan melalui formulir permohonan");
+        return null;
     }
 
     /// <summary>Records that the reminder of an activation went out; false when it already had, or the step is no longer active.</summary>
@@ -129,10 +233,30 @@ public sealed class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvide
         return new EngineResult(instance, null, [], [], events);
     }
 
-    /// <summary>Anyone holding one of the step's lane roles, or the named assignee, may perform it.</summary>
-    public static bool MayPerform(SopDefinition definition, Langkah step, ActiveStep active, Actor by) =>
-        (active.PenerimaTugas is not null && active.PenerimaTugas == by.Id)
-        || step.Pelaksana.Any(p => definition.Lane(p) is { } lane && by.Peran.Contains(lane.Peran));
+    /// <summary>
+    /// Who may complete a step: the activation's named assignee, or a performer of one of its lanes (a role's holder,
+    /// the instance's client, the person named for an assignment). The system completes only automatic steps and decisions
+    /// it can take from the context.
+    /// </summary>
+    public static bool MayPerform(SopDefinition definition, Langkah step, ActiveStep active, Actor by, IReadOnlyDictionary<string, string> konteks)
+    {
+        if (by.Id == Actor.System.Id) return step.Otomatis is not null || step.Pilihan.Any(p => p.Jika is not null);
+        if (active.PenerimaTugas is not null && active.PenerimaTugas == by.Id) return true;
+        return step.Pelaksana.Any(p => definition.Lane(p) is { } lane && Performs(definition, lane, by, konteks));
+    }
+
+    /// <summary>Whether <paramref name="by"/> performs the lane on this instance.</summary>
+    public static bool Performs(SopDefinition definition, Pelaksana lane, Actor by, IReadOnlyDictionary<string, string> konteks)
+    {
+        if (lane.Klien)
+        {
+            if (konteks.TryGetValue(Konteks.Klien, out var client)) return client == by.Id;
+            // A walk-in client without an account: the unit's staff record the client's step on their behalf.
+            return definition.Pelaksana.Any(p => !p.Klien && p.Peran is { } role && by.Peran.Contains(role));
+        }
+        if (lane.Penugasan is { } nama && konteks.TryGetValue(Konteks.Penugasan(nama), out var named)) return named == by.Id;
+        return lane.Peran is { } peran && by.Peran.Contains(peran);
+    }
 
     private List<ActiveStep> Activate(SopDefinition definition, SopInstance instance, IEnumerable<string> stepIds, DateTimeOffset now, List<StepEvent> events)
     {
@@ -159,20 +283,42 @@ public sealed class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvide
         events.Add(entry);
     }
 
-    /// <summary>Due and reminder times from the step's waktu, counted from its activation or from a named earlier step's completion.</summary>
+    /// <summary>
+    /// Due and reminder times from the step's waktu: counted from its activation, from a named earlier step's completion,
+    /// or from or to a date of the instance (<see cref="Langkah.Acuan"/>; no due time until the date is known). Working
+    /// time unless the SOP runs around the clock, the case is urgent, or the standard is written in calendar hours ("1 x 24 jam").
+    /// </summary>
     public (DateTimeOffset? Due, DateTimeOffset? Remind) DueTimes(SopDefinition definition, Langkah step, SopInstance instance, DateTimeOffset activatedAt)
     {
-        if (!WaktuParser.TryParse(step.Waktu, out var waktu, out _) || waktu is null || !waktu.HasDuration) return (null, null);
+        if (!WaktuParser.TryParse(step.Waktu, out var waktu, out _)) return (null, null);
+        var share = definition.PengingatPersen / 100.0;
+        if (step.Acuan is { } acuan)
+        {
+            if (DateOf(instance, acuan) is not { } date) return (null, null);
+            DateTimeOffset due = waktu is null || !waktu.HasDuration ? date
+                : WaktuArti.Sebelum(waktu) ? date - WorkingCalendar.ClockLength(waktu)
+                : Clock(definition, waktu, instance) ? date + WorkingCalendar.ClockLength(waktu) : calendar.Add(date, calendar.WorkingLength(waktu));
+            return (due, due > activatedAt ? activatedAt + (due - activatedAt) * share : null);
+        }
+        if (waktu is null || !waktu.HasDuration) return (null, null);
         var from = activatedAt;
         if (step.DihitungDari is { } earlier
             && instance.Riwayat.LastOrDefault(e => e.StepId == earlier && e.Jenis is StepEventKind.Diselesaikan or StepEventKind.Dilewati) is { } done)
             from = done.Pada;
-        if (!definition.JamKerja)
+        if (Clock(definition, waktu, instance))
         {
             var length = WorkingCalendar.ClockLength(waktu);
-            return (from + length, from + length * (definition.PengingatPersen / 100.0));
+            return (from + length, from + length * share);
         }
         var work = calendar.WorkingLength(waktu);
-        return (calendar.Add(from, work), calendar.Add(from, work * (definition.PengingatPersen / 100.0)));
+        return (calendar.Add(from, work), calendar.Add(from, work * share));
     }
+
+    private static bool Clock(SopDefinition definition, Waktu.Waktu waktu, SopInstance instance) =>
+        !definition.JamKerja || WaktuArti.Kalender(waktu) || instance.Konteks.GetValueOrDefault(Konteks.Darurat) == "ya";
+
+    /// <summary>A date of the instance (tanggal.{acuan}), as the module that knows it wrote it.</summary>
+    public static DateTimeOffset? DateOf(SopInstance instance, string acuan) =>
+        instance.Konteks.TryGetValue(Konteks.Tanggal(acuan), out var text)
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at) ? at : null;
 }

@@ -2,7 +2,8 @@ namespace CampusKonseling.Sop.Engine;
 
 public enum InstanceStatus { Berjalan, Selesai, Dibatalkan }
 
-public enum StepEventKind { Dimulai, Diaktifkan, Diselesaikan, Dilewati, Diingatkan, Terlambat, InstansSelesai }
+/// <summary>Kinds of history entries. KonteksDiubah: facts of the instance changed (assignment, a date, urgency); Dijadwalkan: a due time moved with them.</summary>
+public enum StepEventKind { Dimulai, Diaktifkan, Diselesaikan, Dilewati, Diingatkan, Terlambat, InstansSelesai, KonteksDiubah, Dijadwalkan }
 
 /// <summary>A running SOP: which version, which steps are active now, and the append-only history.</summary>
 public sealed class SopInstance
@@ -29,8 +30,8 @@ public sealed class ActiveStep
     public required Guid ActivationId { get; init; }
     public required string StepId { get; init; }
     public required DateTimeOffset DiaktifkanPada { get; init; }
-    public DateTimeOffset? JatuhTempo { get; init; }
-    public DateTimeOffset? PengingatPada { get; init; }
+    public DateTimeOffset? JatuhTempo { get; set; }
+    public DateTimeOffset? PengingatPada { get; set; }
     public string? PenerimaTugas { get; set; }
     public bool Diingatkan { get; set; }
     public bool Terlambat { get; set; }

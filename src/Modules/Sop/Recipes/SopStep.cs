@@ -30,7 +30,7 @@ public sealed class SopStep : IRecipeStep
             {
                 var lane = definition.Pelaksana[j];
                 // Roles made by this recipe are known now; others are checked against the campus when applied.
-                if (roles.Count > 0 && !roles.Contains(lane.Peran)) step.Error($"sops[{i}].pelaksana[{j}].peran", $"peran '{lane.Peran}' tidak dibuat oleh langkah 'roles' resep ini");
+                if (roles.Count > 0 && lane.Peran is { } peran && !roles.Contains(peran)) step.Error($"sops[{i}].pelaksana[{j}].peran", $"peran '{lane.Peran}' tidak dibuat oleh langkah 'roles' resep ini");
             }
         }
     }
@@ -45,7 +45,7 @@ public sealed class SopStep : IRecipeStep
         {
             var definition = element.Deserialize<SopDefinition>(DefinitionJson.Options)!;
             foreach (var lane in definition.Pelaksana)
-                if (!await directory.RoleExistsAsync(lane.Peran, ct))
+                if (lane.Peran is { } peran && !await directory.RoleExistsAsync(peran, ct))
                     throw new InvalidOperationException($"SOP {definition.Kode}: peran '{lane.Peran}' belum ada di kampus ini");
             await catalog.ImportAsync(definition, $"resep {step.File}", null, ct);
         }

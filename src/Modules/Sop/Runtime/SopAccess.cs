@@ -11,5 +11,5 @@ namespace CampusKonseling.Sop.Runtime;
 public sealed class SopAccess(IPermissionService permissions)
 {
     public async Task<bool> CanSeeInstancesAsync(ClaimsPrincipal user, SopDefinition sop) =>
-        sop.Pelaksana.Any(p => user.IsInRole(p.Peran)) || await permissions.HasPermissionAsync(user, Permissions.ManageSop);
+        sop.Pelaksana.Any(p => !p.Klien && p.Peran is { } peran && user.IsInRole(peran)) || await permissions.HasPermissionAsync(user, Permissions.ManageSop);
 }

@@ -30,12 +30,12 @@ public sealed class SopLauncher(SopDb db, TenantDbConnection connection, ISopSto
                 : new SopProgressStep(a.StepId, a.JatuhTempo)).ToList(), instance.SelesaiPada);
     }
 
-    public async Task<SopLaunch> StartAsync(string sopKode, string subjek, IReadOnlyDictionary<string, string> konteks, DbTransaction transaction, CancellationToken ct = default)
+    public async Task<SopLaunch> StartAsync(string sopKode, string subjek, IReadOnlyDictionary<string, string> konteks, DbTransaction transaction, CancellationToken ct = default, string? masuk = null)
     {
         await connection.EnlistAsync(db, transaction, ct);
         var version = await CurrentAsync(sopKode, ct) ?? throw new InvalidOperationException($"SOP '{sopKode}' tidak ada di kampus ini.");
-        var result = await (await runtime.EngineAsync(ct)).StartAsync(version, Actor.System, subjek, konteks, ct);
-        var first = version.Definition.Mulai;
+        var result = await (await runtime.EngineAsync(ct)).StartAsync(version, Actor.System, subjek, konteks, ct, masuk);
+        var first = version.Definition.Pintu(masuk);
         return new SopLaunch(result.Instance!.Id, new SopEntry(version.Definition.Judul, first.Uraian, first.Waktu),
             result.Activated.FirstOrDefault()?.JatuhTempo, token => runtime.AfterStartAsync(version.Definition, result, token));
     }

@@ -45,6 +45,17 @@ public sealed class SopRuntime(
 
     public async Task<RuntimeResult> CompleteAsync(Guid instanceId, CompleteStep command, Actor by, CancellationToken ct = default)
     {
+        // The step's actions are looked for on the case before the engine decides: completing the step is doing its work.
+        if (!command.Lewati && command.Bukti is null && await store.InstanceAsync(instanceId, ct) is { } current
+            && current.Aktif.FirstOrDefault(a => a.StepId == command.StepId) is { } active)
+        {
+            var definition = (await store.VersionAsync(current.VersionId, ct))!.Definition;
+            if (definition.Find(command.StepId) is { Aksi.Count: > 0 } step)
+            {
+                var actions = await ActionsAsync(definition, current, step, active, ct);
+                command = command with { Bukti = actions.Where(a => a.Bukti is not null).ToDictionary(a => a.Index, a => a.Bukti!) };
+            }
+        }
         var result = await (await EngineAsync(ct)).CompleteAsync(instanceId, command, by, ct);
         if (!result.Succeeded) return new RuntimeResult(result.Instance, T[result.Error!.Template, result.Error.Args]);
         var version = (await store.VersionAsync(result.Instance!.VersionId, ct))!;
@@ -52,10 +63,49 @@ public sealed class SopRuntime(
         return new RuntimeResult(result.Instance, null);
     }
 
+    /// <summary>Facts of the instance changed (assignment, a date, urgency, the client's account): due times and automatic decisions follow.</summary>
+    public async Task<RuntimeResult> UpdateAsync(Guid instanceId, IReadOnlyDictionary<string, string?> changes, Actor by, CancellationToken ct = default)
+    {
+        var result = await (await EngineAsync(ct)).UpdateAsync(instanceId, changes, by, ct);
+        if (!result.Succeeded) return new RuntimeResult(result.Instance, T[result.Error!.Template, result.Error.Args]);
+        if (result.Events.Count > 0) await AfterAsync((await store.VersionAsync(result.Instance!.VersionId, ct))!.Definition, result, ct);
+        return new RuntimeResult(result.Instance, null);
+    }
+
+    /// <summary>A step's actions as modules see them, each with what shows it done since the step became active.</summary>
+    public async Task<IReadOnlyList<CampusKonseling.Workflows.SopAksi>> ActionsAsync(SopDefinition definition, SopInstance instance, Langkah step, ActiveStep active, CancellationToken ct)
+    {
+        var plugins = features.Contracts<CampusKonseling.Workflows.IStepAction>().ToList();
+        var list = new List<CampusKonseling.Workflows.SopAksi>();
+        for (var i = 0; i < step.Aksi.Count; i++)
+        {
+            var info = Describe(definition, step.Aksi[i], i);
+            if (plugins.FirstOrDefault(p => p.Jenis == info.Jenis) is { } plugin)
+            {
+                var context = new CampusKonseling.Workflows.StepActionContext(instance.Id, definition.Kode, step.Id, step.Label, active.ActivationId, active.DiaktifkanPada, info, instance.Konteks);
+                info = info with { Bukti = await plugin.EvidenceAsync(context, ct) };
+            }
+            list.Add(info);
+        }
+        return list;
+    }
+
+    public static CampusKonseling.Workflows.SopAksi Describe(SopDefinition d, Aksi a, int index) => new(
+        index, a.Jenis, a.Label(d), a.Templat, a.Dokumen, a.Kepada is { } k ? d.Lane(k)?.Nama : null, a.Kepada is { } k2 ? d.Lane(k2)?.Peran : null,
+        a.Penugasan, a.Penugasan is { } p ? d.Pelaksana.FirstOrDefault(l => l.Penugasan == p)?.Peran : null, a.Opsional);
+
     /// <summary>A reminder or due time has come; acts once per activation however often it is called.</summary>
     public async Task OnTimerAsync(SlaKind kind, Guid instanceId, Guid activationId, CancellationToken ct)
     {
         var engine = await EngineAsync(ct);
+        if (kind != SlaKind.Pengingat && await store.InstanceAsync(instanceId, ct) is { } due
+            && due.Aktif.FirstOrDefault(a => a.ActivationId == activationId) is { } reached
+            && (await store.VersionAsync(due.VersionId, ct))!.Definition.Find(reached.StepId) is { Otomatis: Pemicu.Waktu } timed)
+        {
+            // A step done by its time (the day a programme is held) is done when the time comes, not overdue.
+            await CompleteAsync(instanceId, new CompleteStep(timed.Id, Catatan: "Selesai otomatis pada waktunya"), Actor.System, ct);
+            return;
+        }
         var result = kind == SlaKind.Pengingat
             ? await engine.RemindAsync(instanceId, activationId, ct)
             : await engine.EscalateAsync(instanceId, activationId, ct);
@@ -114,13 +164,39 @@ public sealed class SopRuntime(
         await TellObserversAsync(definition, instance, ct);
         var zone = await ZoneAsync(ct);
         foreach (var closed in result.Closed) await timers.CancelAsync(closed.ActivationId, ct);
-        foreach (var active in result.Activated)
+        foreach (var moved in result.Rescheduled)
+        {
+            await timers.CancelAsync(moved.ActivationId, ct);
+            await timers.ScheduleAsync(current.Shell.Name, instance.Id, moved, ct);
+        }
+        foreach (var active in result.Activated.Where(instance.Aktif.Contains))
         {
             await timers.ScheduleAsync(current.Shell.Name, instance.Id, active, ct);
             var step = definition.Find(active.StepId)!;
+            if (step.Otomatis is not null)
+            {
+                await PerformAsync(definition, instance, step, active, ct);
+                continue;
+            }
             var due = active.JatuhTempo is null ? "" : " " + T["Jatuh tempo {0}.", Local(active.JatuhTempo, zone)];
             await NotifyActorsAsync(definition, step, instance, new Notification("sop-tugas",
                 T["Tugas baru: langkah {0} {1}", step.Label, definition.Judul], $"{step.Uraian} — {instance.Subjek}.{due}", $"admin/sop/instans/{instance.Id}"), ct);
+        }
+    }
+
+    /// <summary>The system does an automatic step's own actions (a message to the client); the step completes when their module signals it.</summary>
+    private async Task PerformAsync(SopDefinition definition, SopInstance instance, Langkah step, ActiveStep active, CancellationToken ct)
+    {
+        var plugins = features.Contracts<CampusKonseling.Workflows.IStepAction>().OfType<CampusKonseling.Workflows.IAutomaticStepAction>().ToList();
+        for (var i = 0; i < step.Aksi.Count; i++)
+        {
+            var info = Describe(definition, step.Aksi[i], i);
+            if (plugins.FirstOrDefault(p => p.Jenis == info.Jenis) is not { } plugin)
+            {
+                logger.LogWarning("SOP {Kode}: no module performs action {Jenis} of automatic step {Step}", definition.Kode, info.Jenis, step.Id);
+                continue;
+            }
+            await plugin.PerformAsync(new CampusKonseling.Workflows.StepActionContext(instance.Id, definition.Kode, step.Id, step.Label, active.ActivationId, active.DiaktifkanPada, info, instance.Konteks), ct);
         }
     }
 
@@ -130,7 +206,8 @@ public sealed class SopRuntime(
         var state = new CampusKonseling.Workflows.SopInstanceState(instance.Id, definition.Kode, definition.Judul,
             instance.Status == InstanceStatus.Selesai, instance.Status == InstanceStatus.Dibatalkan,
             instance.Aktif.Select(a => definition.Find(a.StepId) is { } step
-                ? new CampusKonseling.Workflows.SopStepState(a.StepId, step.Label, step.Uraian, step.Pelaksana.Select(p => definition.Lane(p)!.Peran).Distinct().ToList(), a.PenerimaTugas, a.JatuhTempo, a.Terlambat)
+                ? new CampusKonseling.Workflows.SopStepState(a.StepId, step.Label, step.Uraian, StaffRoles(definition, step, instance), a.PenerimaTugas ?? Named(definition, step, instance), a.JatuhTempo, a.Terlambat)
+                    { Klien = step.Pelaksana.Any(p => definition.Lane(p)!.Klien), Otomatis = step.Otomatis is not null }
                 : new CampusKonseling.Workflows.SopStepState(a.StepId, a.StepId, a.StepId, [], a.PenerimaTugas, a.JatuhTempo, a.Terlambat)).ToList());
         foreach (var observer in features.Contracts<CampusKonseling.Workflows.ISopObserver>())
         {
@@ -145,6 +222,11 @@ public sealed class SopRuntime(
         }
     }
 
+    /// <summary>
+    /// Who hears of a step: the activation's assignee; else per lane, the client of the instance (only them, on their own page),
+    /// the person named for the lane's assignment, or the lane's staff role. A client lane's role (Mahasiswa, Praja, Alumni)
+    /// is held by every client, so it is never told by role: that would tell every student of another student's request.
+    /// </summary>
     private async Task NotifyActorsAsync(SopDefinition definition, Langkah step, SopInstance instance, Notification n, CancellationToken ct)
     {
         var active = instance.Aktif.FirstOrDefault(a => a.StepId == step.Id);
@@ -153,12 +235,38 @@ public sealed class SopRuntime(
             await notifier.NotifyUsersAsync([assignee], n, ct);
             return;
         }
-        // Only staff roles hear of a step by role. A client lane's role (Mahasiswa, Praja, Alumni) is held by every
-        // client: telling the role would tell every student of another student's request.
         var staff = (await directory.RolesWithPermissionAsync(StaffAreaPermission, ct)).Append(CampusKonseling.Security.StandardRoles.Administrator).ToHashSet(StringComparer.Ordinal);
-        foreach (var role in step.Pelaksana.Select(p => definition.Lane(p)!.Peran).Distinct().Where(staff.Contains))
-            await notifier.NotifyRoleAsync(role, n, ct);
+        var users = new HashSet<string>();
+        var roles = new HashSet<string>();
+        foreach (var lane in step.Pelaksana.Select(p => definition.Lane(p)!))
+        {
+            if (lane.Klien)
+            {
+                if (instance.Konteks.TryGetValue(Definitions.Konteks.Klien, out var client) && users.Add(client))
+                    await notifier.NotifyUsersAsync([client], n with
+                    {
+                        Judul = T["Langkah Anda: {0}", step.Uraian], Isi = T["Permohonan {0} menunggu Anda: {1}", instance.Subjek, step.Uraian], Tautan = "permohonan-saya",
+                    }, ct);
+                continue;
+            }
+            if (lane.Penugasan is { } nama && instance.Konteks.TryGetValue(Definitions.Konteks.Penugasan(nama), out var named))
+            {
+                if (users.Add(named)) await notifier.NotifyUsersAsync([named], n, ct);
+                continue;
+            }
+            if (lane.Peran is { } role && staff.Contains(role) && roles.Add(role)) await notifier.NotifyRoleAsync(role, n, ct);
+        }
     }
+
+    /// <summary>The staff roles working a step now: client lanes and lanes whose person is named are not a role's work.</summary>
+    private static List<string> StaffRoles(SopDefinition definition, Langkah step, SopInstance instance) =>
+        step.Pelaksana.Select(p => definition.Lane(p)!)
+            .Where(l => !l.Klien && !(l.Penugasan is { } nama && instance.Konteks.ContainsKey(Definitions.Konteks.Penugasan(nama))))
+            .Select(l => l.Peran).OfType<string>().Distinct().ToList();
+
+    private static string? Named(SopDefinition definition, Langkah step, SopInstance instance) =>
+        step.Pelaksana.Select(p => definition.Lane(p)!.Penugasan).OfType<string>()
+            .Select(nama => instance.Konteks.GetValueOrDefault(Definitions.Konteks.Penugasan(nama))).FirstOrDefault(id => id is not null);
 
     /// <summary>The Admin module's "open the staff area" permission: the roles that hold it are staff.</summary>
     private const string StaffAreaPermission = "AccessAdmin";

@@ -56,8 +56,8 @@ public sealed class EditModel(SopCatalog catalog, IUserDirectory directory, IStr
         if (sop is null) return Page();
         var errors = DefinitionValidator.Validate(sop).ToList();
         for (var i = 0; i < sop.Pelaksana.Count; i++)
-            if (!string.IsNullOrWhiteSpace(sop.Pelaksana[i].Peran) && !await directory.RoleExistsAsync(sop.Pelaksana[i].Peran, ct))
-                errors.Add(($"pelaksana[{i}].peran", T["peran '{0}' belum ada di kampus ini", sop.Pelaksana[i].Peran]));
+            if (sop.Pelaksana[i].Peran is { Length: > 0 } peran && !await directory.RoleExistsAsync(peran, ct))
+                errors.Add(($"pelaksana[{i}].peran", T["peran '{0}' belum ada di kampus ini", peran]));
         if (id is { } existing && await catalog.FindAsync(existing, null, ct) is { } current && current.Sop.Kode != sop.Kode)
             errors.Add(("kode", T["kode SOP tidak dapat diubah (semula '{0}')", current.Sop.Kode]));
         if (errors.Count > 0)

@@ -32,7 +32,7 @@ public sealed class InstanceModel(ISopStore store, SopRuntime runtime, SopAccess
         public string? Catatan { get; set; }
     }
 
-    public bool MayPerform(ActiveStep active) => SopEngine.MayPerform(Version.Definition, Version.Definition.Find(active.StepId)!, active, Me);
+    public bool MayPerform(ActiveStep active) => SopEngine.MayPerform(Version.Definition, Version.Definition.Find(active.StepId)!, active, Me, Instance.Konteks);
 
     public string Local(DateTimeOffset? at) => at is null ? "-" : TimeZoneInfo.ConvertTime(at.Value, Zone).ToString("dd/MM/yyyy HH:mm");
 
