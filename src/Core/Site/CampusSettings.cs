@@ -16,6 +16,8 @@ public sealed record CampusSettings
     public string DefaultCulture { get; init; } = "id-ID";
     /// <summary>Websites (scheme://host[:port]) allowed to show the campus's forms in an iframe.</summary>
     public IReadOnlyList<string> AsalSematan { get; init; } = [];
+    /// <summary>Public holidays and the campus's own days off, in date order; not working days even when their weekday is.</summary>
+    public IReadOnlyList<HariLibur> HariLibur { get; init; } = [];
 }
 
 public interface ISiteSettings

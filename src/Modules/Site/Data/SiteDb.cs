@@ -27,6 +27,7 @@ public sealed class SiteDb(DbContextOptions<SiteDb> options) : DbContext(options
             e.Property(x => x.WorkStart).HasColumnName("work_start");
             e.Property(x => x.WorkEnd).HasColumnName("work_end");
             e.Property(x => x.AsalSematan).HasColumnName("asal_sematan");
+            e.Property(x => x.HariLibur).HasColumnName("hari_libur").HasColumnType("jsonb");
         });
     }
 }
@@ -45,4 +46,6 @@ public sealed class SettingsRecord
     public TimeOnly WorkStart { get; set; } = new(8, 0);
     public TimeOnly WorkEnd { get; set; } = new(16, 0);
     public string[] AsalSematan { get; set; } = [];
+    /// <summary>JSON written by <see cref="HariLiburJson"/>.</summary>
+    public string HariLibur { get; set; } = "[]";
 }

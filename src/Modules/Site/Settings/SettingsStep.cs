@@ -7,8 +7,8 @@ namespace CampusKonseling.Site.Settings;
 /// <summary>
 /// <c>{ "name": "settings", "campusName": "…", "unitName": "…", "logoUrl": "…", "primaryColor": "#1d4e89",
 /// "accentColor": "#f2a900", "timeZone": "Asia/Jakarta", "workingDays": ["senin", …], "workingHours": { "start": "08:00", "end": "16:00" },
-/// "embedOrigins": ["https://www.kampus.ac.id"] }</c>.
-/// Properties left out keep their current value.
+/// "embedOrigins": ["https://www.kampus.ac.id"], "holidays": [{ "date": "2026-12-25", "name": "Hari Natal" }] }</c>.
+/// Properties left out keep their current value; a list given replaces the whole list.
 /// </summary>
 public sealed class SettingsStep : IRecipeStep
 {
@@ -56,6 +56,14 @@ public sealed class SettingsStep : IRecipeStep
                 }
             }
         }
+        if (s.TryGetProperty("holidays", out var holidays))
+        {
+            if (holidays.ValueKind != JsonValueKind.Array)
+                step.Error("holidays", "harus berupa daftar hari libur, mis. [{ \"date\": \"2026-12-25\", \"name\": \"Hari Natal\" }]");
+            else if (holidays.GetArrayLength() > SettingsRules.MaxHolidays)
+                step.Error("holidays", $"paling banyak {SettingsRules.MaxHolidays} hari libur; hapus tahun-tahun yang sudah lewat");
+            else ValidateHolidays(step, holidays);
+        }
         if (s.TryGetProperty("workingHours", out var hours))
         {
             var start = ParseTime(hours, "start");
@@ -83,6 +91,9 @@ public sealed class SettingsStep : IRecipeStep
             record.WorkingDays = days.EnumerateArray().Select(d => (int)SettingsRules.DayNames[d.GetString()!]).Distinct().Order().ToArray();
         if (s.TryGetProperty("embedOrigins", out var origins))
             record.AsalSematan = origins.EnumerateArray().Select(o => SettingsRules.Origin(o.GetString()!)!).Distinct().ToArray();
+        if (s.TryGetProperty("holidays", out var holidays))
+            record.HariLibur = HariLiburJson.Write(holidays.EnumerateArray()
+                .Select(h => new HariLibur(SettingsRules.Date(h.OptionalString("date"))!.Value, NullIfBlank(h.OptionalString("name")))));
         if (s.TryGetProperty("workingHours", out var hours))
         {
             record.WorkStart = ParseTime(hours, "start")!.Value;
@@ -90,6 +101,39 @@ public sealed class SettingsStep : IRecipeStep
         }
         await db.SaveChangesAsync(ct);
     }
+
+    private static readonly string[] HolidayKeys = ["date", "name"];
+
+    private static void ValidateHolidays(RecipeStepContext step, JsonElement holidays)
+    {
+        var seen = new Dictionary<DateOnly, int>();
+        var i = 0;
+        foreach (var h in holidays.EnumerateArray())
+        {
+            var at = $"holidays[{i}]";
+            if (h.ValueKind != JsonValueKind.Object)
+            {
+                step.Error(at, "harus berupa { \"date\": \"2026-12-25\", \"name\": \"Hari Natal\" }");
+                i++;
+                continue;
+            }
+            // A misspelt key would otherwise drop the holiday's name without a word.
+            foreach (var p in h.EnumerateObject().Where(p => !HolidayKeys.Contains(p.Name)))
+                step.Error($"{at}.{p.Name}", $"kunci '{p.Name}' tidak dikenal; hari libur hanya memiliki 'date' dan 'name'");
+            if (SettingsRules.Date(h.OptionalString("date")) is not { } date)
+                step.Error($"{at}.date", "tanggal wajib diisi dengan bentuk tahun-bulan-tanggal, mis. \"2026-12-25\"");
+            else if (seen.TryGetValue(date, out var first))
+                step.Error($"{at}.date", $"tanggal {date:yyyy-MM-dd} sudah tercantum pada holidays[{first}]");
+            else seen[date] = i;
+            if (h.TryGetProperty("name", out var name) && name.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+                step.Error($"{at}.name", "nama hari libur harus berupa teks");
+            else if (h.OptionalString("name")?.Trim().Length > SettingsRules.MaxHolidayName)
+                step.Error($"{at}.name", $"nama hari libur paling panjang {SettingsRules.MaxHolidayName} karakter");
+            i++;
+        }
+    }
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static TimeOnly? ParseTime(JsonElement hours, string property) =>
         hours.OptionalString(property) is { } text && TimeOnly.TryParseExact(text, "HH:mm", out var t) ? t : null;

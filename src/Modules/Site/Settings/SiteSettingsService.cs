@@ -32,6 +32,6 @@ public sealed class SiteSettingsService(SiteDb db, CurrentShell current) : ISite
         CampusName = r.CampusName, UnitName = r.UnitName, LogoUrl = r.LogoUrl,
         PrimaryColor = r.PrimaryColor, AccentColor = r.AccentColor, TimeZone = r.TimeZone,
         WorkingDays = r.WorkingDays.Select(d => (DayOfWeek)d).ToList(), WorkStart = r.WorkStart, WorkEnd = r.WorkEnd,
-        AsalSematan = r.AsalSematan,
+        AsalSematan = r.AsalSematan, HariLibur = HariLiburJson.Read(r.HariLibur),
     };
 }

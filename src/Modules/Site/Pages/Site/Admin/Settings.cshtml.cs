@@ -35,6 +35,8 @@ public sealed class SettingsModel(SiteSettingsService settings, IStringLocalizer
         public TimeOnly? WorkEnd { get; set; }
         /// <summary>One website origin per line.</summary>
         public string? AsalSematan { get; set; }
+        /// <summary>One holiday per line: "2026-12-25 Hari Natal".</summary>
+        public string? HariLibur { get; set; }
     }
 
     public static readonly string[] TimeZones = ["Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"];
@@ -47,6 +49,7 @@ public sealed class SettingsModel(SiteSettingsService settings, IStringLocalizer
             CampusName = s.CampusName, UnitName = s.UnitName, LogoUrl = s.LogoUrl, PrimaryColor = s.PrimaryColor,
             AccentColor = s.AccentColor, TimeZone = s.TimeZone, WorkingDays = s.WorkingDays.Select(d => (int)d).ToList(),
             WorkStart = s.WorkStart, WorkEnd = s.WorkEnd, AsalSematan = string.Join("\n", s.AsalSematan),
+            HariLibur = string.Join("\n", s.HariLibur.Select(h => $"{h.Tanggal:yyyy-MM-dd} {h.Nama}".TrimEnd())),
         };
     }
 
@@ -59,6 +62,7 @@ public sealed class SettingsModel(SiteSettingsService settings, IStringLocalizer
         if (origins.FirstOrDefault(o => SettingsRules.Origin(o) is null) is { } bad)
             ModelState.AddModelError("Input.AsalSematan", T["'{0}' bukan alamat situs. Tulis seperti https://www.kampus.ac.id (tanpa jalur setelah nama situs).", bad]);
         if (Input.WorkStart >= Input.WorkEnd) ModelState.AddModelError("Input.WorkEnd", T["Jam selesai harus setelah jam mulai."]);
+        var holidays = Holidays();
         if (!ModelState.IsValid) return Page();
         await settings.SaveAsync(new SettingsRecord
         {
@@ -67,8 +71,37 @@ public sealed class SettingsModel(SiteSettingsService settings, IStringLocalizer
             WorkingDays = Input.WorkingDays.Where(d => d is >= 0 and <= 6).Distinct().Order().ToArray(),
             WorkStart = Input.WorkStart!.Value, WorkEnd = Input.WorkEnd!.Value,
             AsalSematan = origins.Select(o => SettingsRules.Origin(o)!).Distinct().ToArray(),
+            HariLibur = HariLiburJson.Write(holidays),
         }, ct);
         Message = T["Pengaturan disimpan."];
         return Redirect(Url.Content("~/admin/pengaturan"));
+    }
+
+    /// <summary>The typed holiday lines; each unreadable line gets its own error, numbered as the admin sees it.</summary>
+    private List<HariLibur> Holidays()
+    {
+        var days = new List<HariLibur>();
+        var lines = (Input.HariLibur ?? "").Split('\n');
+        var seen = new Dictionary<DateOnly, int>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0) continue;
+            var (day, badDate, _) = SettingsRules.HolidayLine(line);
+            if (day is null)
+                ModelState.AddModelError("Input.HariLibur", badDate
+                    ? T["Baris {0} (\"{1}\"): tulis tanggal sebagai tahun-bulan-tanggal lalu namanya, misalnya 2026-12-25 Hari Natal.", i + 1, line]
+                    : T["Baris {0}: nama hari libur paling panjang {1} karakter.", i + 1, SettingsRules.MaxHolidayName]);
+            else if (seen.TryGetValue(day.Tanggal, out var first))
+                ModelState.AddModelError("Input.HariLibur", T["Baris {0}: tanggal {1} sudah ada di baris {2}.", i + 1, day.Tanggal.ToString("yyyy-MM-dd"), first]);
+            else
+            {
+                seen[day.Tanggal] = i + 1;
+                days.Add(day);
+            }
+        }
+        if (days.Count > SettingsRules.MaxHolidays)
+            ModelState.AddModelError("Input.HariLibur", T["Paling banyak {0} hari libur; hapus tahun-tahun yang sudah lewat.", SettingsRules.MaxHolidays]);
+        return days;
     }
 }
