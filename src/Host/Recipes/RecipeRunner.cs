@@ -18,6 +18,8 @@ public sealed class RecipeRunner(
     ILogger<RecipeRunner> logger) : IRecipeRunner
 {
     public const string FeaturesStep = "features";
+    private static readonly string[] TopKeys = ["name", "displayName", "description", "version", "steps"];
+    private static readonly string[] FeaturesKeys = ["name", "enable"];
     private readonly FeatureService[] _steps = registrations.Where(r => r.Kind == FeatureServiceKind.RecipeStep).ToArray();
 
     public async Task<(RecipeHeader? Header, RecipeResult Result)> ValidateAsync(string file, string json, ShellContext? shell, CancellationToken ct = default)
@@ -125,6 +127,7 @@ public sealed class RecipeRunner(
         }
 
         var header = ReadHeader(root);
+        Refuse(name, "$", root, TopKeys, errors);
         if (root.OptionalString("name") is null) errors.Add(new RecipeError(name, "$.name", "wajib diisi: nama resep"));
         if (root.OptionalString("displayName") is null) errors.Add(new RecipeError(name, "$.displayName", "wajib diisi: nama tampilan resep"));
         if (!root.TryGetProperty("steps", out var stepsElement) || stepsElement.ValueKind != JsonValueKind.Array)
@@ -172,6 +175,7 @@ public sealed class RecipeRunner(
         for (var i = 0; i < steps.Count; i++)
         {
             if (steps[i].OptionalString("name") != FeaturesStep) continue;
+            Refuse(file, $"$.steps[{i}]", steps[i], FeaturesKeys, errors);
             if (!steps[i].TryGetProperty("enable", out var enable) || enable.ValueKind != JsonValueKind.Array)
             {
                 errors.Add(new RecipeError(file, $"$.steps[{i}].enable", "wajib berupa daftar nama fitur"));
@@ -190,6 +194,11 @@ public sealed class RecipeRunner(
         }
         return features.Plan(target, wanted, out _);
     }
+
+    /// <summary>Keys the runner itself reads (the recipe's own, the "features" step's) are checked here; each step checks its own.</summary>
+    private static void Refuse(string file, string path, JsonElement element, string[] known, List<RecipeError> errors) =>
+        errors.AddRange(RecipeKeys.UnknownIn(element, known)
+            .Select(key => new RecipeError(file, $"{path}.{key}", RecipeKeys.Unknown(key, known))));
 
     private static RecipeHeader? ReadHeader(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.OptionalString("name") is { } n

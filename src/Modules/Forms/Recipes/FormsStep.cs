@@ -16,22 +16,13 @@ public sealed class FormsStep : IRecipeStep
 
     public void Validate(RecipeStepContext step)
     {
+        step.AllowOnly("forms");
         var forms = step.Array("forms");
         var codes = new HashSet<string>();
         var sops = step.DeclaredCodes();
         for (var i = 0; i < forms.Count; i++)
         {
-            FormDefinition? form;
-            try
-            {
-                form = forms[i].Deserialize<FormDefinition>(FormJson.Options);
-            }
-            catch (JsonException ex)
-            {
-                step.Error($"forms[{i}]", "formulir tidak dapat dibaca: " + ex.Message.Split(" Path:")[0]);
-                continue;
-            }
-            if (form is null) continue;
+            if (step.ReadStrict<FormDefinition>(forms[i], $"forms[{i}]", FormJson.Options, "formulir") is not { } form) continue;
             if (!codes.Add(form.Kode)) step.Error($"forms[{i}].kode", $"formulir '{form.Kode}' disebut dua kali");
             foreach (var (path, reason) in FormValidator.Validate(form)) step.Error($"forms[{i}].{path}", reason);
             if (form.BuatAkun is { Peran.Length: > 0 } akun && step.DeclaredRoles() is { Count: > 0 } roles

@@ -22,9 +22,11 @@ public sealed class RolesStep(IEnumerable<FeatureService> registrations) : IReci
     {
         var known = KnownPermissions(step);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        step.AllowOnly("roles");
         var roles = step.Array("roles");
         for (var i = 0; i < roles.Count; i++)
         {
+            step.AllowOnly(roles[i], $"roles[{i}]", "name", "description", "permissions");
             var name = step.RequiredString(roles[i], $"roles[{i}]", "name");
             if (name is null) continue;
             if (!names.Add(name)) step.Error($"roles[{i}].name", $"peran '{name}' disebut dua kali");

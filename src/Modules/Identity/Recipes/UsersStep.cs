@@ -24,9 +24,11 @@ public sealed class UsersStep(IConfiguration configuration) : IRecipeStep
             return;
         }
         var declaredRoles = DeclaredRoles(step);
+        step.AllowOnly("users");
         var users = step.Array("users");
         for (var i = 0; i < users.Count; i++)
         {
+            step.AllowOnly(users[i], $"users[{i}]", "email", "name", "password", "roles");
             var email = step.RequiredString(users[i], $"users[{i}]", "email");
             if (email is not null && !email.Contains('@')) step.Error($"users[{i}].email", $"'{email}' bukan alamat e-mail");
             step.RequiredString(users[i], $"users[{i}]", "name");

@@ -23,26 +23,16 @@ public sealed class LettersStep : IRecipeStep
 
     public void Validate(RecipeStepContext step)
     {
-        if (step.Step.TryGetProperty("kopSurat", out _))
+        step.AllowOnly("kopSurat", "templates");
+        if (step.Step.TryGetProperty("kopSurat", out var kopSurat) && step.ReadStrict<KopJson>(kopSurat, "kopSurat", RecipeJson.Options, "kop surat") is { } kop)
         {
-            try
-            {
-                foreach (var (field, max) in step.Read<KopJson>("kopSurat").TooLong()) step.Error($"kopSurat.{field}", $"paling panjang {max} karakter");
-            }
-            catch (JsonException ex) { step.Error("kopSurat", "kop surat tidak dapat dibaca: " + ex.Message.Split(" Path:")[0]); }
+            foreach (var (field, max) in kop.TooLong()) step.Error($"kopSurat.{field}", $"paling panjang {max} karakter");
         }
         var templates = step.Array("templates");
         var codes = new HashSet<string>();
         for (var i = 0; i < templates.Count; i++)
         {
-            TemplateJson? t;
-            try { t = templates[i].Deserialize<TemplateJson>(RecipeJson.Options); }
-            catch (JsonException ex)
-            {
-                step.Error($"templates[{i}]", "templat tidak dapat dibaca: " + ex.Message.Split(" Path:")[0]);
-                continue;
-            }
-            if (t is null) continue;
+            if (step.ReadStrict<TemplateJson>(templates[i], $"templates[{i}]", RecipeJson.Options, "templat") is not { } t) continue;
             if (t.Kode is { Length: > 0 } && !codes.Add(t.Kode)) step.Error($"templates[{i}].kode", $"templat '{t.Kode}' disebut dua kali");
             foreach (var e in TemplateRules.Validate(t.ToInput()))
                 step.Error($"templates[{i}].{Paths.GetValueOrDefault(e.Bidang, e.Bidang)}", e.Teks);

@@ -16,9 +16,11 @@ public sealed class PagesStep(TimeProvider clock) : IRecipeStep
     public void Validate(RecipeStepContext step)
     {
         var slugs = new HashSet<string>();
+        step.AllowOnly("pages");
         var pages = step.Array("pages");
         for (var i = 0; i < pages.Count; i++)
         {
+            step.AllowOnly(pages[i], $"pages[{i}]", "slug", "title", "body", "menu", "order");
             var slug = step.RequiredString(pages[i], $"pages[{i}]", "slug");
             if (slug is not null && !PageRules.IsSlug(slug))
                 step.Error($"pages[{i}].slug", $"'{slug}' harus 2–60 karakter huruf kecil, angka dan tanda hubung");

@@ -22,14 +22,12 @@ public sealed class ProgramsStep : IRecipeStep
         var sops = Declared(step, "sop", "sops", "kode");
         var letters = Declared(step, "letters", "templates", "kode");
         var roles = step.DeclaredNames("roles", "roles");
+        step.AllowOnly("jenis");
         var kinds = step.Array("jenis");
         var codes = new HashSet<string>();
         for (var i = 0; i < kinds.Count; i++)
         {
-            KindJson? k;
-            try { k = kinds[i].Deserialize<KindJson>(RecipeJson.Options); }
-            catch (JsonException ex) { step.Error($"jenis[{i}]", "jenis program tidak dapat dibaca: " + ex.Message.Split(" Path:")[0]); continue; }
-            if (k is null) continue;
+            if (step.ReadStrict<KindJson>(kinds[i], $"jenis[{i}]", RecipeJson.Options, "jenis program") is not { } k) continue;
             if (string.IsNullOrWhiteSpace(k.Kode) || k.Kode.Length > 80) step.Error($"jenis[{i}].kode", "kode wajib diisi (paling panjang 80 karakter)");
             else if (!codes.Add(k.Kode)) step.Error($"jenis[{i}].kode", $"jenis program '{k.Kode}' disebut dua kali");
             if (string.IsNullOrWhiteSpace(k.Nama)) step.Error($"jenis[{i}].nama", "nama wajib diisi");

@@ -17,6 +17,7 @@ public sealed class SettingsStep : IRecipeStep
     public void Validate(RecipeStepContext step)
     {
         var s = step.Step;
+        step.AllowOnly("campusName", "unitName", "logoUrl", "primaryColor", "accentColor", "timeZone", "workingDays", "workingHours", "embedOrigins");
         if (s.TryGetProperty("campusName", out var name) && (name.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(name.GetString())))
             step.Error("campusName", "nama kampus tidak boleh kosong");
         foreach (var color in new[] { "primaryColor", "accentColor" })
@@ -66,6 +67,7 @@ public sealed class SettingsStep : IRecipeStep
         }
         if (s.TryGetProperty("workingHours", out var hours))
         {
+            step.AllowOnly(hours, "workingHours", "start", "end");
             var start = ParseTime(hours, "start");
             var end = ParseTime(hours, "end");
             if (start is null) step.Error("workingHours.start", "jam mulai harus berbentuk HH:mm");

@@ -17,6 +17,7 @@ public sealed class SopStep : IRecipeStep
 
     public void Validate(RecipeStepContext step)
     {
+        step.AllowOnly("sops");
         var sops = step.Array("sops");
         var codes = new HashSet<string>();
         for (var i = 0; i < sops.Count; i++)
@@ -51,17 +52,6 @@ public sealed class SopStep : IRecipeStep
         }
     }
 
-    private static SopDefinition? Read(RecipeStepContext step, JsonElement element, string path)
-    {
-        try
-        {
-            return element.Deserialize<SopDefinition>(DefinitionJson.Options) ?? throw new JsonException("kosong");
-        }
-        catch (JsonException ex)
-        {
-            var where = ex.Path is { Length: > 1 } p ? path + p[1..] : path;
-            step.Error(where, "SOP tidak dapat dibaca: " + ex.Message.Split(" Path:")[0]);
-            return null;
-        }
-    }
+    private static SopDefinition? Read(RecipeStepContext step, JsonElement element, string path) =>
+        step.ReadStrict<SopDefinition>(element, path, DefinitionJson.Options, "SOP");
 }
