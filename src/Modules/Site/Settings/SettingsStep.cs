@@ -17,7 +17,7 @@ public sealed class SettingsStep : IRecipeStep
     public void Validate(RecipeStepContext step)
     {
         var s = step.Step;
-        step.AllowOnly("campusName", "unitName", "logoUrl", "primaryColor", "accentColor", "timeZone", "workingDays", "workingHours", "embedOrigins");
+        step.AllowOnly("campusName", "unitName", "logoUrl", "primaryColor", "accentColor", "timeZone", "workingDays", "workingHours", "embedOrigins", "holidays");
         if (s.TryGetProperty("campusName", out var name) && (name.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(name.GetString())))
             step.Error("campusName", "nama kampus tidak boleh kosong");
         foreach (var color in new[] { "primaryColor", "accentColor" })

@@ -51,7 +51,9 @@ public static class DefinitionValidator
             if (l.Pelaksana.Count == 0) Error($"{at}.pelaksana", "setiap langkah harus memiliki pelaksana");
             for (var j = 0; j < l.Pelaksana.Count; j++)
                 if (!lanes.Contains(l.Pelaksana[j])) Error($"{at}.pelaksana[{j}]", $"pelaksana '{l.Pelaksana[j]}' tidak ada di daftar pelaksana SOP");
-            if (!WaktuParser.TryParse(l.Waktu, out _, out var waktuError)) Error($"{at}.waktu", waktuError!);
+            if (!WaktuParser.TryParse(l.Waktu, out var waktu, out var waktuError)) Error($"{at}.waktu", waktuError!);
+            else if (waktu is { Arah: not ArahWaktu.Setelah } && l.Acuan is null)
+                Error($"{at}.acuan", $"waktu '{waktu.Teks}' dihitung terhadap tanggal {waktu.Acuan}; isi 'acuan' dengan nama tanggal itu (mis. \"pelaksanaan\", \"janji\")");
             if (l.Acuan is { } acuan && !IsName(acuan)) Error($"{at}.acuan", $"acuan '{acuan}' hanya boleh huruf, angka, '-' atau '_' (mis. \"pelaksanaan\", \"janji\")");
             if (l.TidakSebelum is { } tidak && !IsName(tidak)) Error($"{at}.tidakSebelum", $"acuan '{tidak}' hanya boleh huruf, angka, '-' atau '_' (mis. \"pelaksanaan\")");
             if (l.Acuan is not null && l.DihitungDari is not null) Error($"{at}.acuan", "waktu dihitung dari satu titik saja: 'acuan' atau 'dihitungDari'");

@@ -292,12 +292,11 @@ public sealed class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvide
     {
         if (!WaktuParser.TryParse(step.Waktu, out var waktu, out _)) return (null, null);
         var share = definition.PengingatPersen / 100.0;
+        var jamKerja = definition.JamKerja && instance.Konteks.GetValueOrDefault(Konteks.Darurat) != "ya";
         if (step.Acuan is { } acuan)
         {
             if (DateOf(instance, acuan) is not { } date) return (null, null);
-            DateTimeOffset due = waktu is null || !waktu.HasDuration ? date
-                : WaktuArti.Sebelum(waktu) ? date - WorkingCalendar.ClockLength(waktu)
-                : Clock(definition, waktu, instance) ? date + WorkingCalendar.ClockLength(waktu) : calendar.Add(date, calendar.WorkingLength(waktu));
+            var due = waktu is null ? date : calendar.Due(waktu, date, jamKerja) ?? date;
             return (due, due > activatedAt ? activatedAt + (due - activatedAt) * share : null);
         }
         if (waktu is null || !waktu.HasDuration) return (null, null);
@@ -305,17 +304,8 @@ public sealed class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvide
         if (step.DihitungDari is { } earlier
             && instance.Riwayat.LastOrDefault(e => e.StepId == earlier && e.Jenis is StepEventKind.Diselesaikan or StepEventKind.Dilewati) is { } done)
             from = done.Pada;
-        if (Clock(definition, waktu, instance))
-        {
-            var length = WorkingCalendar.ClockLength(waktu);
-            return (from + length, from + length * share);
-        }
-        var work = calendar.WorkingLength(waktu);
-        return (calendar.Add(from, work), calendar.Add(from, work * share));
+        return (calendar.Add(from, waktu, jamKerja), calendar.Add(from, waktu, jamKerja, share));
     }
-
-    private static bool Clock(SopDefinition definition, Waktu.Waktu waktu, SopInstance instance) =>
-        !definition.JamKerja || WaktuArti.Kalender(waktu) || instance.Konteks.GetValueOrDefault(Konteks.Darurat) == "ya";
 
     /// <summary>A date of the instance (tanggal.{acuan}), as the module that knows it wrote it.</summary>
     public static DateTimeOffset? DateOf(SopInstance instance, string acuan) =>
