@@ -80,11 +80,14 @@ public sealed class SopRuntime(
         for (var i = 0; i < step.Aksi.Count; i++)
         {
             var info = Describe(definition, step.Aksi[i], i);
-            if (plugins.FirstOrDefault(p => p.Jenis == info.Jenis) is { } plugin)
-            {
-                var context = new CampusKonseling.Workflows.StepActionContext(instance.Id, definition.Kode, step.Id, step.Label, active.ActivationId, active.DiaktifkanPada, info, instance.Konteks);
-                info = info with { Bukti = await plugin.EvidenceAsync(context, ct) };
-            }
+            // Several modules may do one kind of work (a letter for a case, a letter for a programme): each looks on its own subject.
+            var context = new CampusKonseling.Workflows.StepActionContext(instance.Id, definition.Kode, step.Id, step.Label, active.ActivationId, active.DiaktifkanPada, info, instance.Konteks);
+            foreach (var plugin in plugins.Where(p => p.Jenis == info.Jenis))
+                if (await plugin.EvidenceAsync(context, ct) is { } bukti)
+                {
+                    info = info with { Bukti = bukti };
+                    break;
+                }
             list.Add(info);
         }
         return list;
