@@ -23,6 +23,6 @@ public sealed class JadwalAction(CasesDb db, ISiteSettings site) : IStepAction
         if (a is null) return null;
         var zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
         var where = a.Tautan is { } link ? link + (a.KodeRapat is { } kode ? $" (kode {kode})" : "") : a.Tempat;
-        return $"jadwal {TimeZoneInfo.ConvertTime(a.Mulai, zone):dd/MM/yyyy HH:mm} {where}";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"jadwal {TimeZoneInfo.ConvertTime(a.Mulai, zone):dd/MM/yyyy HH:mm} {where}");
     }
 }
