@@ -24,6 +24,9 @@ public interface ILetterService
     /// <summary>The placeholder names a template uses (in order), besides those the service fills itself (nomor, tanggal, kampus, unit); empty when unknown.</summary>
     Task<IReadOnlyList<string>> PlaceholdersAsync(string templat, CancellationToken ct = default);
 
+    /// <summary>The placeholders a letter of the template may not leave empty ("wajib"): callers refuse to make it, naming them, while one is empty.</summary>
+    Task<IReadOnlyList<string>> RequiredAsync(string templat, CancellationToken ct = default);
+
     /// <summary>Makes a new letter with the next number, or — when <paramref name="versiDari"/> names an earlier letter — a new version of it keeping its number.</summary>
     Task<GeneratedLetter> GenerateAsync(LetterRequest request, Guid? versiDari = null, CancellationToken ct = default);
 

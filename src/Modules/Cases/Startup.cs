@@ -30,6 +30,12 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Work.CaseDocuments>();
         feature.Services.AddScoped<Work.CaseArchiving>();
         feature.AddContract<CampusKonseling.Archive.IArchiveSubjectOwner, Work.CaseArchiveOwner>();
+        // The step actions whose work is done on a case (a programme's instance finds no case here and gets null).
+        feature.AddContract<Workflows.IStepAction, Steps.SuratAction>();
+        feature.AddContract<Workflows.IStepAction, Steps.UnggahAction>();
+        feature.AddContract<Workflows.IStepAction, Steps.JadwalAction>();
+        feature.AddContract<Workflows.IStepAction, Steps.RujukanAction>();
+        feature.AddContract<Workflows.IStepAction, Steps.HasilRujukanAction>();
     }
 
     public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Api.CasesApi.MapCasesApi(endpoints);

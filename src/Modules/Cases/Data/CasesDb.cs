@@ -138,6 +138,7 @@ public sealed class CasesDb(DbContextOptions<CasesDb> options) : DbContext(optio
             e.Property(x => x.Id).HasColumnName("id");
             e.Property(x => x.CaseId).HasColumnName("case_id");
             e.Property(x => x.Nama).HasColumnName("nama").HasMaxLength(200);
+            e.Property(x => x.Jenis).HasColumnName("jenis").HasMaxLength(200);
             e.Property(x => x.NamaBerkas).HasColumnName("nama_berkas").HasMaxLength(255);
             e.Property(x => x.Mime).HasColumnName("mime").HasMaxLength(100);
             e.Property(x => x.Ukuran).HasColumnName("ukuran");
@@ -147,6 +148,7 @@ public sealed class CasesDb(DbContextOptions<CasesDb> options) : DbContext(optio
             e.Property(x => x.OlehNama).HasColumnName("oleh_nama").HasMaxLength(200);
             e.Property(x => x.Pada).HasColumnName("pada");
             e.HasIndex(x => x.CaseId);
+            e.HasIndex(x => new { x.CaseId, x.Jenis });
             e.HasOne<CaseRow>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<ProtectionKey>(e =>

@@ -160,6 +160,8 @@ public sealed class CaseDocument
     public Guid Id { get; set; }
     public Guid CaseId { get; set; }
     public required string Nama { get; set; }
+    /// <summary>The kind the SOP names (a step's <c>unggah</c> action's <c>dokumen</c>), set exactly by the step's upload form; null for a free upload.</summary>
+    public string? Jenis { get; set; }
     public required string NamaBerkas { get; set; }
     public required string Mime { get; set; }
     public long Ukuran { get; set; }

@@ -17,8 +17,11 @@ public sealed record AgreementInput(DateOnly? Tanggal, TimeOnly? Jam, int Durasi
 /// for a reschedule or cancellation.
 /// </summary>
 public sealed class Appointments(CasesDb db, CounselingProtector protector, IOutbox outbox, INotifier notifier, ISiteSettings site,
-    CampusKonseling.Users.IUserDirectory directory, CaseAudit audit, TimeProvider clock, IStringLocalizer<S> T)
+    CampusKonseling.Users.IUserDirectory directory, CaseAudit audit, CampusKonseling.Workflows.ISopSteps steps, TimeProvider clock, IStringLocalizer<S> T)
 {
+    /// <summary>The instance date the SOP's "sesuai jadwal yang disepakati" steps count to (<c>acuan: "janji"</c>).</summary>
+    public const string TanggalJanji = "tanggal.janji";
+
     public async Task<IReadOnlyList<Appointment>> OfAsync(Guid caseId, CancellationToken ct) =>
         await db.Appointments.AsNoTracking().Where(a => a.CaseId == caseId).OrderByDescending(a => a.Mulai).ToListAsync(ct);
 
@@ -68,6 +71,7 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
         await TellAsync(c, replaces is null ? T["Jadwal konseling {0}", c.Nomor] : T["Jadwal konseling {0} diubah", c.Nomor],
             T["Kesepakatan pelaksanaan konseling: {0} WIB, {1} menit.\n{2}", when, i.DurasiMenit, where] + (replaces is null ? "" : "\n" + T["Alasan perubahan: {0}", alasan!.Trim()]), campus, ct);
         await RemindAsync(c, appointment, when, where, campus, ct);
+        await TellSopAsync(c, ct);
         await audit.RecordAsync(AuditKinds.Ubah, c, replaces is null ? $"Kesepakatan konseling kasus {c.Nomor} dibuat" : $"Kesepakatan konseling kasus {c.Nomor} dijadwalkan ulang", ct);
         return errors;
     }
@@ -83,9 +87,19 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
         await outbox.WithdrawAsync(ReminderKey(a.Id), ct);
         var campus = await site.GetAsync(ct);
         var when = TimeZoneInfo.ConvertTime(a.Mulai, TimeZoneInfo.FindSystemTimeZoneById(campus.TimeZone)).ToString("dd/MM/yyyy HH:mm");
+        await TellSopAsync(c, ct);
         await TellAsync(c, T["Jadwal konseling {0} dibatalkan", c.Nomor], T["Konseling pada {0} WIB dibatalkan. Alasan: {1}", when, a.Alasan], campus, ct);
         await audit.RecordAsync(AuditKinds.Ubah, c, $"Kesepakatan konseling kasus {c.Nomor} dibatalkan oleh {CaseTimeline.NameOf(user)}", ct);
         return null;
+    }
+
+    /// <summary>The SOP learns the agreed time (or that none stands any more), so steps due at the appointment get their due time.</summary>
+    private async Task TellSopAsync(CaseRow c, CancellationToken ct)
+    {
+        if (c.SopInstanceId is not { } instance) return;
+        var next = await db.Appointments.AsNoTracking().Where(a => a.CaseId == c.Id && a.Status == StatusJanji.Terjadwal)
+            .OrderByDescending(a => a.DibuatPada).Select(a => (DateTimeOffset?)a.Mulai).FirstOrDefaultAsync(ct);
+        await steps.UpdateAsync(instance, new Dictionary<string, string?> { [TanggalJanji] = next?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) }, ct);
     }
 
     public static string ReminderKey(Guid appointmentId) => $"janji:{appointmentId}";

@@ -28,9 +28,11 @@ public sealed class CaseDocuments(CasesDb db, CaseAccess access, CounselingProte
             .Select(d => new DocumentInfo(d.Id, d.Nama, d.NamaBerkas, d.Ukuran, d.Tingkat, d.OlehNama, d.Pada, d.Tingkat == Tingkat.Konseling && !counseling)).ToList();
     }
 
+    /// <param name="jenis">The kind the SOP names, when a step's upload form sent it (it is then also the document's name).</param>
     /// <returns>Errors by field; empty when stored.</returns>
-    public async Task<Dictionary<string, string>> AddAsync(ClaimsPrincipal user, CaseRow c, string? nama, string? tingkat, IFormFile? file, CancellationToken ct)
+    public async Task<Dictionary<string, string>> AddAsync(ClaimsPrincipal user, CaseRow c, string? nama, string? tingkat, IFormFile? file, CancellationToken ct, string? jenis = null)
     {
+        if (!string.IsNullOrWhiteSpace(jenis) && string.IsNullOrWhiteSpace(nama)) nama = jenis;
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(nama)) errors["NamaDokumen"] = T["Sebutkan dokumen apa ini (mis. Surat Hasil Pemeriksaan)."];
         if (!Data.Tingkat.All.Contains(tingkat ?? "")) errors["TingkatDokumen"] = T["Pilih tingkat kerahasiaan dokumen."];
@@ -51,7 +53,7 @@ public sealed class CaseDocuments(CasesDb db, CaseAccess access, CounselingProte
         var secret = tingkat == Data.Tingkat.Konseling;
         var doc = new CaseDocument
         {
-            Id = Guid.CreateVersion7(), CaseId = c.Id, Nama = nama!.Trim(), NamaBerkas = Path.GetFileName(file.FileName), Mime = FileKinds.Known[kind].Mime,
+            Id = Guid.CreateVersion7(), CaseId = c.Id, Nama = nama!.Trim(), Jenis = string.IsNullOrWhiteSpace(jenis) ? null : jenis, NamaBerkas = Path.GetFileName(file.FileName), Mime = FileKinds.Known[kind].Mime,
             Ukuran = bytes.Length, Isi = secret ? protector.Protect(bytes) : bytes, Terenkripsi = secret, Tingkat = tingkat!, OlehNama = CaseTimeline.NameOf(user), Pada = clock.GetUtcNow(),
         };
         db.Documents.Add(doc);

@@ -18,7 +18,7 @@ public sealed record TimelineEntry(long Id, string Jenis, string Tingkat, string
 /// </summary>
 public sealed class CaseTimeline(
     CasesDb db, CaseAccess access, CounselingProtector protector, INotifier notifier, IUserDirectory directory,
-    CaseAudit audit, TimeProvider clock, IStringLocalizer<S> T)
+    CaseAudit audit, CampusKonseling.Workflows.ISopSteps steps, TimeProvider clock, IStringLocalizer<S> T)
 {
     public async Task<IReadOnlyList<TimelineEntry>> ReadAsync(ClaimsPrincipal user, CaseRow c, CancellationToken ct = default)
     {
@@ -80,17 +80,24 @@ public sealed class CaseTimeline(
         return null;
     }
 
+    /// <summary>
+    /// The case's counselor, and so the SOP's "konselor" assignment: lanes bound to the assigned counselor follow the case.
+    /// A change of counselor is a reassignment and says whom it replaced.
+    /// </summary>
     public async Task AssignAsync(ClaimsPrincipal user, CaseRow c, UserRef konselor, CancellationToken ct = default)
     {
+        var before = c.KonselorId is { } old && old != konselor.Id ? c.KonselorNama : null;
         c.KonselorId = konselor.Id;
         c.KonselorNama = konselor.Nama;
         if (c.Status == CaseStatus.Baru) c.Status = CaseStatus.Berjalan;
         db.Entries.Add(new CaseEntry
         {
-            CaseId = c.Id, Jenis = JenisCatatan.Penugasan, Tingkat = Tingkat.Administratif, Isi = T["Ditugaskan kepada {0}", konselor.Nama],
+            CaseId = c.Id, Jenis = JenisCatatan.Penugasan, Tingkat = Tingkat.Administratif, Isi = before is null ? T["Ditugaskan kepada {0}", konselor.Nama] : T["Ditugaskan kepada {0} (sebelumnya {1})", konselor.Nama, before],
             OlehId = CaseAccess.UserId(user), OlehNama = NameOf(user), Pada = clock.GetUtcNow(),
         });
         await TouchAsync(c, ct, assignment: true);
+        if (c.SopInstanceId is { } instance)
+            await steps.UpdateAsync(instance, new Dictionary<string, string?> { [Penugasan("konselor")] = konselor.Id, [Penugasan("konselor") + ".nama"] = konselor.Nama }, ct);
         await audit.RecordAsync(AuditKinds.Ubah, c, $"Kasus {c.Nomor} ditugaskan kepada {konselor.Nama}", ct);
         await notifier.NotifyUsersAsync([konselor.Id], new Notification("kasus-ditugaskan", T["Kasus {0} ditugaskan kepada Anda", c.Nomor],
             T["{0} menugaskan kasus {1} kepada Anda.", NameOf(user), c.Nomor], $"admin/kasus/{c.Id}"), ct);
@@ -117,6 +124,24 @@ public sealed class CaseTimeline(
         }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>A person named for an SOP assignment other than the counselor (the accompanying staff member), recorded on the timeline.</summary>
+    public async Task NameAsync(ClaimsPrincipal user, CaseRow c, string penugasan, UserRef person, string? before, CancellationToken ct = default)
+    {
+        db.Entries.Add(new CaseEntry
+        {
+            CaseId = c.Id, Jenis = JenisCatatan.Penugasan, Tingkat = Tingkat.Administratif,
+            Isi = before is null ? T["Ditunjuk sebagai {0}: {1}", penugasan, person.Nama] : T["Ditunjuk sebagai {0}: {1} (sebelumnya {2})", penugasan, person.Nama, before],
+            OlehId = CaseAccess.UserId(user), OlehNama = NameOf(user), Pada = clock.GetUtcNow(),
+        });
+        await TouchAsync(c, ct);
+        await audit.RecordAsync(AuditKinds.Ubah, c, $"Kasus {c.Nomor}: {person.Nama} ditunjuk sebagai {penugasan}", ct);
+        await notifier.NotifyUsersAsync([person.Id], new Notification("kasus-ditunjuk", T["Anda ditunjuk sebagai {0} kasus {1}", penugasan, c.Nomor],
+            T["{0} menunjuk Anda sebagai {1} kasus {2}.", NameOf(user), penugasan, c.Nomor], $"admin/kasus/{c.Id}"), ct);
+    }
+
+    /// <summary>The instance context key of an assignment (the SOP module's Konteks.Penugasan, which Cases cannot reference).</summary>
+    public static string Penugasan(string nama) => "penugasan." + nama;
 
     public static string NameOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity?.Name ?? "-";
 }

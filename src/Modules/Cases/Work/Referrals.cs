@@ -40,7 +40,12 @@ public sealed class Referrals(CasesDb db, CaseLetters letters, CaseTimeline time
             var values = fields.ToDictionary(f => f.Nama, f => f.Nilai);
             values["dirujuk_kepada"] = referral.Kepada;
             if (!string.IsNullOrWhiteSpace(i.Layanan)) values["layanan"] = i.Layanan.Trim();
-            var letter = await letters.GenerateAsync(c, LetterTemplate, values, null, ct);
+            var (letter, refusal) = await letters.GenerateAsync(c, LetterTemplate, values, null, ct);
+            if (letter is null)
+            {
+                errors["Kepada"] = refusal!;
+                return errors;
+            }
             referral.SuratId = letter.Id;
             referral.NomorSurat = letter.Nomor;
         }

@@ -29,6 +29,7 @@ public sealed class LettersDb(DbContextOptions<LettersDb> options) : DbContext(o
             e.Property(x => x.TtdNama).HasColumnName("ttd_nama").HasMaxLength(200);
             e.Property(x => x.TtdNip).HasColumnName("ttd_nip").HasMaxLength(100);
             e.Property(x => x.TtdTempat).HasColumnName("ttd_tempat").HasMaxLength(100);
+            e.Property(x => x.Wajib).HasColumnName("wajib");
             e.Property(x => x.DiubahPada).HasColumnName("diubah_pada");
             e.Property(x => x.DiubahOleh).HasColumnName("diubah_oleh").HasMaxLength(256);
             e.HasIndex(x => x.Kode).IsUnique();

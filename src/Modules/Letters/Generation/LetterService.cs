@@ -36,6 +36,9 @@ public sealed class LetterService(
             .SelectMany(Templates.Markup.Names).Distinct().Where(n => !filled.Contains(n)).ToList();
     }
 
+    public async Task<IReadOnlyList<string>> RequiredAsync(string templat, CancellationToken ct = default) =>
+        await db.Templates.AsNoTracking().Where(t => t.Kode == templat).Select(t => t.Wajib).FirstOrDefaultAsync(ct) ?? [];
+
     public async Task<GeneratedLetter> GenerateAsync(LetterRequest request, Guid? versiDari = null, CancellationToken ct = default)
     {
         PdfSetup.Ensure(options.Value.PdfSharpLicenseKey);

@@ -9,7 +9,8 @@ namespace CampusKonseling.Letters.Recipes;
 
 /// <summary>
 /// <c>{ "name": "letters", "kopSurat": { "alamat": "…", "telepon": "…", "kota": "…" },
-/// "templates": [ { "kode": "…", "judul": "…", "nomor": "{seq:000}/…/{romanMonth}/{year}", "isi": ["…"], "tandaTangan": { "jabatan": "…" } } ] }</c>.
+/// "templates": [ { "kode": "…", "judul": "…", "nomor": "{seq:000}/…/{romanMonth}/{year}", "isi": ["…"], "tandaTangan": { "jabatan": "…" }, "wajib": ["nama"] } ] }</c>.
+/// <c>wajib</c> names the placeholders a letter may not leave empty.
 /// Templates are saved by code; running the recipe again changes nothing, and counters are never reset.
 /// </summary>
 public sealed class LettersStep : IRecipeStep
@@ -18,7 +19,7 @@ public sealed class LettersStep : IRecipeStep
 
     private static readonly Dictionary<string, string> Paths = new()
     {
-        ["pola"] = "nomor", ["jabatan"] = "tandaTangan.jabatan", ["nama"] = "tandaTangan.nama", ["nip"] = "tandaTangan.nip", ["tempat"] = "tandaTangan.tempat",
+        ["pola"] = "nomor", ["jabatan"] = "tandaTangan.jabatan", ["nama"] = "tandaTangan.nama", ["nip"] = "tandaTangan.nip", ["tempat"] = "tandaTangan.tempat", ["wajib"] = "wajib",
     };
 
     public void Validate(RecipeStepContext step)
@@ -67,10 +68,10 @@ public sealed class LettersStep : IRecipeStep
     private sealed record SignatureJson(string? Jabatan, string? Nama, string? Nip, string? Tempat);
 
     private sealed record TemplateJson(string? Kode, string? Judul, string? Nomor, string? Perihal, [property: JsonConverter(typeof(Lines))] string? Kepada,
-        [property: JsonConverter(typeof(Lines))] string? Isi, SignatureJson? TandaTangan)
+        [property: JsonConverter(typeof(Lines))] string? Isi, SignatureJson? TandaTangan, string[]? Wajib)
     {
         public TemplateInput ToInput() => new(Kode ?? "", Judul ?? "", Nomor ?? "", Perihal, Kepada, Isi ?? "",
-            TandaTangan?.Jabatan ?? "", TandaTangan?.Nama, TandaTangan?.Nip, TandaTangan?.Tempat);
+            TandaTangan?.Jabatan ?? "", TandaTangan?.Nama, TandaTangan?.Nip, TandaTangan?.Tempat) { Wajib = Wajib ?? [] };
     }
 
     /// <summary>Long text may be written as an array of lines ("" for a blank line between paragraphs).</summary>

@@ -6,7 +6,15 @@ namespace CampusKonseling.Letters.Templates;
 /// <summary>What a template may hold, checked the same way on the admin page and in recipes.</summary>
 public sealed record TemplateInput(
     string Kode, string Judul, string Pola, string? Perihal, string? Kepada, string Isi,
-    string Jabatan, string? Nama, string? Nip, string? Tempat);
+    string Jabatan, string? Nama, string? Nip, string? Tempat)
+{
+    /// <summary>Placeholders a letter may not leave empty (each must be one the template uses).</summary>
+    public IReadOnlyList<string> Wajib { get; init; } = [];
+
+    /// <summary>The placeholder names the template's texts use, in order.</summary>
+    public IEnumerable<string> Names() =>
+        new[] { Perihal, Kepada, Isi, Jabatan, Nama, Nip, Tempat }.SelectMany(Markup.Names).Distinct();
+}
 
 public static partial class TemplateRules
 {
@@ -28,6 +36,9 @@ public static partial class TemplateRules
         foreach (var e in Optional(t.Nama, "nama", 200)) yield return e;
         foreach (var e in Optional(t.Nip, "nip", 100)) yield return e;
         foreach (var e in Optional(t.Tempat, "tempat", 100)) yield return e;
+        var used = t.Names().ToHashSet();
+        foreach (var name in t.Wajib.Where(n => !used.Contains(n)).Distinct())
+            yield return new("wajib", "Isian wajib {0} tidak dipakai dalam templat; tulis {1} di surat atau hapus dari daftar.", name, "{" + name + "}");
     }
 
     private static IEnumerable<Galat> Required(string? value, string field, string message, int max) =>

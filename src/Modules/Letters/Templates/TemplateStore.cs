@@ -23,6 +23,8 @@ public sealed class TemplateStore(LettersDb db, TimeProvider clock)
         row.TtdNama = Clean(input.Nama);
         row.TtdNip = Clean(input.Nip);
         row.TtdTempat = Clean(input.Tempat);
+        var wajib = input.Wajib.Select(w => w.Trim()).Where(w => w.Length > 0).Distinct().ToList();
+        if (!wajib.SequenceEqual(row.Wajib)) row.Wajib = wajib;
         if (db.Entry(row).State == EntityState.Added || db.ChangeTracker.HasChanges())
         {
             row.DiubahPada = clock.GetUtcNow();
@@ -32,7 +34,7 @@ public sealed class TemplateStore(LettersDb db, TimeProvider clock)
     }
 
     public static TemplateInput ToInput(LetterTemplate t) =>
-        new(t.Kode, t.Judul, t.PolaNomor, t.Perihal, t.Kepada, t.Isi, t.TtdJabatan, t.TtdNama, t.TtdNip, t.TtdTempat);
+        new(t.Kode, t.Judul, t.PolaNomor, t.Perihal, t.Kepada, t.Isi, t.TtdJabatan, t.TtdNama, t.TtdNip, t.TtdTempat) { Wajib = t.Wajib };
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Replace("\r", "").Trim();
 }

@@ -58,7 +58,14 @@ public sealed partial class CaseModel
         var versiDari = VersiDari is { } earlier && Letters.Any(l => l.Id == earlier) ? earlier : (Guid?)null;
         // On an archived case a letter can only be corrected (a new version of the same number).
         if (!Open && versiDari is null) return Closed();
-        var letter = await letters.GenerateAsync(Case, Templat!, values, versiDari, ct);
+        var (letter, refusal) = await letters.GenerateAsync(Case, Templat!, values, versiDari, ct);
+        if (letter is null)
+        {
+            Errors["Templat"] = refusal!;
+            // What was typed stays in the form.
+            LetterFields = LetterFields.Select(f => (f.Nama, values.GetValueOrDefault(f.Nama, ""))).ToList();
+            return Page();
+        }
         await archiving.FileLetterAsync(Case, letter, values, ct);
         if (!Open) await archiving.FileAsync(Case, ct);
         return Done(letter.IsianKosong.Count > 0

@@ -15,7 +15,7 @@ namespace CampusKonseling.Cases.Pages.Cases.Admin;
 /// entry at its confidentiality tier, and the scheduling agreements. Counseling text only for those who may.
 /// </summary>
 [RequirePermission(Permissions.ViewCases)]
-public sealed partial class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess access, Appointments appointments, CaseLetters letters, Dispositions dispositions, Referrals referrals, CaseDocuments documents, CaseArchiving archiving, CampusKonseling.Workflows.ISopLauncher sops, IPermissionService permissions,
+public sealed partial class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess access, Appointments appointments, CaseLetters letters, Dispositions dispositions, Referrals referrals, CaseDocuments documents, CaseArchiving archiving, CampusKonseling.Workflows.ISopSteps steps, IPermissionService permissions,
     IUserDirectory directory, CampusKonseling.Modules.ShellFeatureServices features, CampusKonseling.Site.ISiteSettings site, IStringLocalizer<S> T) : PageModel
 {
     /// <summary>The campus's time zone: every time on the page is shown as the campus reads it.</summary>
@@ -34,25 +34,8 @@ public sealed partial class CaseModel(CasesDb db, CaseTimeline timeline, CaseAcc
     public IReadOnlyList<Disposition> Chain { get; private set; } = [];
     public IReadOnlyList<ExternalReferral> ExternalReferrals { get; private set; } = [];
     public IReadOnlyList<DocumentInfo> Documents { get; private set; } = [];
-    /// <summary>The current steps with their kelengkapan, each matched to a document or letter on the case.</summary>
-    public IReadOnlyList<CampusKonseling.Workflows.SopProgressStep> Steps { get; private set; } = [];
     [BindProperty] public string? NamaDokumen { get; set; }
     [BindProperty] public string? TingkatDokumen { get; set; }
-
-    /// <summary>What on the case fulfils a kelengkapan item: a document of that name, or a letter whose title matches.</summary>
-    public string? Fulfilled(string item)
-    {
-        bool Same(string a) => a.Contains(item, StringComparison.OrdinalIgnoreCase) || item.Contains(a, StringComparison.OrdinalIgnoreCase);
-        if (Documents.FirstOrDefault(d => Same(d.Nama)) is { } d) return T["dokumen {0}", d.NamaBerkas];
-        if (Letters.LastOrDefault(l => Same(l.Judul)) is { } l) return T["surat {0}", l.Nomor];
-        // The request's own form stands for a "formulir"/"form" item (Data Formulir Praja, Form Permohonan Konseling).
-        if (Case.KodePelacakan is { } kode && (item.Contains("formulir", StringComparison.OrdinalIgnoreCase) || item.StartsWith("form ", StringComparison.OrdinalIgnoreCase)))
-            return T["formulir permohonan {0}", kode];
-        return null;
-    }
-
-    public string? TemplateFor(string item) =>
-        LetterTemplates.FirstOrDefault(t => t.Judul.Contains(item, StringComparison.OrdinalIgnoreCase) || item.Contains(t.Judul, StringComparison.OrdinalIgnoreCase)).Kode;
     [BindProperty] public string? Kepada { get; set; }
     [BindProperty] public string? JenisRujukan { get; set; }
     [BindProperty] public string? Kontak { get; set; }
@@ -111,7 +94,6 @@ public sealed partial class CaseModel(CasesDb db, CaseTimeline timeline, CaseAcc
         DispositionWork = await dispositions.WorkAsync(User, row, ct);
         ExternalReferrals = await referrals.OfAsync(row.Id, ct);
         Documents = await documents.OfAsync(User, row, ct);
-        if (row.SopInstanceId is { } instance && await sops.ProgressAsync(instance, ct) is { } progress) Steps = progress.LangkahAktif;
         if (row.Nim is { Length: > 0 } nim && features.Contract<IStudentDirectory>() is { } students)
         {
             DirectoryChecked = true;
@@ -119,7 +101,8 @@ public sealed partial class CaseModel(CasesDb db, CaseTimeline timeline, CaseAcc
         }
         LetterTemplates = await letters.TemplatesAsync(ct);
         Letters = await letters.OfAsync(row, ct);
-        if (Templat is { Length: > 0 } kode && LetterTemplates.Any(t => t.Kode == kode)) LetterFields = await letters.FieldsAsync(row, kode, Student, ct);
+        if (Templat is { Length: > 0 } kode && LetterTemplates.Any(t => t.Kode == kode)) LetterFields = await letters.FieldsAsync(row, kode, Student, ct, User);
+        await LoadStepsAsync(ct);
         return true;
     }
 
