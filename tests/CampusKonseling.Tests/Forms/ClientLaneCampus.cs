@@ -22,7 +22,7 @@ namespace CampusKonseling.Tests.Forms;
 /// </summary>
 public sealed class ClientLaneCampus
 {
-    public const string Sop = "KLIEN-UJI", Form = "permohonan-klien", Password = "Demo12345";
+    public const string Sop = "KLIEN-UJI", Form = "permohonan-klien", FormBerkas = "permohonan-berkas", Password = "Demo12345";
 
     public required TestTenant Campus { get; init; }
     public required SopHarness In { get; init; }
@@ -138,7 +138,14 @@ public sealed class ClientLaneCampus
                 { "id": "4", "uraian": "Konselor menyepakati jadwal konseling", "pelaksana": ["konselor"], "lanjut": "5" },
                 { "id": "5", "uraian": "Mahasiswa mengonfirmasi jadwal konseling", "pelaksana": ["mhs"], "waktu": "1 hari", "output": "Konfirmasi jadwal",
                   "aksi": [ { "jenis": "konfirmasiJadwal" } ], "lanjut": "6" },
-                { "id": "6", "jenis": "selesai", "uraian": "Konselor melaksanakan konseling", "pelaksana": ["konselor"] } ] } ] },
+                { "id": "6", "jenis": "selesai", "uraian": "Konselor melaksanakan konseling", "pelaksana": ["konselor"] } ] },
+              { "kode": "KLIEN-BERKAS", "judul": "Izin konseling dengan surat dokter",
+              "pelaksana": [ { "id": "mhs", "nama": "Mahasiswa", "peran": "Mahasiswa", "klien": true }, { "id": "konselor", "nama": "Konselor", "peran": "Konselor" } ],
+              "langkah": [
+                { "id": "1", "jenis": "mulai", "uraian": "Mahasiswa mengisi formulir izin", "pelaksana": ["mhs"], "otomatis": "formulir", "lanjut": "2" },
+                { "id": "2", "uraian": "Mahasiswa mengunggah surat keterangan dokter", "pelaksana": ["mhs"], "waktu": "1 hari",
+                  "aksi": [ { "jenis": "unggah", "dokumen": "Surat Keterangan Dokter" } ], "lanjut": "3" },
+                { "id": "3", "jenis": "selesai", "uraian": "Konselor memeriksa surat", "pelaksana": ["konselor"] } ] } ] },
             { "name": "forms", "forms": [ {
               "kode": "{{Form}}", "judul": "Permohonan konseling (lajur klien)", "sop": "{{Sop}}",
               "isian": [
@@ -148,7 +155,11 @@ public sealed class ClientLaneCampus
                 { "id": "bidang", "jenis": "pilihan", "label": "Bidang", "pilihan": ["akademik", "personal"], "tampilan": "select", "wajib": true, "petakan": "bidang" },
                 { "id": "sesi", "jenis": "pilihan", "label": "Jenis sesi", "pilihan": ["Individu", "Kelompok"] },
                 { "id": "uraian", "jenis": "teksPanjang", "label": "Ceritakan singkat", "wajib": true, "petakan": "masalah" },
-                { "id": "catatan", "jenis": "teks", "label": "Catatan lain" } ] } ] }
+                { "id": "catatan", "jenis": "teks", "label": "Catatan lain" } ] },
+              { "kode": "{{FormBerkas}}", "judul": "Izin konseling", "sop": "KLIEN-BERKAS",
+              "isian": [
+                { "id": "nama", "jenis": "teks", "label": "Nama lengkap", "wajib": true, "petakan": "nama" },
+                { "id": "email", "jenis": "email", "label": "E-mail", "wajib": true, "petakan": "email" } ] } ] }
           ]
         }
         """;

@@ -134,6 +134,36 @@ public sealed class ClientLaneTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_client_uploads_the_document_the_step_names_to_the_case()
+    {
+        using var a = await _c.SignedInAsync(platform, _c.MahasiswaA);
+        using (var sent = await a.SubmitAsync($"{_c.Campus.Prefix}/formulir/{ClientLaneCampus.FormBerkas}", "form.intake",
+                   new Dictionary<string, string> { ["f_nama"] = "Dewi Lestari", ["f_email"] = _c.MahasiswaA }))
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var (_, page) = await a.PageAsync(_c.MinePath);
+        var form = page.QuerySelector("article[data-langkah='2'] form[action*='handler=Unggah']")!;
+        Assert.Contains("Unggah Surat Keterangan Dokter", form.TextContent);
+        var instance = Guid.Parse(form.QuerySelector("input[name='instance']")!.GetAttribute("value")!);
+
+        Task<HttpResponseMessage> UploadAsync(byte[] bytes, string name)
+        {
+            var content = new MultipartFormDataContent();
+            foreach (var hidden in form.QuerySelectorAll("input[type='hidden']")) content.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
+            content.Add(new ByteArrayContent(bytes), "berkas", name);
+            return a.Http.PostAsync($"{_c.MinePath.TrimStart('/')}?handler=Unggah", content);
+        }
+        // Not a PDF, JPG or PNG by its content: refused beside the step, nothing stored.
+        using (var wrong = await UploadAsync("bukan gambar"u8.ToArray(), "surat.png"))
+            Assert.Contains("bukan PDF, JPG atau PNG", (await TestClient.ParseAsync(wrong)).QuerySelector("article[data-langkah='2'] .field-error")!.TextContent);
+        byte[] pdf = [.. "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8];
+        using (await UploadAsync(pdf, "surat-dokter.pdf")) { }
+
+        var row = await _c.CaseOfAsync(instance);
+        var doc = await _c.In.InCampusAsync(sp => sp.GetRequiredService<CasesDb>().Documents.AsNoTracking().SingleAsync(d => d.CaseId == row.Id));
+        Assert.Equal(("Surat Keterangan Dokter", "surat-dokter.pdf", Tingkat.Administratif, "application/pdf"), (doc.Nama, doc.NamaBerkas, doc.Tingkat, doc.Mime));
+    }
+
+    [Fact]
     public async Task Another_client_cannot_act_on_the_step()
     {
         using var a = await _c.SignedInAsync(platform, _c.MahasiswaA);
