@@ -13,7 +13,14 @@ public sealed record SopLangkah(
     Guid InstanceId, string SopJudul, string StepId, string Label, string Uraian, string? Waktu, string? Output,
     bool Keputusan, IReadOnlyList<string> Pilihan, bool Opsional, bool Klien, bool Otomatis, bool BolehDikerjakan,
     DateTimeOffset DiaktifkanPada, DateTimeOffset? JatuhTempo, bool Terlambat, IReadOnlyList<string> Pelaksana,
-    IReadOnlyList<SopAksi> Aksi, IReadOnlyList<SopKelengkapan> Kelengkapan);
+    IReadOnlyList<SopAksi> Aksi, IReadOnlyList<SopKelengkapan> Kelengkapan)
+{
+    /// <summary>The roles of the step's lanes, in the order of <see cref="Pelaksana"/> (null for a client lane).</summary>
+    public IReadOnlyList<string?> PelaksanaPeran { get; init; } = [];
+}
+
+/// <summary>A step of an instance's SOP that carries an action of some kind, active or not: where that work is done, by which lanes.</summary>
+public sealed record SopLangkahAksi(string StepId, string Label, string Uraian, IReadOnlyList<string> Pelaksana, SopAksi Aksi);
 
 /// <summary>
 /// How other modules work an instance's steps without reaching into the SOP module: list the active steps for a reader,
@@ -39,4 +46,7 @@ public interface ISopSteps
 
     /// <summary>Completes, as the user, each active step whose required actions are now all done and that needs nothing else (no outcome, no item to confirm).</summary>
     Task<IReadOnlyList<string>> CompleteDoneAsync(Guid instanceId, ClaimsPrincipal user, CancellationToken ct = default);
+
+    /// <summary>Every step of the instance's SOP carrying an action of kind <paramref name="jenis"/>, in the SOP's order (to tell people where that work is done).</summary>
+    Task<IReadOnlyList<SopLangkahAksi>> StepsWithAsync(Guid instanceId, string jenis, CancellationToken ct = default);
 }

@@ -12,7 +12,11 @@ public sealed record SopAksi(int Index, string Jenis, string Label, string? Temp
 
 /// <summary>Where an action is looked for: the instance (and so the case or programme it runs) and the step's activation.</summary>
 public sealed record StepActionContext(Guid InstanceId, string SopKode, string StepId, string StepLabel, Guid ActivationId, DateTimeOffset DiaktifkanPada,
-    SopAksi Aksi, IReadOnlyDictionary<string, string> Konteks);
+    SopAksi Aksi, IReadOnlyDictionary<string, string> Konteks)
+{
+    /// <summary>The roles of the step's own lanes (the giver of a disposition); empty for client lanes.</summary>
+    public IReadOnlyList<string> PelaksanaPeran { get; init; } = [];
+}
 
 /// <summary>
 /// A kind of step action, contributed by the module that does the work (as OrchardCore Workflows registers activities):

@@ -26,6 +26,8 @@ public sealed class Startup : IFeatureStartup
         feature.AddContract<ICaseStatistics, Statistics.CaseStatistics>();
         feature.Services.AddScoped<Work.CaseLetters>();
         feature.Services.AddScoped<Work.Dispositions>();
+        feature.AddContract<Workflows.IStepAction, Work.DisposisiAction>();
+        feature.AddContract<Workflows.IStepAction, Work.LaporDisposisiAction>();
         feature.Services.AddScoped<Work.Referrals>();
         feature.Services.AddScoped<Work.CaseDocuments>();
         feature.Services.AddScoped<Work.CaseArchiving>();

@@ -35,13 +35,8 @@ public sealed class SeedSopWalkTests(PlatformFixture platform)
         { "konseling-asesmen", "IK-KA-INISIATIF", "k4=Tidak, langsung diberikan;k6=Membutuhkan layanan eksternal", "1,2,3,k4,5,k6,7,8", "-" },
         { "unpam", "146/A.3.1/SOP/UNPAM/X/2019", "4=Konseling Online (langsung Klik Next)", "1,2,3,4,5,6", "2030-01-12 22:05" },
         { "unpam", "146/A.3.1/SOP/UNPAM/X/2019", "4=Tatap muka", "1,2,3,4,5,6", "2030-01-12 22:05" },
-        { "ipdn", "IPDN-BK-PRAJA", "", "1,2,3,3a,4,5,6,7,8,9,10,11,12", "2030-01-07 08:15" },
-        { "ipdn", "IPDN-BK-PEGAWAI", "", "1,2,3,3a,4,5,6,7,8,9,10,11,12", "2030-01-07 08:15" },
-        { "ipdn", "IPDN-BK-ONLINE-PRAJA", "", "1,2,3,3a,4,5,6,7,8,9,10", "2030-01-07 08:10" },
-        { "ipdn", "IPDN-BK-TERAPI", "7=Diteruskan kepada Kepala Biro III;8=Diteruskan kepada Rektor;9=Disetujui", "1,2,3,4,5,6,7,8,9,10,11", "2030-01-07 08:15" },
-        { "ipdn", "IPDN-BK-TERAPI", "7=Dikembalikan untuk dilengkapi|Diteruskan kepada Kepala Biro III|Diteruskan kepada Kepala Biro III|Diteruskan kepada Kepala Biro III;8=Dikembalikan untuk dilengkapi|Diteruskan kepada Rektor|Diteruskan kepada Rektor;9=Dikembalikan untuk dilengkapi|Disetujui",
-            "1,2,3,4,5,6,7,6,7,8,6,7,8,9,6,7,8,9,10,11", "2030-01-07 08:15" },
         { "iuqi", "28/BK-LMMBK/DOK.IUQI/2020", "", "1,2,3,4,5,6,7,E2,E3,E4,8,9,10", "-" },
+        // IPDN's four SOPs carry their work (letters, dispositions, uploads): Cases/IpdnSopWalkTests walks them doing it.
     };
 
     [Theory]

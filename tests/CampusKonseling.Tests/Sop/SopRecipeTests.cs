@@ -68,4 +68,37 @@ public sealed class SopRecipeTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task Unbound_lanes_and_actions_naming_unknown_templates_or_kinds_are_refused_with_path_and_reason()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"sop-aksi-{Guid.NewGuid():N}.recipe.json");
+        await File.WriteAllTextAsync(file, """
+            { "name": "a", "displayName": "A", "steps": [
+              { "name": "features", "enable": ["Sop", "Letters"] },
+              { "name": "roles", "roles": [ { "name": "Staf" } ] },
+              { "name": "letters", "templates": [ { "kode": "REK", "judul": "Surat Rekomendasi", "nomor": "{seq:000}/REK/{year}", "isi": ["Isi"] } ] },
+              { "name": "sop", "sops": [ { "kode": "AKSI", "judul": "Aksi",
+                "pelaksana": [ { "id": "s", "nama": "Staf", "peran": "Staf" }, { "id": "x", "nama": "Tanpa ikatan" } ],
+                "langkah": [
+                  { "id": "1", "jenis": "mulai", "uraian": "A", "pelaksana": ["s"], "aksi": [ { "jenis": "surat", "templat": "REKOM" } ], "lanjut": "2" },
+                  { "id": "2", "uraian": "B", "pelaksana": ["s"], "aksi": [ { "jenis": "disposisi", "kepada": "rektor" }, { "jenis": "telepon" } ], "lanjut": "3" },
+                  { "id": "3", "jenis": "selesai", "uraian": "C", "pelaksana": ["s"], "aksi": [ { "jenis": "surat", "templat": "REK" } ] } ] } ] } ] }
+            """);
+        try
+        {
+            var (code, _, error) = await Cli.RunAsync("recipes", "validate", file);
+            Assert.Equal(1, code);
+            var name = Path.GetFileName(file);
+            Assert.Contains($"{name}: $.steps[3].sops[0].pelaksana[1].peran: lajur tidak terikat", error);
+            Assert.Contains($"{name}: $.steps[3].sops[0].langkah[0].aksi[0].templat: templat surat 'REKOM' tidak dibuat oleh langkah 'letters' resep ini (ada: REK)", error);
+            Assert.Contains($"{name}: $.steps[3].sops[0].langkah[1].aksi[0].kepada: pelaksana 'rektor' tidak ada di daftar pelaksana SOP", error);
+            Assert.Contains($"{name}: $.steps[3].sops[0].langkah[1].aksi[1].jenis: jenis aksi 'telepon' tidak dikenal", error);
+            Assert.DoesNotContain("langkah[2].aksi[0]", error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -113,7 +113,8 @@ public sealed class Appointment
 
 public static class StatusDisposisi
 {
-    public const string Menunggu = "menunggu", Dilaporkan = "dilaporkan";
+    /// <summary>Diteruskan: passed on along the chain; the one it was passed to is waited on instead.</summary>
+    public const string Menunggu = "menunggu", Dilaporkan = "dilaporkan", Diteruskan = "diteruskan";
 }
 
 /// <summary>

@@ -17,10 +17,17 @@ namespace CampusKonseling.Sop.Api;
 /// <summary>Read-only SOP API: definitions are public documents; instances need the ViewSop permission.</summary>
 public static class SopApi
 {
-    /// <summary>MenitKerja: the standard's length in minutes of working time (clock minutes for SOPs that run around the clock).</summary>
-    public sealed record WaktuDto(string Teks, int? Jumlah, string? Satuan, string? Setelah, string? DihitungDari, double? MenitKerja);
+    /// <summary>
+    /// MenitKerja: the standard's length in minutes of working time (clock minutes for SOPs that run around the clock and for
+    /// "x 24 jam" standards, then <c>Kalender</c> is true). Arah: setelah, sebelum or pada the event <c>Acuan</c> (the step's instance date).
+    /// </summary>
+    public sealed record WaktuDto(string Teks, int? Jumlah, string? Satuan, string? Setelah, string? DihitungDari, double? MenitKerja,
+        string Arah = "setelah", string? Acuan = null, bool Kalender = false);
+    /// <param name="Aksi">The work the step carries (surat, disposisi, jadwal, pesan…), as the recipe declares it.</param>
+    /// <param name="Otomatis">formulir, pesan or waktu when the system does the step.</param>
     public sealed record LangkahDto(string Id, string No, string Jenis, string Uraian, IReadOnlyList<string> Pelaksana,
-        IReadOnlyList<string> Kelengkapan, WaktuDto? Waktu, string? Output, string? Ket, IReadOnlyList<string> Lanjut, IReadOnlyList<Pilihan> Pilihan, bool Opsional);
+        IReadOnlyList<string> Kelengkapan, WaktuDto? Waktu, string? Output, string? Ket, IReadOnlyList<string> Lanjut, IReadOnlyList<Pilihan> Pilihan, bool Opsional,
+        IReadOnlyList<Aksi>? Aksi = null, string? Otomatis = null, IReadOnlyList<string>? Masuk = null, string? TidakSebelum = null);
     public sealed record SopDto(Guid Id, string Kode, string Judul, string? Unit, int Versi, IReadOnlyList<Pelaksana> Pelaksana, IReadOnlyList<LangkahDto> Langkah);
     public sealed record SopSummaryDto(Guid Id, string Kode, string Judul, int Versi);
     public sealed record InstanceDto(Guid Id, string Kode, int Versi, string Subjek, string Status, DateTimeOffset DimulaiPada, DateTimeOffset? SelesaiPada,
@@ -98,7 +105,9 @@ public static class SopApi
     {
         WaktuParser.TryParse(l.Waktu, out var w, out _);
         var waktu = w is null ? null : new WaktuDto(w.Teks, w.Jumlah, w.Satuan?.ToString().ToLowerInvariant(), w.Setelah, l.DihitungDari,
-            !w.HasDuration ? null : (calendar?.WorkingLength(w) ?? WorkingCalendar.ClockLength(w)).TotalMinutes);
-        return new LangkahDto(l.Id, l.Label, l.Jenis.ToString().ToLowerInvariant(), l.Uraian, l.Pelaksana, l.Kelengkapan, waktu, l.Output, l.Ket, l.Lanjut, l.Pilihan, l.Opsional);
+            !w.HasDuration ? null : (calendar?.Length(w, jamKerja: true) ?? WorkingCalendar.ClockLength(w)).TotalMinutes,
+            w.Arah.ToString().ToLowerInvariant(), l.Acuan ?? w.Acuan, w.Kalender);
+        return new LangkahDto(l.Id, l.Label, l.Jenis.ToString().ToLowerInvariant(), l.Uraian, l.Pelaksana, l.Kelengkapan, waktu, l.Output, l.Ket, l.Lanjut, l.Pilihan, l.Opsional,
+            l.Aksi, l.Otomatis?.ToString().ToLowerInvariant(), l.Masuk, l.TidakSebelum);
     }
 }

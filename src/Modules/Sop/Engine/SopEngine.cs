@@ -111,13 +111,13 @@ public sealed class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvide
     }
 
     /// <summary>Why a step may not be completed now: its date has not come, an outcome or a required action or item is missing.</summary>
-    private static EngineError? Refusal(SopDefinition definition, Langkah step, SopInstance instance, CompleteStep command, DateTimeOffset now)
+    private EngineError? Refusal(SopDefinition definition, Langkah step, SopInstance instance, CompleteStep command, DateTimeOffset now)
     {
         if (command.Lewati) return step.Opsional ? null : EngineError.NotOptional(step.Label);
         if (step.TidakSebelum is { } acuan)
         {
             if (DateOf(instance, acuan) is not { } from) return EngineError.DateUnknown(step.Label, acuan);
-            if (now < from) return EngineError.TooEarly(step.Label, acuan, from);
+            if (now < from) return EngineError.TooEarly(step.Label, acuan, calendar.Local(from));
         }
         if (step.Jenis == JenisLangkah.Keputusan)
         {

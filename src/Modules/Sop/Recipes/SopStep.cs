@@ -33,8 +33,26 @@ public sealed class SopStep : IRecipeStep
                 // Roles made by this recipe are known now; others are checked against the campus when applied.
                 if (roles.Count > 0 && lane.Peran is { } peran && !roles.Contains(peran)) step.Error($"sops[{i}].pelaksana[{j}].peran", $"peran '{lane.Peran}' tidak dibuat oleh langkah 'roles' resep ini");
             }
+            var templates = LetterTemplates(step);
+            foreach (var (path, templat) in LetterActions(definition))
+                // Templates this recipe makes are known now; others must exist in the campus when the recipe is applied.
+                if (templates.Count > 0 && !templates.Contains(templat))
+                    step.Error($"sops[{i}].{path}", $"templat surat '{templat}' tidak dibuat oleh langkah 'letters' resep ini (ada: {string.Join(", ", templates.Order())})");
         }
     }
+
+    /// <summary>The codes of the letter templates the recipe's <c>letters</c> steps make.</summary>
+    private static HashSet<string> LetterTemplates(RecipeStepContext step) =>
+        step.Recipe.GetProperty("steps").EnumerateArray()
+            .Where(s => s.OptionalString("name") == "letters" && s.TryGetProperty("templates", out var t) && t.ValueKind == JsonValueKind.Array)
+            .SelectMany(s => s.GetProperty("templates").EnumerateArray())
+            .Select(t => t.ValueKind == JsonValueKind.Object ? t.OptionalString("kode") : null).OfType<string>()
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private static IEnumerable<(string Path, string Templat)> LetterActions(SopDefinition definition) =>
+        definition.Langkah.SelectMany((l, i) => l.Aksi.Select((a, j) => (a, j))
+            .Where(x => x.a.Jenis == CampusKonseling.Workflows.AksiJenis.Surat && x.a.Templat is not null)
+            .Select(x => ($"langkah[{i}].aksi[{x.j}].templat", x.a.Templat!)));
 
     public async Task ExecuteAsync(RecipeStepContext step, CancellationToken ct)
     {
@@ -48,6 +66,16 @@ public sealed class SopStep : IRecipeStep
             foreach (var lane in definition.Pelaksana)
                 if (lane.Peran is { } peran && !await directory.RoleExistsAsync(peran, ct))
                     throw new InvalidOperationException($"SOP {definition.Kode}: peran '{lane.Peran}' belum ada di kampus ini");
+            var declared = LetterTemplates(step);
+            var actions = LetterActions(definition).Where(a => !declared.Contains(a.Templat)).ToList();
+            if (actions.Count > 0)
+            {
+                var letters = step.Services.GetRequiredService<CampusKonseling.Modules.ShellFeatureServices>().Contract<CampusKonseling.Documents.ILetterService>()
+                    ?? throw new InvalidOperationException($"SOP {definition.Kode}: langkahnya membuat surat, tetapi fitur Surat belum aktif di kampus ini");
+                var known = (await letters.TemplatesAsync(ct)).Select(t => t.Kode).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                foreach (var (path, templat) in actions.Where(a => !known.Contains(a.Templat)))
+                    throw new InvalidOperationException($"SOP {definition.Kode}: {path}: templat surat '{templat}' belum ada di kampus ini");
+            }
             await catalog.ImportAsync(definition, $"resep {step.File}", null, ct);
         }
     }

@@ -63,6 +63,8 @@ public sealed class DbSopStore(SopDb db, CurrentShell current) : ISopStore
         var row = await db.Instances.FirstAsync(i => i.Id == instance.Id, ct);
         row.Status = instance.Status;
         row.SelesaiPada = instance.SelesaiPada;
+        // UpdateAsync changes the context (an assignment, a date): kept, or the change is lost on the next read.
+        row.Konteks = JsonSerializer.Serialize(instance.Konteks);
         Summarize(row, instance, version.Definition);
         await db.ActiveSteps.Where(a => a.InstanceId == instance.Id).ExecuteDeleteAsync(ct);
         await WriteAsync(instance, appended, ct);

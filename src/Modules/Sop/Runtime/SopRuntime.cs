@@ -81,7 +81,8 @@ public sealed class SopRuntime(
         {
             var info = Describe(definition, step.Aksi[i], i);
             // Several modules may do one kind of work (a letter for a case, a letter for a programme): each looks on its own subject.
-            var context = new CampusKonseling.Workflows.StepActionContext(instance.Id, definition.Kode, step.Id, step.Label, active.ActivationId, active.DiaktifkanPada, info, instance.Konteks);
+            var context = new CampusKonseling.Workflows.StepActionContext(instance.Id, definition.Kode, step.Id, step.Label, active.ActivationId, active.DiaktifkanPada, info, instance.Konteks)
+                { PelaksanaPeran = LaneRoles(definition, step) };
             foreach (var plugin in plugins.Where(p => p.Jenis == info.Jenis))
                 if (await plugin.EvidenceAsync(context, ct) is { } bukti)
                 {
@@ -92,6 +93,10 @@ public sealed class SopRuntime(
         }
         return list;
     }
+
+    /// <summary>The roles of a step's staff lanes: who gives a disposition the step carries.</summary>
+    public static IReadOnlyList<string> LaneRoles(SopDefinition d, Langkah step) =>
+        step.Pelaksana.Select(p => d.Lane(p)).Where(l => l is { Klien: false }).Select(l => l!.Peran).OfType<string>().Distinct().ToList();
 
     public static CampusKonseling.Workflows.SopAksi Describe(SopDefinition d, Aksi a, int index) => new(
         index, a.Jenis, a.Label(d), a.Templat, a.Dokumen, a.Kepada is { } k ? d.Lane(k)?.Nama : null, a.Kepada is { } k2 ? d.Lane(k2)?.Peran : null,
@@ -199,7 +204,8 @@ public sealed class SopRuntime(
                 logger.LogWarning("SOP {Kode}: no module performs action {Jenis} of automatic step {Step}", definition.Kode, info.Jenis, step.Id);
                 continue;
             }
-            await plugin.PerformAsync(new CampusKonseling.Workflows.StepActionContext(instance.Id, definition.Kode, step.Id, step.Label, active.ActivationId, active.DiaktifkanPada, info, instance.Konteks), ct);
+            await plugin.PerformAsync(new CampusKonseling.Workflows.StepActionContext(instance.Id, definition.Kode, step.Id, step.Label, active.ActivationId, active.DiaktifkanPada, info, instance.Konteks)
+                { PelaksanaPeran = LaneRoles(definition, step) }, ct);
         }
     }
 

@@ -23,7 +23,8 @@ public sealed class SopSteps(ISopStore store, SopRuntime runtime) : ISopSteps
                 step.Jenis == JenisLangkah.Keputusan, step.Pilihan.Select(p => p.Nama).ToList(), step.Opsional,
                 step.Pelaksana.Any(p => definition.Lane(p)!.Klien), step.Otomatis is not null,
                 step.Otomatis is null && SopEngine.MayPerform(definition, step, active, me, instance.Konteks),
-                active.DiaktifkanPada, active.JatuhTempo, active.Terlambat, step.Pelaksana.Select(p => definition.Lane(p)!.Nama).ToList(), actions, items));
+                active.DiaktifkanPada, active.JatuhTempo, active.Terlambat, step.Pelaksana.Select(p => definition.Lane(p)!.Nama).ToList(), actions, items)
+                { PelaksanaPeran = step.Pelaksana.Select(p => definition.Lane(p)!.Klien ? null : definition.Lane(p)!.Peran).ToList() });
         }
         return list;
     }
@@ -52,5 +53,13 @@ public sealed class SopSteps(ISopStore store, SopRuntime runtime) : ISopSteps
             if (await CompleteAsync(instanceId, step.StepId, user, ct: ct) is null) done.Add(step.Label);
         }
         return done;
+    }
+
+    public async Task<IReadOnlyList<SopLangkahAksi>> StepsWithAsync(Guid instanceId, string jenis, CancellationToken ct = default)
+    {
+        if (await store.InstanceAsync(instanceId, ct) is not { } instance) return [];
+        var definition = (await store.VersionAsync(instance.VersionId, ct))!.Definition;
+        return definition.Langkah.SelectMany(step => step.Aksi.Select((a, i) => (a, i)).Where(x => x.a.Jenis == jenis)
+            .Select(x => new SopLangkahAksi(step.Id, step.Label, step.Uraian, step.Pelaksana.Select(p => definition.Lane(p)!.Nama).ToList(), SopRuntime.Describe(definition, x.a, x.i)))).ToList();
     }
 }

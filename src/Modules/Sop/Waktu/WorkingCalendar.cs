@@ -29,6 +29,9 @@ public sealed class WorkingCalendar
 
     public TimeSpan WorkingDay => _end - _start;
 
+    /// <summary>A moment as the campus's clocks show it.</summary>
+    public DateTime Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone).DateTime;
+
     /// <summary>Whether the campus works on this local date: a working day of the week that is not a holiday.</summary>
     public bool IsWorkingDay(DateOnly date) => _days.Contains(date.DayOfWeek) && !_holidays.Contains(date);
 

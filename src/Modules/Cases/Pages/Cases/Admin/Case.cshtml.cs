@@ -58,13 +58,12 @@ public sealed partial class CaseModel(CasesDb db, CaseTimeline timeline, CaseAcc
     [BindProperty] public string? Kontak { get; set; }
     [BindProperty] public string? Layanan { get; set; }
     [BindProperty] public string? Hasil { get; set; }
-    public IReadOnlyList<string> StaffRoles { get; private set; } = [];
-    public IReadOnlySet<string> MyRoles { get; private set; } = new HashSet<string>();
-    [BindProperty] public string? Sebagai { get; set; }
-    [BindProperty] public string? KepadaPeran { get; set; }
+    /// <summary>The dispositions the reader may give or report on now, from the case's active SOP steps.</summary>
+    public DispositionWork DispositionWork { get; private set; } = DispositionWork.None;
+    /// <summary>The SOP step whose disposition is given (the receiver follows from it).</summary>
+    [BindProperty] public string? LangkahDisposisi { get; set; }
     [BindProperty] public string? Instruksi { get; set; }
     [BindProperty] public DateOnly? BatasWaktu { get; set; }
-    [BindProperty] public Guid? IndukId { get; set; }
     [BindProperty] public string? Laporan { get; set; }
     /// <summary>The client as the campus's student directory (SIAKAD) knows them; null when not found or no directory.</summary>
     public StudentRecord? Student { get; private set; }
@@ -109,11 +108,10 @@ public sealed partial class CaseModel(CasesDb db, CaseTimeline timeline, CaseAcc
         if (CanAssign) Counselors = await directory.UsersWithPermissionAsync(Permissions.CounselCases, ct);
         CanSeeAudit = await permissions.HasPermissionAsync(User, "ViewAudit");
         Chain = await dispositions.OfAsync(row.Id, ct);
+        DispositionWork = await dispositions.WorkAsync(User, row, ct);
         ExternalReferrals = await referrals.OfAsync(row.Id, ct);
         Documents = await documents.OfAsync(User, row, ct);
         if (row.SopInstanceId is { } instance && await sops.ProgressAsync(instance, ct) is { } progress) Steps = progress.LangkahAktif;
-        StaffRoles = await directory.RolesWithPermissionAsync(Permissions.ViewCases, ct);
-        MyRoles = Dispositions.RolesOf(User);
         if (row.Nim is { Length: > 0 } nim && features.Contract<IStudentDirectory>() is { } students)
         {
             DirectoryChecked = true;
@@ -195,25 +193,29 @@ public sealed partial class CaseModel(CasesDb db, CaseTimeline timeline, CaseAcc
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!Open) return Closed();
-        var errors = await dispositions.GiveAsync(User, Case, new DispositionInput(Sebagai, KepadaPeran, Instruksi, BatasWaktu, IndukId), StaffRoles, ct);
+        var errors = await dispositions.GiveAsync(User, Case, LangkahDisposisi, new DispositionInput(Instruksi, BatasWaktu), ct);
         if (errors.Count > 0)
         {
             foreach (var (k, v) in errors) Errors[k] = v;
             return Page();
         }
-        return Done(T["Disposisi dikirim kepada {0}.", KepadaPeran!]);
+        var to = DispositionWork.Give.FirstOrDefault(g => g.StepId == LangkahDisposisi)?.KepadaPeran ?? DispositionWork.Give.FirstOrDefault()?.KepadaPeran ?? "";
+        return Done(T["Disposisi dikirim kepada {0}.", to] + StepsDone(await dispositions.CompleteDoneStepsAsync(User, Case, ct)));
     }
 
     public async Task<IActionResult> OnPostLaporDisposisiAsync(Guid id, Guid disposisi, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        if (!Open) return Closed();
         if (await dispositions.ReportAsync(User, Case, disposisi, Laporan, ct) is { } refusal)
         {
             Errors["Laporan"] = refusal;
             return Page();
         }
-        return Done(T["Laporan disposisi disimpan; pemberi disposisi diberi tahu."]);
+        return Done(T["Laporan disposisi disimpan; pemberi disposisi diberi tahu."] + StepsDone(await dispositions.CompleteDoneStepsAsync(User, Case, ct)));
     }
+
+    private string StepsDone(IReadOnlyList<string> labels) => labels.Count == 0 ? "" : " " + T["Langkah SOP {0} selesai.", string.Join(", ", labels)];
 
     public async Task<IActionResult> OnPostRujukAsync(Guid id, CancellationToken ct)
     {

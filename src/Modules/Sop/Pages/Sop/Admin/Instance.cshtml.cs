@@ -13,13 +13,15 @@ namespace CampusKonseling.Sop.Pages.Sop.Admin;
 
 /// <summary>One running SOP: its chart with done/current/overdue steps, the steps the user may complete now, and the history.</summary>
 [RequirePermission(Permissions.ViewSop)]
-public sealed class InstanceModel(ISopStore store, SopRuntime runtime, SopAccess access, ISiteSettings settings, IStringLocalizer<S> T) : PageModel
+public sealed class InstanceModel(ISopStore store, SopRuntime runtime, SopAccess access, ISiteSettings settings, CampusKonseling.Workflows.ISopSteps steps, IStringLocalizer<S> T) : PageModel
 {
     public SopInstance Instance { get; private set; } = null!;
     public SopVersion Version { get; private set; } = null!;
     public HtmlString Chart { get; private set; } = HtmlString.Empty;
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     public Actor Me => SopRuntime.ActorOf(User);
+    /// <summary>The active steps with their actions' evidence and what meets their kelengkapan, by step id.</summary>
+    public IReadOnlyDictionary<string, CampusKonseling.Workflows.SopLangkah> Work { get; private set; } = new Dictionary<string, CampusKonseling.Workflows.SopLangkah>();
 
     [BindProperty] public CompleteInput Input { get; set; } = new();
 
@@ -32,7 +34,8 @@ public sealed class InstanceModel(ISopStore store, SopRuntime runtime, SopAccess
         public string? Catatan { get; set; }
     }
 
-    public bool MayPerform(ActiveStep active) => SopEngine.MayPerform(Version.Definition, Version.Definition.Find(active.StepId)!, active, Me, Instance.Konteks);
+    public bool MayPerform(ActiveStep active) =>
+        Version.Definition.Find(active.StepId)!.Otomatis is null && SopEngine.MayPerform(Version.Definition, Version.Definition.Find(active.StepId)!, active, Me, Instance.Konteks);
 
     public string Local(DateTimeOffset? at) => at is null ? "-" : TimeZoneInfo.ConvertTime(at.Value, Zone).ToString("dd/MM/yyyy HH:mm");
 
@@ -71,6 +74,7 @@ public sealed class InstanceModel(ISopStore store, SopRuntime runtime, SopAccess
         Instance = instance;
         Zone = TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(ct)).TimeZone);
         Chart = new HtmlString(SopChart.Render(Version.Definition, ChartEndpoints.States(instance)));
+        Work = (await steps.ActiveAsync(id, User, ct)).ToDictionary(s => s.StepId);
         return null;
     }
 }
