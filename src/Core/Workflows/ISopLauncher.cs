@@ -15,7 +15,8 @@ public sealed record SopLaunch(Guid InstanceId, SopEntry Entry, DateTimeOffset? 
 public sealed record SopProgress(string Judul, bool Selesai, bool Dibatalkan, IReadOnlyList<SopProgressStep> LangkahAktif, DateTimeOffset? SelesaiPada);
 
 /// <param name="Kelengkapan">The documents and items the step needs (its SOP's kelengkapan), for staff checklists.</param>
-public sealed record SopProgressStep(string Uraian, DateTimeOffset? JatuhTempo, IReadOnlyList<string>? Kelengkapan = null, string? Label = null, string? Waktu = null);
+/// <param name="Klien">The step waits for the requester themself (a client lane, with the requester's account known): done on their own page.</param>
+public sealed record SopProgressStep(string Uraian, DateTimeOffset? JatuhTempo, IReadOnlyList<string>? Kelengkapan = null, string? Label = null, string? Waktu = null, bool Klien = false);
 
 /// <summary>
 /// How other modules start an SOP (intake forms, cases, the API) without reaching into the SOP

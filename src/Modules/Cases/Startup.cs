@@ -21,6 +21,8 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Work.CaseInbox>();
         feature.Services.AddScoped<Work.Appointments>();
         feature.AddContract<ICaseLookup, Work.CaseLookup>();
+        feature.AddContract<ICaseClient, Work.ClientCase>();
+        feature.AddContract<Workflows.IStepAction, Work.KonfirmasiJadwalAction>();
         feature.AddContract<ICaseStatistics, Statistics.CaseStatistics>();
         feature.Services.AddScoped<Work.CaseLetters>();
         feature.Services.AddScoped<Work.Dispositions>();

@@ -43,6 +43,8 @@ public sealed class CasesDb(DbContextOptions<CasesDb> options) : DbContext(optio
             e.Property(x => x.LangkahAktif).HasColumnName("langkah_aktif");
             e.Property(x => x.PeranAktif).HasColumnName("peran_aktif");
             e.Property(x => x.PenerimaTugas).HasColumnName("penerima_tugas");
+            e.Property(x => x.MenungguKlien).HasColumnName("menunggu_klien");
+            e.Property(x => x.PeranMenunggu).HasColumnName("peran_menunggu");
             e.Property(x => x.JatuhTempo).HasColumnName("jatuh_tempo");
             e.Property(x => x.Terlambat).HasColumnName("terlambat");
             e.Property(x => x.KonselorId).HasColumnName("konselor_id").HasMaxLength(450);
@@ -57,6 +59,7 @@ public sealed class CasesDb(DbContextOptions<CasesDb> options) : DbContext(optio
             e.HasIndex(x => x.DitutupPada);
             e.HasIndex(x => x.SopInstanceId).IsUnique();
             e.HasIndex(x => x.PeranAktif).HasMethod("gin");
+            e.HasIndex(x => x.PeranMenunggu).HasMethod("gin");
             e.HasIndex(x => new { x.Status, x.Terlambat, x.JatuhTempo });
             e.HasIndex(x => x.KonselorId);
             e.HasIndex(x => x.PenggunaId);
@@ -92,6 +95,8 @@ public sealed class CasesDb(DbContextOptions<CasesDb> options) : DbContext(optio
             e.Property(x => x.Alasan).HasColumnName("alasan");
             e.Property(x => x.OlehNama).HasColumnName("oleh_nama").HasMaxLength(200);
             e.Property(x => x.DibuatPada).HasColumnName("dibuat_pada");
+            e.Property(x => x.DikonfirmasiPada).HasColumnName("dikonfirmasi_pada");
+            e.Property(x => x.DikonfirmasiOleh).HasColumnName("dikonfirmasi_oleh").HasMaxLength(450);
             e.HasIndex(x => new { x.CaseId, x.Mulai });
             e.HasOne<CaseRow>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });

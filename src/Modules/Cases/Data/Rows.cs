@@ -37,6 +37,10 @@ public sealed class CaseRow
     /// <summary>Roles performing the active steps; the inbox matches them with the reader's roles.</summary>
     public string[] PeranAktif { get; set; } = [];
     public string[] PenerimaTugas { get; set; } = [];
+    /// <summary>An active step is the client's (done on their own page): the case waits for them, it is no staff member's task.</summary>
+    public bool MenungguKlien { get; set; }
+    /// <summary>While the case waits for the client: the staff roles whose step came before, who see it as "menunggu klien".</summary>
+    public string[] PeranMenunggu { get; set; } = [];
     public DateTimeOffset? JatuhTempo { get; set; }
     public bool Terlambat { get; set; }
     public string? KonselorId { get; set; }
@@ -102,6 +106,9 @@ public sealed class Appointment
     public string? Alasan { get; set; }
     public required string OlehNama { get; set; }
     public DateTimeOffset DibuatPada { get; set; }
+    /// <summary>When the client confirmed this agreement from their own page (a konfirmasiJadwal step's evidence), and who (user id).</summary>
+    public DateTimeOffset? DikonfirmasiPada { get; set; }
+    public string? DikonfirmasiOleh { get; set; }
 }
 
 public static class StatusDisposisi

@@ -102,6 +102,50 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
         await steps.UpdateAsync(instance, new Dictionary<string, string?> { [TanggalJanji] = next?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) }, ct);
     }
 
+    /// <summary>The agreement in force: the latest one still scheduled.</summary>
+    public Task<Appointment?> CurrentAsync(Guid caseId, CancellationToken ct) =>
+        db.Appointments.Where(a => a.CaseId == caseId && a.Status == StatusJanji.Terjadwal).OrderByDescending(a => a.DibuatPada).FirstOrDefaultAsync(ct);
+
+    /// <summary>The client confirms the agreement in force (their konfirmasiJadwal step's evidence); the counselor is told.</summary>
+    public async Task<string?> ConfirmAsync(ClaimsPrincipal client, CaseRow c, Guid id, CancellationToken ct)
+    {
+        if (await CurrentAsync(c.Id, ct) is not { } a || a.Id != id) return T["Jadwal ini sudah tidak berlaku. Muat ulang halaman untuk melihat jadwal terbaru."];
+        a.DikonfirmasiPada = clock.GetUtcNow();
+        a.DikonfirmasiOleh = client.FindFirstValue(ClaimTypes.NameIdentifier);
+        await db.SaveChangesAsync(ct);
+        var when = TimeZoneInfo.ConvertTime(a.Mulai, TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone)).ToString("dd/MM/yyyy HH:mm");
+        await TellStaffAsync(c, new Notification("kasus-jadwal", T["Klien mengonfirmasi jadwal konseling {0}", c.Nomor], T["Jadwal {0} dikonfirmasi klien.", when], $"admin/kasus/{c.Id}"), ct);
+        await audit.RecordAsync(AuditKinds.Ubah, c, $"Kesepakatan konseling kasus {c.Nomor} dikonfirmasi klien", ct);
+        return null;
+    }
+
+    /// <summary>The client asks for another date, with a reason: the counselor is told and the note kept; the agreement and the client's step stay open.</summary>
+    public async Task<string?> AskOtherDateAsync(ClaimsPrincipal client, CaseRow c, Guid id, string? alasan, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(alasan)) return T["Tuliskan alasan dan waktu yang Anda usulkan."];
+        if (alasan.Trim().Length > 1000) return T["Alasan paling panjang 1000 karakter."];
+        if (await CurrentAsync(c.Id, ct) is not { } a || a.Id != id) return T["Jadwal ini sudah tidak berlaku. Muat ulang halaman untuk melihat jadwal terbaru."];
+        var zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
+        var when = TimeZoneInfo.ConvertTime(a.Mulai, zone).ToString("dd/MM/yyyy HH:mm");
+        var isi = T["Klien meminta jadwal lain untuk konseling {0}. Alasan: {1}", when, alasan.Trim()].Value;
+        db.Entries.Add(new CaseEntry
+        {
+            CaseId = c.Id, Jenis = JenisCatatan.Catatan, Tingkat = Tingkat.Administratif, Isi = isi, OlehId = client.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            OlehNama = CaseTimeline.NameOf(client), Pada = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+        await TellStaffAsync(c, new Notification("kasus-jadwal", T["Klien meminta jadwal lain: kasus {0}", c.Nomor], isi, $"admin/kasus/{c.Id}", Surel: true), ct);
+        await audit.RecordAsync(AuditKinds.Ubah, c, $"Klien kasus {c.Nomor} meminta jadwal lain", ct);
+        return null;
+    }
+
+    /// <summary>The counselor of the case; before one is assigned, the staff roles whose step handed the case to the client.</summary>
+    private async Task TellStaffAsync(CaseRow c, Notification n, CancellationToken ct)
+    {
+        if (c.KonselorId is { } konselor) await notifier.NotifyUsersAsync([konselor], n, ct);
+        else foreach (var role in c.PeranMenunggu.Concat(c.PeranAktif).Distinct()) await notifier.NotifyRoleAsync(role, n, ct);
+    }
+
     public static string ReminderKey(Guid appointmentId) => $"janji:{appointmentId}";
 
     /// <summary>Reminders to the client and the counselor a day and two hours before the session; withdrawn if it moves or is cancelled.</summary>

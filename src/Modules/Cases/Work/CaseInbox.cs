@@ -6,13 +6,14 @@ namespace CampusKonseling.Cases.Work;
 
 public sealed record InboxFilter(string? Sop = null, string? Status = null, bool Terlambat = false, string? Bidang = null, DateOnly? Dari = null, DateOnly? Sampai = null, bool Semua = false, string? Cari = null, string? Langkah = null);
 
-public sealed record InboxRow(Guid Id, string Nomor, string Nama, string? Bidang, string? Saluran, string? SopJudul, string LangkahAktif, DateTimeOffset? JatuhTempo, bool Terlambat, string Status, string? KonselorNama, DateTimeOffset DibukaPada);
+public sealed record InboxRow(Guid Id, string Nomor, string Nama, string? Bidang, string? Saluran, string? SopJudul, string LangkahAktif, DateTimeOffset? JatuhTempo, bool Terlambat, string Status, string? KonselorNama, DateTimeOffset DibukaPada, bool MenungguKlien = false);
 
 public sealed record InboxPage(IReadOnlyList<InboxRow> Rows, int Total, IReadOnlyList<(string Sop, int Jumlah, int Terlambat)> PerSop);
 
 /// <summary>
 /// The cases a staff user should act on: those whose current step their role performs, that are assigned
-/// to them, or whose counselor they are — overdue first, then by due time. One indexed query on the
+/// to them, or whose counselor they are — overdue first, then by due time. A case waiting for its client (a client
+/// lane's step) is nobody's task: it shows, after the tasks, to its counselor and to the roles that handed it over. One indexed query on the
 /// cases table (roles overlap through a GIN index), paged in the database.
 /// </summary>
 public sealed class CaseInbox(CasesDb db)
@@ -23,7 +24,7 @@ public sealed class CaseInbox(CasesDb db)
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray();
         var q = db.Cases.AsNoTracking();
         if (!f.Semua)
-            q = q.Where(c => c.KonselorId == me || c.PenerimaTugas.Contains(me) || c.PeranAktif.Any(p => roles.Contains(p))
+            q = q.Where(c => c.KonselorId == me || c.PenerimaTugas.Contains(me) || c.PeranAktif.Any(p => roles.Contains(p)) || c.PeranMenunggu.Any(p => roles.Contains(p))
                 || db.Dispositions.Any(d => d.CaseId == c.Id && d.Status == StatusDisposisi.Menunggu && roles.Contains(d.KepadaPeran)));
         if (f.Status is { Length: > 0 } status) q = q.Where(c => c.Status == status);
         else if (!f.Semua) q = q.Where(c => c.Status == CaseStatus.Baru || c.Status == CaseStatus.Berjalan);
@@ -41,9 +42,9 @@ public sealed class CaseInbox(CasesDb db)
             .OrderByDescending(g => g.Jumlah).ToListAsync(ct)).Select(g => (g.Sop, g.Jumlah, g.Terlambat)).ToList();
         if (f.Sop is { Length: > 0 } sop) q = q.Where(c => c.SopJudul == sop);
         var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(c => c.Terlambat).ThenBy(c => c.JatuhTempo == null).ThenBy(c => c.JatuhTempo).ThenByDescending(c => c.DibukaPada)
+        var rows = await q.OrderBy(c => c.MenungguKlien && c.PeranAktif.Length == 0).ThenByDescending(c => c.Terlambat).ThenBy(c => c.JatuhTempo == null).ThenBy(c => c.JatuhTempo).ThenByDescending(c => c.DibukaPada)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(c => new InboxRow(c.Id, c.Nomor, c.Nama, c.Bidang, c.Saluran, c.SopJudul, c.LangkahAktif, c.JatuhTempo, c.Terlambat, c.Status, c.KonselorNama, c.DibukaPada))
+            .Select(c => new InboxRow(c.Id, c.Nomor, c.Nama, c.Bidang, c.Saluran, c.SopJudul, c.LangkahAktif, c.JatuhTempo, c.Terlambat, c.Status, c.KonselorNama, c.DibukaPada, c.MenungguKlien))
             .ToListAsync(ct);
         return new InboxPage(rows, total, perSop);
     }

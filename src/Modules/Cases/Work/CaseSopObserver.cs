@@ -16,7 +16,12 @@ public sealed class CaseSopObserver(CasesDb db, CaseArchiving archiving, TimePro
         if (row.Status == CaseStatus.Baru && row.LangkahAktif.Length > 0 && row.LangkahAktif != langkah) row.Status = CaseStatus.Berjalan;
         row.SopJudul = state.SopJudul;
         row.LangkahAktif = langkah;
+        var handedOver = row.PeranAktif;
         row.PeranAktif = state.Aktif.SelectMany(a => a.Peran).Distinct().ToArray();
+        // A client's step is done on the client's own page: the case waits for them, and the staff whose step came
+        // before keep seeing it as waiting ("menunggu klien"), not as their task.
+        row.MenungguKlien = state.Aktif.Any(a => a.Klien);
+        row.PeranMenunggu = !row.MenungguKlien ? [] : handedOver.Length > 0 ? handedOver : row.PeranMenunggu;
         row.PenerimaTugas = state.Aktif.Select(a => a.PenerimaTugas).OfType<string>().Distinct().ToArray();
         row.JatuhTempo = state.Aktif.Select(a => a.JatuhTempo).Where(d => d is not null).Min();
         row.Terlambat = state.Aktif.Any(a => a.Terlambat);
@@ -27,6 +32,8 @@ public sealed class CaseSopObserver(CasesDb db, CaseArchiving archiving, TimePro
             row.Status = state.Selesai ? CaseStatus.Selesai : CaseStatus.Dibatalkan;
             row.DitutupPada ??= clock.GetUtcNow();
             row.PeranAktif = [];
+            row.MenungguKlien = false;
+            row.PeranMenunggu = [];
         }
         await db.SaveChangesAsync(ct);
         if (closing) await archiving.FileAsync(row, ct);

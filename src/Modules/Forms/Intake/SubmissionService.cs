@@ -70,26 +70,27 @@ public sealed class SubmissionService(
                 await connection.ReleaseAsync();
                 return await ExistingAsync(kunciKirim, ct) ?? throw new InvalidOperationException("Duplicate send key without a request.", ex);
             }
-            if (f.Sop is { } sop)
-            {
-                var konteks = new Dictionary<string, string> { ["formulir"] = f.Kode, ["kodePelacakan"] = submission.KodePelacakan };
-                if (submission.Saluran is { } saluran) konteks["saluran"] = saluran;
-                // The subject names the request, never the person or their problem: instance lists are seen by all of the SOP's staff.
-                launch = await sops.StartAsync(sop, T["Permohonan {0}", submission.KodePelacakan], konteks, tx, ct);
-                submission.SopInstanceId = launch.InstanceId;
-                await db.SaveChangesAsync(ct);
-            }
+            var klien = penggunaId;
             // UNPAM's E-konseling: registering makes the participant's account; the link to set its password goes with the acknowledgment.
             if (f.BuatAkun is { } akun && penggunaId is null && submission.Email.Length > 0
                 && await accounts.EnsureAsync(submission.Email, submission.Nama, akun.Peran, tx, ct) is { } account)
             {
                 submission.PenggunaId = account.UserId;
+                // Only an account made now is the client's for certain (its password link goes to the address given);
+                // an existing account found by a typed address is not, so it does not act on client steps.
+                if (account.Created) klien = account.UserId;
                 await db.SaveChangesAsync(ct);
                 if (account.SetPasswordPath is { } path)
                     await outbox.EnqueueAsync(await MailAsync(FormsTemplates.AkunDibuat, submission.Email, new()
                     {
                         ["nama"] = submission.Nama, ["email"] = submission.Email, ["kode"] = submission.KodePelacakan, ["tautan"] = links.Absolute(path) ?? "/" + path,
                     }, ct), tx, ct);
+            }
+            if (f.Sop is { } sop)
+            {
+                launch = await sops.StartAsync(sop, T["Permohonan {0}", submission.KodePelacakan], Konteks(f, answers, submission, klien), tx, ct, masuk: "formulir");
+                submission.SopInstanceId = launch.InstanceId;
+                await db.SaveChangesAsync(ct);
             }
             // The request becomes a case for staff, in the same transaction (when the campus has case work).
             if (cases is not null)
@@ -115,6 +116,31 @@ public sealed class SubmissionService(
         outbox.Wake();
         if (launch is not null) await launch.AfterCommitAsync(ct);
         return new Accepted(submission.KodePelacakan, launch?.Entry, false);
+    }
+
+    /// <summary>Reserved context keys a form field may not set by being named so.</summary>
+    private static readonly HashSet<string> Reserved = ["klien", "masuk", "formulir", "kodePelacakan", "saluran"];
+
+    /// <summary>
+    /// What the SOP is told: the client's account (their steps are theirs, on their own page), how the request came, and
+    /// the answers routing may use: single-choice fields under their field id (and a mapped bidang/jenisKlien under that
+    /// name). Never free text and never the problem description: instance facts are seen by every member of the SOP's staff.
+    /// The subject names the request, never the person or their problem, for the same reason.
+    /// </summary>
+    private static Dictionary<string, string> Konteks(FormDefinition f, Answers answers, Submission submission, string? klien)
+    {
+        var konteks = new Dictionary<string, string> { ["formulir"] = f.Kode, ["kodePelacakan"] = submission.KodePelacakan };
+        foreach (var field in f.Isian.Where(i => i.Jenis == JenisIsian.Pilihan && i.Petakan != Petakan.Masalah && answers.IsShown(f, i)))
+        {
+            var answer = answers.Text(field.Id);
+            if (answer.Length == 0) continue;
+            if (!Reserved.Contains(field.Id) && !field.Id.Contains('.')) konteks[field.Id] = answer;
+            if (field.Petakan is Petakan.Bidang or Petakan.JenisKlien) konteks[field.Petakan] = answer;
+        }
+        // An answer named like a reserved key never overrides it: the client is the signed-in account, nothing typed.
+        if (submission.Saluran is { } saluran) konteks["saluran"] = saluran;
+        if (klien is not null) konteks["klien"] = klien;
+        return konteks;
     }
 
     private async Task<Accepted?> ExistingAsync(Guid kunciKirim, CancellationToken ct)

@@ -26,7 +26,8 @@ public sealed class SopLauncher(SopDb db, TenantDbConnection connection, ISopSto
         var definition = (await store.VersionAsync(instance.VersionId, ct))!.Definition;
         return new SopProgress(definition.Judul, instance.Status == InstanceStatus.Selesai, instance.Status == InstanceStatus.Dibatalkan,
             instance.Aktif.Select(a => definition.Find(a.StepId) is { } step
-                ? new SopProgressStep(step.Uraian, a.JatuhTempo, step.Kelengkapan, step.Label, step.Waktu)
+                ? new SopProgressStep(step.Uraian, a.JatuhTempo, step.Kelengkapan, step.Label, step.Waktu,
+                    step.Pelaksana.Any(p => definition.Lane(p)!.Klien) && instance.Konteks.ContainsKey(Definitions.Konteks.Klien))
                 : new SopProgressStep(a.StepId, a.JatuhTempo)).ToList(), instance.SelesaiPada);
     }
 

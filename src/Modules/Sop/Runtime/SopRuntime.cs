@@ -255,6 +255,8 @@ public sealed class SopRuntime(
                     await notifier.NotifyUsersAsync([client], n with
                     {
                         Judul = T["Langkah Anda: {0}", step.Uraian], Isi = T["Permohonan {0} menunggu Anda: {1}", instance.Subjek, step.Uraian], Tautan = "permohonan-saya",
+                        // The client is not signed in to the staff area to see it: the notice also goes to their e-mail.
+                        Surel = true,
                     }, ct);
                 continue;
             }
