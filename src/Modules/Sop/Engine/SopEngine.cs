@@ -245,6 +245,13 @@ public sealed class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvide
         return step.Pelaksana.Any(p => definition.Lane(p) is { } lane && Performs(definition, lane, by, konteks));
     }
 
+    /// <summary>
+    /// Whether the system does the step on this instance: an automatic step, except one done by the form when the instance came
+    /// in another way (walk-in, phone, referral), which no submission will complete, so its people do it.
+    /// </summary>
+    public static bool BySystem(Langkah step, IReadOnlyDictionary<string, string> konteks) =>
+        step.Otomatis is { } pemicu && (pemicu != Pemicu.Formulir || konteks.GetValueOrDefault(Konteks.Masuk) == "formulir");
+
     /// <summary>Whether <paramref name="by"/> performs the lane on this instance.</summary>
     public static bool Performs(SopDefinition definition, Pelaksana lane, Actor by, IReadOnlyDictionary<string, string> konteks)
     {
