@@ -206,7 +206,9 @@ public sealed class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvide
         if (step.Jenis == JenisLangkah.Keputusan && step.Pilihan.FirstOrDefault(p => p.Jika is { } jika && Syarat.TryParse(jika, out var s, out _) && s!.Holds(instance.Konteks)) is { } taken)
             return new CompleteStep(step.Id, taken.Nama, Catatan: $"Diputuskan otomatis: {taken.Jika}");
         if (step.Otomatis == Pemicu.Formulir && instance.Konteks.GetValueOrDefault(Konteks.Masuk) == "formulir")
-            return new CompleteStep(step.Id, Catatan: "Dikerjakan melalui formulir permohonan");
+            // The submission is what the step produced, so a later step asking for it (its kelengkapan) finds it.
+            return new CompleteStep(step.Id, Catatan: "Dikerjakan melalui formulir permohonan",
+                Keluaran: step.Output is { } output ? new Dictionary<string, string> { [output] = "formulir " + instance.Konteks.GetValueOrDefault("kodePelacakan", instance.Subjek) } : null);
         return null;
     }
 
