@@ -13,6 +13,12 @@ public interface IUserDirectory
     /// <summary>Users whose roles grant <paramref name="permission"/> by name (the Administrator role's implicit rights do not count).</summary>
     Task<IReadOnlyList<UserRef>> UsersWithPermissionAsync(string permission, CancellationToken ct = default);
 
+    /// <summary>
+    /// The account of a client (a student, an alumnus) known by NIM (their campus-portal login) or else by e-mail, when it holds
+    /// no permission: never a staff account. Null when there is none.
+    /// </summary>
+    Task<UserRef?> FindClientAsync(string? nim, string? email, CancellationToken ct = default);
+
     /// <summary>Names of the roles granted <paramref name="permission"/> by name.</summary>
     Task<IReadOnlyList<string>> RolesWithPermissionAsync(string permission, CancellationToken ct = default);
 }

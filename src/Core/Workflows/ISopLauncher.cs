@@ -6,7 +6,11 @@ namespace CampusKonseling.Workflows;
 public sealed record SopEntry(string Judul, string LangkahPertama, string? Waktu);
 
 /// <summary>An SOP of the campus, as other modules may offer it for choosing (e.g. the SOP a form starts).</summary>
-public sealed record SopSummary(string Kode, string Judul, int? RetensiHari = null, string? Unit = null);
+public sealed record SopSummary(string Kode, string Judul, int? RetensiHari = null, string? Unit = null)
+{
+    /// <summary>The entry channels its steps name (<c>masuk</c>: formulir, rujukan, datang…), so a referral finds the SOP that takes referrals.</summary>
+    public IReadOnlyList<string> Masuk { get; init; } = [];
+}
 
 /// <summary>An SOP instance started inside the caller's transaction; its timers and notifications follow the commit.</summary>
 public sealed record SopLaunch(Guid InstanceId, SopEntry Entry, DateTimeOffset? JatuhTempo, Func<CancellationToken, Task> AfterCommitAsync);

@@ -13,6 +13,7 @@ public sealed class Startup : IFeatureStartup
         feature.AddTenantDbContext<CasesDb>(CasesDb.Schema);
         feature.AddPermissions<Permissions>().AddAdminMenu<AdminMenu>();
         feature.AddContract<ICaseIntake, Intake.CaseIntake>();
+        feature.Services.AddScoped<Intake.StudentReferrals>();
         feature.AddContract<Workflows.ISopObserver, Work.CaseSopObserver>();
         feature.Services.AddScoped<Privacy.CounselingProtector>();
         feature.Services.AddScoped<Privacy.CaseAccess>();
@@ -56,7 +57,7 @@ public sealed class Permissions : IPermissionProvider
         // reader of notes, and only the host grants that (ADR 0010); otherwise the campus admin could join the
         // counselor role, assign a case to themself and read it.
         new(CounselCases, new("Menangani kasus sebagai konselor/psikolog", "Handle cases as counselor/psychologist"), "Kasus", Explicit: true),
-        new(ReferCases, new("Merujuk mahasiswa lewat API (sistem dosen PA)", "Refer students over the API (advisor system)"), "Kasus"),
+        new(ReferCases, new("Merujuk mahasiswa ke layanan konseling (dosen PA, sistem dosen PA lewat API)", "Refer students to counseling (academic advisors, an advisor system over the API)"), "Kasus"),
         new(SuperviseCases, new("Mengawasi layanan (kepala unit): menerima pemberitahuan buka darurat", "Supervise the service (unit head): receive break-glass alerts"), "Kasus"),
         new(ReadCounselingNotes, new("Membaca catatan konseling semua kasus", "Read the counseling notes of every case"), "Kasus", Explicit: true),
         new(BreakGlass, new("Membuka catatan konseling dalam keadaan darurat (dengan alasan, tercatat)", "Open counseling notes in an emergency (with a reason, audited)"), "Kasus", Explicit: true),
@@ -68,5 +69,6 @@ public sealed class AdminMenu : IAdminMenuProvider
     public IEnumerable<MenuItem> GetItems() =>
     [
         new(new("Kotak masuk kasus", "Case inbox"), "admin/kasus", Permissions.ViewCases, 10),
+        new(new("Rujuk mahasiswa", "Refer a student"), "admin/kasus/rujuk", Permissions.ReferCases, 11),
     ];
 }

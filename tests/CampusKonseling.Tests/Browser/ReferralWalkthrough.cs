@@ -9,8 +9,8 @@ using Microsoft.Playwright;
 namespace CampusKonseling.Tests.Browser;
 
 /// <summary>
-/// Seed 001's Layanan Konseling Mahasiswa Rujukan (IK-KA-RUJUKAN) walked by the staff: a student referred
-/// by the academic advisor, a session on the agreed time, the log book, the decision that external help
+/// Seed 001's Layanan Konseling Mahasiswa Rujukan (IK-KA-RUJUKAN) walked by its actors: a student referred
+/// by the academic advisor from their own form, a session on the agreed time, the log book, the decision that external help
 /// is needed, the numbered Surat Rujukan to a named hospital, the external result recorded into the case
 /// (sealed), and the report to the unit concerned — who never sees the counseling text.
 /// </summary>
@@ -35,21 +35,22 @@ public sealed class ReferralWalkthrough(PlatformFixture platform) : IAsyncLifeti
     [Fact]
     public async Task A_referred_student_is_served_referred_out_and_the_external_result_recorded()
     {
-        var staf = await AsAsync("Staf Konseling & Asesmen");
-        await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/baru", Loaded);
-        await staf.Locator("#Nama").FillAsync("Rina Marlina");
-        await staf.Locator("#Nim").FillAsync("2021005566");
-        await staf.Locator("input[name='Cara'][value='Rujukan']").CheckAsync();
-        await staf.Locator("#Perujuk").FillAsync("Dosen PA: Dr. Sri Wahyuni");
-        await staf.Locator("#Sop").SelectOptionAsync("IK-KA-RUJUKAN");
-        await staf.Locator("#Uraian").FillAsync("Dosen PA mencatat mahasiswa menarik diri dan nilai turun dua semester.");
-        await ShotAsync(staf, "kasus-baru");
-        await staf.Locator("form.new-case button[type=submit]").ClickAsync();
-        await Assertions.Expect(staf.Locator(".alert.success")).ToContainTextAsync("dibuka");
+        // The dosen PA refers the student from their own form: the referral is a case, they are its referrer.
+        var dosen = await AsAsync("Dosen Pembimbing Akademik");
+        await dosen.GotoAsync($"{_campus.Prefix}/admin/kasus/rujuk", Loaded);
+        await dosen.Locator("#Nama").FillAsync("Rina Marlina");
+        await dosen.Locator("#Nim").FillAsync("2021005566");
+        await dosen.Locator("#Alasan").FillAsync("Dosen PA mencatat mahasiswa menarik diri dan nilai turun dua semester.");
+        await ShotAsync(dosen, "rujukan-dosen-pa");
+        await dosen.Locator("form.refer button[type=submit]").ClickAsync();
+        await Assertions.Expect(dosen.Locator(".alert.success")).ToContainTextAsync("Rujukan diterima sebagai kasus");
         var c = await _in.InCampusAsync(sp => sp.GetRequiredService<CasesDb>().Cases.AsNoTracking().SingleAsync(x => x.Nim == "2021005566"));
-        Assert.Equal("rujukan", c.Sumber);
+        Assert.Equal(("rujukan", "Dr. Teguh Wicaksono, M.T."), (c.Sumber, c.Perujuk));
 
-        // The staff member takes the case as its counselor and agrees a time.
+        // Staff receive the report, take the case as its counselor and agree a time with the student.
+        var staf = await AsAsync("Staf Konseling & Asesmen");
+        await CompleteStepAsync(staf, c.Id, "1");
+        await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}", Loaded);
         await staf.Locator("form.assign select").SelectOptionAsync(new SelectOptionValue { Label = "Maya Sari Handayani, M.Psi., Psikolog" });
         await staf.Locator("form.assign button").ClickAsync();
         await staf.Locator("form.agree #Tanggal").FillAsync(DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd"));
@@ -57,7 +58,10 @@ public sealed class ReferralWalkthrough(PlatformFixture platform) : IAsyncLifeti
         await staf.Locator("form.agree #Tempat").FillAsync("Ruang Konseling & Asesmen");
         await staf.Locator("form.agree button[type=submit]").ClickAsync();
         await ShotAsync(staf, "ditangani-dan-dijadwalkan");
-        foreach (var step in new[] { "1", "2", "3" }) await CompleteStepAsync(staf, c.Id, step);
+        await CompleteStepAsync(staf, c.Id, "2");
+        // The agreed day comes; the service (step 3) cannot be recorded before it.
+        await new Cases.SeedCaseWalk(platform, _campus).SessionTimeComesAsync(c);
+        await CompleteStepAsync(staf, c.Id, "3");
 
         // Step 4: the log book.
         await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}", Loaded);
@@ -87,10 +91,12 @@ public sealed class ReferralWalkthrough(PlatformFixture platform) : IAsyncLifeti
         await Assertions.Expect(staf.Locator(".entries")).ToContainTextAsync("episode depresif");
         await ShotAsync(staf, "hasil-rujukan");
         await CompleteStepAsync(staf, c.Id, "6");
+        // Step 7: the numbered report to the unit concerned.
+        Assert.Matches(@"^\d{3}/KA/LHL/", await _walk.LetterAsync(staf, c.Id, "laporan-hasil-layanan"));
         await CompleteStepAsync(staf, c.Id, "7");
         await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}", Loaded);
         await Assertions.Expect(staf.Locator("form.agree")).ToHaveCountAsync(0);
-        await Assertions.Expect(staf.Locator(".agreement")).ToContainTextAsync("10.00");
+        await Assertions.Expect(staf.Locator(".agreement")).ToContainTextAsync("Ruang Konseling & Asesmen");
 
         // The unit concerned receives the report but not the counseling text.
         var unit = await AsAsync("Unit Kerja Terkait");

@@ -23,13 +23,14 @@ public sealed class CaseWorkTests(PlatformFixture platform) : CaseCampusTests(pl
         Assert.Matches(@"^KS-\d{4}-\d{6}$", c.Nomor);
         Assert.Equal((CaseStatus.Baru, "Dewi Lestari", "2021001234"), (c.Status, c.Nama, c.Nim));
         Assert.Contains(Staf, c.PeranAktif);
-        Assert.StartsWith("1 ", c.LangkahAktif);
+        // IK-KA-INISIATIF's step 1 ("Mahasiswa menyampaikan kebutuhan layanan") is the form itself: the case waits at step 2.
+        Assert.StartsWith("2 ", c.LangkahAktif);
 
         using var staf = await SignInAsync(Staf);
         var (_, inbox) = await staf.PageAsync($"{_site.Campus.Prefix}/admin/kasus");
         Assert.NotNull(inbox.QuerySelector($"tr[data-kasus='{c.Nomor}']"));
         Assert.Contains("Layanan Konseling Mahasiswa Inisiatif Sendiri", inbox.QuerySelector(".sop-counts")!.TextContent);
-        var (_, atStep) = await staf.PageAsync($"{_site.Campus.Prefix}/admin/kasus?Langkah=menyampaikan");
+        var (_, atStep) = await staf.PageAsync($"{_site.Campus.Prefix}/admin/kasus?Langkah=mengecek");
         Assert.NotNull(atStep.QuerySelector($"tr[data-kasus='{c.Nomor}']"));
         var (_, otherStep) = await staf.PageAsync($"{_site.Campus.Prefix}/admin/kasus?Langkah=mengidentifikasi");
         Assert.Null(otherStep.QuerySelector($"tr[data-kasus='{c.Nomor}']"));
@@ -128,7 +129,8 @@ public sealed class CaseWorkTests(PlatformFixture platform) : CaseCampusTests(pl
         var moved = await _site.In.InCampusAsync(sp => sp.GetRequiredService<CasesDb>().Cases.AsNoTracking().SingleAsync(x => x.Id == c.Id));
         Assert.Equal(CaseStatus.Berjalan, moved.Status);
         Assert.NotEqual(c.LangkahAktif, moved.LangkahAktif);
-        Assert.StartsWith("2 ", moved.LangkahAktif);
+        // The step after the one completed (the form itself does IK-KA-INISIATIF's step 1).
+        Assert.StartsWith(done.Instance!.Aktif.Single().StepId + " ", moved.LangkahAktif);
     }
 
     [Fact]
@@ -175,6 +177,7 @@ public sealed class CaseWorkTests(PlatformFixture platform) : CaseCampusTests(pl
             return 0;
         });
         var now = await _site.In.InCampusAsync(sp => sp.GetRequiredService<CasesDb>().Cases.AsNoTracking().SingleAsync(x => x.Id == c.Id));
-        Assert.StartsWith("2 ", now.LangkahAktif);
+        Assert.StartsWith((await _site.In.InstanceAsync(c.SopInstanceId!.Value)).Aktif.Single().StepId + " ", now.LangkahAktif);
+        Assert.NotEqual(step, (await _site.In.InstanceAsync(c.SopInstanceId!.Value)).Aktif.Single().StepId);
     }
 }

@@ -78,7 +78,8 @@ public sealed class IntakeTests(PlatformFixture platform) : IAsyncLifetime
 
         var instance = await _sop.InstanceAsync(submission.SopInstanceId!.Value);
         Assert.Equal($"Permohonan {code}", instance.Subjek);
-        Assert.Equal(["1"], instance.Aktif.Select(a => a.StepId));
+        // Step 1, the student telling the service their need, is done by the form: the request waits at staff's step 2.
+        Assert.Equal(["2"], instance.Aktif.Select(a => a.StepId));
         Assert.Equal(code, instance.Konteks["kodePelacakan"]);
 
         var mail = await MailDev.WaitForAsync(email);

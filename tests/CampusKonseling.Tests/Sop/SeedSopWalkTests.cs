@@ -27,12 +27,9 @@ public sealed class SeedSopWalkTests(PlatformFixture platform)
     public static TheoryData<string, string, string, string, string> Walks() => new()
     {
         // recipe, SOP code, decisions (step=outcome;…), expected order of completed steps, first step's due (yyyy-MM-dd HH:mm WIB or "-")
-        { "unipma", "SOP.P2KLLK-04", "", "1,2,3,4,5,6,7", "2030-01-07 09:00" },
+        // Seed 001 and UNIPMA's Konseling Karier carry step actions and client lanes: they are walked as cases with their actors
+        // in Cases/ReferralSopTests, Cases/InitiativeSopTests and Cases/CareerSopTests.
         { "unipma", "SOP.P2KLLK-04-B", "", "1,2,3,4,5,6", "2030-01-07 16:00" },
-        { "konseling-asesmen", "IK-KA-RUJUKAN", "k5=Perlu layanan eksternal", "1,2,3,4,k5,5,6,7", "-" },
-        { "konseling-asesmen", "IK-KA-RUJUKAN", "k5=Tidak perlu layanan eksternal", "1,2,3,4,k5,7", "-" },
-        { "konseling-asesmen", "IK-KA-INISIATIF", "k4=Ya, pada waktu lain;k6=Tidak membutuhkan layanan eksternal", "1,2,3,k4,4,5,k6,6", "-" },
-        { "konseling-asesmen", "IK-KA-INISIATIF", "k4=Tidak, langsung diberikan;k6=Membutuhkan layanan eksternal", "1,2,3,k4,5,k6,7,8", "-" },
         { "unpam", "146/A.3.1/SOP/UNPAM/X/2019", "4=Konseling Online (langsung Klik Next)", "1,2,3,4,5,6", "2030-01-12 22:05" },
         { "unpam", "146/A.3.1/SOP/UNPAM/X/2019", "4=Tatap muka", "1,2,3,4,5,6", "2030-01-12 22:05" },
         { "iuqi", "28/BK-LMMBK/DOK.IUQI/2020", "", "1,2,3,4,5,6,7,E2,E3,E4,8,9,10", "-" },

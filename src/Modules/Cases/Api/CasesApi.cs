@@ -1,6 +1,7 @@
-using System.Net.Mail;
+using System.Security.Claims;
+using CampusKonseling.Cases.Intake;
 using CampusKonseling.Cases.Data;
-using CampusKonseling.Data;
+using CampusKonseling.Users;
 using CampusKonseling.Security;
 using CampusKonseling.Workflows;
 using Microsoft.AspNetCore.Builder;
@@ -19,14 +20,17 @@ namespace CampusKonseling.Cases.Api;
 public static class CasesApi
 {
     /// <param name="Alasan">Why the student is referred, in the referrer's words; stored as an encrypted counseling note.</param>
-    public sealed record RujukanRequest(string? Nama, string? Nim, string? Email, string? Telepon, string? JenisKlien, string? Perujuk, string? Sop, string? Bidang, string? Alasan);
+    /// <param name="PerujukEmail">The referring advisor's account (who holds ReferCases): the SOP's dosen PA lane is then that person.</param>
+    /// <param name="Sop">The SOP to run; empty: the campus's one SOP that takes referrals.</param>
+    public sealed record RujukanRequest(string? Nama, string? Nim, string? Email, string? Telepon, string? JenisKlien, string? Perujuk, string? Sop, string? Bidang, string? Alasan,
+        string? PerujukEmail = null, string? Prodi = null);
     public sealed record KasusDto(string Nomor, string Status, string? Sop, string? LangkahSekarang, DateTimeOffset? JatuhTempo, bool Terlambat, string? Konselor, DateTimeOffset DibukaPada);
 
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1/kasus").WithTags("Kasus");
         api.MapPost("/rujukan", ReferAsync).WithName("ReferStudent")
-            .WithSummary("Merujuk mahasiswa ke layanan konseling (mis. dari sistem dosen PA); membuka kasus pada langkah pertama SOP rujukan")
+            .WithSummary("Merujuk mahasiswa ke layanan konseling (mis. dari sistem dosen PA); membuka kasus pada pintu rujukan SOP rujukan kampus")
             .RequirePermission(Permissions.ReferCases);
         api.MapGet("/{nomor}", GetAsync).WithName("GetCase")
             .WithSummary("Status administratif satu kasus (tanpa catatan)").RequirePermission(Permissions.ViewCases);
@@ -34,30 +38,32 @@ public static class CasesApi
     }
 
     private static async Task<Results<Created<KasusDto>, ValidationProblem>> ReferAsync(
-        RujukanRequest r, TenantDbConnection connection, ISopLauncher sops, ICaseIntake cases, CasesDb db, IStringLocalizer<S> T, CancellationToken ct)
+        RujukanRequest r, ClaimsPrincipal user, StudentReferrals referrals, IUserDirectory directory, CasesDb db, IStringLocalizer<S> T, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(r.Nama)) errors["nama"] = [T["Nama klien wajib diisi."]];
-        if (string.IsNullOrWhiteSpace(r.Perujuk)) errors["perujuk"] = [T["Sebutkan siapa yang merujuk (mis. dosen PA, tutor sebaya, unit lain)."]];
-        if (!string.IsNullOrWhiteSpace(r.Email) && !MailAddress.TryCreate(r.Email.Trim(), out _)) errors["email"] = [T["Alamat e-mail tidak valid."]];
-        var known = await sops.ListAsync(ct);
-        if (known.All(s => s.Kode != r.Sop)) errors["sop"] = [T["SOP '{0}' tidak ada. Yang tersedia: {1}.", r.Sop ?? "", string.Join(", ", known.Select(s => s.Kode))]];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: T["Rujukan belum dapat diterima."]);
-
-        await connection.Connection.OpenAsync(ct);
-        SopLaunch launch;
-        Guid id;
-        await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
-        {
-            launch = await sops.StartAsync(r.Sop!, T["Kasus {0}", "Rujukan"], new Dictionary<string, string> { ["saluran"] = "Rujukan" }, tx, ct);
-            (id, _) = await cases.OpenAsync(new CaseOpening(CaseSources.Rujukan, r.Nama!.Trim(), Trim(r.Email), Trim(r.Telepon), Trim(r.Nim), Trim(r.JenisKlien),
-                "Rujukan", Trim(r.Bidang), null, Trim(r.Alasan), null, launch.InstanceId, r.Sop, null, Trim(r.Perujuk)), tx, ct);
-            await tx.CommitAsync(ct);
-            await connection.ReleaseAsync();
-        }
-        await launch.AfterCommitAsync(ct);
-        var row = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id, ct);
+        var referrer = await ReferrerAsync(r, user, directory, ct);
+        if (referrer is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["perujukEmail"] = [T["Tidak ada pengguna yang boleh merujuk dengan e-mail {0}.", r.PerujukEmail!.Trim()].Value] },
+                title: T["Rujukan belum dapat diterima."]);
+        var outcome = await referrals.ReferAsync(new StudentReferral(r.Nama, r.Nim, r.Email, r.Telepon, r.Prodi, r.Bidang, r.Alasan, r.Sop, r.JenisKlien), referrer, ct);
+        if (!outcome.Opened)
+            return TypedResults.ValidationProblem(outcome.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: T["Rujukan belum dapat diterima."]);
+        var row = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == outcome.Id, ct);
         return TypedResults.Created($"api/v1/kasus/{row.Nomor}", Dto(row));
+    }
+
+    /// <summary>
+    /// The referring advisor: the signed-in person, or the one an advisor system names by e-mail (who must be allowed to refer),
+    /// else only the name the system gives. Null when a named e-mail is nobody who may refer.
+    /// </summary>
+    private static async Task<Perujuk?> ReferrerAsync(RujukanRequest r, ClaimsPrincipal user, IUserDirectory directory, CancellationToken ct)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (id is not null && !id.StartsWith("apikey:", StringComparison.Ordinal))
+            return new Perujuk(id, user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity?.Name ?? r.Perujuk ?? "");
+        if (string.IsNullOrWhiteSpace(r.PerujukEmail)) return new Perujuk(null, r.Perujuk ?? "");
+        var named = (await directory.UsersWithPermissionAsync(Permissions.ReferCases, ct))
+            .FirstOrDefault(u => string.Equals(u.Email, r.PerujukEmail.Trim(), StringComparison.OrdinalIgnoreCase));
+        return named is null ? null : new Perujuk(named.Id, named.Nama);
     }
 
     private static async Task<Results<Ok<KasusDto>, ProblemHttpResult>> GetAsync(string nomor, CasesDb db, IStringLocalizer<S> T, CancellationToken ct) =>

@@ -22,6 +22,17 @@ public sealed class UserDirectory(UserManager<CampusUser> users, RoleManager<Cam
         await db.RoleClaims.Where(c => c.ClaimType == IdentityDb.PermissionClaim && c.ClaimValue == permission)
             .Join(db.Roles, c => c.RoleId, r => r.Id, (c, r) => r.Name!).Distinct().OrderBy(n => n).ToListAsync(ct);
 
+    public async Task<UserRef?> FindClientAsync(string? nim, string? email, CancellationToken ct = default)
+    {
+        var user = string.IsNullOrWhiteSpace(nim) ? null : await users.FindByLoginAsync(StudentSignIn.Provider, nim.Trim());
+        if (user is null && !string.IsNullOrWhiteSpace(email)) user = await users.FindByEmailAsync(email.Trim());
+        if (user is null) return null;
+        foreach (var name in await users.GetRolesAsync(user))
+            if (name == CampusKonseling.Security.StandardRoles.Administrator
+                || (await roles.FindByNameAsync(name) is { } role && (await RolePermissions.GetAsync(db, role.Id)).Count > 0)) return null;
+        return new UserRef(user.Id, user.FullName, user.Email, user.PhoneNumber);
+    }
+
     public async Task<IReadOnlyList<UserRef>> UsersWithPermissionAsync(string permission, CancellationToken ct = default)
     {
         var holders = new Dictionary<string, UserRef>();

@@ -206,7 +206,9 @@ public sealed class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvide
         if (step.Jenis == JenisLangkah.Keputusan && step.Pilihan.FirstOrDefault(p => p.Jika is { } jika && Syarat.TryParse(jika, out var s, out _) && s!.Holds(instance.Konteks)) is { } taken)
             return new CompleteStep(step.Id, taken.Nama, Catatan: $"Diputuskan otomatis: {taken.Jika}");
         if (step.Otomatis == Pemicu.Formulir && instance.Konteks.GetValueOrDefault(Konteks.Masuk) == "formulir")
-            return new CompleteStep(step.Id, Catatan: "Dikerjakan melalui formulir permohonan");
+            // The submission is what the step produced, so a later step asking for it (its kelengkapan) finds it.
+            return new CompleteStep(step.Id, Catatan: "Dikerjakan melalui formulir permohonan",
+                Keluaran: step.Output is { } output ? new Dictionary<string, string> { [output] = "formulir " + instance.Konteks.GetValueOrDefault("kodePelacakan", instance.Subjek) } : null);
         return null;
     }
 
@@ -244,6 +246,13 @@ public sealed class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvide
         if (active.PenerimaTugas is not null && active.PenerimaTugas == by.Id) return true;
         return step.Pelaksana.Any(p => definition.Lane(p) is { } lane && Performs(definition, lane, by, konteks));
     }
+
+    /// <summary>
+    /// Whether the system does the step on this instance: an automatic step, except one done by the form when the instance came
+    /// in another way (walk-in, phone, referral), which no submission will complete, so its people do it.
+    /// </summary>
+    public static bool BySystem(Langkah step, IReadOnlyDictionary<string, string> konteks) =>
+        step.Otomatis is { } pemicu && (pemicu != Pemicu.Formulir || konteks.GetValueOrDefault(Konteks.Masuk) == "formulir");
 
     /// <summary>Whether <paramref name="by"/> performs the lane on this instance.</summary>
     public static bool Performs(SopDefinition definition, Pelaksana lane, Actor by, IReadOnlyDictionary<string, string> konteks)

@@ -18,7 +18,10 @@ public sealed class SopLauncher(SopDb db, TenantDbConnection connection, ISopSto
     }
 
     public async Task<IReadOnlyList<SopSummary>> ListAsync(CancellationToken ct = default) =>
-        (await db.CurrentSopsAsync(store, null, ct)).Select(c => new SopSummary(c.Kode, c.Judul, c.Definition?.RetensiHari, c.Definition?.Unit)).ToList();
+        (await db.CurrentSopsAsync(store, null, ct)).Select(c => new SopSummary(c.Kode, c.Judul, c.Definition?.RetensiHari, c.Definition?.Unit)
+        {
+            Masuk = c.Definition?.Langkah.SelectMany(l => l.Masuk).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [],
+        }).ToList();
 
     public async Task<SopProgress?> ProgressAsync(Guid instanceId, CancellationToken ct = default)
     {

@@ -181,7 +181,7 @@ public sealed class SopRuntime(
         {
             await timers.ScheduleAsync(current.Shell.Name, instance.Id, active, ct);
             var step = definition.Find(active.StepId)!;
-            if (step.Otomatis is not null)
+            if (SopEngine.BySystem(step, instance.Konteks))
             {
                 await PerformAsync(definition, instance, step, active, ct);
                 continue;
@@ -216,7 +216,7 @@ public sealed class SopRuntime(
             instance.Status == InstanceStatus.Selesai, instance.Status == InstanceStatus.Dibatalkan,
             instance.Aktif.Select(a => definition.Find(a.StepId) is { } step
                 ? new CampusKonseling.Workflows.SopStepState(a.StepId, step.Label, step.Uraian, StaffRoles(definition, step, instance), a.PenerimaTugas ?? Named(definition, step, instance), a.JatuhTempo, a.Terlambat)
-                    { Klien = step.Pelaksana.Any(p => definition.Lane(p)!.Klien), Otomatis = step.Otomatis is not null }
+                    { Klien = step.Pelaksana.Any(p => definition.Lane(p)!.Klien), Otomatis = SopEngine.BySystem(step, instance.Konteks) }
                 : new CampusKonseling.Workflows.SopStepState(a.StepId, a.StepId, a.StepId, [], a.PenerimaTugas, a.JatuhTempo, a.Terlambat)).ToList());
         foreach (var observer in features.Contracts<CampusKonseling.Workflows.ISopObserver>())
         {

@@ -21,8 +21,8 @@ public sealed class SopSteps(ISopStore store, SopRuntime runtime) : ISopSteps
             var items = step.Kelengkapan.Select(k => new SopKelengkapan(k, SopEngine.Produced(definition, instance, k))).ToList();
             list.Add(new SopLangkah(instance.Id, definition.Judul, step.Id, step.Label, step.Uraian, step.Waktu, step.Output,
                 step.Jenis == JenisLangkah.Keputusan, step.Pilihan.Select(p => p.Nama).ToList(), step.Opsional,
-                step.Pelaksana.Any(p => definition.Lane(p)!.Klien), step.Otomatis is not null,
-                step.Otomatis is null && SopEngine.MayPerform(definition, step, active, me, instance.Konteks),
+                step.Pelaksana.Any(p => definition.Lane(p)!.Klien), SopEngine.BySystem(step, instance.Konteks),
+                !SopEngine.BySystem(step, instance.Konteks) && SopEngine.MayPerform(definition, step, active, me, instance.Konteks),
                 active.DiaktifkanPada, active.JatuhTempo, active.Terlambat, step.Pelaksana.Select(p => definition.Lane(p)!.Nama).ToList(), actions, items)
                 { PelaksanaPeran = step.Pelaksana.Select(p => definition.Lane(p)!.Klien ? null : definition.Lane(p)!.Peran).ToList() });
         }

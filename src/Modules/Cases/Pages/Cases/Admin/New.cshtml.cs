@@ -17,6 +17,8 @@ namespace CampusKonseling.Cases.Pages.Cases.Admin;
 public sealed class NewModel(TenantDbConnection connection, ISopLauncher sops, ICaseIntake cases, IStringLocalizer<S> T) : PageModel
 {
     public static readonly string[] Saluran = ["Datang langsung", "Telepon", "Rujukan"];
+    /// <summary>The SOP's entry channel (a step's <c>masuk</c>) for each way the client came.</summary>
+    private static readonly Dictionary<string, string> Masuk = new() { ["Datang langsung"] = "datang", ["Telepon"] = "telepon", ["Rujukan"] = Intake.StudentReferrals.Masuk };
 
     [BindProperty] public string? Nama { get; set; }
     [BindProperty] public string? Nim { get; set; }
@@ -48,7 +50,7 @@ public sealed class NewModel(TenantDbConnection connection, ISopLauncher sops, I
         (Guid Id, string Nomor) opened;
         await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
         {
-            launch = await sops.StartAsync(Sop!, T["Kasus {0}", Cara!], new Dictionary<string, string> { ["saluran"] = Cara! }, tx, ct);
+            launch = await sops.StartAsync(Sop!, T["Kasus {0}", Cara!], new Dictionary<string, string> { ["saluran"] = Cara! }, tx, ct, Masuk[Cara!]);
             opened = await cases.OpenAsync(new CaseOpening(Cara == "Rujukan" ? CaseSources.Rujukan : CaseSources.Staf, Nama!.Trim(), Trim(Email), Trim(Telepon), Trim(Nim),
                 Trim(JenisKlien), Cara, Trim(Bidang), null, Trim(Uraian), null, launch.InstanceId, Sop, null, Trim(Perujuk)), tx, ct);
             await tx.CommitAsync(ct);

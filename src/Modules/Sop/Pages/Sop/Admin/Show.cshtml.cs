@@ -15,7 +15,8 @@ namespace CampusKonseling.Sop.Pages.Sop.Admin;
 
 /// <summary>An SOP version as its document (header block and step table), its flowchart, and its versions.</summary>
 [RequirePermission(Permissions.ViewSop)]
-public sealed class ShowModel(SopCatalog catalog, SopDb db, SopRuntime runtime, IPermissionService permissions, IStringLocalizer<S> T) : PageModel
+public sealed class ShowModel(SopCatalog catalog, SopDb db, SopRuntime runtime, IPermissionService permissions, CampusKonseling.Modules.ShellFeatureServices features,
+    IStringLocalizer<S> T) : PageModel
 {
     public DefinitionRow Definition { get; private set; } = null!;
     public VersionRow Version { get; private set; } = null!;
@@ -24,6 +25,8 @@ public sealed class ShowModel(SopCatalog catalog, SopDb db, SopRuntime runtime, 
     public IReadOnlyList<(VersionRow Version, int Running)> Versions { get; private set; } = [];
     public bool CanStart { get; private set; }
     public bool CanManage { get; private set; }
+    /// <summary>The campus works cases: its service SOPs start from a case (form, staff, referral), not bare from here.</summary>
+    public bool WithCases => features.Contract<CampusKonseling.Cases.ICaseIntake>() is not null;
 
     [BindProperty, StringLength(300, ErrorMessage = "Subjek paling panjang 300 karakter.")]
     public string? Subjek { get; set; }
