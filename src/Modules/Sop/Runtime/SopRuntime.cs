@@ -80,11 +80,15 @@ public sealed class SopRuntime(
         for (var i = 0; i < step.Aksi.Count; i++)
         {
             var info = Describe(definition, step.Aksi[i], i);
-            if (plugins.FirstOrDefault(p => p.Jenis == info.Jenis) is { } plugin)
-            {
-                var context = new CampusKonseling.Workflows.StepActionContext(instance.Id, definition.Kode, step.Id, step.Label, active.ActivationId, active.DiaktifkanPada, info, instance.Konteks);
-                info = info with { Bukti = await plugin.EvidenceAsync(context, ct) };
-            }
+            var context = new CampusKonseling.Workflows.StepActionContext(instance.Id, definition.Kode, step.Id, step.Label, active.ActivationId, active.DiaktifkanPada, info, instance.Konteks);
+            // Several modules may do one kind of work on their own subjects (a case's letter, a programme's letter):
+            // each answers null for an instance that is not its subject, so the first evidence found is the step's.
+            foreach (var plugin in plugins.Where(p => p.Jenis == info.Jenis))
+                if (await plugin.EvidenceAsync(context, ct) is { } bukti)
+                {
+                    info = info with { Bukti = bukti };
+                    break;
+                }
             list.Add(info);
         }
         return list;
