@@ -26,9 +26,10 @@ public sealed class SeedSopWalkTests(PlatformFixture platform)
 
     public static TheoryData<string, string, string, string, string> Walks() => new()
     {
-        // recipe, SOP code, decisions (step=outcome;…), expected order of completed steps, first step's due (yyyy-MM-dd HH:mm WIB or "-")
+        // recipe, SOP code, decisions (step=outcome;…), expected order of completed steps, first step's due (yyyy-MM-dd HH:mm WIB or "-").
+        // The programme SOPs (UNIPMA's SOP.P2KLLK-04-B, IUQI's 28/BK-LMMBK/DOK.IUQI/2020) follow their programme's dates and letters:
+        // Programs/ProgramSopTests walks them from the programme's creation.
         { "unipma", "SOP.P2KLLK-04", "", "1,2,3,4,5,6,7", "2030-01-07 09:00" },
-        { "unipma", "SOP.P2KLLK-04-B", "", "1,2,3,4,5,6", "2030-01-07 16:00" },
         { "konseling-asesmen", "IK-KA-RUJUKAN", "k5=Perlu layanan eksternal", "1,2,3,4,k5,5,6,7", "-" },
         { "konseling-asesmen", "IK-KA-RUJUKAN", "k5=Tidak perlu layanan eksternal", "1,2,3,4,k5,7", "-" },
         { "konseling-asesmen", "IK-KA-INISIATIF", "k4=Ya, pada waktu lain;k6=Tidak membutuhkan layanan eksternal", "1,2,3,k4,4,5,k6,6", "-" },
@@ -41,7 +42,6 @@ public sealed class SeedSopWalkTests(PlatformFixture platform)
         { "ipdn", "IPDN-BK-TERAPI", "7=Diteruskan kepada Kepala Biro III;8=Diteruskan kepada Rektor;9=Disetujui", "1,2,3,4,5,6,7,8,9,10,11", "2030-01-07 08:15" },
         { "ipdn", "IPDN-BK-TERAPI", "7=Dikembalikan untuk dilengkapi|Diteruskan kepada Kepala Biro III|Diteruskan kepada Kepala Biro III|Diteruskan kepada Kepala Biro III;8=Dikembalikan untuk dilengkapi|Diteruskan kepada Rektor|Diteruskan kepada Rektor;9=Dikembalikan untuk dilengkapi|Disetujui",
             "1,2,3,4,5,6,7,6,7,8,6,7,8,9,6,7,8,9,10,11", "2030-01-07 08:15" },
-        { "iuqi", "28/BK-LMMBK/DOK.IUQI/2020", "", "1,2,3,4,5,6,7,E2,E3,E4,8,9,10", "-" },
     };
 
     [Theory]

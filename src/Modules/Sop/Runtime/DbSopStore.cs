@@ -63,6 +63,8 @@ public sealed class DbSopStore(SopDb db, CurrentShell current) : ISopStore
         var row = await db.Instances.FirstAsync(i => i.Id == instance.Id, ct);
         row.Status = instance.Status;
         row.SelesaiPada = instance.SelesaiPada;
+        // UpdateAsync changes the context (a programme's dates, an assignment): later due times and routing read it back.
+        row.Konteks = JsonSerializer.Serialize(instance.Konteks);
         Summarize(row, instance, version.Definition);
         await db.ActiveSteps.Where(a => a.InstanceId == instance.Id).ExecuteDeleteAsync(ct);
         await WriteAsync(instance, appended, ct);
