@@ -23,6 +23,7 @@ public sealed class Startup : IFeatureStartup
             .AddBackgroundTask<EvaluationSender>();
         feature.AddContract<IProgramReport, ProgramReport>();
         feature.AddContract<Workflows.ISopObserver, ProgramSopObserver>();
+        feature.AddContract<Workflows.IStepAction, ProgramSuratAction>();
         feature.Services.AddScoped<ProgramCatalog>();
         feature.Services.AddScoped<ProgramEdits>();
         feature.Services.AddScoped<Registrations>();

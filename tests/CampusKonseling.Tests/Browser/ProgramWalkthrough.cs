@@ -40,16 +40,17 @@ public sealed class ProgramWalkthrough(PlatformFixture platform) : IAsyncLifetim
         const string judul = "Workshop Minat Bakat Semester Gasal";
         var p = _unipma.Prefix;
 
-        // 1. The Kepala P2KLLK makes the program: its SOP starts, step 1 (Surat Tugas) shows its actors and due time.
+        // 1. The Kepala P2KLLK makes the program: its SOP starts, step 1 (Surat Tugas) shows its actors.
         var kepala = await _walk.AsAsync("Kepala/Sekretaris P2KLLK");
         var program = await _walk.NewProgramAsync(kepala, "workshop-minat-bakat", judul, inDays: 14, kapasitas: 40);
         await Assertions.Expect(kepala.Locator(".program-sop li[data-langkah='1']")).ToContainTextAsync("Rektorat");
-        await Assertions.Expect(kepala.Locator(".program-sop li[data-langkah='1'] .due")).ToContainTextAsync("jatuh tempo");
         await _walk.ShotAsync(kepala, "program-dibuat-langkah-1");
 
-        // 2. The committee: Panitia as chair, the Kepala as secretary; the numbered Surat Tugas lists them.
+        // 2. The committee: Panitia as chair, the Kepala as secretary; the Surat Tugas is now due ("1 hari setelah
+        //    ditetapkan panitia") and, numbered, lists them.
         await _walk.AddCommitteeAsync(kepala, "Yuliana Kusumawati, S.Pd.", "ketua");
         await _walk.AddCommitteeAsync(kepala, "Dr. Endah Purwaningsih, M.Pd.", "sekretaris");
+        await Assertions.Expect(kepala.Locator(".program-sop li[data-langkah='1'] .due")).ToContainTextAsync("jatuh tempo");
         await _walk.ShotAsync(kepala, "panitia");
         Assert.Matches(@"^001/ST/P2KLLK/", await _walk.LetterAsync(kepala, program, "surat-tugas-workshop-minat-bakat"));
         await _walk.CompleteStepAsync(kepala, program, "1");
@@ -106,7 +107,22 @@ public sealed class ProgramWalkthrough(PlatformFixture platform) : IAsyncLifetim
         await Assertions.Expect(door.Locator("#jumlah-hadir")).ToHaveTextAsync("1");
         await Assertions.Expect(door.Locator("#baru-hadir")).ToContainTextAsync("Anisa Putri Rahmawati");
         await _walk.ShotAsync(door, "presensi-hp");
-        await _walk.CompleteStepAsync(panitia, program, "5");
+
+        // The students attending (step 5) is the workshop itself: the system completes it when the workshop ends. A
+        // browser cannot wait a fortnight, so the committee moves the workshop to yesterday (as if it had been held
+        // then); its end is past, the step's timer fires, and the report (step 6) becomes the committee's work.
+        await panitia.GotoAsync($"{p}/admin/program/{program}/ubah", Loaded);
+        await panitia.Locator("#sesi-0-tanggal").FillAsync(DateTime.UtcNow.AddHours(7).AddDays(-1).ToString("yyyy-MM-dd"));
+        await panitia.Locator("form.edit-program button[type=submit]").ClickAsync();
+        await Assertions.Expect(panitia.Locator(".alert.success")).ToBeVisibleAsync();
+        for (var i = 0; i < 60 && await panitia.Locator(".program-sop li[data-langkah='6']").CountAsync() == 0; i++)
+        {
+            await Task.Delay(500);
+            await panitia.GotoAsync($"{p}/admin/program/{program}", Loaded);
+        }
+        await Assertions.Expect(panitia.Locator(".program-sop li[data-langkah='5']")).ToHaveCountAsync(0);
+        await Assertions.Expect(panitia.Locator(".program-sop li[data-langkah='6']")).ToBeVisibleAsync();
+        await _walk.ShotAsync(panitia, "workshop-selesai-langkah-6");
 
         // 7. The evaluation link goes out; the participant rates the workshop on her phone.
         await panitia.GotoAsync($"{p}/admin/program/{program}", Loaded);

@@ -18,7 +18,7 @@ public sealed class ProgramWorkTests(PlatformFixture platform) : IAsyncLifetime
     public Task DisposeAsync() { _c.Dispose(); return Task.CompletedTask; }
 
     [Fact]
-    public async Task A_program_made_on_the_staff_page_starts_its_sop_whose_first_step_shows_its_actors_and_due_time()
+    public async Task A_program_made_on_the_staff_page_starts_its_sop_whose_first_step_shows_its_actors_and_is_due_once_the_committee_is_set()
     {
         var path = $"{_c.Campus.Prefix}/admin/program/baru";
         using (var missing = await _c.Admin.SubmitAsync(path, "form.new-program", new Dictionary<string, string> { ["JenisKode"] = ProgramCampus.Workshop, ["Judul"] = "Tanpa jadwal", ["Tempat"] = "Aula" }))
@@ -41,8 +41,15 @@ public sealed class ProgramWorkTests(PlatformFixture platform) : IAsyncLifetime
         var step = program.QuerySelector(".program-sop li[data-langkah='1']")!;
         Assert.Contains("surat tugas", step.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Kepala/Sekretaris P2KLLK", step.TextContent);
-        Assert.NotNull(step.QuerySelector(".due"));
         Assert.Equal($"/{_c.Campus.Prefix}/admin/sop/instans/{row.SopInstanceId}", program.QuerySelector(".program-sop a.button")!.GetAttribute("href"));
+
+        // The Surat Tugas is due "1 hari setelah ditetapkan panitia": no due time until the committee's first member is added.
+        Assert.Null(step.QuerySelector(".due"));
+        var panitia = await _c.In.ActorAsync("Panitia");
+        using (var added = await _c.StaffPostAsync(row.Id, "Panitia", new Dictionary<string, string> { ["PenggunaId"] = panitia.Id, ["PeranPanitia"] = "ketua" }))
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        (_, program) = await _c.Admin.PageAsync(made.Headers.Location!.OriginalString);
+        Assert.Contains("jatuh tempo", program.QuerySelector(".program-sop li[data-langkah='1'] .due")!.TextContent);
     }
 
     [Fact]

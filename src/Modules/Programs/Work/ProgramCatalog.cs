@@ -86,7 +86,10 @@ public sealed class ProgramCatalog(ProgramsDb db, TenantDbConnection connection,
         SopLaunch launch;
         await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
         {
-            launch = await sops.StartAsync(kind.SopKode, row.Judul, new Dictionary<string, string> { ["program"] = row.Id.ToString(), ["judul"] = row.Judul }, tx, ct);
+            // The instance knows the programme's dates from its first step, so its due times count from them.
+            var konteks = new Dictionary<string, string> { [ProgramSuratAction.Program] = row.Id.ToString(), ["judul"] = row.Judul };
+            foreach (var (key, value) in ProgramSopDates.Of(row, zone)) if (value is not null) konteks[key] = value;
+            launch = await sops.StartAsync(kind.SopKode, row.Judul, konteks, tx, ct);
             await connection.EnlistAsync(db, tx, ct);
             row.SopInstanceId = launch.InstanceId;
             row.SopJudul = launch.Entry.Judul;

@@ -1,19 +1,21 @@
 using CampusKonseling.Data;
 using CampusKonseling.Programs.Data;
+using CampusKonseling.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace CampusKonseling.Programs.Work;
 
 /// <summary>
 /// Changes to a program's details. Its kind (and so its SOP) stays; when the schedule or the venue moves, everyone
-/// registered or waiting is e-mailed in the same transaction as the change.
+/// registered or waiting is e-mailed in the same transaction as the change; its SOP learns the new dates, so due times move with them.
 /// </summary>
-public sealed class ProgramEdits(ProgramsDb db, TenantDbConnection connection, ProgramCatalog catalog, ParticipantMail mail)
+public sealed class ProgramEdits(ProgramsDb db, TenantDbConnection connection, ProgramCatalog catalog, ParticipantMail mail, ISopSteps steps)
 {
     public async Task<Dictionary<string, string>> UpdateAsync(ProgramRow row, ProgramInput input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
-        var (sessions, buka, tutup) = catalog.Validate(input, await catalog.ZoneAsync(ct), errors);
+        var zone = await catalog.ZoneAsync(ct);
+        var (sessions, buka, tutup) = catalog.Validate(input, zone, errors);
         if (errors.Count > 0) return errors;
         var before = await db.Sessions.AsNoTracking().Where(s => s.ProgramId == row.Id).OrderBy(s => s.Mulai).Select(s => new { s.Mulai, s.Selesai }).ToListAsync(ct);
         var moved = !before.Select(s => (s.Mulai, s.Selesai)).SequenceEqual(sessions.OrderBy(s => s.Mulai).Select(s => (s.Mulai, s.Selesai)))
@@ -45,6 +47,8 @@ public sealed class ProgramEdits(ProgramsDb db, TenantDbConnection connection, P
             await connection.ReleaseAsync();
         }
         mail.Wake();
+        // After the commit: the SOP's own transaction recomputes due times and moves their timers; a finished SOP keeps its history.
+        if (row.SopInstanceId is { } instance && !row.SopSelesai) await steps.UpdateAsync(instance, ProgramSopDates.Of(row, zone), ct);
         return errors;
     }
 }

@@ -316,8 +316,8 @@ public sealed class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvide
         return (calendar.Add(from, waktu, jamKerja), calendar.Add(from, waktu, jamKerja, share));
     }
 
-    /// <summary>A date of the instance (tanggal.{acuan}), as the module that knows it wrote it.</summary>
+    /// <summary>A date of the instance (tanggal.{acuan}), as the module that knows it wrote it, as an instant in UTC (due times are stored so).</summary>
     public static DateTimeOffset? DateOf(SopInstance instance, string acuan) =>
         instance.Konteks.TryGetValue(Konteks.Tanggal(acuan), out var text)
-        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at) ? at : null;
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at) ? at.ToUniversalTime() : null;
 }

@@ -57,7 +57,7 @@ public sealed class SopRuntime(
             }
         }
         var result = await (await EngineAsync(ct)).CompleteAsync(instanceId, command, by, ct);
-        if (!result.Succeeded) return new RuntimeResult(result.Instance, T[result.Error!.Template, result.Error.Args]);
+        if (!result.Succeeded) return new RuntimeResult(result.Instance, await LocalizeAsync(result.Error!, ct));
         var version = (await store.VersionAsync(result.Instance!.VersionId, ct))!;
         await AfterAsync(version.Definition, result, ct);
         return new RuntimeResult(result.Instance, null);
@@ -67,7 +67,7 @@ public sealed class SopRuntime(
     public async Task<RuntimeResult> UpdateAsync(Guid instanceId, IReadOnlyDictionary<string, string?> changes, Actor by, CancellationToken ct = default)
     {
         var result = await (await EngineAsync(ct)).UpdateAsync(instanceId, changes, by, ct);
-        if (!result.Succeeded) return new RuntimeResult(result.Instance, T[result.Error!.Template, result.Error.Args]);
+        if (!result.Succeeded) return new RuntimeResult(result.Instance, await LocalizeAsync(result.Error!, ct));
         if (result.Events.Count > 0) await AfterAsync((await store.VersionAsync(result.Instance!.VersionId, ct))!.Definition, result, ct);
         return new RuntimeResult(result.Instance, null);
     }
@@ -284,6 +284,13 @@ public sealed class SopRuntime(
 
     private static string Local(DateTimeOffset? at, TimeZoneInfo zone) =>
         at is null ? "-" : TimeZoneInfo.ConvertTime(at.Value, zone).ToString("dd/MM/yyyy HH:mm");
+
+    /// <summary>The engine's refusal in the reader's language, its times in the campus's time zone (the engine knows only instants).</summary>
+    private async Task<string> LocalizeAsync(EngineError error, CancellationToken ct)
+    {
+        var zone = await ZoneAsync(ct);
+        return T[error.Template, error.Args.Select(a => a is DateTimeOffset at ? TimeZoneInfo.ConvertTime(at, zone) : a).ToArray()];
+    }
 
     private async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) =>
         TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(ct)).TimeZone);

@@ -38,6 +38,9 @@ public sealed partial class ProgramModel
         var u = Staff.First(x => x.Id == PenggunaId);
         db.Committee.Add(new CommitteeRow { Id = Guid.CreateVersion7(), ProgramId = id, UserId = u.Id, Nama = u.Nama, Email = u.Email, Peran = PeranPanitia! });
         await db.SaveChangesAsync(ct);
+        // The committee is set with its first member: a Surat Tugas due "1 hari setelah ditetapkan panitia" counts from now.
+        if (Committee.Count == 0 && Program.SopInstanceId is { } instance && !Program.SopSelesai)
+            await sopSteps.UpdateAsync(instance, new Dictionary<string, string?> { [ProgramSopDates.Key(ProgramSopDates.Panitia)] = ProgramSopDates.Iso(clock.GetUtcNow(), Zone) }, ct);
         await notifier.NotifyUsersAsync([u.Id], new CampusKonseling.Notifications.Notification("program", T["Anda ditetapkan sebagai {0}: {1}", T[Data.PeranPanitia.Label(PeranPanitia!)], Program.Judul],
             T["Anda masuk panitia {0}. Langkah SOP, peserta, dan surat ada di halaman program.", Program.Judul], $"admin/program/{id}"), ct);
         return Done(T["{0} ditambahkan sebagai {1}.", u.Nama, T[Data.PeranPanitia.Label(PeranPanitia!)]]);

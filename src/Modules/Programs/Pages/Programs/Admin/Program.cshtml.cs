@@ -16,7 +16,7 @@ namespace CampusKonseling.Programs.Pages.Programs.Admin;
 /// </summary>
 [RequirePermission(Permissions.ViewPrograms)]
 public sealed partial class ProgramModel(ProgramsDb db, ProgramCatalog catalog, ProgramLetters letters, Audience audience, Registrations registrations,
-    Evaluations evaluations, ProgramReferrals referrals, ParticipantMail mail, IUserDirectory users, CampusKonseling.Notifications.INotifier notifier, IPermissionService permissions, TimeProvider clock, IStringLocalizer<S> T) : PageModel
+    Evaluations evaluations, ProgramReferrals referrals, ParticipantMail mail, IUserDirectory users, CampusKonseling.Notifications.INotifier notifier, IPermissionService permissions, CampusKonseling.Workflows.ISopSteps sopSteps, TimeProvider clock, IStringLocalizer<S> T) : PageModel
 {
     public ProgramRow Program { get; private set; } = null!;
     public ProgramKind? Kind { get; private set; }
