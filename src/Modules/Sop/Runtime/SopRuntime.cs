@@ -176,7 +176,8 @@ public sealed class SopRuntime(
         {
             await timers.ScheduleAsync(current.Shell.Name, instance.Id, active, ct);
             var step = definition.Find(active.StepId)!;
-            if (step.Otomatis is not null)
+            // A step the form does is a person's step on an instance that did not come through the form (a walk-in).
+            if (step.Otomatis is Pemicu.Pesan or Pemicu.Waktu)
             {
                 await PerformAsync(definition, instance, step, active, ct);
                 continue;

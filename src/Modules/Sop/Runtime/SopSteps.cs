@@ -22,7 +22,7 @@ public sealed class SopSteps(ISopStore store, SopRuntime runtime) : ISopSteps
             list.Add(new SopLangkah(instance.Id, definition.Judul, step.Id, step.Label, step.Uraian, step.Waktu, step.Output,
                 step.Jenis == JenisLangkah.Keputusan, step.Pilihan.Select(p => p.Nama).ToList(), step.Opsional,
                 step.Pelaksana.Any(p => definition.Lane(p)!.Klien), step.Otomatis is not null,
-                step.Otomatis is null && SopEngine.MayPerform(definition, step, active, me, instance.Konteks),
+                step.Otomatis is not (Pemicu.Pesan or Pemicu.Waktu) && SopEngine.MayPerform(definition, step, active, me, instance.Konteks),
                 active.DiaktifkanPada, active.JatuhTempo, active.Terlambat, step.Pelaksana.Select(p => definition.Lane(p)!.Nama).ToList(), actions, items));
         }
         return list;
