@@ -73,9 +73,12 @@ public sealed class SubmissionService(
             if (f.Sop is { } sop)
             {
                 var konteks = new Dictionary<string, string> { ["formulir"] = f.Kode, ["kodePelacakan"] = submission.KodePelacakan };
+                // Choice answers route the SOP's decisions ("saluran = Konseling Online"); they are choices, never free text.
+                foreach (var choice in f.Isian.Where(i => i.Jenis == JenisIsian.Pilihan && answers.Text(i.Id).Length > 0)) konteks[choice.Id] = answers.Text(choice.Id);
                 if (submission.Saluran is { } saluran) konteks["saluran"] = saluran;
                 // The subject names the request, never the person or their problem: instance lists are seen by all of the SOP's staff.
-                launch = await sops.StartAsync(sop, T["Permohonan {0}", submission.KodePelacakan], konteks, tx, ct);
+                // It enters by the form: the steps the requester did in it are done.
+                launch = await sops.StartAsync(sop, T["Permohonan {0}", submission.KodePelacakan], konteks, tx, ct, masuk: "formulir");
                 submission.SopInstanceId = launch.InstanceId;
                 await db.SaveChangesAsync(ct);
             }
