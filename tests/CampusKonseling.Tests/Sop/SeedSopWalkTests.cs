@@ -33,8 +33,7 @@ public sealed class SeedSopWalkTests(PlatformFixture platform)
         { "konseling-asesmen", "IK-KA-RUJUKAN", "k5=Tidak perlu layanan eksternal", "1,2,3,4,k5,7", "-" },
         { "konseling-asesmen", "IK-KA-INISIATIF", "k4=Ya, pada waktu lain;k6=Tidak membutuhkan layanan eksternal", "1,2,3,k4,4,5,k6,6", "-" },
         { "konseling-asesmen", "IK-KA-INISIATIF", "k4=Tidak, langsung diberikan;k6=Membutuhkan layanan eksternal", "1,2,3,k4,5,k6,7,8", "-" },
-        { "unpam", "146/A.3.1/SOP/UNPAM/X/2019", "4=Konseling Online (langsung Klik Next)", "1,2,3,4,5,6", "2030-01-12 22:05" },
-        { "unpam", "146/A.3.1/SOP/UNPAM/X/2019", "4=Tatap muka", "1,2,3,4,5,6", "2030-01-12 22:05" },
+        // UNPAM's e-konseling is done by the student's form and the system's message: UnpamEKonselingTests walks it.
         { "ipdn", "IPDN-BK-PRAJA", "", "1,2,3,3a,4,5,6,7,8,9,10,11,12", "2030-01-07 08:15" },
         { "ipdn", "IPDN-BK-PEGAWAI", "", "1,2,3,3a,4,5,6,7,8,9,10,11,12", "2030-01-07 08:15" },
         { "ipdn", "IPDN-BK-ONLINE-PRAJA", "", "1,2,3,3a,4,5,6,7,8,9,10", "2030-01-07 08:10" },
