@@ -94,10 +94,10 @@ public sealed class UnpamEKonselingWalkthrough(PlatformFixture platform) : IAsyn
         await it.ScreenshotAsync(new() { Path = Shot("4-it-melihat-langkah-1-6-oleh-sistem"), FullPage = true });
     }
 
-    private sealed record Received(string Subject, string Text, DateTimeOffset Received);
+    private sealed record Response(string Subject, string Text, DateTimeOffset Received);
 
     /// <summary>maildev's REST API, polled for this student's own address and this request's response; never "the latest mail".</summary>
-    private static async Task<Received> ResponseAsync(string to, string code, TimeSpan within)
+    private static async Task<Response> ResponseAsync(string to, string code, TimeSpan within)
     {
         using var http = new HttpClient { BaseAddress = new Uri(Environment.GetEnvironmentVariable("CK_MAILDEV_URL") ?? "http://127.0.0.1:1080/") };
         var until = DateTimeOffset.UtcNow + within;
@@ -108,7 +108,7 @@ public sealed class UnpamEKonselingWalkthrough(PlatformFixture platform) : IAsyn
                 var subject = mail.GetProperty("subject").GetString() ?? "";
                 if (!mail.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == to) || !subject.Contains("Tanggapan E-konseling " + code)) continue;
                 var at = mail.TryGetProperty("date", out var d) && d.ValueKind == JsonValueKind.String ? d.GetDateTimeOffset() : DateTimeOffset.UtcNow;
-                return new Received(subject, mail.GetProperty("text").GetString() ?? "", at);
+                return new Response(subject, mail.GetProperty("text").GetString() ?? "", at);
             }
             await Task.Delay(500);
         }
