@@ -89,8 +89,8 @@ public sealed class UnpamEKonselingWalkthrough(PlatformFixture platform) : IAsyn
         await Assertions.Expect(chart).ToHaveAttributeAsync("data-state", "selesai");
         await Assertions.Expect(chart.Locator("text.aksi")).ToHaveTextAsync("✉ pesan tanggapan-e-konseling");
         // What is open is the counselor's follow-up (step 7), which IT may not complete.
-        await Assertions.Expect(it.GetByRole(AriaRole.Heading, new() { Level = 2, Name = new System.Text.RegularExpressions.Regex("^Langkah 7") })).ToBeVisibleAsync();
-        await Assertions.Expect(it.GetByRole(AriaRole.Button, new() { Name = new System.Text.RegularExpressions.Regex("^Selesaikan") })).ToHaveCountAsync(0);
+        await Assertions.Expect(it.GetByRole(AriaRole.Heading, new() { Level = 2, NameRegex = new System.Text.RegularExpressions.Regex("^Langkah 7") })).ToBeVisibleAsync();
+        await Assertions.Expect(it.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Selesaikan") })).ToHaveCountAsync(0);
         await it.ScreenshotAsync(new() { Path = Shot("4-it-melihat-langkah-1-6-oleh-sistem"), FullPage = true });
     }
 
