@@ -33,6 +33,8 @@ public sealed class UnpamChartTests
             Assert.Contains("otomatis: sistem", steps[id].Descendants(Svg + "text").Select(t => t.Value));
         }
         Assert.Contains("klien", ((string)steps["1"].Attribute("class")!).Split(' '));
+        // Step 4 is decided from the form's answer, by the system.
+        Assert.Contains("otomatis: sistem", steps["4"].Descendants(Svg + "text").Select(t => t.Value));
         Assert.Equal("pesan", (string?)steps["6"].Attribute("data-otomatis"));
         Assert.Equal("✉ pesan tanggapan-e-konseling", steps["6"].Descendants(Svg + "text").Single(t => (string?)t.Attribute("class") == "aksi").Value);
         // The counselor's follow-up is a person's step: no system mark.

@@ -86,7 +86,10 @@ public static class SopChart
 
     /// <summary>The small mark inside a step's shape: the system does it, or the client does it in their own page.</summary>
     private static string? Tag(Langkah step, Pelaksana lane) =>
-        step.Otomatis is not null ? "otomatis: sistem" : lane.Klien ? "klien" : null;
+        step.Otomatis is not null || DecidedBySystem(step) ? "otomatis: sistem" : lane.Klien ? "klien" : null;
+
+    /// <summary>A decision every outcome of which has its condition: the system takes it from the answers.</summary>
+    private static bool DecidedBySystem(Langkah step) => step.Pilihan.Count > 0 && step.Pilihan.All(p => p.Jika is not null);
 
     private static (int X, int Y) Anchor(Langkah step, IReadOnlyDictionary<string, int> lanes, int row) =>
         (Cx(step.Pelaksana.Where(lanes.ContainsKey).Select(p => lanes[p]).DefaultIfEmpty(0).Min()), Top + row * RowHeight + RowHeight / 2);
@@ -127,7 +130,8 @@ public static class SopChart
             path = from.X == to.X
                 ? $"M{from.X},{startY} L{to.X},{to.Y - ShapeH / 2 - 2}"
                 : $"M{from.X},{startY} L{from.X},{turnY} L{to.X},{turnY} L{to.X},{to.Y - ShapeH / 2 - 2}";
-            (lx, ly) = (from.X + 6, startY + 12);
+            // Outcomes leading to the same step would print on top of each other: one line each.
+            (lx, ly) = (from.X + 6, startY + 12 + index * 11);
         }
         else
         {
