@@ -22,6 +22,13 @@ public sealed record StepCompliance(
     string SopKode, string SopJudul, string StepId, string No, string Uraian, string? Waktu, string? Luaran,
     int Selesai, int Berbaku, int DalamBaku, int Terlambat, int Terbuka, TimeSpan? Median, TimeSpan? P90)
 {
+    /// <summary>What does the step when the system does (formulir, pesan, waktu); null: a person. A "pesan" step completes when its message is delivered, so its durations run to the delivery.</summary>
+    public string? Otomatis { get; init; }
+    /// <summary>The client does it (a client lane).</summary>
+    public bool Klien { get; init; }
+    /// <summary>The step's actions, short ("✉ pesan tanggapan", "✎ surat REK", "➜ disposisi Rektor").</summary>
+    public IReadOnlyList<string> Aksi { get; init; } = [];
+
     /// <summary>Share completed within standard, 0–100; null when no completed activation had a due time.</summary>
     public double? PersenDalamBaku => Berbaku == 0 ? null : Math.Round(100.0 * DalamBaku / Berbaku, 1);
 }

@@ -22,7 +22,9 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Templates.MessageComposer>();
         feature.Services.AddScoped<IMessageComposer>(sp => sp.GetRequiredService<Templates.MessageComposer>());
         feature.Services.AddSingleton<IMessageTemplateProvider, Templates.NotificationTemplates>();
-        feature.AddPermissions<Permissions>().AddAdminMenu<AdminMenu>();
+        feature.Services.AddScoped<Pesan.StepMessageSignals>();
+        feature.AddContract<CampusKonseling.Workflows.IStepAction, Pesan.PesanAction>();
+        feature.AddPermissions<Permissions>().AddAdminMenu<AdminMenu>().AddRecipeStep<Pesan.MessagesStep>();
     }
 }
 

@@ -29,7 +29,8 @@ public sealed class Startup : IFeatureStartup
         services.AddScoped<SopRuntime>();
         services.AddScoped<SopAccess>();
         services.AddScoped<CampusKonseling.Workflows.ISopLauncher, SopLauncher>();
-        services.AddScoped<CampusKonseling.Workflows.ISopSteps, SopSteps>();
+        // A contract: the Notifications module signals a step whose message it delivered, where this feature is enabled.
+        feature.AddContract<CampusKonseling.Workflows.ISopSteps, SopSteps>();
         feature.AddContract<CampusKonseling.Workflows.IStepAction, TunjukAction>();
         feature.AddContract<CampusKonseling.Workflows.ISopCompliance, Compliance.SopCompliance>();
         services.AddSingleton<ISlaTimers, QuartzSlaTimers>();

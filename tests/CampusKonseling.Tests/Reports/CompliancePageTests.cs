@@ -41,12 +41,17 @@ public sealed class CompliancePageTests(PlatformFixture platform)
         {
             var r = karier[i];
             string D(TimeSpan? t) => t is { } v ? Format.Durasi(v) : "–";
-            var expected = new[] { r.No, r.Uraian, r.Luaran ?? "–", r.Waktu ?? "–", r.Selesai.ToString(), D(r.Median), D(r.P90),
+            var how = new[] { r.Otomatis switch
+                {
+                    "pesan" => "otomatis: sistem, diukur sampai pesan terkirim", "formulir" => "otomatis: sistem, dikerjakan klien di formulir",
+                    "waktu" => "otomatis: sistem, selesai pada waktunya", _ => r.Klien ? "klien" : null,
+                } }.OfType<string>().Concat(r.Aksi).ToList();
+            var expected = new[] { r.No, r.Uraian, how.Count == 0 ? "–" : string.Join(" · ", how), r.Luaran ?? "–", r.Waktu ?? "–", r.Selesai.ToString(), D(r.Median), D(r.P90),
                 r.PersenDalamBaku is { } p ? p.ToString("0.0", Format.Id) + " %" : "–", r.Terlambat.ToString(), r.Terbuka.ToString() };
             Assert.Equal(expected, shown[i]);
         }
 
-        var late = page.QuerySelectorAll("section[data-tabel='sop-sop-p2kllk-04'] tbody tr").Single(tr => tr.Children[0].TextContent.Trim() == "2").Children[8].QuerySelector("a")!;
+        var late = page.QuerySelectorAll("section[data-tabel='sop-sop-p2kllk-04'] tbody tr").Single(tr => tr.Children[0].TextContent.Trim() == "2").Children[9].QuerySelector("a")!;
         var (drillStatus, drill) = await kepala.PageAsync(late.GetAttribute("href")!);
         Assert.Equal(HttpStatusCode.OK, drillStatus);
         var activations = ReportCampus.PageTable(drill, "aktivasi");
@@ -58,8 +63,8 @@ public sealed class CompliancePageTests(PlatformFixture platform)
         Assert.Equal(shown, csv);
         // The workbook carries the shares as numbers: 50 % within standard for step 1.
         var xlsx = ReportCampus.Xlsx(await (await kepala.GetAsync($"{site.B.Prefix}/admin/laporan/baku-mutu?jenis=bulan&bulan=2026-03&handler=Ekspor&format=xlsx")).Content.ReadAsByteArrayAsync(), "sop-sop-p2kllk-04");
-        Assert.Equal(karier.Select(r => r.PersenDalamBaku?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"), xlsx.Select(r => r[7]));
-        Assert.Equal(shown.Select(r => r[8]), xlsx.Select(r => r[8]));
+        Assert.Equal(karier.Select(r => r.PersenDalamBaku?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"), xlsx.Select(r => r[8]));
+        Assert.Equal(shown.Select(r => r[9]), xlsx.Select(r => r[9]));
         _ = i1;
     }
 

@@ -3,9 +3,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CampusKonseling.Cases.Work;
 
-/// <summary>The client's view of their case: the agreed sessions (never notes), newest first.</summary>
+/// <summary>The client's view of their case: the agreed sessions (never notes), newest first; their contact for messages from SOP steps.</summary>
 public sealed class CaseLookup(CasesDb db, CampusKonseling.Cases.Privacy.CounselingProtector protector) : ICaseLookup
 {
+    public Task<CaseClient?> ClientAsync(Guid sopInstanceId, CancellationToken ct = default) =>
+        db.Cases.AsNoTracking().Where(c => c.SopInstanceId == sopInstanceId)
+            .Select(c => new CaseClient(c.Nomor, c.Nama, c.Email, c.Telepon, c.KodePelacakan, c.PenggunaId)).FirstOrDefaultAsync(ct);
+
     public async Task<IReadOnlyList<ReleasedNote>> ReleasedAsync(string kodePelacakan, CancellationToken ct = default) =>
         (await db.Cases.AsNoTracking().Where(c => c.KodePelacakan == kodePelacakan)
             .Join(db.Entries.AsNoTracking(), c => c.Id, e => e.CaseId, (c, e) => e)

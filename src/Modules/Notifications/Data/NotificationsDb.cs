@@ -10,6 +10,7 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
     public DbSet<Outbox.OutboxMessage> Outbox => Set<Outbox.OutboxMessage>();
     public DbSet<Channels.ChannelSettings> Channels => Set<Channels.ChannelSettings>();
     public DbSet<Templates.TemplateOverride> Templates => Set<Templates.TemplateOverride>();
+    public DbSet<Pesan.PesanTemplat> PesanTemplat => Set<Pesan.PesanTemplat>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -42,8 +43,12 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
             e.Property(x => x.KirimSetelah).HasColumnName("kirim_setelah");
             e.Property(x => x.TerkirimPada).HasColumnName("terkirim_pada");
             e.Property(x => x.Kunci).HasColumnName("kunci").HasMaxLength(100);
+            e.Property(x => x.SopActivationId).HasColumnName("sop_activation_id");
+            e.Property(x => x.SopInstanceId).HasColumnName("sop_instance_id");
+            e.Property(x => x.SopStepId).HasColumnName("sop_step_id").HasMaxLength(60);
             e.HasIndex(x => new { x.Status, x.KirimSetelah });
             e.HasIndex(x => x.Kunci);
+            e.HasIndex(x => x.SopActivationId);
         });
         b.Entity<Channels.ChannelSettings>(e =>
         {
@@ -76,6 +81,19 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
             e.Property(x => x.DiubahPada).HasColumnName("diubah_pada");
             e.Property(x => x.DiubahOleh).HasColumnName("diubah_oleh").HasMaxLength(256);
             e.HasIndex(x => new { x.Kode, x.Bahasa }).IsUnique();
+        });
+        b.Entity<Pesan.PesanTemplat>(e =>
+        {
+            e.ToTable("pesan_templat");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.Kode).HasColumnName("kode").HasMaxLength(60);
+            e.Property(x => x.Nama).HasColumnName("nama").HasMaxLength(200);
+            e.Property(x => x.Judul).HasColumnName("judul").HasMaxLength(300);
+            e.Property(x => x.Isi).HasColumnName("isi");
+            e.Property(x => x.Teks).HasColumnName("teks").HasMaxLength(1000);
+            e.Property(x => x.DiubahPada).HasColumnName("diubah_pada");
+            e.Property(x => x.DiubahOleh).HasColumnName("diubah_oleh").HasMaxLength(256);
+            e.HasIndex(x => x.Kode).IsUnique();
         });
     }
 }

@@ -9,10 +9,11 @@ namespace CampusKonseling.Notifications.Outbox;
 /// <summary>
 /// Delivers a campus's due messages. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
 /// host processes share the queue and each message goes out once; a failure is retried with a
-/// growing pause and, after the last try, left for the admin with its reason.
+/// growing pause and, after the last try, left for the admin with its reason. Delivering an SOP step's message
+/// completes the step.
 /// </summary>
 public sealed class OutboxDelivery(
-    NotificationsDb db, ChannelSettingsStore channels, EmailChannel email, TextGateway gateway, ISiteSettings site, TimeProvider clock, ILogger<OutboxDelivery> logger)
+    NotificationsDb db, ChannelSettingsStore channels, EmailChannel email, TextGateway gateway, ISiteSettings site, Pesan.StepMessageSignals steps, TimeProvider clock, ILogger<OutboxDelivery> logger)
 {
     public const int MaxAttempts = 6;
     private const int Batch = 50;
@@ -54,6 +55,8 @@ public sealed class OutboxDelivery(
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        // A step whose work is a message to the client is done when it is delivered, and not before (committed first).
+        await steps.DeliveredAsync(due, ct);
         return due.Count;
     }
 }

@@ -21,4 +21,8 @@ public sealed class OutboxMessage
     public DateTimeOffset? TerkirimPada { get; set; }
     /// <summary>Groups messages that may be withdrawn together while waiting (reminders of one session).</summary>
     public string? Kunci { get; set; }
+    /// <summary>The SOP step activation whose message this is (aksi pesan): its delivery completes the step.</summary>
+    public Guid? SopActivationId { get; set; }
+    public Guid? SopInstanceId { get; set; }
+    public string? SopStepId { get; set; }
 }

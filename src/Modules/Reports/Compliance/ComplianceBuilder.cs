@@ -35,7 +35,7 @@ public sealed class ComplianceBuilder(ShellFeatureServices features, IStringLoca
     {
         var terlambatSelesai = s.Berbaku - s.DalamBaku;
         return new Baris([
-            Sel.Tulisan(s.No), Sel.Tulisan(s.Uraian), Sel.Tulisan(s.Luaran ?? "–"), Sel.Tulisan(s.Waktu ?? "–"),
+            Sel.Tulisan(s.No), Sel.Tulisan(s.Uraian), Sel.Tulisan(Pelaksanaan(s)), Sel.Tulisan(s.Luaran ?? "–"), Sel.Tulisan(s.Waktu ?? "–"),
             Sel.Angka(s.Selesai, link?.Invoke(s.SopKode, s.StepId, ComplianceSelection.Semua)),
             Format.Durasi(s.Median, s.Selesai), Format.Durasi(s.P90, s.Selesai),
             Format.Persen(s.PersenDalamBaku, s.DalamBaku, terlambatSelesai) with { Tautan = s.DalamBaku > 0 ? link?.Invoke(s.SopKode, s.StepId, ComplianceSelection.DalamBaku) : null },
@@ -44,9 +44,26 @@ public sealed class ComplianceBuilder(ShellFeatureServices features, IStringLoca
         ]);
     }
 
+    /// <summary>
+    /// How the step is done, so a reader knows what its durations measure: by the system (a message step from its activation
+    /// to the message's delivery), by the client, and its actions.
+    /// </summary>
+    public string Pelaksanaan(StepCompliance s)
+    {
+        var how = s.Otomatis switch
+        {
+            "pesan" => T["otomatis: sistem, diukur sampai pesan terkirim"].Value,
+            "formulir" => T["otomatis: sistem, dikerjakan klien di formulir"].Value,
+            "waktu" => T["otomatis: sistem, selesai pada waktunya"].Value,
+            _ => s.Klien ? T["klien"].Value : null,
+        };
+        var parts = (how is null ? s.Aksi : s.Aksi.Prepend(how)).ToList();
+        return parts.Count == 0 ? "–" : string.Join(" · ", parts);
+    }
+
     private List<Kolom> Columns() =>
     [
-        new(T["No"], JenisKolom.Teks), new(T["Kegiatan"], JenisKolom.Teks), new(T["Luaran"], JenisKolom.Teks), new(T["Waktu (baku mutu)"], JenisKolom.Teks),
+        new(T["No"], JenisKolom.Teks), new(T["Kegiatan"], JenisKolom.Teks), new(T["Pelaksanaan"], JenisKolom.Teks), new(T["Luaran"], JenisKolom.Teks), new(T["Waktu (baku mutu)"], JenisKolom.Teks),
         new(T["Selesai"]), new(T["Median"], JenisKolom.Durasi), new(T["Persentil 90"], JenisKolom.Durasi),
         new(T["% dalam baku"], JenisKolom.Persen), new(T["Terlambat"]), new(T["Masih terbuka"]),
     ];

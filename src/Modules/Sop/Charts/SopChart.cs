@@ -32,9 +32,11 @@ public static class SopChart
         {
             var x = Left + i * LaneWidth;
             svg.Append(CultureInfo.InvariantCulture, $"""<g class="lajur" data-lane="{E(lane.Id)}"><rect x="{x}" y="10" width="{LaneWidth}" height="{height - 20}" fill="{(i % 2 == 0 ? "#f5f7fa" : "#ffffff")}" stroke="#bcccdc"/>""");
-            var lines = Wrap(lane.Nama, 18, 3);
+            var lines = Wrap(lane.Nama, 18, BindingOf(lane) is null ? 3 : 2);
             for (var l = 0; l < lines.Count; l++)
                 svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + LaneWidth / 2}" y="{26 + l * 13}" text-anchor="middle" font-weight="bold">{E(lines[l])}</text>""");
+            if (BindingOf(lane) is { } binding)
+                svg.Append(CultureInfo.InvariantCulture, $"""<text class="ikatan" x="{x + LaneWidth / 2}" y="{26 + lines.Count * 13}" text-anchor="middle" font-size="9" font-style="italic" fill="#486581">{E(binding)}</text>""");
             svg.Append("</g>");
         }
         svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" y1="{Top - 6}" x2="{Left + lanes.Count * LaneWidth}" y2="{Top - 6}" stroke="#829ab1"/>""");
@@ -61,8 +63,16 @@ public static class SopChart
             var cy = Top + row * RowHeight + RowHeight / 2;
             if (columns.Count > 1)
                 svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{Cx(columns[0])}" y1="{cy}" x2="{Cx(columns[^1])}" y2="{cy}" stroke="#627d98" stroke-dasharray="4 3"/>""");
-            svg.Append(CultureInfo.InvariantCulture, $"""<g class="langkah {Css(step.Jenis)} {state.ToString().ToLowerInvariant()}" data-step="{E(step.Id)}" data-state="{state.ToString().ToLowerInvariant()}"><title>{E(step.Label)}. {E(step.Uraian)}{(step.Waktu is null ? "" : " — " + E(step.Waktu))}</title>""");
-            foreach (var c in columns) svg.Append(Shape(step, Cx(c), cy, state));
+            var klien = step.Pelaksana.Any(p => sop.Lane(p)?.Klien == true);
+            var actions = step.Aksi.Select(a => a.Singkat(sop)).ToList();
+            var marks = string.Concat(step.Otomatis is null ? "" : " otomatis", klien ? " klien" : "");
+            var otomatis = step.Otomatis is { } ot ? $" data-otomatis=\"{ot.ToString().ToLowerInvariant()}\"" : "";
+            var about = string.Join(" · ", new[] { step.Otomatis is { } o ? $"otomatis: sistem ({o.ToString().ToLowerInvariant()})" : null, klien ? "klien" : null }.OfType<string>().Concat(actions));
+            svg.Append(CultureInfo.InvariantCulture, $"""<g class="langkah {Css(step.Jenis)} {state.ToString().ToLowerInvariant()}{marks}" data-step="{E(step.Id)}" data-state="{state.ToString().ToLowerInvariant()}"{otomatis}><title>{E(step.Label)}. {E(step.Uraian)}{(step.Waktu is null ? "" : " — " + E(step.Waktu))}{(about.Length == 0 ? "" : " [" + E(about) + "]")}</title>""");
+            foreach (var c in columns) svg.Append(Shape(step, Cx(c), cy, state, Tag(step, sop.Pelaksana[c])));
+            // The step's work, under its first shape and right of the arrow that leaves it.
+            if (actions.Count > 0)
+                svg.Append(CultureInfo.InvariantCulture, $"""<text class="aksi" x="{Cx(columns.DefaultIfEmpty(0).First()) + 5}" y="{cy + ShapeH / 2 + 12}" font-size="9" fill="#243b53">{E(Short(string.Join(" · ", actions), 44))}</text>""");
             svg.Append("</g>");
         }
         svg.Append("</svg>");
@@ -71,10 +81,20 @@ public static class SopChart
 
     private static int Cx(int lane) => Left + lane * LaneWidth + LaneWidth / 2;
 
+    /// <summary>Under a lane's name: who performs it when it is not simply a role's holders.</summary>
+    private static string? BindingOf(Pelaksana lane) => lane.Klien ? "(klien)" : lane.Penugasan is { } nama ? $"({nama} yang ditugaskan)" : null;
+
+    /// <summary>The small mark inside a step's shape: the system does it, or the client does it in their own page.</summary>
+    private static string? Tag(Langkah step, Pelaksana lane) =>
+        step.Otomatis is not null || DecidedBySystem(step) ? "otomatis: sistem" : lane.Klien ? "klien" : null;
+
+    /// <summary>A decision every outcome of which has its condition: the system takes it from the answers.</summary>
+    private static bool DecidedBySystem(Langkah step) => step.Pilihan.Count > 0 && step.Pilihan.All(p => p.Jika is not null);
+
     private static (int X, int Y) Anchor(Langkah step, IReadOnlyDictionary<string, int> lanes, int row) =>
         (Cx(step.Pelaksana.Where(lanes.ContainsKey).Select(p => lanes[p]).DefaultIfEmpty(0).Min()), Top + row * RowHeight + RowHeight / 2);
 
-    private static string Shape(Langkah step, int cx, int cy, StepState state)
+    private static string Shape(Langkah step, int cx, int cy, StepState state, string? tag)
     {
         var (fill, stroke, strokeWidth) = state switch
         {
@@ -93,7 +113,9 @@ public static class SopChart
             _ => string.Create(CultureInfo.InvariantCulture, $"""<rect x="{cx - ShapeW / 2}" y="{cy - ShapeH / 2}" width="{ShapeW}" height="{ShapeH}" {attrs}/>"""),
         };
         var label = step.Jenis switch { JenisLangkah.Mulai => "Mulai · ", JenisLangkah.Selesai => "Selesai · ", _ => "" } + step.Label;
-        return shape + string.Create(CultureInfo.InvariantCulture, $"""<text x="{cx}" y="{cy + 4}" text-anchor="middle">{E(label)}</text>""");
+        if (tag is null) return shape + string.Create(CultureInfo.InvariantCulture, $"""<text x="{cx}" y="{cy + 4}" text-anchor="middle">{E(label)}</text>""");
+        return shape + string.Create(CultureInfo.InvariantCulture,
+            $"""<text x="{cx}" y="{cy - 1}" text-anchor="middle">{E(label)}</text><text class="tanda" x="{cx}" y="{cy + 12}" text-anchor="middle" font-size="8" fill="#486581">{E(tag)}</text>""");
     }
 
     private static string Arrow((int X, int Y) from, (int X, int Y) to, int fromRow, int toRow, string? label, int index, int laneCount)
@@ -108,7 +130,8 @@ public static class SopChart
             path = from.X == to.X
                 ? $"M{from.X},{startY} L{to.X},{to.Y - ShapeH / 2 - 2}"
                 : $"M{from.X},{startY} L{from.X},{turnY} L{to.X},{turnY} L{to.X},{to.Y - ShapeH / 2 - 2}";
-            (lx, ly) = (from.X + 6, startY + 12);
+            // Outcomes leading to the same step would print on top of each other: one line each.
+            (lx, ly) = (from.X + 6, startY + 12 + index * 11);
         }
         else
         {

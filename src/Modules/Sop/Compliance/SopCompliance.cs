@@ -30,7 +30,11 @@ public sealed class SopCompliance(SopDb db, ISopStore store, TimeProvider clock)
             {
                 seen.Add(step.Id);
                 var f = figures.GetValueOrDefault((kode, step.Id)) ?? Figure.None;
-                rows.Add((f.Row(kode, judul, step.Id, step.Label, step.Uraian, step.Waktu, step.Output), order++));
+                rows.Add((f.Row(kode, judul, step.Id, step.Label, step.Uraian, step.Waktu, step.Output) with
+                {
+                    Otomatis = step.Otomatis?.ToString().ToLowerInvariant(), Klien = step.Pelaksana.Any(p => sop!.Lane(p)?.Klien == true),
+                    Aksi = step.Aksi.Select(a => a.Singkat(sop!)).ToList(),
+                }, order++));
             }
             // Steps that only older versions had still have a history worth showing.
             foreach (var ((k, stepId), f) in figures.Where(p => p.Key.Kode == kode && !seen.Contains(p.Key.Step)).OrderBy(p => p.Key.Step))

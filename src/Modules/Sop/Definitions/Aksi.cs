@@ -36,4 +36,20 @@ public sealed record Aksi
         "tunjuk" => $"penunjukan {Penugasan}",
         _ => Jenis,
     };
+
+    /// <summary>The short mark charts and reports show beside the step: "✉ pesan tanggapan", "✎ surat REK", "➜ disposisi Rektor".</summary>
+    public string Singkat(SopDefinition definition) => (Jenis switch
+    {
+        "surat" => $"✎ surat {Templat}",
+        "pesan" => $"✉ pesan {Templat}",
+        "unggah" => $"⇪ unggah {Dokumen}",
+        "disposisi" => $"➜ disposisi {definition.Lane(Kepada ?? "")?.Nama ?? Kepada}",
+        "laporDisposisi" => "↩ laporan disposisi",
+        "jadwal" => "◷ jadwal",
+        "konfirmasiJadwal" => "✓ konfirmasi jadwal",
+        "rujukan" => "⇗ rujukan",
+        "hasilRujukan" => "⇙ hasil rujukan",
+        "tunjuk" => $"☞ tunjuk {Penugasan}",
+        _ => Jenis,
+    }) + (Opsional ? " (opsional)" : "");
 }

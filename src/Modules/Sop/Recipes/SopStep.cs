@@ -20,6 +20,7 @@ public sealed class SopStep : IRecipeStep
         step.AllowOnly("sops");
         var sops = step.Array("sops");
         var codes = new HashSet<string>();
+        var messages = DeclaredMessages(step);
         for (var i = 0; i < sops.Count; i++)
         {
             var definition = Read(step, sops[i], $"sops[{i}]");
@@ -38,6 +39,10 @@ public sealed class SopStep : IRecipeStep
                 // Templates this recipe makes are known now; others must exist in the campus when the recipe is applied.
                 if (templates.Count > 0 && !templates.Contains(templat))
                     step.Error($"sops[{i}].{path}", $"templat surat '{templat}' tidak dibuat oleh langkah 'letters' resep ini (ada: {string.Join(", ", templates.Order())})");
+            for (var j = 0; j < definition.Langkah.Count; j++)
+                for (var k = 0; k < definition.Langkah[j].Aksi.Count; k++)
+                    if (definition.Langkah[j].Aksi[k] is { Jenis: CampusKonseling.Workflows.AksiJenis.Pesan, Templat: { Length: > 0 } templat } && !messages.Contains(templat))
+                        step.Error($"sops[{i}].langkah[{j}].aksi[{k}].templat", $"templat pesan '{templat}' tidak ada di langkah 'messages' resep ini (templates[].kode)");
         }
     }
 
@@ -53,6 +58,19 @@ public sealed class SopStep : IRecipeStep
         definition.Langkah.SelectMany((l, i) => l.Aksi.Select((a, j) => (a, j))
             .Where(x => x.a.Jenis == CampusKonseling.Workflows.AksiJenis.Surat && x.a.Templat is not null)
             .Select(x => ($"langkah[{i}].aksi[{x.j}].templat", x.a.Templat!)));
+
+    /// <summary>The message templates the recipe writes; an SOP's message must name one of them (writing it again is harmless).</summary>
+    private static HashSet<string> DeclaredMessages(RecipeStepContext step)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in step.Recipe.GetProperty("steps").EnumerateArray())
+        {
+            if (s.OptionalString("name") != "messages" || !s.TryGetProperty("templates", out var list) || list.ValueKind != JsonValueKind.Array) continue;
+            foreach (var t in list.EnumerateArray())
+                if (t.ValueKind == JsonValueKind.Object && t.OptionalString("kode") is { } kode) codes.Add(kode);
+        }
+        return codes;
+    }
 
     public async Task ExecuteAsync(RecipeStepContext step, CancellationToken ct)
     {
