@@ -30,6 +30,7 @@ public sealed class Startup : IFeatureStartup
         feature.AddContract<Workflows.IStepAction, Work.DisposisiAction>();
         feature.AddContract<Workflows.IStepAction, Work.LaporDisposisiAction>();
         feature.Services.AddScoped<Work.Referrals>();
+        feature.Services.AddScoped<Work.Urgency>();
         feature.Services.AddScoped<Work.CaseDocuments>();
         feature.Services.AddScoped<Work.CaseArchiving>();
         feature.AddContract<CampusKonseling.Archive.IArchiveSubjectOwner, Work.CaseArchiveOwner>();
