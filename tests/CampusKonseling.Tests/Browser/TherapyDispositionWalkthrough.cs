@@ -161,6 +161,12 @@ public sealed class TherapyDispositionWalkthrough(PlatformFixture platform) : IA
         foreach (var nomor in new[] { notaDinas, laporan, lembar }) await Assertions.Expect(kasubbag.Locator("table.letters")).ToContainTextAsync(nomor);
         await Assertions.Expect(kasubbag.Locator("body")).Not.ToContainTextAsync("serangan panik");
         await ShotAsync(kasubbag, "diarsipkan");
+        // The archivist finds the case in the archive by its Lembar Disposisi, never by what the praja told the counselor.
+        await kasubbag.GotoAsync($"{_ipdn.Prefix}/admin/arsip?Q={Uri.EscapeDataString(lembar)}", Loaded);
+        await Assertions.Expect(kasubbag.Locator($"li.hit[data-subjek='{c.Id}']")).ToBeVisibleAsync();
+        await ShotAsync(kasubbag, "arsip-lembar-disposisi");
+        await kasubbag.GotoAsync($"{_ipdn.Prefix}/admin/arsip?Q=serangan+panik", Loaded);
+        await Assertions.Expect(kasubbag.Locator("#jumlah")).ToHaveTextAsync("0 hasil");
 
         var instance = await _in.InstanceAsync(c.SopInstanceId!.Value);
         Assert.Equal(InstanceStatus.Selesai, instance.Status);
