@@ -52,6 +52,9 @@ public sealed class TherapyChartWalkthrough(PlatformFixture platform) : IAsyncLi
         var chart = page.Locator(".chart svg");
         await Assertions.Expect(chart.Locator("g.lajur")).ToHaveCountAsync(7);
         await Assertions.Expect(chart.Locator("g.lajur[data-lane='pendamping'] text.ikatan")).ToHaveTextAsync("(pendamping yang ditugaskan)");
+        var lane = (await chart.Locator("g.lajur[data-lane='pendamping'] rect").BoundingBoxAsync())!;
+        var binding = (await chart.Locator("g.lajur[data-lane='pendamping'] text.ikatan").BoundingBoxAsync())!;
+        Assert.True(binding.X >= lane.X && binding.X + binding.Width <= lane.X + lane.Width, $"the lane's binding ({binding.X}+{binding.Width}) is cut off by its lane ({lane.X}+{lane.Width})");
         // The document has no branches: the leaders write what they decide as the disposition's content.
         await Assertions.Expect(chart.Locator("g.langkah.keputusan")).ToHaveCountAsync(0);
         await Assertions.Expect(chart.Locator("g[data-step='3'] text.aksi")).ToHaveTextAsync("✎ surat nota-dinas · ☞ tunjuk pendamping");
