@@ -4,7 +4,11 @@ using Microsoft.Playwright;
 
 namespace CampusKonseling.Tests.Browser;
 
-/// <summary>The Kepala Unit of IPDN opens the therapy SOP and its flowchart, then follows one case on it.</summary>
+/// <summary>
+/// The Kepala Unit of IPDN opens the therapy SOP and its flowchart (the document's six columns, the Kasubbag/Staf column
+/// split into the Kasubbag and the staff member named to accompany; the chain 7 → 8 → 9 as disposition actions), then
+/// follows one case on it.
+/// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class TherapyChartWalkthrough(PlatformFixture platform) : IAsyncLifetime
 {
@@ -21,7 +25,7 @@ public sealed class TherapyChartWalkthrough(PlatformFixture platform) : IAsyncLi
     public Task DisposeAsync() => _browser.DisposeAsync();
 
     [Fact]
-    public async Task The_therapy_sop_shows_six_lanes_and_the_disposition_chain()
+    public async Task The_therapy_sop_shows_its_lanes_and_the_disposition_chain()
     {
         var sop = new SopHarness(platform, _ipdn);
         var konselor = await sop.ActorAsync("Konselor/Psikolog");
@@ -46,9 +50,18 @@ public sealed class TherapyChartWalkthrough(PlatformFixture platform) : IAsyncLi
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Administrasi Pelaksanaan Terapi bagi Praja dan Pegawai" }).ClickAsync();
         var chart = page.Locator(".chart svg");
-        await Assertions.Expect(chart.Locator("g.lajur")).ToHaveCountAsync(6);
-        await Assertions.Expect(chart.Locator("g.langkah.keputusan")).ToHaveCountAsync(3);
-        await Assertions.Expect(chart.Locator("text.pilihan").First).ToBeVisibleAsync();
+        await Assertions.Expect(chart.Locator("g.lajur")).ToHaveCountAsync(7);
+        await Assertions.Expect(chart.Locator("g.lajur[data-lane='pendamping'] text.ikatan")).ToHaveTextAsync("(pendamping yang ditugaskan)");
+        var lane = (await chart.Locator("g.lajur[data-lane='pendamping'] rect").BoundingBoxAsync())!;
+        var binding = (await chart.Locator("g.lajur[data-lane='pendamping'] text.ikatan").BoundingBoxAsync())!;
+        Assert.True(binding.X >= lane.X && binding.X + binding.Width <= lane.X + lane.Width, $"the lane's binding ({binding.X}+{binding.Width}) is cut off by its lane ({lane.X}+{lane.Width})");
+        // The document has no branches: the leaders write what they decide as the disposition's content.
+        await Assertions.Expect(chart.Locator("g.langkah.keputusan")).ToHaveCountAsync(0);
+        await Assertions.Expect(chart.Locator("g[data-step='3'] text.aksi")).ToHaveTextAsync("✎ surat nota-dinas · ☞ tunjuk pendamping");
+        await Assertions.Expect(chart.Locator("g[data-step='7'] text.aksi")).ToHaveTextAsync("➜ disposisi Kepala Biro III");
+        await Assertions.Expect(chart.Locator("g[data-step='8'] text.aksi")).ToHaveTextAsync("➜ disposisi Rektor");
+        await Assertions.Expect(chart.Locator("g[data-step='9'] text.aksi")).ToHaveTextAsync("➜ disposisi Kepala Unit");
+        await Assertions.Expect(chart.Locator("g[data-step='10'] text.aksi")).ToHaveTextAsync("↩ laporan disposisi");
         await chart.ScrollIntoViewIfNeededAsync();
         await ShotAsync(page, "dokumen-dan-bagan");
         await chart.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, "therapy-chart-ipdn-terapi.png") });

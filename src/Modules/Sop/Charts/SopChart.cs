@@ -36,7 +36,14 @@ public static class SopChart
             for (var l = 0; l < lines.Count; l++)
                 svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + LaneWidth / 2}" y="{26 + l * 13}" text-anchor="middle" font-weight="bold">{E(lines[l])}</text>""");
             if (BindingOf(lane) is { } binding)
-                svg.Append(CultureInfo.InvariantCulture, $"""<text class="ikatan" x="{x + LaneWidth / 2}" y="{26 + lines.Count * 13}" text-anchor="middle" font-size="9" font-style="italic" fill="#486581">{E(binding)}</text>""");
+            {
+                // Wrapped to the lane (about 22 small characters): one text, a line per tspan, the space kept between them.
+                var parts = Wrap(binding, 22, 2);
+                svg.Append(CultureInfo.InvariantCulture, $"""<text class="ikatan" x="{x + LaneWidth / 2}" y="{26 + lines.Count * 13}" text-anchor="middle" font-size="9" font-style="italic" fill="#486581">""");
+                for (var b = 0; b < parts.Count; b++)
+                    svg.Append(CultureInfo.InvariantCulture, $"""<tspan x="{x + LaneWidth / 2}" dy="{(b == 0 ? 0 : 10)}">{(b == 0 ? "" : " ")}{E(parts[b])}</tspan>""");
+                svg.Append("</text>");
+            }
             svg.Append("</g>");
         }
         svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" y1="{Top - 6}" x2="{Left + lanes.Count * LaneWidth}" y2="{Top - 6}" stroke="#829ab1"/>""");
