@@ -121,28 +121,4 @@ public sealed class DispositionTests(PlatformFixture platform) : IAsyncLifetime
         var told = await TestDatabase.ScalarAsync(_ipdn.Database, "SELECT count(*) FROM notifications.notifications WHERE jenis = 'kasus-disposisi-laporan'");
         Assert.Equal(1L, told);
     }
-
-    [Fact]
-    public async Task The_step_checklist_counts_the_request_form_as_its_formulir_item()
-    {
-        var form = (await _in.InCampusAsync(sp => sp.GetRequiredService<CampusKonseling.Forms.Intake.FormCatalog>().CurrentAsync("pendaftaran-konseling")))!.Form;
-        var values = new Dictionary<string, string>();
-        foreach (var f in form.Isian.Where(f => CampusKonseling.Forms.Definitions.JenisIsian.TakesAnswer(f.Jenis)))
-            values["f_" + f.Id] = f.Jenis switch
-            {
-                "email" => $"praja.{Guid.NewGuid():N}@praja.test", "telepon" => "081234567890", "persetujuan" => "setuju", "nim" => "31.0999",
-                "pilihan" or "pilihanGanda" => f.Pilihan[0], "angka" => "1", "tanggal" => "2030-01-07",
-                _ => new string('a', Math.Max(12, (int)(f.Min ?? 0))),
-            };
-        using var client = platform.Client();
-        using var sent = await client.SubmitAsync($"{_ipdn.Prefix}/formulir/pendaftaran-konseling", "form.intake", values);
-        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        var code = System.Text.RegularExpressions.Regex.Match(sent.Headers.Location!.OriginalString, "kode=([A-Z2-9-]+)").Groups[1].Value;
-        var c = await _in.InCampusAsync(sp => sp.GetRequiredService<CasesDb>().Cases.AsNoTracking().SingleAsync(x => x.KodePelacakan == code));
-        using var staf = await AsAsync("Staf");
-        var (_, page) = await staf.PageAsync($"{_ipdn.Prefix}/admin/kasus/{c.Id}");
-        var item = page.QuerySelector("li[data-kelengkapan='Formulir Pendaftaran Konseling']")!;
-        Assert.Equal("done", item.GetAttribute("class"));
-        Assert.Contains(code, item.TextContent);
-    }
 }

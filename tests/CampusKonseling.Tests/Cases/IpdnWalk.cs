@@ -140,7 +140,7 @@ public sealed class IpdnWalk(PlatformFixture platform, TestTenant campus, Manual
             var bytes = "%PDF-1.4\n% hasil pemeriksaan\n"u8.ToArray();
             var file = new Microsoft.AspNetCore.Http.FormFile(new MemoryStream(bytes), 0, bytes.Length, "berkas", "hasil-pemeriksaan.pdf")
                 { Headers = new Microsoft.AspNetCore.Http.HeaderDictionary(), ContentType = "application/pdf" };
-            return await ActivatorUtilities.CreateInstance<CaseDocuments>(sp, (TimeProvider)clock).AddAsync(user, c, nama, Tingkat.Administratif, file, default);
+            return await ActivatorUtilities.CreateInstance<CaseDocuments>(sp, (TimeProvider)clock).AddAsync(user, c, nama, Tingkat.Administratif, file, default, jenis: nama);
         });
         Assert.Empty(errors);
     }

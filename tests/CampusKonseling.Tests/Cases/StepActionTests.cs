@@ -213,6 +213,48 @@ public sealed class StepActionTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Contains("(sebelumnya Maya Sari Handayani, M.Psi., Psikolog)", moved.QuerySelector("ol.entries")!.TextContent);
     }
 
+    [Fact]
+    public async Task Darurat_staff_mark_a_case_urgent_with_a_reason_and_it_takes_the_urgent_path_on_the_plain_clock()
+    {
+        using var staf = await AsAsync(Staf);
+        var c = await OpenCaseAsync(staf, "UJI-DARURAT");
+        var path = PathOf(c);
+        var (_, page) = await staf.PageAsync(path);
+
+        // Without a reason nothing changes, and the reader is told where they look.
+        using var bare = await staf.SubmitAsync(page, "details.urgent form", new Dictionary<string, string> { ["darurat"] = "true" }, $"{path}?handler=TandaiDarurat");
+        Assert.Equal("Tuliskan alasan kasus ini ditandai darurat atau tidak lagi darurat.", (await TestClient.ParseAsync(bare)).QuerySelector("#alasan-darurat-galat")!.TextContent);
+        Assert.False((await _in.InstanceAsync(c.SopInstanceId!.Value)).Konteks.ContainsKey("darurat"));
+
+        // A dosen PA (no ManageCases) may not mark it.
+        using (var dosen = await AsAsync(DosenPa))
+        {
+            var (_, hers) = await dosen.PageAsync(path);
+            Assert.Null(hers.QuerySelector("details.urgent"));
+            using var forged = await dosen.PostWithTokenAsync(hers, $"{path}?handler=TandaiDarurat", new Dictionary<string, string> { ["darurat"] = "true", ["AlasanDarurat"] = "x" });
+            Assert.Contains("akses-ditolak", forged.Headers.Location?.OriginalString ?? "");
+            Assert.False((await _in.InstanceAsync(c.SopInstanceId!.Value)).Konteks.ContainsKey("darurat"));
+        }
+
+        using var marked = await staf.SubmitAsync(page, "details.urgent form",
+            new Dictionary<string, string> { ["darurat"] = "true", ["AlasanDarurat"] = "Klien menyatakan ingin mengakhiri hidup" }, $"{path}?handler=TandaiDarurat");
+        Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        var instance = await _in.InstanceAsync(c.SopInstanceId!.Value);
+        Assert.Equal("ya", instance.Konteks["darurat"]);
+        // "2 Hari" now counts on the plain clock: 48 hours from the step's activation, nights and weekends included.
+        var first = Assert.Single(instance.Aktif);
+        Assert.Equal(first.DiaktifkanPada + TimeSpan.FromHours(48), first.JatuhTempo);
+        var (_, after) = await staf.PageAsync(path);
+        Assert.Contains("Ditandai darurat: Klien menyatakan ingin mengakhiri hidup", after.QuerySelector("section.timeline")!.TextContent);
+
+        // Completing the assessment takes the urgent path without anyone choosing it.
+        using var done = await staf.SubmitAsync(after, "article[data-langkah='1'] form.step-complete", new Dictionary<string, string>(), $"{path}?handler=Selesaikan");
+        instance = await _in.InstanceAsync(c.SopInstanceId!.Value);
+        var decision = instance.Riwayat.Single(e => e.StepId == "k" && e.Jenis == StepEventKind.Diselesaikan);
+        Assert.Equal(("Jalur darurat", "system"), (decision.Pilihan, decision.OlehId));
+        Assert.Equal("d", Assert.Single(instance.Aktif).StepId);
+    }
+
     private static string PathOfPrefix(TestTenant t, Guid id) => $"{t.Prefix}/admin/kasus/{id}";
     private string PathOf(CaseRow c) => PathOfPrefix(_campus, c.Id);
 
@@ -321,6 +363,15 @@ internal static class StepActionRecipe
               { "id": "1", "jenis": "mulai", "uraian": "Staf membuat janji konsultasi online.", "pelaksana": ["staf"], "aksi": [ { "jenis": "jadwal" } ], "output": "Alamat link url/kode meeting", "lanjut": "2" },
               { "id": "2", "uraian": "Konselor memberikan layanan.", "pelaksana": ["konselor"], "waktu": "sesuai jadwal yang disepakati", "acuan": "janji", "lanjut": "3" },
               { "id": "3", "jenis": "selesai", "uraian": "Selesai.", "pelaksana": ["staf"] } ] },
+          { "kode": "UJI-DARURAT", "judul": "Uji kasus darurat",
+            "pelaksana": [ { "id": "staf", "nama": "Staf Bagian Konseling & Asesmen", "peran": "Staf Konseling & Asesmen" } ],
+            "langkah": [
+              { "id": "1", "jenis": "mulai", "uraian": "Staf menilai kasus.", "pelaksana": ["staf"], "waktu": "2 Hari", "lanjut": "k" },
+              { "id": "k", "jenis": "keputusan", "uraian": "Darurat?", "pelaksana": ["staf"],
+                "pilihan": [ { "nama": "Jalur darurat", "lanjut": "d", "jika": "darurat = ya" }, { "nama": "Jalur biasa", "lanjut": "b" } ] },
+              { "id": "d", "uraian": "Merujuk segera ke psikiater.", "pelaksana": ["staf"], "waktu": "1 x 24 jam", "lanjut": "z" },
+              { "id": "b", "uraian": "Menjadwalkan konseling.", "pelaksana": ["staf"], "waktu": "3 Hari", "lanjut": "z" },
+              { "id": "z", "jenis": "selesai", "uraian": "Selesai.", "pelaksana": ["staf"] } ] },
           { "kode": "UJI-RUJUK", "judul": "Uji aksi rujukan",
             "pelaksana": [ { "id": "staf", "nama": "Staf Bagian Konseling & Asesmen", "peran": "Staf Konseling & Asesmen" } ],
             "langkah": [

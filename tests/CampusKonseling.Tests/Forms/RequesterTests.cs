@@ -59,7 +59,7 @@ public sealed class RequesterTests(PlatformFixture platform) : IAsyncLifetime
         var (_, status) = await requester.PageAsync(statusPath);
         Assert.Equal(code, status.QuerySelector("#kode-pelacakan")!.TextContent);
         Assert.Equal("Sedang diproses", status.QuerySelector("#status-permohonan")!.TextContent.Trim());
-        Assert.Contains("Mahasiswa menyampaikan kebutuhan layanan", status.QuerySelector(".langkah-aktif")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Staf Bagian Konseling & Asesmen menerima informasi kebutuhan", status.QuerySelector(".langkah-aktif")!.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("mengatur waktu belajar", status.Body!.TextContent); // answers are not shown
         Assert.DoesNotContain("2021001234", status.Body!.TextContent);
 
@@ -95,7 +95,7 @@ public sealed class RequesterTests(PlatformFixture platform) : IAsyncLifetime
         Assert.DoesNotContain(someoneElse, codes);
         var row = mine.QuerySelector($"tr[data-kode='{whileSignedIn}']")!;
         Assert.Equal("Sedang diproses", row.QuerySelector(".status")!.TextContent.Trim());
-        Assert.Contains("Mahasiswa menyampaikan kebutuhan layanan", row.QuerySelector(".langkah")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Staf Bagian Konseling & Asesmen menerima informasi kebutuhan", row.QuerySelector(".langkah")!.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("mengatur waktu belajar", mine.Body!.TextContent);
 
         using var notSignedIn = await anonymous.GetAsync($"{_campus.Prefix}/permohonan-saya");

@@ -51,7 +51,7 @@ public sealed class UnknownKeyTests(PlatformFixture platform)
     [InlineData("\"description\": \"Semua", "\"descripton\": \"Semua", "$.descripton", "kunci 'descripton' tidak dikenal; maksud Anda 'description'?")]
     [InlineData("\"enable\": [\"Pages\"", "\"aktif\": true, \"enable\": [\"Pages\"", "$.steps[0].aktif", "kunci 'aktif' tidak dikenal; yang dikenal: name, enable")]
     [InlineData("\"campusName\":", "\"warna\": \"biru\", \"campusName\":", "$.steps[1].warna",
-        "kunci 'warna' tidak dikenal; yang dikenal: name, campusName, unitName, logoUrl, primaryColor, accentColor, timeZone, workingDays, workingHours, embedOrigins")]
+        "kunci 'warna' tidak dikenal; yang dikenal: name, campusName, unitName, logoUrl, primaryColor, accentColor, timeZone, workingDays, workingHours, embedOrigins, holidays")]
     [InlineData("\"unitName\":", "\"unitNama\":", "$.steps[1].unitNama", "kunci 'unitNama' tidak dikenal; maksud Anda 'unitName'?")]
     [InlineData("\"end\":", "\"end\": \"16:00\", \"istirahat\":", "$.steps[1].workingHours.istirahat", "kunci 'istirahat' tidak dikenal; yang dikenal: start, end")]
     [InlineData("\"permissions\":", "\"permission\":", "$.steps[2].roles[0].permission", "kunci 'permission' tidak dikenal; maksud Anda 'permissions'?")]

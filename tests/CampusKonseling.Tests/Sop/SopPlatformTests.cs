@@ -82,7 +82,7 @@ public sealed class SopPlatformTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_therapy_chart_has_six_lanes_and_the_disposition_chain()
+    public async Task The_therapy_chart_has_seven_lanes_and_the_disposition_chain()
     {
         using var admin = platform.Client();
         await admin.SignInAsync(_ipdn.Prefix, _ipdn.AdminEmail, _ipdn.AdminPassword);
@@ -93,13 +93,13 @@ public sealed class SopPlatformTests(PlatformFixture platform) : IAsyncLifetime
         var svg = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
         var ns = svg.Root!.Name.Namespace;
         var lanes = svg.Descendants(ns + "g").Where(g => (string?)g.Attribute("class") == "lajur").Select(g => string.Concat(g.Elements(ns + "text").Select(t => t.Value + " ")).Trim()).ToList();
-        Assert.Equal(["Konselor", "Kasubbag/Staf", "Kepala Unit", "Psikiater", "Kepala Biro III", "Rektor"], lanes);
+        Assert.Equal(7, lanes.Count);
+        Assert.Equal(["Konselor", "Kasubbag/Staf"], lanes.Take(2));
+        Assert.StartsWith("Staf pendamping", lanes[2]); // the staff member named to accompany the praja, not every Staf
+        Assert.Equal(["Kepala Unit", "Psikiater", "Kepala Biro III", "Rektor"], lanes.Skip(3));
         var steps = svg.Descendants(ns + "g").Where(g => ((string?)g.Attribute("class"))?.StartsWith("langkah") == true).ToDictionary(g => (string)g.Attribute("data-step")!);
-        Assert.All(["7", "8", "9"], s => Assert.Contains("keputusan", (string)steps[s].Attribute("class")!));
-        Assert.NotEmpty(steps["7"].Elements(ns + "polygon"));
-        var labels = svg.Descendants(ns + "text").Where(t => (string?)t.Attribute("class") == "pilihan").Select(t => t.Value).ToList();
-        Assert.Contains(labels, l => l.StartsWith("Diteruskan kepada"));
-        Assert.Contains(labels, l => l.StartsWith("Dikembalikan"));
+        // The chain is the steps' own work: each of 7, 8 and 9 shows the disposition it gives.
+        Assert.All(["7", "8", "9"], s => Assert.Contains("disposisi", string.Concat(steps[s].Descendants(ns + "text").Select(t => t.Value))));
         Assert.Contains("mulai", (string)steps["1"].Attribute("class")!);
         Assert.Contains("selesai", (string)steps["11"].Attribute("class")!);
     }
@@ -166,8 +166,10 @@ public sealed class SopPlatformTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Equal("hari", step5.GetProperty("waktu").GetProperty("satuan").GetString());
         Assert.Equal(510, step5.GetProperty("waktu").GetProperty("menitKerja").GetDouble()); // IPDN works 07:30–16:00
         var step7 = detail.GetProperty("langkah").EnumerateArray().Single(l => l.GetProperty("id").GetString() == "7");
-        Assert.Equal("keputusan", step7.GetProperty("jenis").GetString());
-        Assert.Equal(2, step7.GetProperty("pilihan").GetArrayLength());
+        // Step 7 carries its work: the Kepala Unit's disposition to the Kepala Biro III.
+        Assert.Equal("tugas", step7.GetProperty("jenis").GetString());
+        var aksi = Assert.Single(step7.GetProperty("aksi").EnumerateArray());
+        Assert.Equal(("disposisi", "kepala-biro"), (aksi.GetProperty("jenis").GetString(), aksi.GetProperty("kepada").GetString()));
 
         using var denied = await anonymous.GetAsync($"{_ipdn.Prefix}/api/v1/sop/{terapi.GetProperty("id").GetString()}/instans");
         Assert.Equal(HttpStatusCode.Unauthorized, denied.StatusCode);

@@ -31,13 +31,14 @@ public sealed class SopRuntime(
         new(store, locks, clock, new WorkingCalendar(await settings.GetAsync(ct)));
 
     /// <summary>Starts an instance on the definition's current version.</summary>
-    public async Task<RuntimeResult> StartAsync(Guid definitionId, Actor by, string subjek, IReadOnlyDictionary<string, string>? konteks = null, CancellationToken ct = default)
+    /// <param name="masuk">The channel it enters by (jadwal for a schedule's start); null starts at the start step.</param>
+    public async Task<RuntimeResult> StartAsync(Guid definitionId, Actor by, string subjek, IReadOnlyDictionary<string, string>? konteks = null, CancellationToken ct = default, string? masuk = null)
     {
         var definition = await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == definitionId, ct);
         if (definition is null) return new RuntimeResult(null, T["SOP tidak ditemukan."]);
         var versionId = await db.Versions.Where(v => v.DefinitionId == definitionId && v.Versi == definition.VersiAktif).Select(v => v.Id).FirstAsync(ct);
         var version = (await store.VersionAsync(versionId, ct))!;
-        var result = await (await EngineAsync(ct)).StartAsync(version, by, string.IsNullOrWhiteSpace(subjek) ? version.Definition.Judul : subjek.Trim(), konteks, ct);
+        var result = await (await EngineAsync(ct)).StartAsync(version, by, string.IsNullOrWhiteSpace(subjek) ? version.Definition.Judul : subjek.Trim(), konteks, ct, masuk);
         await AfterAsync(version.Definition, result, ct);
         logger.LogInformation("SOP {Kode} v{Versi}: instance {Instance} started", version.Definition.Kode, version.Versi, result.Instance!.Id);
         return new RuntimeResult(result.Instance, null);

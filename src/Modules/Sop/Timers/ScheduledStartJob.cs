@@ -33,6 +33,6 @@ public sealed class ScheduledStartJob(IShellHost shells, ILogger<ScheduledStartJ
         }
         var fired = context.ScheduledFireTimeUtc ?? DateTimeOffset.UtcNow;
         await scope.ServiceProvider.GetRequiredService<SopRuntime>()
-            .StartAsync(definitionId.Value, Actor.System, $"{data.GetString(Subjek)} ({fired:yyyy-MM-dd HH:mm} UTC)", null, cancellationToken);
+            .StartAsync(definitionId.Value, Actor.System, $"{data.GetString(Subjek)} ({fired:yyyy-MM-dd HH:mm} UTC)", null, cancellationToken, masuk: "jadwal");
     }
 }
