@@ -34,7 +34,7 @@ public sealed class ProgramWalkthrough(PlatformFixture platform) : IAsyncLifetim
 
     public Task DisposeAsync() => _browser.DisposeAsync();
 
-    [Fact(Skip = "Open (issue 13 note): after the merge of the step-action branches, the workshop's automatic step 5 (otomatis: waktu at the end of the workshop) is not completed in the running app when the committee moves the workshop into the past; Programs/ProgramSopTests covers the same SOP on a controlled clock.")]
+    [Fact]
     public async Task The_workshop_runs_from_surat_tugas_to_report_and_one_participant_is_referred_to_career_counseling()
     {
         const string judul = "Workshop Minat Bakat Semester Gasal";
@@ -126,8 +126,10 @@ public sealed class ProgramWalkthrough(PlatformFixture platform) : IAsyncLifetim
 
         // 7. The evaluation link goes out; the participant rates the workshop on her phone.
         await panitia.GotoAsync($"{p}/admin/program/{program}", Loaded);
+        // The workshop has ended, so the background round (EvaluationSender) may have sent the link before the button is pressed:
+        // either the button sends it, or it says there is nobody left to send it to. Either way it reaches her once.
         await panitia.Locator("form[action*='handler=Evaluasi'] button").ClickAsync();
-        await Assertions.Expect(panitia.Locator(".alert.success")).ToContainTextAsync("Tautan evaluasi dikirim kepada 1 peserta");
+        await Assertions.Expect(panitia.Locator(".alert.success, .alert.error, [role=alert]").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("Tautan evaluasi dikirim kepada 1 peserta|Tidak ada peserta hadir yang belum menerima tautan evaluasi") }).First).ToBeVisibleAsync();
         var link = System.Text.RegularExpressions.Regex.Match((await MailDev.WaitForAsync(email, where: m => m.Subject.Contains("Evaluasi"))).Text, @"http\S+/program/evaluasi/\S+").Value;
         await phone.GotoAsync(new Uri(link).PathAndQuery.TrimStart('/'), Loaded);
         foreach (var (aspek, nilai) in new[] { ("Materi", 5), ("Narasumber", 5), ("Penyelenggaraan", 4), ("Keseluruhan", 5) })

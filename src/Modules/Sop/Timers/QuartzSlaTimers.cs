@@ -27,7 +27,10 @@ public sealed class QuartzSlaTimers(ISchedulerFactory schedulers) : ISlaTimers
                 .UsingJobData(SlaTimerJob.Kind, kind.ToString())
                 .RequestRecovery()
                 .Build();
-            var trigger = TriggerBuilder.Create().WithIdentity(key.Name, Group).ForJob(key).StartAt(at.Value)
+            // A time already past (a programme moved into the past, a date set late) starts now: a trigger starting in the past
+            // would wait for Quartz's misfire round (up to a minute) before firing.
+            var start = at.Value > DateTimeOffset.UtcNow ? at.Value : DateTimeOffset.UtcNow;
+            var trigger = TriggerBuilder.Create().WithIdentity(key.Name, Group).ForJob(key).StartAt(start)
                 .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
                 .Build();
             await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, ct);
