@@ -191,6 +191,29 @@ public sealed class StepWorkTests
     }
 
     [Fact]
+    public async Task Conditions_that_lead_back_to_a_taken_decision_stop_and_wait_for_a_person()
+    {
+        var loop = new SopDefinition
+        {
+            Kode = "UJI-PUTAR", Judul = "Putaran", Pelaksana = [new("staf", "Staf", "P2KLLK")],
+            Langkah =
+            [
+                new() { Id = "1", Jenis = JenisLangkah.Mulai, Uraian = "Formulir", Pelaksana = ["staf"], Masuk = ["formulir"], Otomatis = Pemicu.Formulir, Lanjut = ["k"] },
+                new() { Id = "k", Jenis = JenisLangkah.Keputusan, Uraian = "K", Pelaksana = ["staf"], Pilihan = [new("Online", "k2") { Jika = "saluran = online" }, new("Selesai", "z")] },
+                new() { Id = "k2", Jenis = JenisLangkah.Keputusan, Uraian = "K2", Pelaksana = ["staf"], Pilihan = [new("Kembali", "k") { Jika = "saluran = online" }, new("Selesai", "z")] },
+                new() { Id = "z", Jenis = JenisLangkah.Selesai, Uraian = "Z", Pelaksana = ["staf"] },
+            ],
+        };
+        Assert.Empty(DefinitionValidator.Validate(loop));
+        var version = new SopVersion(Guid.NewGuid(), 1, loop);
+        var engine = new SopEngine(new MemoryStore(version), new MemoryLocks(), new ManualClock(Campus.Wib(2030, 1, 7, 9, 0)), Campus.Calendar);
+        var started = await engine.StartAsync(version, Actor.System, "Putaran", new Dictionary<string, string> { ["saluran"] = "online" }, default, masuk: "formulir");
+        Assert.Equal("k", Assert.Single(started.Instance!.Aktif).StepId);
+        Assert.Single(started.Instance.Riwayat, e => e.StepId == "k" && e.Jenis == StepEventKind.Diselesaikan);
+        Assert.True((await engine.CompleteAsync(started.Instance.Id, new CompleteStep("k", "Selesai"), Tu, default)).Succeeded);
+    }
+
+    [Fact]
     public void Syarat_reads_and_holds_as_written()
     {
         var konteks = new Dictionary<string, string> { ["saluran"] = " Online ", ["bidang"] = "personal" };

@@ -192,11 +192,16 @@ public sealed class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvide
         DateTimeOffset now, List<StepEvent> events, List<ActiveStep>? activated = null)
     {
         activated ??= candidates;
-        for (var guard = 0; guard < 200 && instance.Status == InstanceStatus.Berjalan; guard++)
+        // Each step moves by itself at most once per change: conditions that lead back to an already-taken decision
+        // would otherwise loop; the step then waits for a person.
+        var moved = new HashSet<string>();
+        while (instance.Status == InstanceStatus.Berjalan)
         {
-            var move = instance.Aktif.Select(a => (Active: a, Step: definition.Find(a.StepId)!)).Select(x => (x.Active, x.Step, Command: SystemMove(x.Step, instance)))
+            var move = instance.Aktif.Where(a => !moved.Contains(a.StepId)).Select(a => (Active: a, Step: definition.Find(a.StepId)!))
+                .Select(x => (x.Active, x.Step, Command: SystemMove(x.Step, instance)))
                 .FirstOrDefault(x => x.Command is not null);
             if (move.Command is null) return;
+            moved.Add(move.Step.Id);
             Transition(definition, instance, move.Step, move.Active, move.Command, Actor.System, now, events, closed, activated);
         }
     }
