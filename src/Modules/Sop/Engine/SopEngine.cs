@@ -9,7 +9,7 @@ namespace CampusKonseling.Sop.Engine;
 /// Every change to an instance happens under its lock; a step completed twice at once makes
 /// one transition and the second caller is told who was first.
 /// </summary>
-public sealed class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvider clock, WorkingCalendar calendar)
+public sealed partial class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvider clock, WorkingCalendar calendar)
 {
     /// <param name="masuk">The channel the instance enters by (formulir, datang, api…): it starts at the step naming it, else at the start step.</param>
     public async Task<EngineResult> StartAsync(SopVersion version, Actor by, string subjek, IReadOnlyDictionary<string, string>? konteks, CancellationToken ct, string? masuk = null)
@@ -240,38 +240,6 @@ public sealed class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvide
         return new EngineResult(instance, null, [], [], events);
     }
 
-    /// <summary>
-    /// Who may complete a step: the activation's named assignee, or a performer of one of its lanes (a role's holder,
-    /// the instance's client, the person named for an assignment). The system completes only automatic steps and decisions
-    /// it can take from the context.
-    /// </summary>
-    public static bool MayPerform(SopDefinition definition, Langkah step, ActiveStep active, Actor by, IReadOnlyDictionary<string, string> konteks)
-    {
-        if (by.Id == Actor.System.Id) return step.Otomatis is not null || step.Pilihan.Any(p => p.Jika is not null);
-        if (active.PenerimaTugas is not null && active.PenerimaTugas == by.Id) return true;
-        return step.Pelaksana.Any(p => definition.Lane(p) is { } lane && Performs(definition, lane, by, konteks));
-    }
-
-    /// <summary>
-    /// Whether the system does the step on this instance: an automatic step, except one done by the form when the instance came
-    /// in another way (walk-in, phone, referral), which no submission will complete, so its people do it.
-    /// </summary>
-    public static bool BySystem(Langkah step, IReadOnlyDictionary<string, string> konteks) =>
-        step.Otomatis is { } pemicu && (pemicu != Pemicu.Formulir || konteks.GetValueOrDefault(Konteks.Masuk) == "formulir");
-
-    /// <summary>Whether <paramref name="by"/> performs the lane on this instance.</summary>
-    public static bool Performs(SopDefinition definition, Pelaksana lane, Actor by, IReadOnlyDictionary<string, string> konteks)
-    {
-        if (lane.Klien)
-        {
-            if (konteks.TryGetValue(Konteks.Klien, out var client)) return client == by.Id;
-            // A walk-in client without an account: the unit's staff record the client's step on their behalf.
-            return definition.Pelaksana.Any(p => !p.Klien && p.Peran is { } role && by.Peran.Contains(role));
-        }
-        if (lane.Penugasan is { } nama && konteks.TryGetValue(Konteks.Penugasan(nama), out var named)) return named == by.Id;
-        return lane.Peran is { } peran && by.Peran.Contains(peran);
-    }
-
     private List<ActiveStep> Activate(SopDefinition definition, SopInstance instance, IEnumerable<string> stepIds, DateTimeOffset now, List<StepEvent> events)
     {
         var activated = new List<ActiveStep>();
@@ -296,33 +264,4 @@ public sealed class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvide
         instance.Riwayat.Add(entry);
         events.Add(entry);
     }
-
-    /// <summary>
-    /// Due and reminder times from the step's waktu: counted from its activation, from a named earlier step's completion,
-    /// or from or to a date of the instance (<see cref="Langkah.Acuan"/>; no due time until the date is known). Working
-    /// time unless the SOP runs around the clock, the case is urgent, or the standard is written in calendar hours ("1 x 24 jam").
-    /// </summary>
-    public (DateTimeOffset? Due, DateTimeOffset? Remind) DueTimes(SopDefinition definition, Langkah step, SopInstance instance, DateTimeOffset activatedAt)
-    {
-        if (!WaktuParser.TryParse(step.Waktu, out var waktu, out _)) return (null, null);
-        var share = definition.PengingatPersen / 100.0;
-        var jamKerja = definition.JamKerja && instance.Konteks.GetValueOrDefault(Konteks.Darurat) != "ya";
-        if (step.Acuan is { } acuan)
-        {
-            if (DateOf(instance, acuan) is not { } date) return (null, null);
-            var due = waktu is null ? date : calendar.Due(waktu, date, jamKerja) ?? date;
-            return (due, due > activatedAt ? activatedAt + (due - activatedAt) * share : null);
-        }
-        if (waktu is null || !waktu.HasDuration) return (null, null);
-        var from = activatedAt;
-        if (step.DihitungDari is { } earlier
-            && instance.Riwayat.LastOrDefault(e => e.StepId == earlier && e.Jenis is StepEventKind.Diselesaikan or StepEventKind.Dilewati) is { } done)
-            from = done.Pada;
-        return (calendar.Add(from, waktu, jamKerja), calendar.Add(from, waktu, jamKerja, share));
-    }
-
-    /// <summary>A date of the instance (tanggal.{acuan}), as the module that knows it wrote it, as an instant in UTC (due times are stored so).</summary>
-    public static DateTimeOffset? DateOf(SopInstance instance, string acuan) =>
-        instance.Konteks.TryGetValue(Konteks.Tanggal(acuan), out var text)
-        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at) ? at.ToUniversalTime() : null;
 }
