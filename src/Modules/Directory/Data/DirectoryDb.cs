@@ -70,7 +70,9 @@ public sealed class DirectoryDb(DbContextOptions<DirectoryDb> options) : DbConte
             e.Property(x => x.Aktif).HasColumnName("aktif");
             e.Property(x => x.Penerbit).HasColumnName("penerbit").HasMaxLength(300);
             e.Property(x => x.Audiens).HasColumnName("audiens").HasMaxLength(300);
+            e.Property(x => x.Algoritma).HasColumnName("algoritma").HasMaxLength(10);
             e.Property(x => x.RahasiaProtected).HasColumnName("rahasia_protected");
+            e.Property(x => x.Jwks).HasColumnName("jwks");
             e.Property(x => x.KlaimNim).HasColumnName("klaim_nim").HasMaxLength(100);
             e.Property(x => x.Peran).HasColumnName("peran").HasMaxLength(256);
             e.Property(x => x.DiubahPada).HasColumnName("diubah_pada");
