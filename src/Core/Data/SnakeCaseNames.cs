@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CampusKonseling.Data;
@@ -12,8 +13,9 @@ namespace CampusKonseling.Data;
 /// <summary>
 /// Tables and columns named in snake_case by EFCore.NamingConventions (<c>DiubahPada</c> → <c>diubah_pada</c>, a DbSet
 /// <c>ImportJobs</c> → table <c>import_jobs</c>), so models write only the names that differ. Keys, foreign keys and
-/// indexes keep EF's own names (<c>PK_students</c>, <c>IX_import_jobs_status_dibuat_pada</c>): every campus database
-/// already has them under those names from the hand-written migrations, and the library would lower-case them.
+/// indexes keep EF's own names (<c>PK_students</c>, <c>IX_import_jobs_status_dibuat_pada</c>), and the migrations history
+/// table its <c>MigrationId</c>/<c>ProductVersion</c>: every campus database already has them under those names, and the
+/// library would lower-case them.
 /// </summary>
 public static class SnakeCaseNames
 {
@@ -52,13 +54,20 @@ public static class SnakeCaseNames
         }
     }
 
-    /// <summary>Drops the names the naming convention gave keys, foreign keys and indexes, so EF's defaults apply again.</summary>
+    /// <summary>
+    /// Drops the names the naming convention gave keys, foreign keys and indexes, so EF's defaults apply again; and in
+    /// the migrations history table (whose model EF builds with the same conventions) the columns too, since every
+    /// database has <c>"__EFMigrationsHistory"."MigrationId"</c>, not <c>migration_id</c>.
+    /// </summary>
     private sealed class KeepConstraintNames : IModelFinalizingConvention
     {
         public void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
         {
             foreach (var entity in modelBuilder.Metadata.GetEntityTypes())
             {
+                if (entity.ClrType == typeof(HistoryRow))
+                    foreach (var property in entity.GetDeclaredProperties().Where(p => p.GetColumnNameConfigurationSource() == ConfigurationSource.Convention))
+                        property.Builder.HasNoAnnotation(RelationalAnnotationNames.ColumnName);
                 foreach (var key in entity.GetDeclaredKeys().Where(k => k.GetNameConfigurationSource() == ConfigurationSource.Convention))
                     key.Builder.HasNoAnnotation(RelationalAnnotationNames.Name);
                 foreach (var fk in entity.GetDeclaredForeignKeys().Where(f => f.GetConstraintNameConfigurationSource() == ConfigurationSource.Convention))

@@ -18,7 +18,8 @@ namespace CampusKonseling.Tests.Architecture;
 /// (<see cref="SnakeCaseNames"/>). Migrations are hand-written without model snapshots, so EF cannot report pending
 /// model changes; instead every name the models use — tables, columns, keys, foreign keys, indexes, sequences — must
 /// exist in a campus database built by the migrations (every feature on) and in the host database. A DbSet or a
-/// property renamed without a migration fails here, and so would the convention lower-casing "PK_students".
+/// property renamed without a migration fails here, and so would the convention lower-casing "PK_students" or the
+/// history table's "MigrationId" (which it does by itself: <see cref="SnakeCaseNames"/> puts them back).
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class NamingConventionTests(PlatformFixture platform)
@@ -44,8 +45,20 @@ public sealed class NamingConventionTests(PlatformFixture platform)
             var names = ModelNames(db);
             Assert.Empty(names.Except(live));
             checkedNames += names.Count;
+            await AssertHistoryAsync(db, live, schema);
         }
         Assert.True(checkedNames > 500, $"only {checkedNames} names checked");
+    }
+
+    /// <summary>
+    /// EF builds the migrations history table's model with the same conventions; every database made before the
+    /// convention has "MigrationId"/"ProductVersion", so those names must stay and EF must read them (nothing pending).
+    /// </summary>
+    private static async Task AssertHistoryAsync(DbContext db, HashSet<string> live, string schema)
+    {
+        Assert.Equal(["MigrationId", "ProductVersion"], live.Where(n => n.StartsWith($"column {schema}.__EFMigrationsHistory.")).Select(n => n.Split('.')[^1]).Order());
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
     [Fact]
@@ -56,7 +69,9 @@ public sealed class NamingConventionTests(PlatformFixture platform)
         var names = ModelNames(db);
         Assert.Contains("column host.tenants.display_name", names);
         Assert.Contains("constraint host.PK_tenants", names);
-        Assert.Empty(names.Except(await DescribeAsync(hostDb)));
+        var live = await DescribeAsync(hostDb);
+        Assert.Empty(names.Except(live));
+        await AssertHistoryAsync(db, live, HostDb.Schema);
     }
 
     [Fact]
