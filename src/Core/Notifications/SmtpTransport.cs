@@ -80,6 +80,8 @@ public sealed class SmtpTransport(IOptions<SmtpTransportOptions> options, ILogge
         OperationCanceledException when ct.IsCancellationRequested => null,
         SmtpSendException own => own.Problem,
         MailKit.Security.AuthenticationException => SmtpProblem.Authentication,
+        // 530 to MAIL FROM: the server takes mail only after a sign-in.
+        MailKit.ServiceNotAuthenticatedException => SmtpProblem.AuthenticationRequired,
         SslHandshakeException => certificateRefused is null ? SmtpProblem.TlsHandshake : SmtpProblem.UntrustedCertificate,
         NotSupportedException when phase == Phase.Connect => SmtpProblem.StartTlsNotOffered,
         NotSupportedException when phase == Phase.Authenticate => SmtpProblem.AuthenticationNotOffered,

@@ -10,6 +10,7 @@ using CampusKonseling.Tests.Forms;
 using CampusKonseling.Tests.Infrastructure;
 using CampusKonseling.Tests.Sop;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CampusKonseling.Tests.Notifications;

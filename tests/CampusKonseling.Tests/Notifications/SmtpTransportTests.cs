@@ -17,7 +17,7 @@ namespace CampusKonseling.Tests.Notifications;
 /// </summary>
 public sealed class SmtpTransportTests
 {
-    private readonly Log _log = new();
+    private readonly ListLogger _log = new();
 
     private SmtpTransport Transport(string? trusted = "test-ca", int timeoutSeconds = 15) => new(
         Options.Create(new SmtpTransportOptions { TrustedCertificatesFile = trusted == "test-ca" ? TestSmtp.Certificate : trusted, TimeoutSeconds = timeoutSeconds }),
@@ -184,7 +184,7 @@ public sealed class SmtpTransportTests
         Assert.Equal(SmtpProblem.SenderRefused, (await FailsAsync(server with { From = "Konseling <konseling@>" })).Problem);
     }
 
-    private sealed class Log : ILogger<SmtpTransport>
+    private sealed class ListLogger : ILogger<SmtpTransport>
     {
         public List<string> Lines { get; } = [];
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
