@@ -76,7 +76,17 @@ public static class HostingExtensions
         services.AddScoped<PublicLinks>();
         services.AddScoped<ShellFeatureServices>();
         services.AddScoped<MenuService>();
-        services.Configure<SmtpOptions>(builder.Configuration.GetSection(CampusKonselingOptions.Section + ":Smtp"));
+        var smtp = builder.Configuration.GetSection(CampusKonselingOptions.Section + ":Smtp");
+        services.AddOptions<SmtpOptions>().Bind(smtp)
+            .Validate(o => o.Security is null || CampusKonseling.Notifications.SmtpSecurity.All.Contains(o.EffectiveSecurity),
+                "CampusKonseling:Smtp:Security must be auto, starttls, implicit or none.")
+            .ValidateOnStart();
+        services.AddOptions<CampusKonseling.Notifications.SmtpTransportOptions>().Bind(smtp)
+            .Validate(o => string.IsNullOrWhiteSpace(o.TrustedCertificatesFile) || File.Exists(o.TrustedCertificatesFile),
+                "CampusKonseling:Smtp:TrustedCertificatesFile names a file that does not exist.")
+            .Validate(o => o.TimeoutSeconds is > 0 and <= 600, "CampusKonseling:Smtp:TimeoutSeconds must be between 1 and 600.")
+            .ValidateOnStart();
+        services.AddSingleton<CampusKonseling.Notifications.SmtpTransport>();
         if (!string.IsNullOrEmpty(builder.Configuration[CampusKonselingOptions.Section + ":Smtp:Host"]))
             services.TryAddScoped<CampusKonseling.Notifications.IEmailSender, SmtpEmailSender>();
         services.TryAddScoped<CampusKonseling.Notifications.IEmailSender, LogEmailSender>();

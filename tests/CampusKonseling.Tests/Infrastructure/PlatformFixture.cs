@@ -47,9 +47,12 @@ public sealed class PlatformFixture : IAsyncLifetime
         if (Environment.GetEnvironmentVariable("CK_SMTP_HOST") is { Length: > 0 } smtp)
         {
             Environment.SetEnvironmentVariable("CampusKonseling__Smtp__Host", smtp);
-            Environment.SetEnvironmentVariable("CampusKonseling__Smtp__Port", Environment.GetEnvironmentVariable("CK_SMTP_PORT") ?? "1025");
+            Environment.SetEnvironmentVariable("CampusKonseling__Smtp__Port", TestSmtp.PlainPort.ToString());
             Environment.SetEnvironmentVariable("CampusKonseling__Smtp__From", "CampusKonseling <noreply@campuskonseling.test>");
         }
+        // The TLS test server's self-signed certificate, trusted the way an operator trusts an internal relay's CA.
+        if (Environment.GetEnvironmentVariable("CK_SMTP_TLS_CA") is { Length: > 0 } ca)
+            Environment.SetEnvironmentVariable("CampusKonseling__Smtp__TrustedCertificatesFile", ca);
 
         // The port is also given as the host's URL: UseKestrel(port) alone left Kestrel on its default
         // localhost:5000, so two test runs on one machine failed to bind.

@@ -56,9 +56,10 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
             e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
             e.Property(x => x.SmtpHost).HasColumnName("smtp_host").HasMaxLength(255);
             e.Property(x => x.SmtpPort).HasColumnName("smtp_port");
-            e.Property(x => x.SmtpTls).HasColumnName("smtp_tls");
+            e.Property(x => x.SmtpSecurity).HasColumnName("smtp_security").HasMaxLength(20);
             e.Property(x => x.SmtpUser).HasColumnName("smtp_user").HasMaxLength(255);
             e.Property(x => x.SmtpPasswordProtected).HasColumnName("smtp_password_protected");
+            e.Property(x => x.SmtpOAuthTokenProtected).HasColumnName("smtp_oauth_token_protected");
             e.Property(x => x.SmtpFrom).HasColumnName("smtp_from").HasMaxLength(320);
             e.Property(x => x.GatewayAktif).HasColumnName("gateway_aktif");
             e.Property(x => x.GatewayJenis).HasColumnName("gateway_jenis").HasMaxLength(20);
