@@ -26,7 +26,7 @@ public sealed class OutboxMetrics
         _failures = meter.CreateCounter<long>("campuskonseling.outbox.send.failures", "{attempt}",
             "Delivery attempts that failed; final=true when it was the last try and the message now waits for the admin.");
         meter.CreateObservableGauge("campuskonseling.outbox.queue.length", Observe, "{message}",
-            "Messages waiting in the campus's outbox as last counted by the outbox worker: state=due may go now (or wait for a retry), state=later are scheduled (session reminders).");
+            "Messages waiting in the campus's outbox as the outbox worker last counted them: state=due should leave within moments, state=later wait for a retry after a failure or for their time (session reminders).");
     }
 
     public void Sent(string campus, string channel) =>
