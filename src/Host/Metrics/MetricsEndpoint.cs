@@ -12,6 +12,8 @@ namespace CampusKonseling.Host.Metrics;
 public static class MetricsEndpoint
 {
     public const string Path = "/metrics";
+    public const int RequestSeriesLimit = 20_000;
+    public const int PlatformSeriesLimit = 10_000;
 
     public static IServiceCollection AddCampusMetrics(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +25,10 @@ public static class MetricsEndpoint
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(Telemetry.MeterPrefix + "*")
+                // The SDK keeps 2000 label combinations per metric and folds the rest into one overflow series. Requests are
+                // campus x route template x method x status, which twenty campuses pass; the platform's own are campus x SOP.
+                .AddView("http.server.request.duration", new MetricStreamConfiguration { CardinalityLimit = RequestSeriesLimit })
+                .AddView(i => i.Meter.Name.StartsWith(Telemetry.MeterPrefix, StringComparison.Ordinal) ? new MetricStreamConfiguration { CardinalityLimit = PlatformSeriesLimit } : null)
                 .AddPrometheusExporter());
         return services;
     }
