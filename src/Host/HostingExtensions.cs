@@ -4,6 +4,7 @@ using CampusKonseling.Host.Features;
 using CampusKonseling.Host.Health;
 using CampusKonseling.Host.Infrastructure;
 using CampusKonseling.Host.Jobs;
+using CampusKonseling.Host.Metrics;
 using CampusKonseling.Host.Recipes;
 using CampusKonseling.Host.Registry;
 using CampusKonseling.Host.Routing;
@@ -115,6 +116,7 @@ public static class HostingExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<CspViolationLog>();
         services.AddOpenApi();
+        services.AddCampusMetrics(builder.Configuration);
         services.AddOptions<OpenApiOptions>("v1").Configure<IHttpContextAccessor>((o, http) =>
         {
             // Each campus's document lists only the endpoints of the features it has enabled.
@@ -144,6 +146,8 @@ public static class HostingExtensions
     {
         app.UseForwardedHeaders(ForwardedHeadersSetup.FromConfiguration(app.Configuration));
         app.Map("/health", health => health.Run(HealthEndpoint.Handle));
+        // The host's, not a campus's, and before the host-name filter like /health: a Prometheus server scrapes by address.
+        app.UseCampusMetrics();
         app.Use(SecurityHeaders.Apply);
         // Before the host-name filter: it may read the tenant registry, and an unreachable database must get the plain page, not a bare 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = PlainServerError });

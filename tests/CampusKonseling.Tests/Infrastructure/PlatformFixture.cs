@@ -17,6 +17,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string HostAdminEmail = "host-admin@campuskonseling.test";
     public const string HostAdminPassword = "HostAdmin123";
     public const string TenantAdminPassword = "Rahasia123";
+    /// <summary>A Prometheus server elsewhere presents this token for /metrics (tests/Metrics).</summary>
+    public const string MetricsToken = "uji-token-prometheus-0123456789";
+    /// <summary>A network allowed to read /metrics without a token (tests/Metrics): TEST-NET-2.</summary>
+    public const string MetricsNetwork = "198.51.100.0/24";
     private int _counter;
 
     /// <summary>
@@ -43,6 +47,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         // The key-ring certificate (made at first start) that wraps every stored data-protection key.
         Environment.SetEnvironmentVariable("CampusKonseling__KeyRing__CertificatePath", KeyRingCertificatePath);
         Environment.SetEnvironmentVariable("CampusKonseling__HostAdmin__Email", HostAdminEmail);
+        Environment.SetEnvironmentVariable("CampusKonseling__Metrics__BearerToken", MetricsToken);
+        Environment.SetEnvironmentVariable("CampusKonseling__Metrics__AllowedNetworks__0", MetricsNetwork);
         Environment.SetEnvironmentVariable("CampusKonseling__HostAdmin__Password", HostAdminPassword);
         if (Environment.GetEnvironmentVariable("CK_SMTP_HOST") is { Length: > 0 } smtp)
         {
