@@ -97,13 +97,13 @@ public sealed class ApiReferenceWalkthrough(PlatformFixture platform) : IAsyncLi
         var dialog = page.Locator(".modal-ux");
         await dialog.Locator("input").FillAsync(key);
         await dialog.Locator(".auth-btn-wrapper button.authorize").ClickAsync();
-        await Assertions.Expect(dialog.Locator(".auth-btn-wrapper button.logout")).ToBeVisibleAsync();
-        await ShotAsync(page, "kunci-dipasang");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Remove authorization" })).ToBeVisibleAsync();
+        await ShotAsync(page, "kunci-dipasang", fullPage: false);
         await dialog.Locator("button.btn-done").ClickAsync();
 
         await operation.GetByRole(AriaRole.Button, new() { Name = "Execute" }).ClickAsync();
         await Assertions.Expect(status).ToHaveTextAsync("200");
-        await Assertions.Expect(operation.Locator(".live-responses-table .response-col_description")).ToContainTextAsync("Dewi Kartika Sari");
+        await Assertions.Expect(operation.Locator(".live-responses-table .response .response-col_description")).ToContainTextAsync("Dewi Kartika Sari");
         await operation.Locator(".live-responses-table").ScrollIntoViewIfNeededAsync();
         await ShotAsync(page, "dengan-kunci-200");
 
@@ -119,6 +119,6 @@ public sealed class ApiReferenceWalkthrough(PlatformFixture platform) : IAsyncLi
 
     private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
-    private static Task ShotAsync(IPage page, string step) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, $"referensi-api-{step}.png"), FullPage = true });
+    private static Task ShotAsync(IPage page, string step, bool fullPage = true) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, $"referensi-api-{step}.png"), FullPage = fullPage });
 }

@@ -20,17 +20,31 @@ namespace CampusKonseling.Tests.Features;
 public sealed class ApiReferenceTests(PlatformFixture platform) : IAsyncLifetime
 {
     private const string HostName = "api.konseling.kampus.test";
-    private readonly Dictionary<string, TestTenant> _byRecipe = [];
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static Dictionary<string, TestTenant>? _shared;
+    private Dictionary<string, TestTenant> _byRecipe = null!;
     private IEnumerable<TestTenant> Campuses => _byRecipe.Values;
 
     public async Task InitializeAsync()
     {
-        // One campus per recipe: each enables its own modules, so each document lists other endpoints.
-        foreach (var file in Directory.GetFiles(RepoPaths.Recipes, "*.recipe.json").Order())
+        // One campus per recipe, made once for the class: each recipe enables its own modules, so each document lists
+        // other endpoints. The tests only read them, apart from keys and roles that no other test looks at.
+        await Gate.WaitAsync();
+        try
         {
-            var recipe = Path.GetFileName(file).Replace(".recipe.json", "");
-            _byRecipe[recipe] = await platform.CreateTenantAsync(file, "ref", recipe == "unipma" ? [HostName] : null);
+            if (_shared is null)
+            {
+                var campuses = new Dictionary<string, TestTenant>();
+                foreach (var file in Directory.GetFiles(RepoPaths.Recipes, "*.recipe.json").Order())
+                {
+                    var recipe = Path.GetFileName(file).Replace(".recipe.json", "");
+                    campuses[recipe] = await platform.CreateTenantAsync(file, "ref", recipe == "unipma" ? [HostName] : null);
+                }
+                _shared = campuses;
+            }
+            _byRecipe = _shared;
         }
+        finally { Gate.Release(); }
         Assert.Equal(5, _byRecipe.Count);
     }
 
@@ -179,11 +193,13 @@ public sealed class ApiReferenceTests(PlatformFixture platform) : IAsyncLifetime
             // Every script is the app's own file with this response's nonce; none is inline, none comes from elsewhere.
             var nonce = Regex.Match(csp, "'nonce-([^']+)'").Groups[1].Value;
             var scripts = page.QuerySelectorAll("script").ToList();
-            Assert.Contains(scripts, s => s.GetAttribute("src")!.EndsWith("/swagger-ui/swagger-ui-bundle.js"));
+            var assets = host is null ? $"/{campus.Prefix}/_api-referensi/" : "/_api-referensi/";
+            Assert.Contains(scripts, s => s.GetAttribute("src") == assets + "swagger-ui/swagger-ui-bundle.js");
+            Assert.Contains(scripts, s => s.GetAttribute("src") == assets + "api-referensi.js");
             Assert.All(scripts, s =>
             {
                 Assert.Equal(nonce, s.GetAttribute("nonce"));
-                Assert.StartsWith(host is null ? $"/{campus.Prefix}/_api-referensi/" : "/_api-referensi/", s.GetAttribute("src"));
+                Assert.StartsWith(host is null ? $"/{campus.Prefix}/_" : "/_", s.GetAttribute("src"));
                 Assert.Equal("", s.TextContent.Trim());
             });
         }
