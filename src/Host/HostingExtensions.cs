@@ -5,6 +5,7 @@ using CampusKonseling.Host.Health;
 using CampusKonseling.Host.Infrastructure;
 using CampusKonseling.Host.Jobs;
 using CampusKonseling.Host.Metrics;
+using CampusKonseling.Host.OpenApi;
 using CampusKonseling.Host.Recipes;
 using CampusKonseling.Host.Registry;
 using CampusKonseling.Host.Routing;
@@ -20,7 +21,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -115,30 +115,8 @@ public static class HostingExtensions
         services.AddRateLimiter(_ => { });
         services.AddHttpContextAccessor();
         services.AddSingleton<CspViolationLog>();
-        services.AddOpenApi();
         services.AddCampusMetrics(builder.Configuration);
-        services.AddOptions<OpenApiOptions>("v1").Configure<IHttpContextAccessor>((o, http) =>
-        {
-            // Each campus's document lists only the endpoints of the features it has enabled.
-            o.ShouldInclude = d => d.ActionDescriptor.EndpointMetadata.OfType<FeatureMetadata>().FirstOrDefault() is not { } f
-                                   || (http.HttpContext?.Items[typeof(ShellContext)] as ShellContext)?.IsEnabled(f.FeatureId) == true;
-            o.AddDocumentTransformer(async (document, context, ct) =>
-            {
-                var request = context.ApplicationServices.GetRequiredService<IHttpContextAccessor>().HttpContext;
-                var campus = request is null ? null : await request.RequestServices.GetRequiredService<ISiteSettings>().GetAsync(ct);
-                document.Info.Title = $"CampusKonseling API — {campus?.CampusName}";
-                document.Info.Description = "API per kampus. Daftar memakai page dan pageSize; kesalahan berupa problem details (RFC 9457). "
-                                            + "Sistem kampus masuk dengan kunci API (header X-Api-Key) yang dibuat admin kampus di /admin/kunci-api.";
-                document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
-                document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes["KunciApi"] = new Microsoft.OpenApi.OpenApiSecurityScheme
-                {
-                    Type = Microsoft.OpenApi.SecuritySchemeType.ApiKey, In = Microsoft.OpenApi.ParameterLocation.Header, Name = "X-Api-Key",
-                    Description = "Kunci API kampus; bertindak dengan izin satu peran.",
-                };
-                document.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("KunciApi", document)] = [] }, new Microsoft.OpenApi.OpenApiSecurityRequirement()]; // optional: public endpoints need no key
-            });
-        });
+        services.AddCampusOpenApi();
         return builder;
     }
 
@@ -159,6 +137,7 @@ public static class HostingExtensions
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
         foreach (var source in app.Services.GetServices<StaticAssetSource>())
             app.UseStaticFiles(new StaticFileOptions { RequestPath = source.RequestPath, FileProvider = new EmbeddedFileProvider(source.Assembly, source.BaseNamespace) });
+        app.UseSwaggerUiFiles();
         app.UseRequestLocalization();
         app.UseMiddleware<Infrastructure.Input.FormBodyGuard>();
         app.UseRouting();
@@ -170,7 +149,7 @@ public static class HostingExtensions
 
         app.MapRazorPages();
         app.MapLanguageSwitch();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapCampusOpenApi();
         foreach (var startup in app.Services.GetServices<FeatureStartupInstance>())
             startup.Startup.MapEndpoints(app.MapGroup("").WithMetadata(new FeatureMetadata(startup.FeatureId)));
         return app;
