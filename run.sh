@@ -26,6 +26,13 @@ for arg in "$@"; do
     case "$arg" in --urls | --urls=*) urls= ;; esac
 done
 
+# Kestrel would only say "address already in use"; say who may hold it.
+if [[ -n "$urls" ]] && (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "run.sh: something already listens on port $port: another ./run.sh, or ./test.sh (it holds 127.0.0.1:5000" >&2
+    echo "        while the suite runs, to show the tests do not need it). Stop it, or choose another port: CK_PORT=5001 ./run.sh" >&2
+    exit 1
+fi
+
 scripts/ensure-postgres.sh campuskonseling
 
 # The host refuses demo campuses and demo sign-ins in Production (what a Release build is without
