@@ -27,7 +27,7 @@ public static class DemoSettings
             CampusKonseling refuses to start: demo settings are on in the {environment.EnvironmentName} environment.
             {settings}
             Demo campuses and demo sign-ins have published passwords and must not run on a real server.
-            To fix it, remove {(on.Count == 1 ? "this setting" : "these settings")} (or set them to false) where you set them.
+            To fix it, remove {(on.Count == 1 ? "this setting (or set it" : "these settings (or set them")} to false) where you set {(on.Count == 1 ? "it" : "them")}.
             For a demo on this machine, use ./run.sh, or set ASPNETCORE_ENVIRONMENT=Demo.
             """;
     }

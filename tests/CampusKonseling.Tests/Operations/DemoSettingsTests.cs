@@ -54,7 +54,7 @@ public sealed class DemoSettingsTests
         var output = host.Output;
         Assert.Contains("CampusKonseling refuses to start: demo settings are on in the Production environment.", output);
         Assert.Contains("CampusKonseling:AllowDemoUsers = true (environment variable CampusKonseling__AllowDemoUsers; set by EnvironmentVariablesConfigurationProvider", output);
-        Assert.Contains("remove this setting", output);
+        Assert.Contains("To fix it, remove this setting (or set it to false) where you set it.", output);
         Assert.Contains("ASPNETCORE_ENVIRONMENT=Demo", output);
         Assert.DoesNotContain("CampusKonseling:DemoTenants", output);
         Assert.DoesNotContain("Unhandled exception", output);
@@ -72,7 +72,7 @@ public sealed class DemoSettingsTests
         Assert.Equal(DemoSettings.ExitCode, await host.ExitCodeAsync(StartTimeout));
         Assert.Contains("CampusKonseling:DemoTenants = true", host.Output);
         Assert.Contains("CampusKonseling:AllowDemoUsers = true", host.Output);
-        Assert.Contains("remove these settings", host.Output);
+        Assert.Contains("To fix it, remove these settings (or set them to false) where you set them.", host.Output);
     }
 
     [Fact]
