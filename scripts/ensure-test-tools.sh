@@ -31,6 +31,9 @@ installed() {
 packages=(chromium chromium-driver fonts-dejavu-core)
 command -v npm >/dev/null || packages+=(nodejs npm)
 command -v openssl >/dev/null || packages+=(openssl)
+# scripts/backup.sh and restore.sh run in the suite (Operations/BackupRestoreTests); a PostgreSQL server elsewhere
+# (CK_TEST_CONNECTION) leaves this machine without the client tools.
+command -v pg_dump >/dev/null && command -v pg_restore >/dev/null || packages+=(postgresql-client)
 
 missing=()
 for p in "${packages[@]}"; do

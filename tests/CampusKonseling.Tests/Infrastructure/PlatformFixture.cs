@@ -1,8 +1,5 @@
 using CampusKonseling.Host.Setup;
 using CampusKonseling.Shell;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,9 +26,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// </summary>
     public static readonly string KeyRingCertificatePath = Path.Combine(Path.GetTempPath(), "campuskonseling-tests", "keyring", "keyring.pfx");
 
-    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
-    public Uri BaseAddress { get; private set; } = null!;
-    public IServiceProvider Services => Factory.Services;
+    private TestHost _host = null!;
+    public WebApplicationFactory<Program> Factory => _host.Factory;
+    public Uri BaseAddress => _host.BaseAddress;
+    public IServiceProvider Services => _host.Services;
 
     public async Task InitializeAsync()
     {
@@ -60,22 +58,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         if (Environment.GetEnvironmentVariable("CK_SMTP_TLS_CA") is { Length: > 0 } ca)
             Environment.SetEnvironmentVariable("CampusKonseling__Smtp__TrustedCertificatesFile", ca);
 
-        // The port is also given as the host's URL: UseKestrel(port) alone left Kestrel on its default
-        // localhost:5000, so two test runs on one machine failed to bind.
-        var port = FreePort();
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing").UseUrls($"http://127.0.0.1:{port}"));
-        Factory.UseKestrel(port);
-        Factory.StartServer();
-        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1") + "/");
+        _host = TestHost.Start();
         await RemoveLeftoversAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     /// <summary>Campuses left by an earlier, interrupted run are deleted with their databases.</summary>
@@ -130,7 +114,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Factory.DisposeAsync();
+        await _host.DisposeAsync();
     }
 }
 
