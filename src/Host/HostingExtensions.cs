@@ -50,8 +50,7 @@ public static class HostingExtensions
             services.AddSingleton(new FeatureStartupInstance(entry.Feature.Id, startup));
         }
 
-        services.AddDbContextFactory<HostDb>(o => o.UseNpgsql(builder.Configuration.GetConnectionString("Default"),
-            npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", HostDb.Schema)));
+        services.AddDbContextFactory<HostDb>(o => HostDb.Configure(o, builder.Configuration.GetConnectionString("Default")));
         services.AddSingleton<ITenantRegistry, TenantRegistry>();
         services.AddSingleton<BootstrapService>();
         services.AddHostedService(sp => sp.GetRequiredService<BootstrapService>());

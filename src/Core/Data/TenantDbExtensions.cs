@@ -25,7 +25,8 @@ public static class TenantDbExtensions
         return options.UseModuleNpgsql(connection, schema);
     }
 
-    public static DbContextOptionsBuilder UseModuleNpgsql(this DbContextOptionsBuilder options, System.Data.Common.DbConnection connection, string schema) =>
+    public static DbContextOptionsBuilder UseModuleNpgsql(this DbContextOptionsBuilder options, System.Data.Common.DbConnection connection, string schema)
+    {
         options
             .UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema)
                 .ExecutionStrategy(d => new TenantExecutionStrategy(d)))
@@ -33,4 +34,13 @@ public static class TenantDbExtensions
             // Migrations are written by hand (the EF design-time package is not obtainable here),
             // so there is no model snapshot; a test compares migrated schemas with the model instead.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        return options.Options.ContextType.IsDefined(typeof(KeepsItsOwnNamesAttribute), inherit: true) ? options : options.UseSnakeCaseNames();
+    }
 }
+
+/// <summary>
+/// A module DbContext whose tables and columns are named by someone else (ASP.NET Core Identity's
+/// <c>"AspNetUsers"."PasswordHash"</c>), so the snake_case convention (<see cref="SnakeCaseNames"/>) is not applied to it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = true)]
+public sealed class KeepsItsOwnNamesAttribute : Attribute;

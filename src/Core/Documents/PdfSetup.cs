@@ -1,32 +1,20 @@
 using System.Collections.Concurrent;
-using PdfSharp;
 using PdfSharp.Fonts;
 
 namespace CampusKonseling.Documents;
 
 /// <summary>
-/// PDFsharp's licence and font resolver are process-wide, and every module that draws PDFs (letters, reports)
-/// shares them: so they are chosen once, here. PDFsharp 6.5 refuses to make documents until a licence is chosen —
-/// a commercial key when the operator configured one, otherwise its AGPL licence
-/// (docs/decisions/0007-pdfsharp-licence.md).
+/// PDFsharp's font resolver is process-wide, and every module that draws PDFs (letters, reports) shares it: so it
+/// is set once, here. PDFsharp is pinned at 6.2.4, the last MIT release; 6.5.0 names the AGPL and wants a licence
+/// call at start (docs/decisions/0007-pdfsharp-licence.md), which this project does not make.
 /// </summary>
 public static class PdfSetup
 {
     private static readonly object Gate = new();
-    private static bool _licensed;
 
-    public static void Ensure(string? licenseKey)
+    public static void Ensure()
     {
-        lock (Gate)
-        {
-            if (!_licensed)
-            {
-                if (string.IsNullOrWhiteSpace(licenseKey)) PdfSharpLicense.SetAgplLicense();
-                else PdfSharpLicense.LoadLicense(licenseKey);
-                _licensed = true;
-            }
-            GlobalFontSettings.FontResolver ??= new PdfFonts();
-        }
+        lock (Gate) GlobalFontSettings.FontResolver ??= new PdfFonts();
     }
 }
 

@@ -1,3 +1,4 @@
+using CampusKonseling.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CampusKonseling.Host.Registry;
@@ -10,33 +11,24 @@ public sealed class HostDb(DbContextOptions<HostDb> options) : DbContext(options
     public DbSet<TenantRecord> Tenants => Set<TenantRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>The host database's options, for the app and the schema tests alike: snake_case names, as in the campuses.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string? connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", Schema)).UseSnakeCaseNames();
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         b.HasDefaultSchema(Schema);
         b.Entity<TenantRecord>(t =>
         {
-            t.ToTable("tenants");
             t.HasKey(x => x.Name);
-            t.Property(x => x.Name).HasColumnName("name").HasMaxLength(40);
-            t.Property(x => x.DisplayName).HasColumnName("display_name").HasMaxLength(200);
-            t.Property(x => x.UrlPrefix).HasColumnName("url_prefix").HasMaxLength(40);
-            t.Property(x => x.HostNames).HasColumnName("host_names");
-            t.Property(x => x.State).HasColumnName("state").HasConversion<string>().HasMaxLength(20);
-            t.Property(x => x.EnabledFeatures).HasColumnName("enabled_features");
-            t.Property(x => x.RecipeName).HasColumnName("recipe_name").HasMaxLength(200);
-            t.Property(x => x.DatabaseName).HasColumnName("database_name").HasMaxLength(63);
-            t.Property(x => x.ConnectionString).HasColumnName("connection_string");
-            t.Property(x => x.CreatedUtc).HasColumnName("created_utc");
-            t.Property(x => x.UpdatedUtc).HasColumnName("updated_utc");
+            t.Property(x => x.Name).HasMaxLength(40);
+            t.Property(x => x.DisplayName).HasMaxLength(200);
+            t.Property(x => x.UrlPrefix).HasMaxLength(40);
+            t.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            t.Property(x => x.RecipeName).HasMaxLength(200);
+            t.Property(x => x.DatabaseName).HasMaxLength(63);
             t.HasIndex(x => x.UrlPrefix).IsUnique().HasFilter("url_prefix <> ''");
             t.HasIndex(x => x.DatabaseName).IsUnique();
-        });
-        b.Entity<DataProtectionKey>(k =>
-        {
-            k.ToTable("data_protection_keys");
-            k.Property(x => x.Id).HasColumnName("id");
-            k.Property(x => x.FriendlyName).HasColumnName("friendly_name");
-            k.Property(x => x.Xml).HasColumnName("xml");
         });
     }
 }

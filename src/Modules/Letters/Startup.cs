@@ -18,7 +18,6 @@ public sealed class Startup : IFeatureStartup
             .AddPermissions<Permissions>()
             .AddAdminMenu<AdminMenu>()
             .AddRecipeStep<LettersStep>();
-        feature.Services.AddOptions<LettersOptions>().BindConfiguration(LettersOptions.Section);
         feature.Services.AddScoped<Letterhead>();
         feature.Services.AddScoped<TemplateStore>();
         feature.AddContract<ILetterService, LetterService>();

@@ -9,7 +9,6 @@ public sealed class Startup : IFeatureStartup
     public void ConfigureServices(FeatureBuilder feature)
     {
         feature.AddPermissions<Permissions>().AddAdminMenu<AdminMenu>();
-        feature.Services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section);
         feature.Services.AddScoped<Dashboard.DashboardBuilder>();
         feature.Services.AddScoped<Compliance.ComplianceBuilder>();
         feature.Services.AddScoped<Export.ReportPdf>();
@@ -31,13 +30,4 @@ public sealed class AdminMenu : IAdminMenuProvider
         new(new("Laporan", "Reports"), "admin/laporan", Permissions.ViewReports, 80),
         new(new("Kepatuhan baku mutu", "Baku-mutu compliance"), "admin/laporan/baku-mutu", Permissions.ViewReports, 81),
     ];
-}
-
-/// <summary>Section "CampusKonseling:Reports".</summary>
-public sealed class ReportsOptions
-{
-    public const string Section = "CampusKonseling:Reports";
-
-    /// <summary>PDFsharp's licence is process-wide: the same key as Letters' (docs/decisions/0007) unless set here.</summary>
-    public string? PdfSharpLicenseKey { get; set; }
 }

@@ -57,8 +57,8 @@ public sealed class MigrationTests(PlatformFixture platform)
         await TestDatabase.ExecuteAsync("postgres", $"CREATE DATABASE \"{modelDb}\"");
         try
         {
-            var options = new DbContextOptionsBuilder<HostDb>().UseNpgsql(TestDatabase.ConnectionStringFor(modelDb)).Options;
-            await using (var db = new HostDb(options))
+            var options = HostDb.Configure(new DbContextOptionsBuilder<HostDb>(), TestDatabase.ConnectionStringFor(modelDb)).Options;
+            await using (var db = new HostDb((DbContextOptions<HostDb>)options))
                 await TestDatabase.ExecuteAsync(modelDb, db.Database.GenerateCreateScript());
             var hostDb = new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString).Database!;
             Assert.Equal(await DescribeAsync(modelDb, HostDb.Schema), await DescribeAsync(hostDb, HostDb.Schema));

@@ -131,6 +131,91 @@ public sealed class PortalSignInTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_campus_portal_signing_with_rs256_signs_in_with_its_pasted_jwks_and_confusion_or_replay_is_refused()
+    {
+        using var portal = System.Security.Cryptography.RSA.Create(2048);
+        using var rsa = await DirectoryCampus.CreateAsync(platform, "portalrsa");
+        var jwks = PortalTokenTests.Jwks(portal);
+        using (var saved = await rsa.Admin.SubmitAsync($"{rsa.Campus.Prefix}/admin/direktori/portal", "main form", new Dictionary<string, string>
+        {
+            ["Input.Aktif"] = "true", ["Input.Penerbit"] = "https://portal.kampus.ac.id", ["Input.Audiens"] = "konseling",
+            ["Input.Algoritma"] = "RS256", ["Input.Jwks"] = jwks, ["Input.KlaimNim"] = "nim", ["Input.Peran"] = "Mahasiswa",
+        }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("RS256", await TestDatabase.ScalarAsync(rsa.Campus.Database, "SELECT algoritma FROM direktori.portal_settings"));
+        // The admin sees what was saved: RS256 chosen, the JWKS as pasted.
+        var (_, settings) = await rsa.Admin.PageAsync($"{rsa.Campus.Prefix}/admin/direktori/portal");
+        Assert.Equal("RS256", settings.QuerySelector("select[name='Input.Algoritma'] option[selected]")?.GetAttribute("value"));
+        Assert.Equal(jwks, settings.QuerySelector("textarea[name='Input.Jwks']")!.TextContent.Trim());
+
+        var key = await rsa.NewKeyAsync("SIAKAD", "SyncDirectory");
+        using var client = platform.Client();
+        var put = new HttpRequestMessage(HttpMethod.Put, $"{rsa.Campus.Prefix}/api/v1/mahasiswa/2110511077")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { nama = "Sekar Arum", status = "aktif", email = "sekar.rsa@mhs.kampus.ac.id" }),
+        };
+        put.Headers.Add("X-Api-Key", key);
+        using (var created = await client.Http.SendAsync(put)) Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        async Task<(HttpStatusCode, string)> Refused(string token)
+        {
+            using var anyone = platform.Client();
+            var (status, page) = await anyone.PageAsync($"{rsa.Campus.Prefix}/akun/portal?token={Uri.EscapeDataString(token)}");
+            return (status, page.QuerySelector(".portal-signin .alert")?.TextContent ?? "");
+        }
+        var now = DateTimeOffset.UtcNow;
+        // Alg confusion: an HS256 token keyed with the portal's public key (public in its JWKS) must not pass.
+        var (confused, text) = await Refused(PortalToken.Create(Encoding.UTF8.GetBytes(portal.ExportSubjectPublicKeyInfoPem()), PortalTokenTests.Claims(now)));
+        Assert.Equal((HttpStatusCode.BadRequest, true), (confused, text.Contains("Tanda tangan token tidak sah")));
+        // The campus's old HS256 rule is off: a token with this campus's (or any) shared secret is refused.
+        Assert.Contains("Tanda tangan token tidak sah", (await Refused(Token())).Item2);
+        Assert.Contains("Tanda tangan token tidak sah", (await Refused(PortalTokenTests.Rs256(System.Security.Cryptography.RSA.Create(2048), PortalTokenTests.Claims(now)))).Item2);
+        Assert.Contains("kedaluwarsa", (await Refused(PortalTokenTests.Rs256(portal, PortalTokenTests.Claims(now, TimeSpan.FromMinutes(-5))))).Item2);
+        Assert.Contains("terlalu panjang", (await Refused(PortalTokenTests.Rs256(portal, PortalTokenTests.Claims(now, TimeSpan.FromHours(3))))).Item2);
+
+        var token = PortalTokenTests.Rs256(portal, PortalTokenTests.Claims(now));
+        using var student = platform.Client();
+        using (var signedIn = await student.GetAsync($"{rsa.Campus.Prefix}/akun/portal?token={token}"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+            Assert.EndsWith("/permohonan-saya", signedIn.Headers.Location!.ToString());
+        }
+        var (mine, _) = await student.PageAsync($"{rsa.Campus.Prefix}/permohonan-saya");
+        Assert.Equal(HttpStatusCode.OK, mine);
+        var (replayed, again) = await Refused(token);
+        Assert.Equal((HttpStatusCode.BadRequest, true), (replayed, again.Contains("sudah pernah dipakai")));
+    }
+
+    [Fact]
+    public async Task A_bad_jwks_gets_a_clear_indonesian_message_on_the_settings_page_and_nothing_is_saved()
+    {
+        using var portal = System.Security.Cryptography.RSA.Create(2048);
+        var cases = new (string Jwks, string Message)[]
+        {
+            ("{\"keys\": [", "bukan JSON yang sah"),
+            ("{\"keys\": []}", "paling sedikit satu kunci"),
+            (PortalTokenTests.Jwks(portal, "bocor", ("d", Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(portal.ExportParameters(true).D!))), "Kunci ke-1 (kid \"bocor\"): memuat bagian kunci privat"),
+            (PortalTokenTests.Jwks(portal, "ec", ("kty", "EC")), "bukan kunci RSA"),
+            (PortalTokenTests.Jwks(System.Security.Cryptography.RSA.Create(1024), "pendek"), "paling sedikit 2048 bit"),
+        };
+        foreach (var (jwks, message) in cases)
+        {
+            using var response = await _c.Admin.SubmitAsync($"{_c.Campus.Prefix}/admin/direktori/portal", "main form", new Dictionary<string, string>
+            {
+                ["Input.Algoritma"] = "RS256", ["Input.Jwks"] = jwks,
+            });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var error = (await TestClient.ParseAsync(response)).QuerySelector("span[data-valmsg-for='Input.Jwks']")!.TextContent;
+            Assert.Contains(message, error);
+        }
+        using (var missing = await _c.Admin.SubmitAsync($"{_c.Campus.Prefix}/admin/direktori/portal", "main form", new Dictionary<string, string> { ["Input.Algoritma"] = "RS256" }))
+            Assert.Contains("Tempel JWKS portal", (await TestClient.ParseAsync(missing)).QuerySelector("span[data-valmsg-for='Input.Jwks']")!.TextContent);
+        using (var other = await _c.Admin.SubmitAsync($"{_c.Campus.Prefix}/admin/direktori/portal", "main form", new Dictionary<string, string> { ["Input.Algoritma"] = "none" }))
+            Assert.Contains("Pilih HS256", (await TestClient.ParseAsync(other)).QuerySelector("span[data-valmsg-for='Input.Algoritma']")!.TextContent);
+        Assert.Equal("HS256", await TestDatabase.ScalarAsync(_c.Campus.Database, "SELECT algoritma FROM direktori.portal_settings"));
+    }
+
+    [Fact]
     public async Task The_secret_is_stored_encrypted_and_never_shown_again()
     {
         var stored = (string)(await TestDatabase.ScalarAsync(_c.Campus.Database, "SELECT rahasia_protected FROM direktori.portal_settings"))!;

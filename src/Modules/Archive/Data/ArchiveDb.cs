@@ -20,33 +20,22 @@ public sealed class ArchiveDb(DbContextOptions<ArchiveDb> options) : DbContext(o
         b.HasPostgresExtension("pg_trgm");
         b.Entity<ArchiveRecord>(e =>
         {
-            e.ToTable("records");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.Jenis).HasColumnName("jenis").HasMaxLength(20);
-            e.Property(x => x.SubjekId).HasColumnName("subjek_id").HasMaxLength(100);
-            e.Property(x => x.Judul).HasColumnName("judul").HasMaxLength(300);
-            e.Property(x => x.Nomor).HasColumnName("nomor").HasMaxLength(300);
-            e.Property(x => x.SopKode).HasColumnName("sop_kode").HasMaxLength(100);
-            e.Property(x => x.SopJudul).HasColumnName("sop_judul").HasMaxLength(300);
-            e.Property(x => x.Tahun).HasColumnName("tahun");
-            e.Property(x => x.Semester).HasColumnName("semester").HasMaxLength(20);
-            e.Property(x => x.JenisKlien).HasColumnName("jenis_klien").HasMaxLength(60);
-            e.Property(x => x.Bidang).HasColumnName("bidang").HasMaxLength(100);
-            e.Property(x => x.Saluran).HasColumnName("saluran").HasMaxLength(100);
-            e.Property(x => x.KonselorId).HasColumnName("konselor_id").HasMaxLength(450);
-            e.Property(x => x.KonselorNama).HasColumnName("konselor_nama").HasMaxLength(200);
-            e.Property(x => x.Nama).HasColumnName("nama").HasMaxLength(200);
-            e.Property(x => x.Nim).HasColumnName("nim").HasMaxLength(30);
-            e.Property(x => x.Dibuka).HasColumnName("dibuka");
-            e.Property(x => x.Ditutup).HasColumnName("ditutup");
-            e.Property(x => x.Hasil).HasColumnName("hasil").HasMaxLength(100);
-            e.Property(x => x.TeksUmum).HasColumnName("teks_umum");
-            e.Property(x => x.Cari).HasColumnName("cari");
-            e.Property(x => x.KonselingToken).HasColumnName("konseling_token");
-            e.Property(x => x.KonselingTeks).HasColumnName("konseling_teks");
-            e.Property(x => x.DiarsipkanPada).HasColumnName("diarsipkan_pada");
-            e.Property(x => x.Versi).HasColumnName("versi");
-            e.Property(x => x.Unit).HasColumnName("unit").HasMaxLength(300);
+            e.Property(x => x.Jenis).HasMaxLength(20);
+            e.Property(x => x.SubjekId).HasMaxLength(100);
+            e.Property(x => x.Judul).HasMaxLength(300);
+            e.Property(x => x.Nomor).HasMaxLength(300);
+            e.Property(x => x.SopKode).HasMaxLength(100);
+            e.Property(x => x.SopJudul).HasMaxLength(300);
+            e.Property(x => x.Semester).HasMaxLength(20);
+            e.Property(x => x.JenisKlien).HasMaxLength(60);
+            e.Property(x => x.Bidang).HasMaxLength(100);
+            e.Property(x => x.Saluran).HasMaxLength(100);
+            e.Property(x => x.KonselorId).HasMaxLength(450);
+            e.Property(x => x.KonselorNama).HasMaxLength(200);
+            e.Property(x => x.Nama).HasMaxLength(200);
+            e.Property(x => x.Nim).HasMaxLength(30);
+            e.Property(x => x.Hasil).HasMaxLength(100);
+            e.Property(x => x.Unit).HasMaxLength(300);
             e.HasIndex(x => new { x.Jenis, x.SubjekId }).IsUnique();
             e.HasIndex(x => x.Cari).HasMethod("gin");
             e.HasIndex(x => x.KonselingToken).HasMethod("gin");
@@ -60,25 +49,18 @@ public sealed class ArchiveDb(DbContextOptions<ArchiveDb> options) : DbContext(o
         });
         b.Entity<SavedSearch>(e =>
         {
-            e.ToTable("saved_searches");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.UserId).HasColumnName("user_id").HasMaxLength(450);
-            e.Property(x => x.Nama).HasColumnName("nama").HasMaxLength(100);
-            e.Property(x => x.Kueri).HasColumnName("kueri").HasMaxLength(2000);
-            e.Property(x => x.DibuatPada).HasColumnName("dibuat_pada");
+            e.Property(x => x.UserId).HasMaxLength(450);
+            e.Property(x => x.Nama).HasMaxLength(100);
+            e.Property(x => x.Kueri).HasMaxLength(2000);
             e.HasIndex(x => x.UserId);
         });
         b.Entity<ArchiveSettings>(e =>
         {
-            e.ToTable("settings");
-            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
-            e.Property(x => x.RetensiHari).HasColumnName("retensi_hari");
+            e.Property(x => x.Id).ValueGeneratedNever();
         });
         b.Entity<ArchiveKey>(e =>
         {
-            e.ToTable("keys");
-            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
-            e.Property(x => x.Protected).HasColumnName("protected");
+            e.Property(x => x.Id).ValueGeneratedNever();
         });
     }
 }

@@ -17,19 +17,18 @@ public sealed class AuditDb(DbContextOptions<AuditDb> options) : DbContext(optio
         {
             e.ToTable(Table);
             e.HasKey(x => x.Urutan);
-            e.Property(x => x.Urutan).HasColumnName("urutan").ValueGeneratedNever();
-            e.Property(x => x.Waktu).HasColumnName("waktu");
-            e.Property(x => x.PenggunaId).HasColumnName("pengguna_id").HasMaxLength(Limits.Id);
-            e.Property(x => x.PenggunaNama).HasColumnName("pengguna_nama").HasMaxLength(Limits.Nama);
-            e.Property(x => x.PenggunaEmail).HasColumnName("pengguna_email").HasMaxLength(Limits.Nama);
-            e.Property(x => x.AlamatIp).HasColumnName("alamat_ip").HasMaxLength(Limits.Ip);
-            e.Property(x => x.AgenPengguna).HasColumnName("agen_pengguna").HasMaxLength(Limits.Agen);
-            e.Property(x => x.Jenis).HasColumnName("jenis").HasMaxLength(Limits.Jenis);
-            e.Property(x => x.SubjekJenis).HasColumnName("subjek_jenis").HasMaxLength(Limits.Jenis);
-            e.Property(x => x.SubjekId).HasColumnName("subjek_id").HasMaxLength(Limits.Id);
-            e.Property(x => x.Ringkasan).HasColumnName("ringkasan").HasMaxLength(Limits.Ringkasan);
-            e.Property(x => x.HashSebelumnya).HasColumnName("hash_sebelumnya").HasMaxLength(64);
-            e.Property(x => x.Hash).HasColumnName("hash").HasMaxLength(64);
+            e.Property(x => x.Urutan).ValueGeneratedNever();
+            e.Property(x => x.PenggunaId).HasMaxLength(Limits.Id);
+            e.Property(x => x.PenggunaNama).HasMaxLength(Limits.Nama);
+            e.Property(x => x.PenggunaEmail).HasMaxLength(Limits.Nama);
+            e.Property(x => x.AlamatIp).HasMaxLength(Limits.Ip);
+            e.Property(x => x.AgenPengguna).HasMaxLength(Limits.Agen);
+            e.Property(x => x.Jenis).HasMaxLength(Limits.Jenis);
+            e.Property(x => x.SubjekJenis).HasMaxLength(Limits.Jenis);
+            e.Property(x => x.SubjekId).HasMaxLength(Limits.Id);
+            e.Property(x => x.Ringkasan).HasMaxLength(Limits.Ringkasan);
+            e.Property(x => x.HashSebelumnya).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
             // Pages list newest first within a subject or a kind; dates narrow by time.
             e.HasIndex(x => new { x.SubjekJenis, x.SubjekId, x.Urutan });
             e.HasIndex(x => new { x.Jenis, x.Urutan });

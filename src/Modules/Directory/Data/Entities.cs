@@ -64,8 +64,12 @@ public sealed class PortalSettings
     public bool Aktif { get; set; }
     public string Penerbit { get; set; } = "";
     public string Audiens { get; set; } = "";
+    /// <summary>The one algorithm accepted: HS256 (shared secret) or RS256 (the portal's public keys in <see cref="Jwks"/>).</summary>
+    public string Algoritma { get; set; } = Portal.PortalAlgorithms.Hs256;
     /// <summary>The shared HS256 secret, encrypted with Data Protection for this campus.</summary>
     public string? RahasiaProtected { get; set; }
+    /// <summary>The portal's public keys for RS256, as the JWKS document the admin pasted (public, so not encrypted).</summary>
+    public string? Jwks { get; set; }
     public string KlaimNim { get; set; } = "nim";
     public string Peran { get; set; } = "Mahasiswa";
     public DateTimeOffset DiubahPada { get; set; }

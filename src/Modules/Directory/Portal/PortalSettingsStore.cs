@@ -16,11 +16,24 @@ public sealed class PortalSettingsStore(DirectoryDb db, IDataProtectionProvider 
 
     public string? Hide(string? secret) => string.IsNullOrEmpty(secret) ? null : Protector.Protect(secret);
 
-    /// <summary>The key to check tokens with, or null when portal sign-in is off or not fully set.</summary>
-    public PortalKey? KeyOf(PortalSettings s) =>
-        s is { Aktif: true, RahasiaProtected: { } secret } && s.Penerbit.Length > 0 && s.Audiens.Length > 0
-            ? new PortalKey(s.Penerbit, s.Audiens, Encoding.UTF8.GetBytes(Protector.Unprotect(secret)), s.KlaimNim)
+    /// <summary>
+    /// The key to check tokens with, or null when portal sign-in is off or not fully set. Throws
+    /// <see cref="System.Security.Cryptography.CryptographicException"/> when the stored secret cannot be decrypted
+    /// and <see cref="InvalidDataException"/> when the stored JWKS is no longer acceptable.
+    /// </summary>
+    public PortalKey? KeyOf(PortalSettings s)
+    {
+        if (!s.Aktif || s.Penerbit.Length == 0 || s.Audiens.Length == 0) return null;
+        if (s.Algoritma == PortalAlgorithms.Rs256)
+        {
+            if (string.IsNullOrWhiteSpace(s.Jwks)) return null;
+            var (keys, error) = PortalJwks.Parse(s.Jwks);
+            return error is null ? PortalKey.Rs256(s.Penerbit, s.Audiens, keys, s.KlaimNim) : throw new InvalidDataException($"Stored portal JWKS refused: {error}");
+        }
+        return s is { Algoritma: PortalAlgorithms.Hs256, RahasiaProtected: { } secret }
+            ? PortalKey.Hs256(s.Penerbit, s.Audiens, Encoding.UTF8.GetBytes(Protector.Unprotect(secret)), s.KlaimNim)
             : null;
+    }
 
     public async Task SaveAsync(PortalSettings settings, CancellationToken ct = default)
     {

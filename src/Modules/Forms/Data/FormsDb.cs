@@ -19,47 +19,29 @@ public sealed class FormsDb(DbContextOptions<FormsDb> options) : DbContext(optio
         b.HasDefaultSchema(Schema);
         b.Entity<FormRow>(e =>
         {
-            e.ToTable("forms");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.Kode).HasColumnName("kode").HasMaxLength(60);
-            e.Property(x => x.Judul).HasColumnName("judul").HasMaxLength(300);
-            e.Property(x => x.VersiAktif).HasColumnName("versi_aktif");
-            e.Property(x => x.Draf).HasColumnName("draf").HasColumnType("jsonb");
-            e.Property(x => x.DrafDariVersi).HasColumnName("draf_dari_versi");
-            e.Property(x => x.DrafPada).HasColumnName("draf_pada");
-            e.Property(x => x.DrafOleh).HasColumnName("draf_oleh").HasMaxLength(300);
+            e.Property(x => x.Kode).HasMaxLength(60);
+            e.Property(x => x.Judul).HasMaxLength(300);
+            e.Property(x => x.Draf).HasColumnType("jsonb");
+            e.Property(x => x.DrafOleh).HasMaxLength(300);
             e.HasIndex(x => x.Kode).IsUnique();
         });
         b.Entity<FormVersionRow>(e =>
         {
-            e.ToTable("versions");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.FormId).HasColumnName("form_id");
-            e.Property(x => x.Versi).HasColumnName("versi");
-            e.Property(x => x.Json).HasColumnName("json").HasColumnType("jsonb");
-            e.Property(x => x.Hash).HasColumnName("hash").HasMaxLength(64);
-            e.Property(x => x.DibuatPada).HasColumnName("dibuat_pada");
-            e.Property(x => x.DibuatOleh).HasColumnName("dibuat_oleh").HasMaxLength(300);
+            e.Property(x => x.Json).HasColumnType("jsonb");
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.Property(x => x.DibuatOleh).HasMaxLength(300);
             e.HasIndex(x => new { x.FormId, x.Versi }).IsUnique();
             e.HasOne<FormRow>().WithMany().HasForeignKey(x => x.FormId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<Submission>(e =>
         {
-            e.ToTable("submissions");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.KodePelacakan).HasColumnName("kode_pelacakan").HasMaxLength(12);
-            e.Property(x => x.KunciKirim).HasColumnName("kunci_kirim");
-            e.Property(x => x.FormId).HasColumnName("form_id");
-            e.Property(x => x.VersionId).HasColumnName("version_id");
-            e.Property(x => x.Versi).HasColumnName("versi");
-            e.Property(x => x.Jawaban).HasColumnName("jawaban").HasColumnType("jsonb");
-            e.Property(x => x.Nama).HasColumnName("nama").HasMaxLength(200);
-            e.Property(x => x.Email).HasColumnName("email").HasMaxLength(256);
-            e.Property(x => x.Telepon).HasColumnName("telepon").HasMaxLength(30);
-            e.Property(x => x.Saluran).HasColumnName("saluran").HasMaxLength(100);
-            e.Property(x => x.DikirimPada).HasColumnName("dikirim_pada");
-            e.Property(x => x.SopInstanceId).HasColumnName("sop_instance_id");
-            e.Property(x => x.PenggunaId).HasColumnName("pengguna_id").HasMaxLength(450);
+            e.Property(x => x.KodePelacakan).HasMaxLength(12);
+            e.Property(x => x.Jawaban).HasColumnType("jsonb");
+            e.Property(x => x.Nama).HasMaxLength(200);
+            e.Property(x => x.Email).HasMaxLength(256);
+            e.Property(x => x.Telepon).HasMaxLength(30);
+            e.Property(x => x.Saluran).HasMaxLength(100);
+            e.Property(x => x.PenggunaId).HasMaxLength(450);
             e.HasIndex(x => x.PenggunaId);
             e.HasIndex(x => x.Email);
             e.HasIndex(x => x.KodePelacakan).IsUnique();
@@ -69,16 +51,9 @@ public sealed class FormsDb(DbContextOptions<FormsDb> options) : DbContext(optio
         });
         b.Entity<UploadedFile>(e =>
         {
-            e.ToTable("files");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.KunciKirim).HasColumnName("kunci_kirim");
-            e.Property(x => x.SubmissionId).HasColumnName("submission_id");
-            e.Property(x => x.IsianId).HasColumnName("isian_id").HasMaxLength(60);
-            e.Property(x => x.NamaAsli).HasColumnName("nama_asli").HasMaxLength(255);
-            e.Property(x => x.Mime).HasColumnName("mime").HasMaxLength(100);
-            e.Property(x => x.Ukuran).HasColumnName("ukuran");
-            e.Property(x => x.Isi).HasColumnName("isi");
-            e.Property(x => x.DiunggahPada).HasColumnName("diunggah_pada");
+            e.Property(x => x.IsianId).HasMaxLength(60);
+            e.Property(x => x.NamaAsli).HasMaxLength(255);
+            e.Property(x => x.Mime).HasMaxLength(100);
             e.HasIndex(x => new { x.KunciKirim, x.IsianId }).IsUnique();
             e.HasIndex(x => x.SubmissionId);
             e.HasOne<Submission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
@@ -86,27 +61,14 @@ public sealed class FormsDb(DbContextOptions<FormsDb> options) : DbContext(optio
         b.Entity<KodeSekali>(e =>
         {
             e.ToTable("status_codes");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.SubmissionId).HasColumnName("submission_id");
-            e.Property(x => x.KodeHash).HasColumnName("kode_hash").HasMaxLength(64);
-            e.Property(x => x.DibuatPada).HasColumnName("dibuat_pada");
-            e.Property(x => x.BerlakuSampai).HasColumnName("berlaku_sampai");
-            e.Property(x => x.Percobaan).HasColumnName("percobaan");
-            e.Property(x => x.Selesai).HasColumnName("selesai");
-            e.Property(x => x.Umpan).HasColumnName("umpan");
+            e.Property(x => x.KodeHash).HasMaxLength(64);
             e.HasIndex(x => new { x.SubmissionId, x.DibuatPada });
             e.HasOne<Submission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<ConsentRecord>(e =>
         {
-            e.ToTable("consents");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.SubmissionId).HasColumnName("submission_id");
-            e.Property(x => x.Versi).HasColumnName("versi").HasMaxLength(60);
-            e.Property(x => x.Teks).HasColumnName("teks");
-            e.Property(x => x.RetensiHari).HasColumnName("retensi_hari");
-            e.Property(x => x.DiberikanPada).HasColumnName("diberikan_pada");
-            e.Property(x => x.Oleh).HasColumnName("oleh").HasMaxLength(256);
+            e.Property(x => x.Versi).HasMaxLength(60);
+            e.Property(x => x.Oleh).HasMaxLength(256);
             e.HasIndex(x => x.SubmissionId);
             e.HasOne<Submission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -1,9 +1,14 @@
+using CampusKonseling.Data;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CampusKonseling.Identity.Data;
 
-/// <summary>Users and roles of one campus, in schema "identity" of the campus's database.</summary>
+/// <summary>
+/// Users and roles of one campus, in schema "identity" of the campus's database. Identity names its own tables and
+/// columns ("AspNetUsers"."PasswordHash"), so the snake_case convention is off here and api_keys is mapped by hand.
+/// </summary>
+[KeepsItsOwnNames]
 public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<CampusUser, CampusRole, string>(options)
 {
     public const string Schema = "identity";

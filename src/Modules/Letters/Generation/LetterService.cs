@@ -18,8 +18,7 @@ namespace CampusKonseling.Letters.Generation;
 /// transaction that stores the PDF, so concurrent requests wait for each other and numbers have no gaps.
 /// </summary>
 public sealed class LetterService(
-    LettersDb db, Letterhead letterhead, TimeProvider clock, IServiceProvider services, IHttpContextAccessor http,
-    Microsoft.Extensions.Options.IOptions<LettersOptions> options) : ILetterService
+    LettersDb db, Letterhead letterhead, TimeProvider clock, IServiceProvider services, IHttpContextAccessor http) : ILetterService
 {
     public async Task<IReadOnlyList<(string Kode, string Judul)>> TemplatesAsync(CancellationToken ct = default) =>
         (await db.Templates.AsNoTracking().OrderBy(t => t.Judul).Select(t => new { t.Kode, t.Judul }).ToListAsync(ct))
@@ -41,7 +40,7 @@ public sealed class LetterService(
 
     public async Task<GeneratedLetter> GenerateAsync(LetterRequest request, Guid? versiDari = null, CancellationToken ct = default)
     {
-        PdfSetup.Ensure(options.Value.PdfSharpLicenseKey);
+        PdfSetup.Ensure();
         var (kop, kota, zone) = await letterhead.GetAsync(ct);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);

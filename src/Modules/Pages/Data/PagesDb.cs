@@ -13,15 +13,10 @@ public sealed class PagesDb(DbContextOptions<PagesDb> options) : DbContext(optio
         b.HasDefaultSchema(Schema);
         b.Entity<CampusPage>(e =>
         {
-            e.ToTable("pages");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.Slug).HasColumnName("slug").HasMaxLength(60);
-            e.Property(x => x.Title).HasColumnName("title").HasMaxLength(200);
-            e.Property(x => x.Body).HasColumnName("body");
-            e.Property(x => x.ShowInMenu).HasColumnName("show_in_menu");
+            e.Property(x => x.Slug).HasMaxLength(60);
+            e.Property(x => x.Title).HasMaxLength(200);
             e.Property(x => x.Order).HasColumnName("sort_order");
-            e.Property(x => x.UpdatedUtc).HasColumnName("updated_utc");
             e.HasIndex(x => x.Slug).IsUnique();
         });
     }

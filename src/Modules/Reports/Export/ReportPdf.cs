@@ -3,9 +3,7 @@ using CampusKonseling.Modules;
 using CampusKonseling.Reports.Dashboard;
 using CampusKonseling.Reports.Periods;
 using CampusKonseling.Site;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace CampusKonseling.Reports.Export;
 
@@ -14,11 +12,11 @@ namespace CampusKonseling.Reports.Export;
 /// <see cref="ICampusLetterhead"/>, else the campus name), the period, the headline figures and every table,
 /// with the same cells as the page (suppressed ones included), then place, date and the unit head's signature space.
 /// </summary>
-public sealed class ReportPdf(ShellFeatureServices features, ISiteSettings site, IOptions<ReportsOptions> options, IConfiguration config, TimeProvider clock, IStringLocalizer<S> T)
+public sealed class ReportPdf(ShellFeatureServices features, ISiteSettings site, TimeProvider clock, IStringLocalizer<S> T)
 {
     public async Task<byte[]> RenderAsync(Laporan r, CancellationToken ct)
     {
-        PdfSetup.Ensure(options.Value.PdfSharpLicenseKey ?? config["CampusKonseling:Letters:PdfSharpLicenseKey"]);
+        PdfSetup.Ensure();
         var campus = await site.GetAsync(ct);
         var kop = features.Contract<ICampusLetterhead>() is { } letterhead
             ? await letterhead.GetAsync(ct)

@@ -14,20 +14,15 @@ public sealed class SiteDb(DbContextOptions<SiteDb> options) : DbContext(options
         b.HasDefaultSchema(Schema);
         b.Entity<SettingsRecord>(e =>
         {
-            e.ToTable("settings");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
-            e.Property(x => x.CampusName).HasColumnName("campus_name").HasMaxLength(200);
-            e.Property(x => x.UnitName).HasColumnName("unit_name").HasMaxLength(300);
-            e.Property(x => x.LogoUrl).HasColumnName("logo_url").HasMaxLength(500);
-            e.Property(x => x.PrimaryColor).HasColumnName("primary_color").HasMaxLength(7);
-            e.Property(x => x.AccentColor).HasColumnName("accent_color").HasMaxLength(7);
-            e.Property(x => x.TimeZone).HasColumnName("time_zone").HasMaxLength(64);
-            e.Property(x => x.WorkingDays).HasColumnName("working_days");
-            e.Property(x => x.WorkStart).HasColumnName("work_start");
-            e.Property(x => x.WorkEnd).HasColumnName("work_end");
-            e.Property(x => x.AsalSematan).HasColumnName("asal_sematan");
-            e.Property(x => x.HariLibur).HasColumnName("hari_libur").HasColumnType("jsonb");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.CampusName).HasMaxLength(200);
+            e.Property(x => x.UnitName).HasMaxLength(300);
+            e.Property(x => x.LogoUrl).HasMaxLength(500);
+            e.Property(x => x.PrimaryColor).HasMaxLength(7);
+            e.Property(x => x.AccentColor).HasMaxLength(7);
+            e.Property(x => x.TimeZone).HasMaxLength(64);
+            e.Property(x => x.HariLibur).HasColumnType("jsonb");
         });
     }
 }

@@ -39,11 +39,16 @@ public sealed class SignInModel(PortalSettingsStore store, IStudentSignIn signIn
             logger.LogError(ex, "Portal secret cannot be decrypted; the campus admin must save it again");
             return Refuse(T["Masuk lewat portal sedang tidak dapat dipakai. Administrator kampus perlu menyimpan ulang rahasia portal."], 503);
         }
+        catch (InvalidDataException ex)
+        {
+            logger.LogError(ex, "Portal JWKS cannot be used; the campus admin must paste it again");
+            return Refuse(T["Masuk lewat portal sedang tidak dapat dipakai. Administrator kampus perlu menyimpan ulang kunci publik (JWKS) portal."], 503);
+        }
         if (key is null) return Refuse(T["Masuk lewat portal kampus belum diaktifkan di kampus ini."], 404);
         if (string.IsNullOrWhiteSpace(token)) return Refuse(T["Tidak ada token masuk. Buka layanan konseling dari portal kampus."], 400);
 
         var now = clock.GetUtcNow();
-        var (claims, problem) = PortalToken.Validate(token, key, now);
+        var (claims, problem) = await PortalToken.ValidateAsync(token, key, now);
         if (claims is null)
         {
             logger.LogInformation("Portal token refused: {Problem}", problem);
