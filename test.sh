@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Runs all tests: unit, integration (real PostgreSQL) and browser tests (Debian chromium),
-# with a loopback SMTP server (maildev) that the tests read mail back from.
+# with loopback SMTP servers that the tests read mail back from:
+#   - maildev (plain SMTP + REST API), on free ports, or the one named by CK_SMTP_PORT and
+#     CK_MAILDEV_URL when both are set (reused on purpose, and said so);
+#   - scripts/test-smtp-tls.mjs: STARTTLS and implicit TLS with AUTH, forwarding to maildev,
+#     with a self-signed certificate made here for 127.0.0.1/localhost.
+# No fixed port is needed: a mail catcher of your own on 1025/1080 does not disturb the suite.
 # Extra arguments go to dotnet test, e.g. ./test.sh --filter "FullyQualifiedName~Recipes"
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -17,36 +22,85 @@ scripts/ensure-test-tools.sh
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-maildev_pid=
-# shellcheck disable=SC2317  # called by the EXIT trap
-stop_maildev() {
-    if [[ -n "$maildev_pid" ]]; then
-        kill "$maildev_pid" 2>/dev/null || true
-        wait "$maildev_pid" 2>/dev/null || true
+# Prints N loopback ports that nothing listens on: held open together by python3 so they differ,
+# else random ones probed with /dev/tcp.
+free_ports() {
+    if command -v python3 >/dev/null; then
+        python3 -c '
+import socket, sys
+held = [socket.socket() for _ in range(int(sys.argv[1]))]
+for s in held: s.bind(("127.0.0.1", 0))
+print(" ".join(str(s.getsockname()[1]) for s in held))' "$1"
+    else
+        local ports=() p
+        while ((${#ports[@]} < $1)); do
+            p=$((20000 + RANDOM % 40000))
+            listening "$p" || [[ " ${ports[*]} " == *" $p "* ]] || ports+=("$p")
+        done
+        echo "${ports[*]}"
     fi
 }
-trap stop_maildev EXIT
 
-if listening 1025; then
-    echo "test.sh: something already listens on 127.0.0.1:1025; using it as the SMTP server."
-else
-    mkdir -p "$repo/.tools"
-    "$repo/.tools/node_modules/.bin/maildev" --smtp 1025 --ip 127.0.0.1 --web 1080 --web-ip 127.0.0.1 \
-        >"$repo/.tools/maildev.log" 2>&1 &
-    maildev_pid=$!
+# Waits up to 10 s for the ports to listen while process $1 lives.
+wait_for() {
+    local pid=$1 port
+    shift
     for _ in $(seq 1 50); do
-        listening 1025 && listening 1080 && break
-        sleep 0.2
+        kill -0 "$pid" 2>/dev/null || return 1
+        for port in "$@"; do listening "$port" || { sleep 0.2; continue 2; }; done
+        return 0
     done
-    if ! listening 1025 || ! listening 1080; then
-        echo "test.sh: maildev did not start; see .tools/maildev.log" >&2
-        cat "$repo/.tools/maildev.log" >&2 || true
+    return 1
+}
+
+work="$(mktemp -d "$repo/.tools/test-smtp.XXXXXX")"
+pids=()
+# shellcheck disable=SC2317  # called by the EXIT trap
+stop_servers() {
+    local pid
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    rm -rf "$work"
+}
+trap stop_servers EXIT
+
+if [[ -n "${CK_SMTP_PORT:-}" && -n "${CK_MAILDEV_URL:-}" ]]; then
+    export CK_SMTP_HOST="${CK_SMTP_HOST:-127.0.0.1}"
+    echo "test.sh: CK_SMTP_PORT and CK_MAILDEV_URL are set; reusing that maildev (SMTP $CK_SMTP_HOST:$CK_SMTP_PORT, REST $CK_MAILDEV_URL)."
+else
+    read -r smtp_port web_port < <(free_ports 2)
+    "$repo/.tools/node_modules/.bin/maildev" --smtp "$smtp_port" --ip 127.0.0.1 --web "$web_port" --web-ip 127.0.0.1 \
+        >"$work/maildev.log" 2>&1 &
+    pids+=($!)
+    if ! wait_for "${pids[-1]}" "$smtp_port" "$web_port"; then
+        echo "test.sh: maildev did not start on ports $smtp_port/$web_port:" >&2
+        cat "$work/maildev.log" >&2 || true
         exit 1
     fi
-    echo "test.sh: maildev on 127.0.0.1 (SMTP 1025, web/REST 1080), pid $maildev_pid"
+    echo "test.sh: maildev on 127.0.0.1 (SMTP $smtp_port, web/REST $web_port), pid ${pids[-1]}"
+    export CK_SMTP_HOST=127.0.0.1 CK_SMTP_PORT="$smtp_port" CK_MAILDEV_URL="http://127.0.0.1:$web_port"
 fi
 
-export CK_SMTP_HOST=127.0.0.1 CK_SMTP_PORT=1025 CK_MAILDEV_URL=http://127.0.0.1:1080
+# The TLS test server's certificate: self-signed, for the names the tests connect to. The tests'
+# host trusts it through CampusKonseling:Smtp:TrustedCertificatesFile, as an operator would an internal CA.
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=localhost" \
+    -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" -addext "basicConstraints=critical,CA:TRUE" \
+    -keyout "$work/smtp-tls.key" -out "$work/smtp-tls.crt" 2>"$work/openssl.log" \
+    || { cat "$work/openssl.log" >&2; exit 1; }
+read -r starttls_port tls_port < <(free_ports 2)
+export CK_SMTP_STARTTLS_PORT="$starttls_port" CK_SMTP_TLS_PORT="$tls_port" \
+    CK_SMTP_TLS_CA="$work/smtp-tls.crt" CK_SMTP_TLS_KEY="$work/smtp-tls.key" \
+    CK_SMTP_TLS_USER="relai@kampus-uji.test" CK_SMTP_TLS_PASSWORD="sandi-relai-$RANDOM$RANDOM" \
+    CK_SMTP_TLS_TOKEN="ya29.token-uji-$RANDOM$RANDOM"
+CK_TOOLS_NODE_MODULES="$repo/.tools/node_modules" node "$repo/scripts/test-smtp-tls.mjs" >"$work/smtp-tls.log" 2>&1 &
+pids+=($!)
+if ! wait_for "${pids[-1]}" "$starttls_port" "$tls_port"; then
+    echo "test.sh: the TLS test SMTP server did not start on ports $starttls_port/$tls_port:" >&2
+    cat "$work/smtp-tls.log" >&2 || true
+    exit 1
+fi
+echo "test.sh: TLS test SMTP server on 127.0.0.1 (STARTTLS $starttls_port, implicit TLS $tls_port), forwarding to $CK_SMTP_HOST:$CK_SMTP_PORT"
+
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 status=0

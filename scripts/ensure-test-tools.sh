@@ -3,7 +3,9 @@
 #   - Debian chromium + chromium-driver (Playwright drives /usr/bin/chromium; browsers are
 #     never downloaded by Playwright),
 #   - fonts-dejavu-core (PDFsharp needs real fonts on Linux),
-#   - maildev, an SMTP server with a REST API, into .tools/ of the repository.
+#   - maildev, an SMTP server with a REST API, and smtp-server + nodemailer, which the TLS test
+#     server (scripts/test-smtp-tls.mjs) is built on, into .tools/ of the repository,
+#   - openssl, which makes that server's self-signed certificate.
 # Safe to run again and again. Works as root or as a user with sudo.
 set -euo pipefail
 
@@ -28,6 +30,10 @@ installed() {
 
 packages=(chromium chromium-driver fonts-dejavu-core)
 command -v npm >/dev/null || packages+=(nodejs npm)
+command -v openssl >/dev/null || packages+=(openssl)
+# scripts/backup.sh and restore.sh run in the suite (Operations/BackupRestoreTests); a PostgreSQL server elsewhere
+# (CK_TEST_CONNECTION) leaves this machine without the client tools.
+command -v pg_dump >/dev/null && command -v pg_restore >/dev/null || packages+=(postgresql-client)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -41,9 +47,10 @@ if ((${#missing[@]} > 0)); then
         -o DPkg::Lock::Timeout=300 "${missing[@]}"
 fi
 
-if [[ ! -x "$repo/.tools/node_modules/.bin/maildev" ]]; then
-    log "installing maildev@2 into $repo/.tools (npm)"
-    npm install --prefix "$repo/.tools" --no-audit --no-fund maildev@2
+node_modules="$repo/.tools/node_modules"
+if [[ ! -x "$node_modules/.bin/maildev" || ! -f "$node_modules/smtp-server/package.json" || ! -f "$node_modules/nodemailer/package.json" ]]; then
+    log "installing maildev@2, smtp-server@3 and nodemailer@6 into $repo/.tools (npm)"
+    npm install --prefix "$repo/.tools" --no-audit --no-fund maildev@2 smtp-server@3 nodemailer@6
 fi
 
-log "chromium, chromium-driver, fonts-dejavu-core and maildev are present"
+log "chromium, chromium-driver, fonts-dejavu-core, openssl, maildev, smtp-server and nodemailer are present"

@@ -196,6 +196,10 @@ read -r count direct_count <"$table"
     echo "this page no longer lists every resolved package. Regenerate it with \`scripts/licences.sh\` after changing"
     echo "\`Directory.Packages.props\`."
     echo
+    echo "Files of other projects embedded in packages and served to browsers: swagger-ui (Apache-2.0), inside"
+    echo "Swashbuckle.AspNetCore.SwaggerUI, for each campus's API reference page; its licence is served beside it at"
+    echo "\`/{kampus}/_api-referensi/swagger-ui/LICENSE\`. No font, script or stylesheet is loaded from elsewhere."
+    echo
     echo "| Package | Version | Licence | How known | Referenced directly by |"
     echo "|---|---|---|---|---|"
     tail -n +2 "$table"

@@ -52,6 +52,8 @@ public static class BenchHost
         foreach (var (k, v) in env) start.Environment[k] = v;
         // A benchmark host is a demo: it may make its own key-ring certificate (docs/security.md, "The key ring").
         if (!start.Environment.ContainsKey("CampusKonseling__KeyRing__CreateIfMissing")) start.Environment["CampusKonseling__KeyRing__CreateIfMissing"] = "true";
+        // It runs in the Demo environment too: anywhere else the host refuses demo sign-ins (src/Host/Setup/DemoSettings.cs).
+        if (!start.Environment.ContainsKey("ASPNETCORE_ENVIRONMENT")) start.Environment["ASPNETCORE_ENVIRONMENT"] = "Demo";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (wait && e.Data is not null) Console.Error.WriteLine(e.Data); };

@@ -4,6 +4,8 @@ using CampusKonseling.Host.Features;
 using CampusKonseling.Host.Health;
 using CampusKonseling.Host.Infrastructure;
 using CampusKonseling.Host.Jobs;
+using CampusKonseling.Host.Metrics;
+using CampusKonseling.Host.OpenApi;
 using CampusKonseling.Host.Recipes;
 using CampusKonseling.Host.Registry;
 using CampusKonseling.Host.Routing;
@@ -19,7 +21,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -75,7 +76,17 @@ public static class HostingExtensions
         services.AddScoped<PublicLinks>();
         services.AddScoped<ShellFeatureServices>();
         services.AddScoped<MenuService>();
-        services.Configure<SmtpOptions>(builder.Configuration.GetSection(CampusKonselingOptions.Section + ":Smtp"));
+        var smtp = builder.Configuration.GetSection(CampusKonselingOptions.Section + ":Smtp");
+        services.AddOptions<SmtpOptions>().Bind(smtp)
+            .Validate(o => o.Security is null || CampusKonseling.Notifications.SmtpSecurity.All.Contains(o.EffectiveSecurity),
+                "CampusKonseling:Smtp:Security must be auto, starttls, implicit or none.")
+            .ValidateOnStart();
+        services.AddOptions<CampusKonseling.Notifications.SmtpTransportOptions>().Bind(smtp)
+            .Validate(o => string.IsNullOrWhiteSpace(o.TrustedCertificatesFile) || File.Exists(o.TrustedCertificatesFile),
+                "CampusKonseling:Smtp:TrustedCertificatesFile names a file that does not exist.")
+            .Validate(o => o.TimeoutSeconds is > 0 and <= 600, "CampusKonseling:Smtp:TimeoutSeconds must be between 1 and 600.")
+            .ValidateOnStart();
+        services.AddSingleton<CampusKonseling.Notifications.SmtpTransport>();
         if (!string.IsNullOrEmpty(builder.Configuration[CampusKonselingOptions.Section + ":Smtp:Host"]))
             services.TryAddScoped<CampusKonseling.Notifications.IEmailSender, SmtpEmailSender>();
         services.TryAddScoped<CampusKonseling.Notifications.IEmailSender, LogEmailSender>();
@@ -103,29 +114,8 @@ public static class HostingExtensions
         services.AddRateLimiter(_ => { });
         services.AddHttpContextAccessor();
         services.AddSingleton<CspViolationLog>();
-        services.AddOpenApi();
-        services.AddOptions<OpenApiOptions>("v1").Configure<IHttpContextAccessor>((o, http) =>
-        {
-            // Each campus's document lists only the endpoints of the features it has enabled.
-            o.ShouldInclude = d => d.ActionDescriptor.EndpointMetadata.OfType<FeatureMetadata>().FirstOrDefault() is not { } f
-                                   || (http.HttpContext?.Items[typeof(ShellContext)] as ShellContext)?.IsEnabled(f.FeatureId) == true;
-            o.AddDocumentTransformer(async (document, context, ct) =>
-            {
-                var request = context.ApplicationServices.GetRequiredService<IHttpContextAccessor>().HttpContext;
-                var campus = request is null ? null : await request.RequestServices.GetRequiredService<ISiteSettings>().GetAsync(ct);
-                document.Info.Title = $"CampusKonseling API — {campus?.CampusName}";
-                document.Info.Description = "API per kampus. Daftar memakai page dan pageSize; kesalahan berupa problem details (RFC 9457). "
-                                            + "Sistem kampus masuk dengan kunci API (header X-Api-Key) yang dibuat admin kampus di /admin/kunci-api.";
-                document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
-                document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes["KunciApi"] = new Microsoft.OpenApi.OpenApiSecurityScheme
-                {
-                    Type = Microsoft.OpenApi.SecuritySchemeType.ApiKey, In = Microsoft.OpenApi.ParameterLocation.Header, Name = "X-Api-Key",
-                    Description = "Kunci API kampus; bertindak dengan izin satu peran.",
-                };
-                document.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("KunciApi", document)] = [] }, new Microsoft.OpenApi.OpenApiSecurityRequirement()]; // optional: public endpoints need no key
-            });
-        });
+        services.AddCampusMetrics(builder.Configuration);
+        services.AddCampusOpenApi();
         return builder;
     }
 
@@ -133,6 +123,8 @@ public static class HostingExtensions
     {
         app.UseForwardedHeaders(ForwardedHeadersSetup.FromConfiguration(app.Configuration));
         app.Map("/health", health => health.Run(HealthEndpoint.Handle));
+        // The host's, not a campus's, and before the host-name filter like /health: a Prometheus server scrapes by address.
+        app.UseCampusMetrics();
         app.Use(SecurityHeaders.Apply);
         // Before the host-name filter: it may read the tenant registry, and an unreachable database must get the plain page, not a bare 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = PlainServerError });
@@ -144,6 +136,7 @@ public static class HostingExtensions
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
         foreach (var source in app.Services.GetServices<StaticAssetSource>())
             app.UseStaticFiles(new StaticFileOptions { RequestPath = source.RequestPath, FileProvider = new EmbeddedFileProvider(source.Assembly, source.BaseNamespace) });
+        app.UseSwaggerUiFiles();
         app.UseRequestLocalization();
         app.UseMiddleware<Infrastructure.Input.FormBodyGuard>();
         app.UseRouting();
@@ -155,7 +148,7 @@ public static class HostingExtensions
 
         app.MapRazorPages();
         app.MapLanguageSwitch();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapCampusOpenApi();
         foreach (var startup in app.Services.GetServices<FeatureStartupInstance>())
             startup.Startup.MapEndpoints(app.MapGroup("").WithMetadata(new FeatureMetadata(startup.FeatureId)));
         return app;

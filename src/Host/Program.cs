@@ -1,5 +1,6 @@
 using CampusKonseling.Host;
 using CampusKonseling.Host.Cli;
+using CampusKonseling.Host.Setup;
 
 var cli = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(cli.HostArgs);
@@ -8,6 +9,11 @@ builder.AddCampusKonseling();
 var app = builder.Build();
 if (cli.IsCommand)
     return await cli.RunAsync(app);
+if (DemoSettings.Refusal(app.Configuration, app.Environment) is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    return DemoSettings.ExitCode;
+}
 
 app.UseCampusKonseling();
 await app.RunAsync();

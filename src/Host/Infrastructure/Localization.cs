@@ -24,7 +24,8 @@ public static class Localization
             o.FallBackToParentUICultures = true;
             // Pages are in Bahasa Indonesia unless the visitor picks English (query or cookie):
             // many phones here run an English UI, yet the campus site should greet them in Indonesian.
-            // API clients choose with Accept-Language, as the conventions say.
+            // API clients choose with Accept-Language, as the conventions say; so do readers of the OpenAPI
+            // document and of the API reference (/api/referensi), which are for the same programmers.
             o.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider(),
@@ -40,7 +41,8 @@ public static class Localization
         private readonly AcceptLanguageHeaderRequestCultureProvider _header = new() { Options = options };
 
         public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext context) =>
-            context.Request.Path.StartsWithSegments("/api") ? _header.DetermineProviderCultureResult(context) : NullProviderCultureResult;
+            context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi")
+                ? _header.DetermineProviderCultureResult(context) : NullProviderCultureResult;
     }
 
     /// <summary>Validation messages of a model come from the S resources of the model's own assembly.</summary>

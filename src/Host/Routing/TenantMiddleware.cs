@@ -1,5 +1,7 @@
+using CampusKonseling.Diagnostics;
 using CampusKonseling.Security;
 using CampusKonseling.Shell;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Localization;
 
 namespace CampusKonseling.Host.Routing;
@@ -31,6 +33,8 @@ public sealed class TenantMiddleware(RequestDelegate next, TenantResolver resolv
         }
         var tenant = match.Tenant;
         using var scope = logger.BeginScope("Tenant {Tenant}", tenant.Name);
+        // The request metrics (http.server.request.duration) carry the campus; their route is the template, never the path.
+        context.Features.Get<IHttpMetricsTagsFeature>()?.Tags.Add(new(Telemetry.Campus, tenant.Name));
 
         if (tenant.State == TenantState.Disabled)
         {

@@ -12,7 +12,7 @@ public sealed partial class TenantManager(
     FeatureCatalog catalog, FeatureMigrator migrator, ILogger<TenantManager> logger) : ITenantManager
 {
     private static readonly HashSet<string> ReservedPrefixes =
-        ["admin", "api", "openapi", "health", "akun", "halaman", "_content", "_theme", "error", "status"];
+        ["admin", "api", "openapi", "health", "metrics", "akun", "halaman", "_content", "_theme", "error", "status"];
 
     [GeneratedRegex("^[a-z][a-z0-9-]{1,30}$")]
     private static partial Regex NamePattern();

@@ -13,6 +13,7 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<INotifier>(sp => sp.GetRequiredService<InAppNotifier>());
         feature.Services.AddScoped<INotificationInbox>(sp => sp.GetRequiredService<InAppNotifier>());
         feature.Services.AddSingleton<Outbox.OutboxSignal>();
+        feature.Services.AddSingleton<Outbox.OutboxMetrics>();
         feature.Services.AddScoped<IOutbox, Outbox.DbOutbox>();
         feature.Services.AddScoped<Outbox.OutboxDelivery>();
         feature.Services.AddHostedService<Outbox.OutboxWorker>();

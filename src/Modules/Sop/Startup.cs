@@ -27,6 +27,7 @@ public sealed class Startup : IFeatureStartup
         services.AddScoped<IInstanceLocks, DbInstanceLocks>();
         services.AddScoped<SopCatalog>();
         services.AddScoped<SopRuntime>();
+        services.AddSingleton<SopMetrics>();
         services.AddScoped<SopAccess>();
         services.AddScoped<CampusKonseling.Workflows.ISopLauncher, SopLauncher>();
         // A contract: the Notifications module signals a step whose message it delivered, where this feature is enabled.

@@ -99,7 +99,7 @@ public sealed class UnpamEKonselingWalkthrough(PlatformFixture platform) : IAsyn
     /// <summary>maildev's REST API, polled for this student's own address and this request's response; never "the latest mail".</summary>
     private static async Task<Response> ResponseAsync(string to, string code, TimeSpan within)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(Environment.GetEnvironmentVariable("CK_MAILDEV_URL") ?? "http://127.0.0.1:1080/") };
+        using var http = new HttpClient { BaseAddress = new Uri(Environment.GetEnvironmentVariable("CK_MAILDEV_URL") ?? throw new InvalidOperationException("Run ./test.sh: it starts maildev and sets CK_MAILDEV_URL.")) };
         var until = DateTimeOffset.UtcNow + within;
         while (DateTimeOffset.UtcNow < until)
         {

@@ -18,14 +18,19 @@ public static class MailDev
         {
             foreach (var mail in (await http.GetFromJsonAsync<JsonElement>("email")).EnumerateArray().Reverse())
             {
-                if (!mail.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == to)) continue;
+                // A message without a To header (another user's raw test mail in a shared maildev) is not ours.
+                if (!mail.TryGetProperty("to", out var recipients) || recipients.ValueKind != JsonValueKind.Array
+                    || !recipients.EnumerateArray().Any(t => t.TryGetProperty("address", out var a) && a.GetString() == to)) continue;
                 var from = mail.TryGetProperty("from", out var f) && f.ValueKind == JsonValueKind.Array ? string.Join(",", f.EnumerateArray().Select(a => a.GetProperty("address").GetString())) : "";
                 var html = mail.TryGetProperty("html", out var h) && h.ValueKind == JsonValueKind.String ? h.GetString()! : "";
-                var found = new Mail(mail.GetProperty("subject").GetString() ?? "", mail.GetProperty("text").GetString() ?? "", from, html);
+                var found = new Mail(Text(mail, "subject"), Text(mail, "text"), from, html);
                 if (where is null || where(found)) return found;
             }
             if (DateTime.UtcNow > until) throw new TimeoutException($"No e-mail to {to} arrived at {url}.");
             await Task.Delay(200);
         }
     }
+
+    private static string Text(JsonElement mail, string name) =>
+        mail.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
 }

@@ -1,8 +1,5 @@
 using CampusKonseling.Host.Setup;
 using CampusKonseling.Shell;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +14,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string HostAdminEmail = "host-admin@campuskonseling.test";
     public const string HostAdminPassword = "HostAdmin123";
     public const string TenantAdminPassword = "Rahasia123";
+    /// <summary>A Prometheus server elsewhere presents this token for /metrics (tests/Metrics).</summary>
+    public const string MetricsToken = "uji-token-prometheus-0123456789";
+    /// <summary>A network allowed to read /metrics without a token (tests/Metrics): TEST-NET-2.</summary>
+    public const string MetricsNetwork = "198.51.100.0/24";
     private int _counter;
 
     /// <summary>
@@ -25,9 +26,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// </summary>
     public static readonly string KeyRingCertificatePath = Path.Combine(Path.GetTempPath(), "campuskonseling-tests", "keyring", "keyring.pfx");
 
-    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
-    public Uri BaseAddress { get; private set; } = null!;
-    public IServiceProvider Services => Factory.Services;
+    private TestHost _host = null!;
+    public WebApplicationFactory<Program> Factory => _host.Factory;
+    public Uri BaseAddress => _host.BaseAddress;
+    public IServiceProvider Services => _host.Services;
 
     public async Task InitializeAsync()
     {
@@ -43,30 +45,21 @@ public sealed class PlatformFixture : IAsyncLifetime
         // The key-ring certificate (made at first start) that wraps every stored data-protection key.
         Environment.SetEnvironmentVariable("CampusKonseling__KeyRing__CertificatePath", KeyRingCertificatePath);
         Environment.SetEnvironmentVariable("CampusKonseling__HostAdmin__Email", HostAdminEmail);
+        Environment.SetEnvironmentVariable("CampusKonseling__Metrics__BearerToken", MetricsToken);
+        Environment.SetEnvironmentVariable("CampusKonseling__Metrics__AllowedNetworks__0", MetricsNetwork);
         Environment.SetEnvironmentVariable("CampusKonseling__HostAdmin__Password", HostAdminPassword);
         if (Environment.GetEnvironmentVariable("CK_SMTP_HOST") is { Length: > 0 } smtp)
         {
             Environment.SetEnvironmentVariable("CampusKonseling__Smtp__Host", smtp);
-            Environment.SetEnvironmentVariable("CampusKonseling__Smtp__Port", Environment.GetEnvironmentVariable("CK_SMTP_PORT") ?? "1025");
+            Environment.SetEnvironmentVariable("CampusKonseling__Smtp__Port", TestSmtp.PlainPort.ToString());
             Environment.SetEnvironmentVariable("CampusKonseling__Smtp__From", "CampusKonseling <noreply@campuskonseling.test>");
         }
+        // The TLS test server's self-signed certificate, trusted the way an operator trusts an internal relay's CA.
+        if (Environment.GetEnvironmentVariable("CK_SMTP_TLS_CA") is { Length: > 0 } ca)
+            Environment.SetEnvironmentVariable("CampusKonseling__Smtp__TrustedCertificatesFile", ca);
 
-        // The port is also given as the host's URL: UseKestrel(port) alone left Kestrel on its default
-        // localhost:5000, so two test runs on one machine failed to bind.
-        var port = FreePort();
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing").UseUrls($"http://127.0.0.1:{port}"));
-        Factory.UseKestrel(port);
-        Factory.StartServer();
-        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1") + "/");
+        _host = TestHost.Start();
         await RemoveLeftoversAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     /// <summary>Campuses left by an earlier, interrupted run are deleted with their databases.</summary>
@@ -121,7 +114,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Factory.DisposeAsync();
+        await _host.DisposeAsync();
     }
 }
 

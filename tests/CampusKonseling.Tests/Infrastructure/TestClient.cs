@@ -36,7 +36,7 @@ public sealed class TestClient : IDisposable
     public async Task<HttpResponseMessage> SubmitAsync(string path, string formSelector, IDictionary<string, string> values, string? host = null)
     {
         var (status, page) = await PageAsync(path, host);
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(status == HttpStatusCode.OK, $"GET {path}: {(int)status} {status}: {page.Body?.TextContent.Trim()}");
         return await SubmitAsync(page, formSelector, values, path, host);
     }
 

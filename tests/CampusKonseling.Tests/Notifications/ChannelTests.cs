@@ -3,12 +3,14 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CampusKonseling.Forms.Intake;
 using CampusKonseling.Notifications;
+using CampusKonseling.Notifications.Channels;
 using CampusKonseling.Notifications.Data;
 using CampusKonseling.Notifications.Outbox;
 using CampusKonseling.Tests.Forms;
 using CampusKonseling.Tests.Infrastructure;
 using CampusKonseling.Tests.Sop;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CampusKonseling.Tests.Notifications;
@@ -21,7 +23,6 @@ public sealed class ChannelTests(PlatformFixture platform) : IAsyncLifetime
     private TestTenant _campus => _site.Campus;
     private SopHarness _in => _site.In;
     private TestClient _admin => _site.Admin;
-    private static readonly string SmtpPort = Environment.GetEnvironmentVariable("CK_SMTP_PORT") ?? "1025";
 
     public async Task InitializeAsync() => _site = await IntakeCampus.CreateAsync(platform, "saluran");
 
@@ -33,10 +34,31 @@ public sealed class ChannelTests(PlatformFixture platform) : IAsyncLifetime
 
     private string Channels => $"{_campus.Prefix}/admin/saluran-pesan";
 
-    private static Dictionary<string, string> Smtp(string port, string from) => new()
+    private static Dictionary<string, string> Smtp(string port, string from, string security = SmtpSecurity.None) => new()
     {
-        ["Input.SmtpHost"] = "127.0.0.1", ["Input.SmtpPort"] = port, ["Input.SmtpTls"] = "false", ["Input.SmtpFrom"] = from,
+        ["Input.SmtpHost"] = "127.0.0.1", ["Input.SmtpPort"] = port, ["Input.SmtpSecurity"] = security, ["Input.SmtpFrom"] = from,
     };
+
+    /// <summary>Presses "Kirim e-mail uji" with what is on the screen.</summary>
+    private async Task<HttpResponseMessage> TestEmailAsync(Dictionary<string, string> values, string to)
+    {
+        var (_, page) = await _admin.PageAsync(Channels);
+        return await _admin.PostWithTokenAsync(page, $"{Channels}?handler=UjiEmail", new Dictionary<string, string>(values) { ["UjiEmail"] = to });
+    }
+
+    /// <summary>The test's failure, shown in the test section beside the buttons (not at the top of a long page).</summary>
+    private static async Task<string> TestProblemAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await TestClient.ParseAsync(response);
+        var problem = page.QuerySelector("#uji ~ #uji-gagal");
+        Assert.NotNull(problem);
+        Assert.All(page.QuerySelectorAll("button[formaction*='handler=Uji']"), b => Assert.EndsWith("#uji", b.GetAttribute("formaction")));
+        // Never a stack trace or an exception's name.
+        Assert.DoesNotContain("Exception", page.Body!.TextContent);
+        Assert.DoesNotContain(" at ", problem.TextContent);
+        return problem.TextContent.Trim();
+    }
 
     private async Task<string> SubmitAsync(string email, string? language = null)
     {
@@ -51,7 +73,7 @@ public sealed class ChannelTests(PlatformFixture platform) : IAsyncLifetime
     [Fact]
     public async Task A_campus_with_its_own_mail_server_sends_from_its_own_address_under_its_letterhead()
     {
-        var values = Smtp(SmtpPort, "Konseling Uji <konseling@kampus-uji.test>");
+        var values = Smtp(TestSmtp.PlainPort.ToString(), "Konseling Uji <konseling@kampus-uji.test>");
         values["UjiEmail"] = $"uji.{Guid.NewGuid():N}@staf.test";
         // The test send uses what is on the screen before it is saved.
         var (_, page) = await _admin.PageAsync(Channels);
@@ -75,6 +97,94 @@ public sealed class ChannelTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_test_button_sends_through_the_campus_server_over_starttls_and_implicit_tls_and_the_token_stays_secret()
+    {
+        var values = Smtp(TestSmtp.StartTlsPort.ToString(), "Konseling Uji <konseling@kampus-uji.test>", SmtpSecurity.StartTls);
+        values["Input.SmtpUser"] = TestSmtp.User;
+        values["Input.SmtpPassword"] = TestSmtp.Password;
+        var to = $"starttls.{Guid.NewGuid():N}@staf.test";
+        using (var tested = await TestEmailAsync(values, to)) Assert.Equal(HttpStatusCode.Redirect, tested.StatusCode);
+        var campus = await _in.InCampusAsync(sp => sp.GetRequiredService<CampusKonseling.Site.ISiteSettings>().GetAsync());
+        Assert.Equal($"Uji e-mail dari {campus.CampusName}", (await MailDev.WaitForAsync(to)).Subject);
+
+        // Google Workspace / Microsoft 365 style: implicit TLS and an OAuth2 token instead of the password.
+        values = Smtp(TestSmtp.ImplicitTlsPort.ToString(), "Konseling Uji <konseling@kampus-uji.test>", SmtpSecurity.Implicit);
+        values["Input.SmtpUser"] = TestSmtp.User;
+        values["Input.SmtpOAuthToken"] = TestSmtp.OAuthToken;
+        using (var saved = await _admin.SubmitAsync(Channels, "form.channels", values)) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = await TestDatabase.ScalarAsync(_campus.Database, "SELECT smtp_oauth_token_protected FROM notifications.channels");
+        Assert.DoesNotContain(TestSmtp.OAuthToken, (string)stored!);
+        Assert.Equal("implicit", await TestDatabase.ScalarAsync(_campus.Database, "SELECT smtp_security FROM notifications.channels"));
+        var (_, page) = await _admin.PageAsync(Channels);
+        Assert.DoesNotContain(TestSmtp.OAuthToken, page.DocumentElement.OuterHtml);
+        Assert.Equal("", page.QuerySelector("input[name='Input.SmtpOAuthToken']")!.GetAttribute("value") ?? "");
+        Assert.Contains("Token tersimpan (terenkripsi)", page.Body!.TextContent);
+
+        // A blank token field keeps the stored one.
+        values.Remove("Input.SmtpOAuthToken");
+        to = $"oauth.{Guid.NewGuid():N}@staf.test";
+        using (var tested = await TestEmailAsync(values, to)) Assert.Equal(HttpStatusCode.Redirect, tested.StatusCode);
+        Assert.Equal($"Uji e-mail dari {campus.CampusName}", (await MailDev.WaitForAsync(to)).Subject);
+
+        // And so does mail from the outbox.
+        var email = $"dewi.{Guid.NewGuid():N}@mahasiswa.test";
+        var code = await SubmitAsync(email);
+        Assert.Contains(code, (await MailDev.WaitForAsync(email)).Text);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_reported_on_the_test_button_as_a_refused_sign_in_in_indonesian_and_in_english()
+    {
+        var values = Smtp(TestSmtp.StartTlsPort.ToString(), "Konseling Uji <konseling@kampus-uji.test>", SmtpSecurity.StartTls);
+        values["Input.SmtpUser"] = TestSmtp.User;
+        values["Input.SmtpPassword"] = "sandi-yang-salah";
+        using var tested = await TestEmailAsync(values, "admin@staf.test");
+        var problem = await TestProblemAsync(tested);
+        Assert.Equal("E-mail uji gagal: server SMTP menolak login: nama pengguna, kata sandi atau token OAuth2 salah, atau akun ini tidak boleh mengirim lewat SMTP.", problem);
+
+        _admin.Cookies.Add(platform.BaseAddress, new Cookie(".AspNetCore.Culture", "c=en|uic=en"));
+        using var english = await TestEmailAsync(values, "admin@staf.test");
+        Assert.StartsWith("Test e-mail failed: the SMTP server refused the sign-in", await TestProblemAsync(english));
+    }
+
+    [Fact]
+    public async Task Starttls_demanded_of_a_server_that_does_not_offer_it_is_reported_on_the_test_button()
+    {
+        // maildev never offers STARTTLS.
+        var values = Smtp(TestSmtp.PlainPort.ToString(), "Konseling Uji <konseling@kampus-uji.test>", SmtpSecurity.StartTls);
+        using var tested = await TestEmailAsync(values, $"x.{Guid.NewGuid():N}@staf.test");
+        Assert.Equal($"E-mail uji gagal: server SMTP 127.0.0.1:{TestSmtp.PlainPort} tidak menawarkan STARTTLS. Pilih TLS langsung bila port ini memakainya, atau tanyakan pengelola server.",
+            await TestProblemAsync(tested));
+    }
+
+    [Theory]
+    [InlineData(true, 587, "starttls")]
+    [InlineData(true, 465, "implicit")]
+    [InlineData(false, 25, "none")]
+    public async Task A_campus_saved_with_the_old_tls_switch_keeps_working_after_the_upgrade(bool tls, int port, string expected)
+    {
+        await _in.InCampusAsync(async sp =>
+        {
+            var migrator = sp.GetRequiredService<NotificationsDb>().GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            await migrator.MigrateAsync("20261202123500_AddStepMessages");
+            return 0;
+        });
+        await TestDatabase.ExecuteAsync(_campus.Database, $"""
+            DELETE FROM notifications.channels;
+            INSERT INTO notifications.channels (id, smtp_host, smtp_port, smtp_tls, smtp_user, smtp_from, gateway_aktif, gateway_jenis, gateway_method, gateway_content_type, diubah_pada, diubah_oleh)
+            VALUES (1, 'smtp.kampus.ac.id', {port}, {tls}, 'konseling@kampus.ac.id', 'konseling@kampus.ac.id', false, 'whatsapp', 'POST', 'application/json', now(), 'lama')
+            """);
+        await _in.InCampusAsync(async sp =>
+        {
+            await sp.GetRequiredService<NotificationsDb>().GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync();
+            return 0;
+        });
+        Assert.Equal(expected, await TestDatabase.ScalarAsync(_campus.Database, "SELECT smtp_security FROM notifications.channels"));
+        var (_, page) = await _admin.PageAsync(Channels);
+        Assert.Equal(expected, page.QuerySelector("select[name='Input.SmtpSecurity'] option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task A_mail_server_that_does_not_answer_is_reported_on_the_test_and_beside_the_waiting_message()
     {
         var closed = ClosedPort();
@@ -84,7 +194,8 @@ public sealed class ChannelTests(PlatformFixture platform) : IAsyncLifetime
         using var tested = await _admin.PostWithTokenAsync(page, $"{Channels}?handler=UjiEmail", values);
         var result = await TestClient.ParseAsync(tested);
         Assert.Equal(HttpStatusCode.OK, tested.StatusCode);
-        Assert.StartsWith("E-mail uji gagal:", result.QuerySelector("#uji-gagal")!.TextContent);
+        Assert.Equal($"E-mail uji gagal: 127.0.0.1:{closed} menolak sambungan: tidak ada server SMTP di port itu. Periksa nama server dan port.",
+            result.QuerySelector("#uji-gagal")!.TextContent);
         // What was typed is still there to correct.
         Assert.Equal(closed, result.QuerySelector("input[name='Input.SmtpPort']")!.GetAttribute("value"));
 

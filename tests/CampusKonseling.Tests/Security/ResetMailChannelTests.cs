@@ -28,8 +28,8 @@ public sealed class ResetMailChannelTests(PlatformFixture platform) : IAsyncLife
         var channels = $"{_site.Campus.Prefix}/admin/saluran-pesan";
         using (var saved = await _site.Admin.SubmitAsync(channels, "form.channels", new Dictionary<string, string>
         {
-            ["Input.SmtpHost"] = "127.0.0.1", ["Input.SmtpPort"] = Environment.GetEnvironmentVariable("CK_SMTP_PORT") ?? "1025",
-            ["Input.SmtpTls"] = "false", ["Input.SmtpFrom"] = "Relai Admin <relai@kampus-admin.test>",
+            ["Input.SmtpHost"] = "127.0.0.1", ["Input.SmtpPort"] = TestSmtp.PlainPort.ToString(),
+            ["Input.SmtpSecurity"] = "none", ["Input.SmtpFrom"] = "Relai Admin <relai@kampus-admin.test>",
         }))
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 

@@ -150,7 +150,7 @@ public sealed class UnpamEKonselingTests(PlatformFixture platform)
             probe.Stop();
             await sop.InCampusAsync(async sp =>
             {
-                await sp.GetRequiredService<ChannelSettingsStore>().SaveAsync(new ChannelSettings { SmtpHost = "127.0.0.1", SmtpPort = port, SmtpTls = false, SmtpFrom = "konseling@unpam.test", DiubahOleh = "uji" });
+                await sp.GetRequiredService<ChannelSettingsStore>().SaveAsync(new ChannelSettings { SmtpHost = "127.0.0.1", SmtpPort = port, SmtpSecurity = CampusKonseling.Notifications.SmtpSecurity.None, SmtpFrom = "konseling@unpam.test", DiubahOleh = "uji" });
                 return 0;
             });
         }

@@ -2,8 +2,8 @@ namespace CampusKonseling.Notifications.Channels;
 
 /// <summary>
 /// How a campus's messages leave: its own SMTP server (else the platform's) and an HTTP gateway
-/// for SMS or WhatsApp. One row; the SMTP password and the gateway's headers (API tokens) are
-/// encrypted with ASP.NET Core Data Protection before they are stored.
+/// for SMS or WhatsApp. One row; the SMTP password, the SMTP OAuth2 token and the gateway's headers
+/// (API tokens) are encrypted with ASP.NET Core Data Protection before they are stored.
 /// </summary>
 public sealed class ChannelSettings
 {
@@ -11,9 +11,12 @@ public sealed class ChannelSettings
     public int Id { get; set; } = SingletonId;
     public string? SmtpHost { get; set; }
     public int SmtpPort { get; set; } = 587;
-    public bool SmtpTls { get; set; } = true;
+    /// <summary>One of <see cref="SmtpSecurity"/>: auto, starttls, implicit, none.</summary>
+    public string SmtpSecurity { get; set; } = Notifications.SmtpSecurity.Auto;
     public string? SmtpUser { get; set; }
     public string? SmtpPasswordProtected { get; set; }
+    /// <summary>An OAuth2 bearer token for <see cref="SmtpUser"/> (Google Workspace, Microsoft 365); used instead of the password.</summary>
+    public string? SmtpOAuthTokenProtected { get; set; }
     /// <summary>The sender, e.g. <c>Layanan Konseling &lt;konseling@kampus.ac.id&gt;</c>.</summary>
     public string? SmtpFrom { get; set; }
 

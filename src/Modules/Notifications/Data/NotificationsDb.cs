@@ -40,7 +40,10 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
         {
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.SmtpHost).HasMaxLength(255);
+            e.Property(x => x.SmtpSecurity).HasMaxLength(20);
             e.Property(x => x.SmtpUser).HasMaxLength(255);
+            // The convention would say smtp_o_auth_token_protected.
+            e.Property(x => x.SmtpOAuthTokenProtected).HasColumnName("smtp_oauth_token_protected");
             e.Property(x => x.SmtpFrom).HasMaxLength(320);
             e.Property(x => x.GatewayJenis).HasMaxLength(20);
             e.Property(x => x.GatewayUrl).HasMaxLength(1000);

@@ -13,14 +13,25 @@ namespace CampusKonseling.Notifications.Outbox;
 /// completes the step.
 /// </summary>
 public sealed class OutboxDelivery(
-    NotificationsDb db, ChannelSettingsStore channels, EmailChannel email, TextGateway gateway, ISiteSettings site, Pesan.StepMessageSignals steps, TimeProvider clock, ILogger<OutboxDelivery> logger)
+    NotificationsDb db, ChannelSettingsStore channels, EmailChannel email, TextGateway gateway, ISiteSettings site, Pesan.StepMessageSignals steps,
+    OutboxMetrics metrics, CampusKonseling.Shell.CurrentShell current, TimeProvider clock, ILogger<OutboxDelivery> logger)
 {
     public const int MaxAttempts = 6;
     private const int Batch = 50;
     private const int Parallelism = 16;
 
-    /// <summary>Whether messages wait for a later retry.</summary>
-    public Task<bool> HasWaitingAsync(CancellationToken ct) => db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Menunggu, ct);
+    /// <summary>
+    /// Whether messages wait for a later retry. Counts them for the queue-length gauge on the way (one query on the status index).
+    /// </summary>
+    public async Task<bool> HasWaitingAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var counts = await db.Outbox.Where(m => m.Status == OutboxStatus.Menunggu).GroupBy(_ => 1)
+            .Select(g => new { Due = g.LongCount(m => m.KirimSetelah <= now), All = g.LongCount() })
+            .FirstOrDefaultAsync(ct);
+        metrics.Counted(current.Shell.Name, counts?.Due ?? 0, (counts?.All ?? 0) - (counts?.Due ?? 0));
+        return counts is { All: > 0 };
+    }
 
     public async Task<int> DeliverAsync(CancellationToken ct)
     {
@@ -43,6 +54,7 @@ public sealed class OutboxDelivery(
                 message.Status = OutboxStatus.Terkirim;
                 message.TerkirimPada = clock.GetUtcNow();
                 message.GalatTerakhir = null;
+                metrics.Sent(current.Shell.Name, message.Saluran);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -50,6 +62,7 @@ public sealed class OutboxDelivery(
                 message.GalatTerakhir = ex.Message;
                 message.Status = message.Percobaan >= MaxAttempts ? OutboxStatus.Gagal : OutboxStatus.Menunggu;
                 message.KirimSetelah = clock.GetUtcNow() + TimeSpan.FromSeconds(15 * Math.Pow(2, message.Percobaan));
+                metrics.Failed(current.Shell.Name, message.Saluran, final: message.Status == OutboxStatus.Gagal);
                 logger.LogWarning("Message {Id} to the {Channel} channel failed (attempt {Attempt}): {Reason}", message.Id, message.Saluran, message.Percobaan, ex.Message);
             }
         });

@@ -10,7 +10,7 @@ namespace CampusKonseling.Notifications.Outbox;
 /// which catches messages queued by other nodes. A failing campus is logged and the others go on.
 /// Campuses without news are not visited, so idle campuses hold no database connections.
 /// </summary>
-public sealed class OutboxWorker(ITenantRegistry registry, IShellHost shells, OutboxSignal signal, TimeProvider clock, ILogger<OutboxWorker> logger) : BackgroundService
+public sealed class OutboxWorker(ITenantRegistry registry, IShellHost shells, OutboxSignal signal, OutboxMetrics metrics, TimeProvider clock, ILogger<OutboxWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Round = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan FullRound = TimeSpan.FromMinutes(5);
@@ -32,6 +32,7 @@ public sealed class OutboxWorker(ITenantRegistry registry, IShellHost shells, Ou
                     {
                         _lastFull = clock.GetUtcNow();
                         tenants = (await registry.ListAsync(stoppingToken)).Where(t => t.State == TenantState.Running).Select(t => t.Name).ToHashSet();
+                        metrics.KeepOnly(tenants);
                         full = true;
                     }
                     else tenants = _waiting.ToHashSet();
@@ -56,7 +57,11 @@ public sealed class OutboxWorker(ITenantRegistry registry, IShellHost shells, Ou
         try
         {
             var shell = await shells.GetShellAsync(tenant, ct);
-            if (shell is null || !shell.IsEnabled("Notifications")) return;
+            if (shell is null || !shell.IsEnabled("Notifications"))
+            {
+                metrics.Forget(tenant);
+                return;
+            }
             await using var scope = shells.CreateScope(shell);
             var delivery = scope.ServiceProvider.GetRequiredService<OutboxDelivery>();
             var sent = 0;

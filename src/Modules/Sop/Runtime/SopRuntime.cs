@@ -25,7 +25,7 @@ public sealed record RuntimeResult(SopInstance? Instance, string? Error)
 public sealed class SopRuntime(
     SopDb db, ISopStore store, IInstanceLocks locks, TimeProvider clock, ISiteSettings settings,
     ISlaTimers timers, INotifier notifier, CampusKonseling.Users.IUserDirectory directory, CurrentShell current, CampusKonseling.Modules.ShellFeatureServices features,
-    IStringLocalizer<S> T, ILogger<SopRuntime> logger)
+    SopMetrics metrics, IStringLocalizer<S> T, ILogger<SopRuntime> logger)
 {
     public async Task<SopEngine> EngineAsync(CancellationToken ct = default) =>
         new(store, locks, clock, new WorkingCalendar(await settings.GetAsync(ct)));
@@ -121,6 +121,7 @@ public sealed class SopRuntime(
         if (!result.Succeeded) return;
         var instance = result.Instance!;
         var definition = (await store.VersionAsync(instance.VersionId, ct))!.Definition;
+        if (kind != SlaKind.Pengingat) metrics.Overdue(current.Shell.Name, definition.Kode);
         var entry = result.Events[0];
         var step = definition.Find(entry.StepId!)!;
         var link = $"admin/sop/instans/{instance.Id}";
@@ -157,6 +158,7 @@ public sealed class SopRuntime(
     /// </summary>
     private async Task AfterAsync(SopDefinition definition, EngineResult result, CancellationToken ct)
     {
+        metrics.Changed(current.Shell.Name, definition.Kode, result.Events);
         try
         {
             await ScheduleAndNotifyAsync(definition, result, ct);

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net.Mail;
 using System.Security.Claims;
 using CampusKonseling.Notifications.Channels;
 using CampusKonseling.Security;
@@ -12,7 +11,7 @@ namespace CampusKonseling.Notifications.Pages.Notifications.Admin;
 
 /// <summary>
 /// The campus's own mail server and its SMS/WhatsApp gateway, each with a test send so the admin
-/// sees at once whether it works. Secrets are never shown again: a blank password keeps the stored one.
+/// sees at once whether it works. Secrets are never shown again: a blank password or token keeps the stored one.
 /// </summary>
 [RequirePermission(CampusKonseling.Notifications.Permissions.ManageNotifications)]
 public sealed class ChannelsModel(ChannelSettingsStore store, EmailChannel email, TextGateway gateway, ISiteSettings site, TimeProvider clock, IStringLocalizer<S> T) : PageModel
@@ -23,6 +22,7 @@ public sealed class ChannelsModel(ChannelSettingsStore store, EmailChannel email
     [TempData] public string? Message { get; set; }
     public string? TestProblem { get; private set; }
     public bool HasPassword { get; private set; }
+    public bool HasOAuthToken { get; private set; }
     public bool HasHeaders { get; private set; }
 
     public sealed class ChannelInput
@@ -31,11 +31,14 @@ public sealed class ChannelsModel(ChannelSettingsStore store, EmailChannel email
         public string? SmtpHost { get; set; }
         [Range(1, 65535, ErrorMessage = "Port antara 1 dan 65535.")]
         public int SmtpPort { get; set; } = 587;
-        public bool SmtpTls { get; set; } = true;
+        public string SmtpSecurity { get; set; } = CampusKonseling.Notifications.SmtpSecurity.Auto;
         [StringLength(255, ErrorMessage = "Paling panjang 255 karakter.")]
         public string? SmtpUser { get; set; }
         public string? SmtpPassword { get; set; }
         public bool HapusPassword { get; set; }
+        /// <summary>An OAuth2 access token for the user (XOAUTH2); blank keeps the stored one.</summary>
+        public string? SmtpOAuthToken { get; set; }
+        public bool HapusOAuthToken { get; set; }
         [StringLength(320, ErrorMessage = "Paling panjang 320 karakter.")]
         public string? SmtpFrom { get; set; }
 
@@ -59,11 +62,12 @@ public sealed class ChannelsModel(ChannelSettingsStore store, EmailChannel email
     {
         var s = await store.GetAsync(ct);
         HasPassword = s.SmtpPasswordProtected is not null;
+        HasOAuthToken = s.SmtpOAuthTokenProtected is not null;
         HasHeaders = s.GatewayHeadersProtected is not null;
         if (fillInput)
             Input = new ChannelInput
             {
-                SmtpHost = s.SmtpHost, SmtpPort = s.SmtpPort, SmtpTls = s.SmtpTls, SmtpUser = s.SmtpUser, SmtpFrom = s.SmtpFrom,
+                SmtpHost = s.SmtpHost, SmtpPort = s.SmtpPort, SmtpSecurity = s.SmtpSecurity, SmtpUser = s.SmtpUser, SmtpFrom = s.SmtpFrom,
                 GatewayAktif = s.GatewayAktif, GatewayJenis = s.GatewayJenis, GatewayUrl = s.GatewayUrl, GatewayMethod = s.GatewayMethod,
                 GatewayContentType = s.GatewayContentType, GatewayBody = s.GatewayBody,
             };
@@ -84,7 +88,7 @@ public sealed class ChannelsModel(ChannelSettingsStore store, EmailChannel email
     {
         var stored = await LoadAsync(ct, fillInput: false);
         var to = (UjiEmail ?? "").Trim();
-        if (!MailAddress.TryCreate(to, out _)) ModelState.AddModelError(nameof(UjiEmail), T["Tulis alamat e-mail tujuan uji yang benar."]);
+        if (!System.Net.Mail.MailAddress.TryCreate(to, out _)) ModelState.AddModelError(nameof(UjiEmail), T["Tulis alamat e-mail tujuan uji yang benar."]);
         Check();
         if (!ModelState.IsValid) return Page();
         var campus = await site.GetAsync(ct);
@@ -95,9 +99,10 @@ public sealed class ChannelsModel(ChannelSettingsStore store, EmailChannel email
             Message = T["E-mail uji terkirim ke {0}.", to];
             return Redirect(Url.Content("~/admin/saluran-pesan"));
         }
-        catch (Exception ex) when (ex is SmtpException or InvalidOperationException or IOException or System.Net.Sockets.SocketException or FormatException)
+        catch (SmtpSendException ex)
         {
-            TestProblem = T["E-mail uji gagal: {0}", ex.Message];
+            // The log has the technical detail (SmtpTransport); the page says what to check.
+            TestProblem = T["E-mail uji gagal: {0}", SmtpProblemText.Describe(T, ex.Problem, $"{Input.SmtpHost?.Trim()}:{Input.SmtpPort}", to)];
             return Page();
         }
     }
@@ -132,10 +137,13 @@ public sealed class ChannelsModel(ChannelSettingsStore store, EmailChannel email
     private void Check()
     {
         var i = Input;
-        if (!string.IsNullOrWhiteSpace(i.SmtpFrom) && !MailAddress.TryCreate(i.SmtpFrom.Trim(), out _))
+        if (!string.IsNullOrWhiteSpace(i.SmtpFrom) && !System.Net.Mail.MailAddress.TryCreate(i.SmtpFrom.Trim(), out _))
             ModelState.AddModelError("Input.SmtpFrom", T["Tulis pengirim sebagai alamat e-mail, misalnya Layanan Konseling <konseling@kampus.ac.id>."]);
         if (!string.IsNullOrWhiteSpace(i.SmtpHost) && string.IsNullOrWhiteSpace(i.SmtpFrom))
             ModelState.AddModelError("Input.SmtpFrom", T["Server SMTP sendiri memerlukan alamat pengirim."]);
+        if (!CampusKonseling.Notifications.SmtpSecurity.All.Contains(i.SmtpSecurity)) ModelState.AddModelError("Input.SmtpSecurity", T["Pilih salah satu mode keamanan."]);
+        if (!string.IsNullOrWhiteSpace(i.SmtpOAuthToken) && string.IsNullOrWhiteSpace(i.SmtpUser))
+            ModelState.AddModelError("Input.SmtpUser", T["Token OAuth2 memerlukan nama pengguna (alamat akun pengirim)."]);
         if (!GatewayKinds.All.Contains(i.GatewayJenis)) ModelState.AddModelError("Input.GatewayJenis", T["Pilih SMS atau WhatsApp."]);
         if (!Methods.Contains(i.GatewayMethod)) ModelState.AddModelError("Input.GatewayMethod", T["Metode tidak dikenal."]);
         if (!ContentTypes.Contains(i.GatewayContentType)) ModelState.AddModelError("Input.GatewayContentType", T["Jenis isi tidak dikenal."]);
@@ -157,8 +165,9 @@ public sealed class ChannelsModel(ChannelSettingsStore store, EmailChannel email
         var i = Input;
         return new ChannelSettings
         {
-            SmtpHost = Trimmed(i.SmtpHost), SmtpPort = i.SmtpPort, SmtpTls = i.SmtpTls, SmtpUser = Trimmed(i.SmtpUser),
+            SmtpHost = Trimmed(i.SmtpHost), SmtpPort = i.SmtpPort, SmtpSecurity = i.SmtpSecurity, SmtpUser = Trimmed(i.SmtpUser),
             SmtpPasswordProtected = i.HapusPassword ? null : string.IsNullOrEmpty(i.SmtpPassword) ? stored.SmtpPasswordProtected : store.Hide(i.SmtpPassword),
+            SmtpOAuthTokenProtected = i.HapusOAuthToken ? null : string.IsNullOrWhiteSpace(i.SmtpOAuthToken) ? stored.SmtpOAuthTokenProtected : store.Hide(i.SmtpOAuthToken.Trim()),
             SmtpFrom = Trimmed(i.SmtpFrom),
             GatewayAktif = i.GatewayAktif, GatewayJenis = i.GatewayJenis, GatewayUrl = Trimmed(i.GatewayUrl), GatewayMethod = i.GatewayMethod,
             GatewayContentType = i.GatewayContentType, GatewayBody = string.IsNullOrWhiteSpace(i.GatewayBody) ? null : i.GatewayBody.Trim(),
