@@ -67,7 +67,7 @@ public sealed class CaseLetters(CampusKonseling.Modules.ShellFeatureServices fea
         {
             var local = TimeZoneInfo.ConvertTime(session.Mulai, zone);
             values["tanggal_konseling"] = local.ToString("dddd, d MMMM yyyy", id);
-            values["waktu_konseling"] = local.ToString("HH.mm", id) + " WIB";
+            values["waktu_konseling"] = local.ToString("HH.mm", id) + " " + CampusZones.Abbreviation(zone, session.Mulai);
             values["tempat_konseling"] = session.Tempat ?? session.Tautan ?? "";
         }
         return values;
