@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using CampusKonseling.Cases.Data;
-using CampusKonseling.Forms.Intake;
 using CampusKonseling.Notifications.Data;
-using CampusKonseling.Sop.Definitions;
 using CampusKonseling.Sop.Runtime;
 using CampusKonseling.Sop.Timers;
 using CampusKonseling.Tests.Forms;
@@ -23,50 +21,22 @@ namespace CampusKonseling.Tests.Localization;
 [Collection(PlatformCollection.Name)]
 public sealed partial class LanguageAndTimeTests(PlatformFixture platform)
 {
-    private const string Staf = "Staf Konseling & Asesmen";
-    private static readonly TimeZoneInfo Makassar = TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar");
+    private const string Staf = WitaCampus.Staf;
     private static readonly CultureInfo Id = CultureInfo.GetCultureInfo("id-ID"), En = CultureInfo.GetCultureInfo("en");
-
-    /// <summary>A request answered within three clock hours, so every case has a due time to show.</summary>
-    private static readonly SopDefinition Layanan = new()
-    {
-        Kode = "UJI-WITA", Judul = "Layanan cepat (uji)", JamKerja = false,
-        Pelaksana = [new("mahasiswa", "Mahasiswa") { Klien = true }, new("staf", "Staf", Staf)],
-        Langkah =
-        [
-            new() { Id = "1", Jenis = JenisLangkah.Mulai, Uraian = "Mengisi formulir permohonan", Pelaksana = ["mahasiswa"], Masuk = ["formulir"], Otomatis = Pemicu.Formulir, Lanjut = ["2"] },
-            new() { Id = "2", Uraian = "Menanggapi permohonan", Pelaksana = ["staf"], Waktu = "3 Jam", Lanjut = ["3"] },
-            new() { Id = "3", Jenis = JenisLangkah.Selesai, Uraian = "Menutup permohonan", Pelaksana = ["staf"], Waktu = "1 Hari" },
-        ],
-    };
-
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static IntakeCampus? _shared;
+    private static WitaCampus? _shared;
     /// <summary>The recipe's staff member, who never picks a language.</summary>
     private static string _demoStaff = "";
 
-    /// <summary>One campus for the class, moved to Makassar by its admin on the settings page.</summary>
+    /// <summary>One campus for the class.</summary>
     private async Task<IntakeCampus> CampusAsync()
     {
         await Gate.WaitAsync();
         try
         {
-            if (_shared is not null) return _shared;
-            var site = await IntakeCampus.CreateAsync(platform, "wita");
-            await site.In.InCampusAsync(async sp =>
-            {
-                await sp.GetRequiredService<SopCatalog>().ImportAsync(Layanan, "uji", null);
-                await sp.GetRequiredService<FormCatalog>().ImportAsync(IntakeTests.Permohonan with { Kode = "permohonan-wita", Sop = Layanan.Kode }, "uji");
-                return 0;
-            });
-            var path = $"{site.Campus.Prefix}/admin/pengaturan";
-            var (_, page) = await site.Admin.PageAsync(path);
-            var values = new Dictionary<string, string> { ["Input.TimeZone"] = "Asia/Makassar" };
-            foreach (var day in page.QuerySelectorAll("input[name='Input.WorkingDays'][checked]")) values.TryAdd("Input.WorkingDays", day.GetAttribute("value")!);
-            using var saved = await site.Admin.SubmitAsync(page, "form.card", values, path);
-            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-            _demoStaff = await site.In.EmailOfAsync(Staf);
-            return _shared = site;
+            _shared ??= await WitaCampus.CreateAsync(platform, "wita");
+            _demoStaff = _shared.DemoStaff;
+            return _shared.Site;
         }
         finally
         {
@@ -74,19 +44,7 @@ public sealed partial class LanguageAndTimeTests(PlatformFixture platform)
         }
     }
 
-    private async Task<(CaseRow Case, string Email)> SubmitAsync(IntakeCampus site)
-    {
-        using var client = platform.Client();
-        var email = $"klien.{Guid.NewGuid():N}@mahasiswa.test";
-        using var sent = await client.SubmitAsync($"{site.Campus.Prefix}/formulir/permohonan-wita", "form.intake", IntakeTests.Valid(email));
-        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        var code = Regex.Match(sent.Headers.Location!.OriginalString, "kode=([A-Z2-9-]+)").Groups[1].Value;
-        var row = await site.In.InCampusAsync(sp => sp.GetRequiredService<CasesDb>().Cases.AsNoTracking().SingleAsync(c => c.KodePelacakan == code));
-        Assert.NotNull(row.JatuhTempo);
-        return (row, email);
-    }
-
-    private static string Wita(DateTimeOffset at, string format, CultureInfo culture) => TimeZoneInfo.ConvertTime(at, Makassar).ToString(format, culture) + " WITA";
+    private static string Wita(DateTimeOffset at, string format, CultureInfo culture) => WitaCampus.Wita(at, format, culture);
 
     /// <summary>Dates with a time of day ("02/12/2026 08.31", "02/12 08.31") and what follows them.</summary>
     [GeneratedRegex(@"\d{2}/\d{2}(?:/\d{4})? \d{2}[.:]\d{2}(?::\d{2})?(?<after>\s*\S*)")]
@@ -114,7 +72,7 @@ public sealed partial class LanguageAndTimeTests(PlatformFixture platform)
         var site = await CampusAsync();
         var reader = await SecurityAccounts.CreateStaffAsync(platform, site.Campus, Staf);
         var colleague = _demoStaff;
-        var (c, _) = await SubmitAsync(site);
+        var (c, _) = await _shared!.SubmitAsync(platform);
         var due = c.JatuhTempo!.Value;
         using var staff = await SignInAsync(site, reader, SecurityAccounts.Password);
 
@@ -171,7 +129,7 @@ public sealed partial class LanguageAndTimeTests(PlatformFixture platform)
     public async Task Every_time_on_the_inbox_the_case_page_the_notifications_and_the_status_check_is_campus_time_with_its_name()
     {
         var site = await CampusAsync();
-        var (c, clientEmail) = await SubmitAsync(site);
+        var (c, clientEmail) = await _shared!.SubmitAsync(platform);
         var due = c.JatuhTempo!.Value;
         using var staff = await SignInAsync(site, _demoStaff);
 
@@ -216,7 +174,7 @@ public sealed partial class LanguageAndTimeTests(PlatformFixture platform)
     public async Task The_requests_list_names_the_form_version_each_request_was_sent_with()
     {
         var site = await CampusAsync();
-        var (c, _) = await SubmitAsync(site);
+        var (c, _) = await _shared!.SubmitAsync(platform);
         var (_, list) = await site.Admin.PageAsync($"{site.Campus.Prefix}/admin/formulir");
         var form = list.QuerySelector($"tr[data-kode='{c.KodePelacakan}'] td[data-label='Formulir']")!.TextContent.Trim();
         Assert.Equal("Permohonan Layanan (uji) (v1)", form);
