@@ -22,6 +22,12 @@ public sealed record KeyedText
 
     public static implicit operator KeyedText(string text) => Plain(text);
 
+    /// <summary>
+    /// Text already rendered (<c>T["…", values]</c>) stays in the language it was rendered in, as notices were before keys:
+    /// it compiles so that older callers keep working, but a notice should be written with <c>T.Keyed(…)</c>.
+    /// </summary>
+    public static implicit operator KeyedText(LocalizedString text) => Plain(text.Value);
+
     /// <summary>This text followed by another ("… Jatuh tempo …"), each rendered in the reader's language.</summary>
     public KeyedText Then(KeyedText next, string separator = " ") =>
         new() { Kunci = "{0}" + separator.Replace("{", "{{").Replace("}", "}}") + "{1}", Nilai = [new() { Pesan = this }, new() { Pesan = next }] };

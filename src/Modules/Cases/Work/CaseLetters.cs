@@ -51,7 +51,7 @@ public sealed class CaseLetters(CampusKonseling.Modules.ShellFeatureServices fea
 
     private async Task<Dictionary<string, string>> KnownAsync(CaseRow c, StudentRecord? student, CancellationToken ct)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
+        var zone = CampusClock.Zone((await site.GetAsync(ct)).TimeZone);
         var id = CultureInfo.GetCultureInfo("id-ID");
         var values = new Dictionary<string, string>
         {

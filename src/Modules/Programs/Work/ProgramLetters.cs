@@ -34,7 +34,7 @@ public sealed class ProgramLetters(ShellFeatureServices features, ProgramsDb db,
     /// <summary>Every value a program letter may use; templates take the ones they name.</summary>
     public async Task<Dictionary<string, string>> KnownAsync(ProgramRow p, CancellationToken ct)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
+        var zone = CampusClock.Zone((await site.GetAsync(ct)).TimeZone);
         var id = CultureInfo.GetCultureInfo("id-ID");
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.ProgramId == p.Id).OrderBy(s => s.Mulai).ToListAsync(ct);
         var tanggal = string.Join("; ", sessions.Select(s => $"{TimeZoneInfo.ConvertTime(s.Mulai, zone).ToString("dddd, d MMMM yyyy HH.mm", id)}–{TimeZoneInfo.ConvertTime(s.Selesai, zone).ToString("HH.mm", id)} {CampusZones.Abbreviation(zone, s.Selesai)}"));
