@@ -51,7 +51,7 @@ public sealed class CaseLetters(CampusKonseling.Modules.ShellFeatureServices fea
 
     private async Task<Dictionary<string, string>> KnownAsync(CaseRow c, StudentRecord? student, CancellationToken ct)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
+        var zone = CampusClock.Zone((await site.GetAsync(ct)).TimeZone);
         var id = CultureInfo.GetCultureInfo("id-ID");
         var values = new Dictionary<string, string>
         {
@@ -67,7 +67,7 @@ public sealed class CaseLetters(CampusKonseling.Modules.ShellFeatureServices fea
         {
             var local = TimeZoneInfo.ConvertTime(session.Mulai, zone);
             values["tanggal_konseling"] = local.ToString("dddd, d MMMM yyyy", id);
-            values["waktu_konseling"] = local.ToString("HH.mm", id) + " WIB";
+            values["waktu_konseling"] = local.ToString("HH.mm", id) + " " + CampusZones.Abbreviation(zone, session.Mulai);
             values["tempat_konseling"] = session.Tempat ?? session.Tautan ?? "";
         }
         return values;
