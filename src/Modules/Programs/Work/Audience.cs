@@ -54,11 +54,11 @@ public sealed class Audience(ProgramsDb db, ShellFeatureServices features, INoti
         if (kind.PeranPenerus is not { Length: > 0 } role) return (null, T["Jenis program ini tidak menyebut peran yang meneruskan undangan."]);
         GeneratedLetter? letter = null;
         if (kind.SuratPemberitahuan is { } templat && letters.Available)
-            letter = await letters.GenerateAsync(p, templat, new Dictionary<string, string>
-            {
-                ["prodi"] = p.SasaranProdi.Length > 0 ? string.Join(", ", p.SasaranProdi) : T["seluruh program studi"],
-                ["kepada"] = role,
-            }, ct);
+        {
+            var (made, refusal) = await letters.GenerateAsync(p, templat, new Dictionary<string, string> { ["kepada"] = role }, ct);
+            if (made is null) return (null, refusal);
+            letter = made;
+        }
         var isi = T["Mohon teruskan informasi {0} kepada mahasiswa sasaran ({1}). Pendaftaran: {2}", p.Judul, Describe(p), links.Absolute($"program/{p.Id}") ?? $"program/{p.Id}"].Value;
         if (letter is not null) isi += " " + T["Surat pemberitahuan nomor {0}.", letter.Nomor];
         await notifier.NotifyRoleAsync(role, new Notification("program", T["Undangan untuk diteruskan: {0}", p.Judul], isi, $"admin/program/{p.Id}", Surel: true), ct);
