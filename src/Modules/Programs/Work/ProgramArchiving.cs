@@ -21,12 +21,10 @@ public sealed class ProgramArchiving(ProgramsDb db, ShellFeatureServices feature
     public async Task FileAsync(ProgramRow p, CancellationToken ct)
     {
         if (features.Contract<IArchive>() is not { } archive) return;
-        var counts = await db.Participants.AsNoTracking().Where(x => x.ProgramId == p.Id)
-            .GroupBy(_ => 1).Select(g => new
-            {
-                Terdaftar = g.Count(x => x.Status == StatusPeserta.Terdaftar), Hadir = g.Count(x => x.HadirPada != null), Dirujuk = g.Count(x => x.CaseId != null),
-            }).FirstOrDefaultAsync(ct);
-        var (terdaftar, hadir, dirujuk) = (counts?.Terdaftar ?? 0, counts?.Hadir ?? 0, counts?.Dirujuk ?? 0);
+        var participants = db.Participants.AsNoTracking().Where(x => x.ProgramId == p.Id);
+        var terdaftar = await participants.CountAsync(x => x.Status == StatusPeserta.Terdaftar, ct);
+        var hadir = await participants.CountAsync(x => x.HadirPada != null, ct);
+        var dirujuk = await participants.CountAsync(x => x.CaseId != null, ct);
         var kind = await db.Kinds.AsNoTracking().FirstOrDefaultAsync(k => k.Kode == p.JenisKode, ct);
         var letterService = features.Contract<ILetterService>();
         var letters = letterService is null ? [] : await letterService.OfOwnerAsync(ProgramLetters.Owner, p.Id.ToString(), ct);
