@@ -22,7 +22,7 @@ namespace CampusKonseling.Tests.Forms;
 /// </summary>
 public sealed class ClientLaneCampus
 {
-    public const string Sop = "KLIEN-UJI", Form = "permohonan-klien", FormBerkas = "permohonan-berkas", FormPesan = "permohonan-pesan", Password = "Demo12345";
+    public const string Sop = "KLIEN-UJI", Form = "permohonan-klien", FormBerkas = "permohonan-berkas", FormPesan = "permohonan-pesan", FormPilih = "permohonan-pilih", Password = "Demo12345";
 
     public required TestTenant Campus { get; init; }
     public required SopHarness In { get; init; }
@@ -150,6 +150,7 @@ public sealed class ClientLaneCampus
               { "email": "{{a}}", "name": "Dewi Lestari", "password": "{{Password}}", "roles": ["Mahasiswa"] },
               { "email": "{{b}}", "name": "Bima Saputra", "password": "{{Password}}", "roles": ["Mahasiswa"] },
               { "email": "{{konselor}}", "name": "Rina Marlina", "password": "{{Password}}", "roles": ["Konselor"] },
+              { "email": "kedua.{{konselor}}", "name": "Yusuf Hamdani", "password": "{{Password}}", "roles": ["Konselor"] },
               { "email": "{{tu}}", "name": "Sri Wahyuni", "password": "{{Password}}", "roles": ["TU"] } ] },
             { "name": "sop", "sops": [ {
               "kode": "{{Sop}}", "judul": "Konseling dengan lajur klien",
@@ -165,6 +166,14 @@ public sealed class ClientLaneCampus
                 { "id": "5", "uraian": "Mahasiswa mengonfirmasi jadwal konseling", "pelaksana": ["mhs"], "waktu": "1 hari", "output": "Konfirmasi jadwal",
                   "aksi": [ { "jenis": "konfirmasiJadwal" } ], "lanjut": "6" },
                 { "id": "6", "jenis": "selesai", "uraian": "Konselor melaksanakan konseling", "pelaksana": ["konselor"] } ] },
+              { "kode": "KLIEN-PILIH", "judul": "Konseling dengan konselor pilihan",
+              "pelaksana": [ { "id": "mhs", "nama": "Mahasiswa", "peran": "Mahasiswa", "klien": true },
+                             { "id": "konselor", "nama": "Konselor pilihan", "peran": "Konselor", "penugasan": "konselor" } ],
+              "langkah": [
+                { "id": "1", "jenis": "mulai", "uraian": "Mahasiswa mengisi formulir", "pelaksana": ["mhs"], "otomatis": "formulir", "lanjut": "2" },
+                { "id": "2", "uraian": "Mahasiswa memilih konselornya", "pelaksana": ["mhs"], "waktu": "1 hari",
+                  "aksi": [ { "jenis": "tunjuk", "penugasan": "konselor" } ], "lanjut": "3" },
+                { "id": "3", "jenis": "selesai", "uraian": "Konselor pilihan menghubungi mahasiswa", "pelaksana": ["konselor"] } ] },
               { "kode": "KLIEN-PESAN", "judul": "Konsultasi dengan tanggapan unit",
               "pelaksana": [ { "id": "mhs", "nama": "Mahasiswa", "peran": "Mahasiswa", "klien": true }, { "id": "tu", "nama": "Tata Usaha", "peran": "TU" },
                              { "id": "konselor", "nama": "Konselor", "peran": "Konselor" } ],
@@ -193,6 +202,10 @@ public sealed class ClientLaneCampus
                 { "id": "sesi", "jenis": "pilihan", "label": "Jenis sesi", "pilihan": ["Individu", "Kelompok"] },
                 { "id": "uraian", "jenis": "teksPanjang", "label": "Ceritakan singkat", "wajib": true, "petakan": "masalah" },
                 { "id": "catatan", "jenis": "teks", "label": "Catatan lain" } ] },
+              { "kode": "{{FormPilih}}", "judul": "Konseling dengan konselor pilihan", "sop": "KLIEN-PILIH",
+              "isian": [
+                { "id": "nama", "jenis": "teks", "label": "Nama lengkap", "wajib": true, "petakan": "nama" },
+                { "id": "email", "jenis": "email", "label": "E-mail", "wajib": true, "petakan": "email" } ] },
               { "kode": "{{FormPesan}}", "judul": "Konsultasi singkat", "sop": "KLIEN-PESAN",
               "isian": [
                 { "id": "nama", "jenis": "teks", "label": "Nama lengkap", "wajib": true, "petakan": "nama" },

@@ -3,6 +3,7 @@ using System.Net;
 using CampusKonseling.Cases.Data;
 using CampusKonseling.Sop.Engine;
 using CampusKonseling.Tests.Infrastructure;
+using CampusKonseling.Tests.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -167,6 +168,44 @@ public sealed class ClientPageTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Contains("Dari konselor", card.QuerySelector(".pesan-unit .dirilis")!.TextContent);
         Assert.DoesNotContain("kecemasan berat", page.DocumentElement.OuterHtml);
         Assert.DoesNotContain("cemas menghadapi ujian skripsi", page.DocumentElement.OuterHtml); // the request's own problem text
+    }
+
+    [Fact]
+    public async Task A_student_chooses_their_counselor_where_the_sop_lets_them()
+    {
+        using var a = await _c.SignedInAsync(platform, _c.MahasiswaA);
+        var code = await _c.SubmitAsync(a, ClientLaneCampus.FormPilih, new Dictionary<string, string> { ["f_nama"] = "Dewi Lestari", ["f_email"] = _c.MahasiswaA });
+        var instance = await _c.InstanceOfAsync(code);
+        var (_, page) = await a.PageAsync(_c.MinePath);
+        var card = $"article.langkah-klien[data-kode='{code}'][data-langkah='2']";
+        Assert.Equal("Pilih konselor Anda", page.QuerySelector($"{card} legend")!.TextContent.Trim());
+        // Counselors by name only: no addresses reach the student.
+        Assert.Equal(["Rina Marlina", "Yusuf Hamdani"], page.QuerySelectorAll($"{card} label").Select(l => l.TextContent.Trim()).ToList());
+        Assert.DoesNotContain("@klien.test", page.QuerySelector(card)!.OuterHtml);
+
+        // Someone not among the counselors is refused beside the step; the step stays the student's.
+        var tu = await SecurityCampus.UserIdAsync(_c.Campus, _c.Tu);
+        using (var refused = await a.SubmitAsync(page, $"{card} form", new Dictionary<string, string> { ["pengguna"] = tu }, _c.MinePath))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Equal("Pilih dari daftar.", (await TestClient.ParseAsync(refused)).QuerySelector($"{card} .field-error")!.TextContent.Trim());
+        }
+        // Nor may another student choose for them.
+        var yusuf = await SecurityCampus.UserIdAsync(_c.Campus, "kedua." + _c.Konselor);
+        using var b = await _c.SignedInAsync(platform, _c.MahasiswaB);
+        var (_, withToken) = await b.PageAsync(_c.FormPath); // a page of theirs with a form, for their own antiforgery token
+        using (var crafted = await b.PostWithTokenAsync(withToken, $"{_c.MinePath}?handler=Pilih", new Dictionary<string, string>
+               { ["instance"] = instance.ToString(), ["step"] = "2", ["pengguna"] = yusuf }))
+            Assert.Equal(HttpStatusCode.NotFound, crafted.StatusCode);
+
+        using (var chosen = await a.SubmitAsync(page, $"{card} form", new Dictionary<string, string> { ["pengguna"] = yusuf }, _c.MinePath))
+            Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        var (_, after) = await a.PageAsync(_c.MinePath);
+        Assert.Equal("Anda memilih Yusuf Hamdani.", after.QuerySelector("#pesan")!.TextContent.Trim());
+        Assert.Equal("Yusuf Hamdani", (await _c.CaseOfAsync(instance)).KonselorNama);
+        Assert.Equal(["3"], (await _c.In.InstanceAsync(instance)).Aktif.Select(x => x.StepId));
+        Assert.Contains("Sedang dikerjakan: Konselor pilihan menghubungi mahasiswa",
+            Squash(after.QuerySelector($"article.permohonan[data-kode='{code}'] .langkah-sekarang")!.TextContent));
     }
 
     private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

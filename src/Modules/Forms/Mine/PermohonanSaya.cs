@@ -18,6 +18,9 @@ public sealed record Permohonan(string Kode, string Formulir, DateTimeOffset Dik
     IReadOnlyList<ReleasedNote> Dirilis, IReadOnlyList<ClientMessage> Pesan, Guid? Instance = null, IReadOnlyList<SopLangkah>? Tugas = null,
     ClientAgreement? Kesepakatan = null)
 {
+    /// <summary>For a step letting the client choose a person (tunjuk: the counselor), whom they may choose, by assignment name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<CampusKonseling.Users.UserRef>> Pilihan { get; init; } = new Dictionary<string, IReadOnlyList<CampusKonseling.Users.UserRef>>();
+
     public bool MenungguAnda => Tugas is { Count: > 0 };
 }
 
@@ -52,7 +55,11 @@ public sealed class PermohonanSaya(FormsDb db, ISopLauncher sops, ISopSteps step
                 var tugas = (await steps.ActiveAsync(instance, user, ct)).Where(l => l.Klien && l.BolehDikerjakan).ToList();
                 var agreement = client is not null && tugas.Any(l => l.Aksi.Any(a => a.Jenis == AksiJenis.KonfirmasiJadwal))
                     ? await client.AgreementAsync(instance, user, ct) : null;
-                row = row with { Instance = instance, Tugas = tugas, Kesepakatan = agreement };
+                var pilihan = new Dictionary<string, IReadOnlyList<CampusKonseling.Users.UserRef>>();
+                if (client is not null)
+                    foreach (var aksi in tugas.SelectMany(l => l.Aksi).Where(a => a.Jenis == AksiJenis.Tunjuk && a.Bukti is null && a.Penugasan is not null))
+                        pilihan[aksi.Penugasan!] = await client.ChoicesAsync(instance, aksi.Penugasan!, aksi.PenugasanPeran, user, ct);
+                row = row with { Instance = instance, Tugas = tugas, Kesepakatan = agreement, Pilihan = pilihan };
             }
             rows.Add(row);
         }

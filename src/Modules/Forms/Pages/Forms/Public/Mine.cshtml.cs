@@ -102,6 +102,18 @@ public sealed class MineModel(FormsDb db, PermohonanSaya mine, ISopSteps steps, 
         return await CompleteAsync(langkah, T["{0} sudah terkirim.", dokumen], ct);
     }
 
+    /// <summary>The person the client chooses where their step lets them (the counselor); the step completes when nothing else is missing.</summary>
+    public async Task<IActionResult> OnPostPilihAsync(Guid instance, string step, string? pengguna, CancellationToken ct)
+    {
+        if (await MineAsync(instance, step, ct) is not { } langkah || features.Contract<ICaseClient>() is not { } cases) return NotFound();
+        // The assignment comes from the step, never from the post.
+        if (langkah.Aksi.FirstOrDefault(a => a.Jenis == AksiJenis.Tunjuk && a.Bukti is null && a.Penugasan is not null) is not { } aksi)
+            return await RefuseAsync(langkah, T["Langkah ini tidak meminta pilihan lagi."], ct);
+        if (await cases.ChooseAsync(instance, aksi.Penugasan!, aksi.PenugasanPeran, pengguna, User, ct) is { } refused) return await RefuseAsync(langkah, refused, ct);
+        var chosen = (await cases.ChoicesAsync(instance, aksi.Penugasan!, aksi.PenugasanPeran, User, ct)).FirstOrDefault(u => u.Id == pengguna)?.Nama ?? "";
+        return await CompleteAsync(langkah, T["Anda memilih {0}.", chosen], ct);
+    }
+
     private async Task<IActionResult> CompleteAsync(SopLangkah langkah, string done, CancellationToken ct, string? pilihan = null)
     {
         if (await steps.CompleteAsync(langkah.InstanceId, langkah.StepId, User, pilihan, ct: ct) is { } refused) return await RefuseAsync(langkah, refused, ct);
