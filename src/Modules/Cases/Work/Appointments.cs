@@ -17,7 +17,8 @@ public sealed record AgreementInput(DateOnly? Tanggal, TimeOnly? Jam, int Durasi
 /// for a reschedule or cancellation.
 /// </summary>
 public sealed class Appointments(CasesDb db, CounselingProtector protector, IOutbox outbox, INotifier notifier, ISiteSettings site,
-    CampusKonseling.Users.IUserDirectory directory, CaseAudit audit, CampusKonseling.Workflows.ISopSteps steps, TimeProvider clock, IStringLocalizer<S> T)
+    CampusKonseling.Users.IUserDirectory directory, CaseAudit audit, CampusKonseling.Workflows.ISopSteps steps, CampusKonseling.Shell.PublicLinks links,
+    TimeProvider clock, IStringLocalizer<S> T)
 {
     /// <summary>The instance date the SOP's "sesuai jadwal yang disepakati" steps count to (<c>acuan: "janji"</c>).</summary>
     public const string TanggalJanji = "tanggal.janji";
@@ -169,7 +170,10 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
     {
         if (!string.IsNullOrWhiteSpace(c.Email))
         {
-            await outbox.EnqueueAsync(new EmailMessage(c.Email, $"[{campus.CampusName}] {judul}", T["Yth. {0},\n\n{1}\n\n{2}", c.Nama, isi, campus.UnitName ?? campus.CampusName]), null, ct);
+            // A client with an account confirms or moves the session on their own page; without one, they follow the request's status.
+            var page = links.Absolute(c.PenggunaId is not null ? "permohonan-saya" : "formulir/status");
+            var body = page is null ? isi : isi + "\n\n" + T["Lihat di: {0}", page];
+            await outbox.EnqueueAsync(new EmailMessage(c.Email, $"[{campus.CampusName}] {judul}", T["Yth. {0},\n\n{1}\n\n{2}", c.Nama, body, campus.UnitName ?? campus.CampusName]), null, ct);
             outbox.Wake();
         }
         if (c.KonselorId is { } konselor) await notifier.NotifyUsersAsync([konselor], new Notification("kasus-jadwal", judul, isi, $"admin/kasus/{c.Id}"), ct);
