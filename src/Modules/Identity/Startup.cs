@@ -78,6 +78,7 @@ public sealed class Startup : IFeatureStartup
         services.AddSingleton<SignIn.SignInThrottle>();
         services.AddScoped<SignIn.DeviceCookie>();
         services.AddScoped<SignIn.PasswordSignIn>();
+        services.AddScoped<SignIn.Landing>();
         services.AddScoped<PasswordReset.PasswordResets>();
         services.AddScoped<Confidential.ConfidentialGrants>();
         services.AddScoped<EmailChange.EmailChangeService>();

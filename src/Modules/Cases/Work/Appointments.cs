@@ -18,7 +18,8 @@ public sealed record AgreementInput(DateOnly? Tanggal, TimeOnly? Jam, int Durasi
 /// for a reschedule or cancellation.
 /// </summary>
 public sealed class Appointments(CasesDb db, CounselingProtector protector, IOutbox outbox, INotifier notifier, ISiteSettings site, CampusClock campusClock,
-    KeyedTextRenderer texts, CampusKonseling.Users.IUserDirectory directory, CaseAudit audit, CampusKonseling.Workflows.ISopSteps steps, TimeProvider clock, IStringLocalizer<S> T)
+    KeyedTextRenderer texts, CampusKonseling.Users.IUserDirectory directory, CaseAudit audit, CampusKonseling.Workflows.ISopSteps steps,
+    CampusKonseling.Shell.PublicLinks links, TimeProvider clock, IStringLocalizer<S> T)
 {
     /// <summary>The instance date the SOP's "sesuai jadwal yang disepakati" steps count to (<c>acuan: "janji"</c>).</summary>
     public const string TanggalJanji = "tanggal.janji";
@@ -179,7 +180,14 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
         if (!string.IsNullOrWhiteSpace(c.Email))
         {
             var culture = await LanguageOfAsync(c.PenggunaId, campus, ct);
-            var body = T.Keyed("Yth. {0},\n\n{1}\n\n{2}", c.Nama, isi, campus.UnitName ?? campus.CampusName);
+            // A client with an account confirms or moves the session on their own page; without one, they follow the request's status.
+            var page = links.Absolute(c.PenggunaId is not null ? "permohonan-saya" : "formulir/status");
+            var text = page is null ? isi : isi.Then(T.Keyed("Lihat di: {0}", page));
+            var body = T.Keyed("Yth. {0},
+
+{1}
+
+{2}", c.Nama, text, campus.UnitName ?? campus.CampusName);
             await outbox.EnqueueAsync(new EmailMessage(c.Email, $"[{campus.CampusName}] {texts.Render(judul, time, culture)}", texts.Render(body, time, culture)), null, ct);
             outbox.Wake();
         }

@@ -16,6 +16,9 @@ public sealed class UserDirectory(UserManager<CampusUser> users, RoleManager<Cam
     public async Task<IReadOnlyList<UserRef>> UsersAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default) =>
         await users.Users.Where(u => userIds.Contains(u.Id)).Select(u => new UserRef(u.Id, u.FullName, u.Email, u.PhoneNumber, u.Bahasa)).ToListAsync(ct);
 
+    public async Task<IReadOnlyList<UserProfile>> ProfilesAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default) =>
+        await users.Users.Where(u => userIds.Contains(u.Id)).Select(u => new UserProfile(u.Id, u.FullName, u.Nip, u.Nidn, u.Jabatan)).ToListAsync(ct);
+
     public async Task<IReadOnlySet<string>> RolesOfAsync(string userId, CancellationToken ct = default) =>
         await users.FindByIdAsync(userId) is { } user ? (await users.GetRolesAsync(user)).ToHashSet() : new HashSet<string>();
 

@@ -37,6 +37,8 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
             e.HasIndex(x => new { x.Status, x.KirimSetelah });
             e.HasIndex(x => x.Kunci);
             e.HasIndex(x => x.SopActivationId);
+            // The client's own page reads the messages of their requests' instances.
+            e.HasIndex(x => x.SopInstanceId);
         });
         b.Entity<Channels.ChannelSettings>(e =>
         {

@@ -59,11 +59,11 @@ public sealed class Audience(ProgramsDb db, ShellFeatureServices features, INoti
         if (kind.PeranPenerus is not { Length: > 0 } role) return (null, T["Jenis program ini tidak menyebut peran yang meneruskan undangan."]);
         GeneratedLetter? letter = null;
         if (kind.SuratPemberitahuan is { } templat && letters.Available)
-            letter = await letters.GenerateAsync(p, templat, new Dictionary<string, string>
-            {
-                ["prodi"] = p.SasaranProdi.Length > 0 ? string.Join(", ", p.SasaranProdi) : T["seluruh program studi"],
-                ["kepada"] = role,
-            }, ct);
+        {
+            var (made, refusal) = await letters.GenerateAsync(p, templat, new Dictionary<string, string> { ["kepada"] = role }, ct);
+            if (made is null) return (null, refusal);
+            letter = made;
+        }
         // The registration page is the students' (public); the notice itself opens the programme for the Kaprodi.
         var isi = T.Keyed("Mohon teruskan informasi {0} kepada mahasiswa sasaran ({1}). Pendaftaran: {2}", p.Judul, DescribeKeyed(p), links.Absolute($"program/{p.Id}") ?? "");
         if (letter is not null) isi = isi.Then(T.Keyed("Surat pemberitahuan nomor {0}.", letter.Nomor));

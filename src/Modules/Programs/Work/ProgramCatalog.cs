@@ -107,7 +107,7 @@ public sealed class ProgramCatalog(ProgramsDb db, TenantDbConnection connection,
     }
 
     /// <summary>Closes a program as finished or cancelled; everyone registered or waiting for a cancelled program is e-mailed with the change.</summary>
-    public async Task SetStatusAsync(ProgramRow row, string status, ParticipantMail mail, CancellationToken ct)
+    public async Task SetStatusAsync(ProgramRow row, string status, ParticipantMail mail, CancellationToken ct, ProgramArchiving? archiving = null)
     {
         await connection.Connection.OpenAsync(ct);
         await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
@@ -122,6 +122,7 @@ public sealed class ProgramCatalog(ProgramsDb db, TenantDbConnection connection,
             await connection.ReleaseAsync();
         }
         mail.Wake();
+        if (status == ProgramStatus.Selesai && archiving is not null) await archiving.FileAsync(row, ct);
     }
 
     public static DateTimeOffset Utc(DateOnly date, TimeOnly time, TimeZoneInfo zone) => Utc(date.ToDateTime(time), zone);

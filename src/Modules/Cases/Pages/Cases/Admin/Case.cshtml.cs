@@ -102,7 +102,7 @@ public sealed partial class CaseModel(CasesDb db, CaseTimeline timeline, CaseAcc
         }
         LetterTemplates = await letters.TemplatesAsync(ct);
         Letters = await letters.OfAsync(row, ct);
-        if (Templat is { Length: > 0 } kode && LetterTemplates.Any(t => t.Kode == kode)) LetterFields = await letters.FieldsAsync(row, kode, Student, ct, User);
+        if (Templat is { Length: > 0 } kode && LetterTemplates.Any(t => t.Kode == kode)) LetterFields = await letters.FieldsAsync(row, kode, Student, ct, User, VersiDari);
         await LoadStepsAsync(ct);
         return true;
     }

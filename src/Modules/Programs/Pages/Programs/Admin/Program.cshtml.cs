@@ -17,7 +17,7 @@ namespace CampusKonseling.Programs.Pages.Programs.Admin;
 /// </summary>
 [RequirePermission(Permissions.ViewPrograms)]
 public sealed partial class ProgramModel(ProgramsDb db, ProgramCatalog catalog, ProgramLetters letters, Audience audience, Registrations registrations,
-    Evaluations evaluations, ProgramReferrals referrals, ParticipantMail mail, IUserDirectory users, CampusKonseling.Notifications.INotifier notifier, IPermissionService permissions, CampusKonseling.Workflows.ISopSteps sopSteps, TimeProvider clock, IStringLocalizer<S> T) : PageModel
+    Evaluations evaluations, ProgramReferrals referrals, ParticipantMail mail, ProgramArchiving archiving, IUserDirectory users, CampusKonseling.Notifications.INotifier notifier, IPermissionService permissions, CampusKonseling.Workflows.ISopSteps sopSteps, TimeProvider clock, IStringLocalizer<S> T) : PageModel
 {
     public ProgramRow Program { get; private set; } = null!;
     public ProgramKind? Kind { get; private set; }
@@ -105,7 +105,12 @@ public sealed partial class ProgramModel(ProgramsDb db, ProgramCatalog catalog, 
             Errors["Surat"] = T["Tetapkan panitia dulu: surat tugas memuat nama-nama panitia."];
             return Page();
         }
-        var letter = await letters.GenerateAsync(Program, templat, null, ct);
+        var (letter, refusal) = await letters.GenerateAsync(Program, templat, null, ct, User);
+        if (letter is null)
+        {
+            Errors["Surat"] = refusal!;
+            return Page();
+        }
         return Done(T["{0} nomor {1} dibuat.", letter.Judul, letter.Nomor]);
     }
 
@@ -115,7 +120,7 @@ public sealed partial class ProgramModel(ProgramsDb db, ProgramCatalog catalog, 
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanManage) return Forbid();
         if (status is not (ProgramStatus.Selesai or ProgramStatus.Dibatalkan)) return BadRequest();
-        await catalog.SetStatusAsync(Program, status, mail, ct);
+        await catalog.SetStatusAsync(Program, status, mail, ct, archiving);
         return Done(status == ProgramStatus.Selesai ? T["Program ditandai selesai."] : T["Program dibatalkan."]);
     }
 
