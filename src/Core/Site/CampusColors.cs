@@ -10,8 +10,8 @@ public static class CampusColors
 {
     private const double AaText = 4.5;
 
-    /// <summary>White or near-black, whichever reads better on <paramref name="hex"/>.</summary>
-    public static string On(string hex) => Contrast(Luminance(hex), 1.0) >= Contrast(Luminance(hex), Luminance("#1f2933")) ? "#ffffff" : "#1f2933";
+    /// <summary>White when it reads on <paramref name="hex"/>, else black (one of the two always reaches 4.5:1; a softer dark grey would not on mid-tones).</summary>
+    public static string On(string hex) => Contrast(Luminance(hex), 1.0) >= AaText ? "#ffffff" : "#000000";
 
     /// <summary><paramref name="hex"/> darkened just enough to be read as text on white.</summary>
     public static string Ink(string hex)
