@@ -5,8 +5,8 @@
 #   - fonts-dejavu-core (PDFsharp needs real fonts on Linux),
 #   - maildev, an SMTP server with a REST API, and smtp-server + nodemailer, which the TLS test
 #     server (scripts/test-smtp-tls.mjs) is built on, into .tools/ of the repository,
-#   - axe-core, the accessibility checker the browser tests run on pages (npm, into .tools/ too),
-#   - openssl, which makes that server's self-signed certificate.
+#   - openssl, which makes that server's self-signed certificate,
+#   - axe-core, the accessibility engine the browser tests run in the pages they check.
 # Safe to run again and again. Works as root or as a user with sudo.
 set -euo pipefail
 
@@ -53,6 +53,7 @@ if [[ ! -x "$node_modules/.bin/maildev" || ! -f "$node_modules/smtp-server/packa
     log "installing maildev@2, smtp-server@3 and nodemailer@6 into $repo/.tools (npm)"
     npm install --prefix "$repo/.tools" --no-audit --no-fund maildev@2 smtp-server@3 nodemailer@6
 fi
+# axe-core: the accessibility engine the browser tests run inside each page they check.
 if [[ ! -f "$node_modules/axe-core/axe.min.js" ]]; then
     log "installing axe-core@4 into $repo/.tools (npm)"
     npm install --prefix "$repo/.tools" --no-audit --no-fund axe-core@4

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using CampusKonseling.Cases.Data;
 using CampusKonseling.Tests.Cases;
@@ -182,8 +181,6 @@ public sealed class CasePageWalkthrough(PlatformFixture platform) : IAsyncLifeti
             BaseURL = platform.BaseAddress.ToString(), ViewportSize = size, Locale = "id-ID", IsMobile = size == Phone, HasTouch = size == Phone,
         });
         context.SetDefaultTimeout(60_000);
-        // axe-core is loaded the way the browser loads an extension's script: before the page's own, outside its CSP.
-        await context.AddInitScriptAsync(scriptPath: AxePath);
         return await context.NewPageAsync();
     }
 
@@ -198,19 +195,7 @@ public sealed class CasePageWalkthrough(PlatformFixture platform) : IAsyncLifeti
         return page;
     }
 
-    private static string AxePath => Path.Combine(RepoPaths.Root, ".tools", "node_modules", "axe-core", "axe.min.js");
-
-    /// <summary>axe-core on the page as it stands: no serious or critical violation (contrast included).</summary>
-    private static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        var found = await page.EvaluateAsync<JsonElement>("""
-            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-              .filter(v => v.impact === 'serious' || v.impact === 'critical')
-              .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — ' + v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(' | '))
-            """);
-        var violations = found.EnumerateArray().Select(v => v.GetString()!).ToList();
-        Assert.True(violations.Count == 0, $"axe-core on {what}:\n" + string.Join("\n", violations));
-    }
+    private static Task AssertAccessibleAsync(IPage page, string what) => Axe.AssertNoSeriousViolationsAsync(page, what);
 
     private Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, $"kasus-halaman-{++_shot:00}-{name}.png"), FullPage = true });
