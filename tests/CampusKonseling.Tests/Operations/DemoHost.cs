@@ -13,7 +13,7 @@ public sealed class DemoHost : IAsyncLifetime
     public const int Kasus = 12, Mahasiswa = 60, Program = 3;
     public const string Prefix = "ckdemo_";
     private const string HostDatabase = Prefix + "host";
-    private static readonly TimeSpan Start = TimeSpan.FromSeconds(120), Fill = TimeSpan.FromSeconds(400);
+    private static readonly TimeSpan Start = TimeSpan.FromSeconds(300), Fill = TimeSpan.FromSeconds(900);
 
     private HostProcess? _host;
     public Uri Address { get; } = new($"http://127.0.0.1:{TestHost.FreePort()}/");

@@ -43,8 +43,6 @@ public sealed class DemoSemesterService(
             }
             finally
             {
-                foreach (var (k, v) in Stage.Profile.OrderByDescending(x => x.Value.Ms + x.Value.Deliver))
-                    logger.LogInformation("PROFILE {Key}: n={N} work={Ms:0}ms deliver={D:0}ms avg={Avg:0.0}", k, v.N, v.Ms, v.Deliver, (v.Ms + v.Deliver) / v.N);
                 if (timers) await scheduler.ResumeAsync(CancellationToken.None);
                 if (worker is not null && !stoppingToken.IsCancellationRequested) await worker.StartAsync(CancellationToken.None);
             }

@@ -21,12 +21,8 @@ public sealed class Stage(ShellHost shells, ShellContext shell, IHttpContextAcce
     /// <summary>The campus being written (its calendar, time zone, SOPs), once read.</summary>
     public Campus Campus { get; set; } = null!;
 
-    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int N, double Ms, double Deliver)> Profile = new();
-
-    public async Task<T> RunAsync<T>(DateTimeOffset at, ClaimsPrincipal? actor, Func<IServiceProvider, Task<T>> work, CancellationToken ct,
-        [System.Runtime.CompilerServices.CallerFilePath] string file = "", [System.Runtime.CompilerServices.CallerMemberName] string member = "")
+    public async Task<T> RunAsync<T>(DateTimeOffset at, ClaimsPrincipal? actor, Func<IServiceProvider, Task<T>> work, CancellationToken ct)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         using var _ = DemoClock.At(at);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Indonesian;
         await using var scope = shells.CreateScope(shell);
@@ -39,10 +35,7 @@ public sealed class Stage(ShellHost shells, ShellContext shell, IHttpContextAcce
         try
         {
             var result = await work(scope.ServiceProvider);
-            var w = sw.Elapsed.TotalMilliseconds;
             await DeliverAsync(scope.ServiceProvider, ct);
-            var key = System.IO.Path.GetFileNameWithoutExtension(file) + "." + member;
-            Profile.AddOrUpdate(key, (1, w, sw.Elapsed.TotalMilliseconds - w), (_, v) => (v.N + 1, v.Ms + w, v.Deliver + sw.Elapsed.TotalMilliseconds - w));
             return result;
         }
         finally
@@ -51,18 +44,14 @@ public sealed class Stage(ShellHost shells, ShellContext shell, IHttpContextAcce
         }
     }
 
-    public Task RunAsync(DateTimeOffset at, ClaimsPrincipal? actor, Func<IServiceProvider, Task> work, CancellationToken ct,
-        [System.Runtime.CompilerServices.CallerFilePath] string file = "", [System.Runtime.CompilerServices.CallerMemberName] string member = "") =>
-        RunAsync(at, actor, async sp => { await work(sp); return 0; }, ct, file, member);
+    public Task RunAsync(DateTimeOffset at, ClaimsPrincipal? actor, Func<IServiceProvider, Task> work, CancellationToken ct) =>
+        RunAsync(at, actor, async sp => { await work(sp); return 0; }, ct);
 
     /// <summary>Reads in a fresh scope of the campus, at the real time, as nobody.</summary>
-    public async Task<T> ReadAsync<T>(Func<IServiceProvider, Task<T>> read, [System.Runtime.CompilerServices.CallerMemberName] string member = "")
+    public async Task<T> ReadAsync<T>(Func<IServiceProvider, Task<T>> read)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         await using var scope = shells.CreateScope(shell);
-        var r = await read(scope.ServiceProvider);
-        Profile.AddOrUpdate("read." + member, (1, sw.Elapsed.TotalMilliseconds, 0), (_, v) => (v.N + 1, v.Ms + sw.Elapsed.TotalMilliseconds, 0));
-        return r;
+        return await read(scope.ServiceProvider);
     }
 
     /// <summary>The campus's messages due by the demo clock: sent (or, to the demo's fictitious addresses, dropped) now.</summary>
