@@ -80,28 +80,28 @@ public sealed class DemoSemesterTests(PlatformFixture platform, DemoHost demo) :
             var shots = new Shots($"demo-semester-{width}");
             var counselor = await SignInAsync(browser, "konselor@unipma.demo", width, height);
             await counselor.GotoAsync("unipma/admin/kasus", Browser.CaseWalk.Loaded);
-            Assert.True(await counselor.Locator("table.cases tbody tr").CountAsync() > 0, "the counselor's inbox is empty");
             await shots.TakeAsync(counselor, "kotak-masuk-konselor");
+            Assert.True(await counselor.Locator("table.cases tbody tr").CountAsync() > 0, "the counselor's inbox is empty");
 
             var head = await SignInAsync(browser, "kepala@unipma.demo", width, height);
             await head.GotoAsync("unipma/admin/kasus?Semua=true", Browser.CaseWalk.Loaded);
-            Assert.True(await head.Locator("table.cases tbody tr.overdue").CountAsync() > 0, "no overdue case in the inbox");
             await shots.TakeAsync(head, "kotak-masuk-semua");
+            Assert.True(await head.Locator("table.cases tbody tr.overdue").CountAsync() > 0, "no overdue case in the inbox");
             await head.Locator("table.cases tbody tr a").First.ClickAsync();
             await Microsoft.Playwright.Assertions.Expect(head.Locator("h1")).ToContainTextAsync("KS-");
             await shots.TakeAsync(head, "kasus");
 
             await head.GotoAsync("unipma/admin/arsip", Browser.CaseWalk.Loaded);
-            Assert.Matches(@"[1-9]\d* hasil", await head.Locator("#jumlah").InnerTextAsync());
             await shots.TakeAsync(head, "arsip");
+            Assert.Matches(@"[1-9]\d* hasil", await head.Locator("#jumlah").InnerTextAsync());
 
             await head.GotoAsync("unipma/admin/laporan?jenis=semester", Browser.CaseWalk.Loaded);
-            Assert.True(int.Parse(await head.Locator(".headline dd").First.InnerTextAsync()) > 0, "no case opened this semester");
             await shots.TakeAsync(head, "laporan-semester");
+            Assert.True(int.Parse(await head.Locator(".headline dd").First.InnerTextAsync()) > 0, "no case opened this semester");
 
             await head.GotoAsync("unipma/admin/laporan/baku-mutu?jenis=semester", Browser.CaseWalk.Loaded);
-            Assert.True(await head.Locator("section[data-tabel] tbody tr").CountAsync() > 0, "no compliance figures");
             await shots.TakeAsync(head, "baku-mutu");
+            Assert.True(await head.Locator("section[data-tabel] tbody tr").CountAsync() > 0, "no compliance figures");
 
             await head.GotoAsync("unipma/admin/program", Browser.CaseWalk.Loaded);
             await shots.TakeAsync(head, "program");

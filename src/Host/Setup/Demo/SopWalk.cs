@@ -173,7 +173,8 @@ public abstract class SopWalk(Campus campus, Stage stage, Random rng, DateTimeOf
         }
         else at = campus.AddWorking(from, TimeSpan.FromMinutes(rng.Next(20, late ? 1500 : 600)));
         if (step.TidakSebelum is { } acuan && SopEngine.DateOf(instance, acuan) is { } date && at < date)
-            at = campus.AddWorking(date, TimeSpan.FromMinutes(rng.Next(60, 180)));
+            // A step due at the very date it may not come before (the session "sesuai jadwal"): on time only when recorded as it starts.
+            at = !late && active.JatuhTempo == date ? date : campus.AddWorking(date, TimeSpan.FromMinutes(rng.Next(60, 180)));
         return at < from ? from.AddMinutes(rng.Next(2, 15)) : at;
     }
 }

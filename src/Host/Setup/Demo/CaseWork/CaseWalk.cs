@@ -21,6 +21,7 @@ public sealed class CaseWalk(CaseBrief brief, Staff staff, Campus campus, Stage 
     private string? _pendamping;
     private string _status = CaseStatus.Baru;
     private bool _assignLater;
+    private readonly Dictionary<Guid, bool> _decided = [];
 
     public CaseBrief Brief => brief;
     protected override SopDefinition Definition => brief.Sop.Definition;
@@ -74,9 +75,11 @@ public sealed class CaseWalk(CaseBrief brief, Staff staff, Campus campus, Stage 
             case Target.Baru:
                 return true;
             case Target.Berjalan:
-                return moved && onTime;
+                // Not always at the first place it could stand: some go on to a later step that can stand on time too.
+                return moved && onTime && (!Calm(Following(step)) || Decide(active, 0.55));
             case Target.Terlambat:
-                return moved && active.JatuhTempo is { } due && due < Now.AddHours(-6) && step.Pelaksana.Any(p => !Definition.Lane(p)!.Klien);
+                return moved && active.JatuhTempo is { } due && due < Now.AddHours(-6) && step.Pelaksana.Any(p => !Definition.Lane(p)!.Klien)
+                    && (!Dueful(Following(step)) || Decide(active, 0.6));
             case Target.Dirujuk:
                 if (_referred) return true;
                 if (brief.Eksternal) return step.Aksi.Any(a => a.Jenis == AksiJenis.HasilRujukan) && (_referred = true);
@@ -125,6 +128,25 @@ public sealed class CaseWalk(CaseBrief brief, Staff staff, Campus campus, Stage 
         });
     }
 
+    /// <summary>A choice made once per activation (the walk asks again after every event).</summary>
+    private bool Decide(ActiveStep active, double p)
+    {
+        if (!_decided.TryGetValue(active.ActivationId, out var yes)) _decided[active.ActivationId] = yes = Rng.Chance(p);
+        return yes;
+    }
+
+    /// <summary>The step that follows, when it is one step (not a decision's choice) and not the end.</summary>
+    private Langkah? Following(Langkah step) =>
+        step.Jenis == JenisLangkah.Keputusan ? null : Definition.Find(step.Lanjut.FirstOrDefault() ?? "") is { Jenis: not JenisLangkah.Selesai } next ? next : null;
+
+    /// <summary>A step a case can stand at on time for days: no time standard, one of a day or more, or due at an agreed session.</summary>
+    private static bool Calm(Langkah? s) => s is not null && (s.Acuan == "janji" || (s.Acuan is null
+        && (!WaktuParser.TryParse(s.Waktu, out var w, out _) || w is not { HasDuration: true } || w.Satuan >= SatuanWaktu.Hari)));
+
+    /// <summary>A step that falls overdue when left: it has a time standard (or is due at the agreed session).</summary>
+    private static bool Dueful(Langkah? s) => s is not null && s.Jenis != JenisLangkah.Keputusan
+        && (s.Acuan == "janji" || (s.Acuan is null && WaktuParser.TryParse(s.Waktu, out var w, out _) && w is { HasDuration: true }));
+
     private bool TunjukKonselor => Definition.Langkah.Any(l => l.Aksi.Any(a => a.Jenis == AksiJenis.Tunjuk && a.Penugasan == "konselor"));
 
     protected override Member? ActorFor(Langkah step, SopInstance instance)
@@ -151,7 +173,8 @@ public sealed class CaseWalk(CaseBrief brief, Staff staff, Campus campus, Stage 
     protected override async Task WorkAsync(Langkah step, ActiveStep active, SopInstance instance, Member actor, DateTimeOffset at, CancellationToken ct)
     {
         var t = at;
-        DateTimeOffset Tick() => t = t.AddSeconds(Rng.Next(20, 90));
+        var done = false;
+        DateTimeOffset Tick() { done = true; return t = t.AddSeconds(Rng.Next(20, 90)); }
         // The case is given to its counselor when someone first works it, unless a step of the SOP does that itself.
         if (!CounselorAssigned && brief.Konselor is { } konselor && !TunjukKonselor)
         {
@@ -175,7 +198,8 @@ public sealed class CaseWalk(CaseBrief brief, Staff staff, Campus campus, Stage 
         if (step.Jenis == JenisLangkah.Selesai && !Definition.Langkah.Any(l => l.Aksi.Any(a => a.Jenis == AksiJenis.Surat)) && Rng.Chance(0.7))
             await Letters.ReportAsync(Stage, _caseId, actor, Tick(), Rng, ct);
         var pilihan = step.Jenis == JenisLangkah.Keputusan ? Choose(step, instance) : null;
-        if (!await CompleteAsync(step, actor, Tick(), pilihan, ct)) return;
+        // A step with nothing to do first is recorded at its moment: a session due as it starts is then on time.
+        if (!await CompleteAsync(step, actor, done ? Tick() : at, pilihan, ct)) return;
         await NotesAsync(step, actor, Tick(), ct);
     }
 
