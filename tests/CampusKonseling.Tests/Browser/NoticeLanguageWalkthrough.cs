@@ -41,6 +41,8 @@ public sealed class NoticeLanguageWalkthrough(PlatformFixture platform) : IAsync
         await Assertions.Expect(notice.Locator("small.waktu")).ToHaveTextAsync(new Regex(@"^\d{2}/\d{2}/\d{4} \d{2}\.\d{2} WITA$"));
         await ShotAsync(phone, "01-notifikasi-bahasa-indonesia-390");
 
+        // On a phone the language switch sits behind the menu button, with the staff menu.
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
         await phone.GetByRole(AriaRole.Link, new() { Name = "EN", Exact = true }).First.ClickAsync();
         await Assertions.Expect(notice.Locator("strong")).ToContainTextAsync("New task: step 2 of Layanan cepat (uji)");
         await Assertions.Expect(notice).ToContainTextAsync($"Due {WitaCampus.Wita(due, "dd/MM/yyyy HH:mm", CultureInfo.GetCultureInfo("en"))}.");

@@ -143,6 +143,11 @@ public sealed partial class LanguageAndTimeTests(PlatformFixture platform)
         Assert.Contains(Wita(due, "dd/MM/yyyy HH:mm", Id), main);
         AllInWita(main, atLeast: 2);
 
+        // The SOP's own page of the request (its history), as the campus admin reads it.
+        var (_, instance) = await site.Admin.PageAsync($"{site.Campus.Prefix}/admin/sop/instans/{c.SopInstanceId}");
+        Assert.Contains(Wita(due, "dd/MM/yyyy HH:mm", Id), instance.QuerySelector("main")!.TextContent);
+        AllInWita(instance.QuerySelector("main")!.TextContent, atLeast: 3);
+
         var (_, notices) = await staff.PageAsync($"{site.Campus.Prefix}/notifikasi");
         var staffId = await site.In.InCampusAsync(async sp => (await sp.GetRequiredService<CampusKonseling.Users.IUserDirectory>().UsersInRoleAsync(Staf)).Single(u => u.Email == _demoStaff).Id);
         var created = await site.In.InCampusAsync(sp => sp.GetRequiredService<NotificationsDb>().Items.AsNoTracking()

@@ -43,7 +43,7 @@ public sealed record Campus(string Name, CampusSettings Settings, TimeZoneInfo Z
             : [];
         var programmeKinds = kinds.Where(k => definitions.Any(d => d.Kode == k.SopKode))
             .Select(k => (k, definitions.First(d => d.Kode == k.SopKode))).ToList();
-        return new Campus(shell.Name, settings, TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone), new WorkingCalendar(settings),
+        return new Campus(shell.Name, settings, CampusKonseling.Site.CampusClock.Zone(settings.TimeZone), new WorkingCalendar(settings),
             caseSops, programmeKinds, shell.IsEnabled("Directory"));
     }
 

@@ -138,7 +138,7 @@ public sealed class MineModel(FormsDb db, PermohonanSaya mine, ISopSteps steps, 
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Waktu = new WaktuKlien(TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(ct)).TimeZone), clock.GetUtcNow(), T);
+        Waktu = new WaktuKlien(CampusKonseling.Site.CampusClock.Zone((await settings.GetAsync(ct)).TimeZone), clock.GetUtcNow(), T);
         Rows = await mine.OfAsync(User, ct);
         Tiket = await mine.TicketsAsync(User, ct);
     }
