@@ -10,7 +10,11 @@ namespace CampusKonseling.Archive;
 public sealed record ArchiveEntry(
     string Jenis, string SubjekId, string Judul, string? Nomor, string? SopKode, string? SopJudul, string? JenisKlien, string? Bidang,
     string? Saluran, string? KonselorId, string? KonselorNama, string? Nama, string? Nim, DateTimeOffset Dibuka, DateTimeOffset? Ditutup,
-    string? Hasil, string TeksUmum, string? TeksKonseling, string? Unit = null);
+    string? Hasil, string TeksUmum, string? TeksKonseling, string? Unit = null)
+{
+    /// <summary>A short line shown under the record in results ("workshop · 40 terdaftar, 35 hadir · laporan 003/LMB/…").</summary>
+    public string? Keterangan { get; init; }
+}
 
 /// <summary>The campus's searchable archive (feature Archive); reached through ShellFeatureServices.Contract.</summary>
 public interface IArchive

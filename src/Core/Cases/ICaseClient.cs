@@ -23,4 +23,13 @@ public interface ICaseClient
 
     /// <summary>Stores a document of the named kind on the case (PDF/JPG/PNG, at most 10 MB, checked by content).</summary>
     Task<string?> UploadAsync(Guid sopInstanceId, string dokumen, IFormFile? berkas, ClaimsPrincipal user, CancellationToken ct = default);
+
+    /// <summary>
+    /// Whom the client may choose for an assignment their own step makes (a <c>tunjuk</c> in the client's lane, where the SOP lets
+    /// them choose): for "konselor" whoever may counsel, else holders of <paramref name="peran"/> (the assigned lane's role). Names only.
+    /// </summary>
+    Task<IReadOnlyList<CampusKonseling.Users.UserRef>> ChoicesAsync(Guid sopInstanceId, string penugasan, string? peran, ClaimsPrincipal user, CancellationToken ct = default);
+
+    /// <summary>The client names the person for the assignment; refused when they are not among <see cref="ChoicesAsync"/>.</summary>
+    Task<string?> ChooseAsync(Guid sopInstanceId, string penugasan, string? peran, string? penggunaId, ClaimsPrincipal user, CancellationToken ct = default);
 }

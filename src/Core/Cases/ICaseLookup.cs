@@ -1,7 +1,12 @@
 namespace CampusKonseling.Cases;
 
 /// <summary>An agreed counseling session as the client may be told: when, where or which online meeting.</summary>
-public sealed record ClientAppointment(DateTimeOffset Mulai, int DurasiMenit, string? Tempat, string? Tautan, string? KodeRapat, string Status);
+public sealed record ClientAppointment(DateTimeOffset Mulai, int DurasiMenit, string? Tempat, string? Tautan, string? KodeRapat, string Status)
+{
+    /// <summary>The agreement's id (for its calendar file); the counselor's name when the client may be told it.</summary>
+    public Guid Id { get; init; }
+    public string? Konselor { get; init; }
+}
 
 /// <summary>A note of the case that its counselor released to the client.</summary>
 public sealed record ReleasedNote(DateTimeOffset Pada, string Isi);

@@ -27,7 +27,21 @@ public interface ILetterService
     /// <summary>The placeholders a letter of the template may not leave empty ("wajib"): callers refuse to make it, naming them, while one is empty.</summary>
     Task<IReadOnlyList<string>> RequiredAsync(string templat, CancellationToken ct = default);
 
-    /// <summary>Makes a new letter with the next number, or — when <paramref name="versiDari"/> names an earlier letter — a new version of it keeping its number.</summary>
+    /// <summary>
+    /// The signature's values (<see cref="LetterFields.Signer"/>) from the signer's profile: the template's signer role
+    /// (tandaTangan.peran) decides who signs — <paramref name="user"/> when they hold it (or when no role is named), else the
+    /// holder whose position is the template's, else the role's only holder. Empty when nobody is found. A null
+    /// <paramref name="user"/> is the signed-in user of the request.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> SignerAsync(string templat, System.Security.Claims.ClaimsPrincipal? user, CancellationToken ct = default);
+
+    /// <summary>The values an earlier letter was made with: a new version starts from them. Empty when unknown.</summary>
+    Task<IReadOnlyDictionary<string, string>> ValuesAsync(Guid letterId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Makes a new letter with the next number, or — when <paramref name="versiDari"/> names an earlier letter — a new version of it keeping its number.
+    /// Signature values the request leaves empty are the signer's (<see cref="SignerAsync"/>, as the signed-in user).
+    /// </summary>
     Task<GeneratedLetter> GenerateAsync(LetterRequest request, Guid? versiDari = null, CancellationToken ct = default);
 
     Task<IReadOnlyList<GeneratedLetter>> OfOwnerAsync(string pemilikJenis, string pemilikId, CancellationToken ct = default);

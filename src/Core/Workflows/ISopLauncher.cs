@@ -16,11 +16,24 @@ public sealed record SopSummary(string Kode, string Judul, int? RetensiHari = nu
 public sealed record SopLaunch(Guid InstanceId, SopEntry Entry, DateTimeOffset? JatuhTempo, Func<CancellationToken, Task> AfterCommitAsync);
 
 /// <summary>Where a request stands, as its requester may be told: step descriptions and dates, never staff notes.</summary>
-public sealed record SopProgress(string Judul, bool Selesai, bool Dibatalkan, IReadOnlyList<SopProgressStep> LangkahAktif, DateTimeOffset? SelesaiPada);
+public sealed record SopProgress(string Judul, bool Selesai, bool Dibatalkan, IReadOnlyList<SopProgressStep> LangkahAktif, DateTimeOffset? SelesaiPada)
+{
+    /// <summary>The steps done so far, oldest first: what the SOP says of each and when it was done; never who wrote what.</summary>
+    public IReadOnlyList<SopProgressDone> Riwayat { get; init; } = [];
+    public DateTimeOffset? DimulaiPada { get; init; }
+}
+
+/// <summary>A step done on the request (completed or skipped), as its requester may be told.</summary>
+public sealed record SopProgressDone(string Uraian, DateTimeOffset Pada, bool Dilewati = false);
 
 /// <param name="Kelengkapan">The documents and items the step needs (its SOP's kelengkapan), for staff checklists.</param>
 /// <param name="Klien">The step waits for the requester themself (a client lane, with the requester's account known): done on their own page.</param>
-public sealed record SopProgressStep(string Uraian, DateTimeOffset? JatuhTempo, IReadOnlyList<string>? Kelengkapan = null, string? Label = null, string? Waktu = null, bool Klien = false);
+public sealed record SopProgressStep(string Uraian, DateTimeOffset? JatuhTempo, IReadOnlyList<string>? Kelengkapan = null, string? Label = null, string? Waktu = null, bool Klien = false)
+{
+    /// <summary>Who does it, by the SOP's lane names ("Tata Usaha", "Konselor"); the requester's own lane is left out.</summary>
+    public IReadOnlyList<string> Oleh { get; init; } = [];
+    public bool Terlambat { get; init; }
+}
 
 /// <summary>
 /// How other modules start an SOP (intake forms, cases, the API) without reaching into the SOP

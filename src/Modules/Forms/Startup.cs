@@ -22,7 +22,10 @@ public sealed class Startup : IFeatureStartup
             .AddPublicMenu<PublicMenu>()
             .AddRecipeStep<FormsStep>()
             .AddBackgroundTask<PendingUploadCleanup>();
+        feature.AddContract<IRequestAnswers, RequestAnswers>();
+        feature.AddContract<CampusKonseling.Users.IClientHome, ClientHome>();
         feature.Services.AddScoped<FormCatalog>();
+        feature.Services.AddScoped<Mine.PermohonanSaya>();
         feature.Services.AddSingleton(new StaticAssetSource("/_formulir", typeof(Startup).Assembly, "CampusKonseling.Forms.assets"));
         feature.Services.AddScoped<Builder.FormDrafts>();
         feature.Services.AddScoped<SubmissionService>();

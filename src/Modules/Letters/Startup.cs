@@ -20,6 +20,7 @@ public sealed class Startup : IFeatureStartup
             .AddRecipeStep<LettersStep>();
         feature.Services.AddScoped<Letterhead>();
         feature.Services.AddScoped<TemplateStore>();
+        feature.Services.AddScoped<Signing.Signer>();
         feature.AddContract<ILetterService, LetterService>();
         feature.AddContract<ICampusLetterhead, CampusLetterhead>();
     }

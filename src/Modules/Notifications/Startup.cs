@@ -25,6 +25,7 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddSingleton<IMessageTemplateProvider, Templates.NotificationTemplates>();
         feature.Services.AddScoped<Pesan.StepMessageSignals>();
         feature.AddContract<CampusKonseling.Workflows.IStepAction, Pesan.PesanAction>();
+        feature.AddContract<IClientMessages, Pesan.ClientMessages>();
         feature.AddPermissions<Permissions>().AddAdminMenu<AdminMenu>().AddRecipeStep<Pesan.MessagesStep>();
     }
 }

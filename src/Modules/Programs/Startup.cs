@@ -24,6 +24,8 @@ public sealed class Startup : IFeatureStartup
         feature.AddContract<IProgramReport, ProgramReport>();
         feature.AddContract<Workflows.ISopObserver, ProgramSopObserver>();
         feature.AddContract<Workflows.IStepAction, ProgramSuratAction>();
+        feature.AddContract<IClientTickets, ClientTickets>();
+        feature.AddContract<Archive.IArchiveSubjectOwner, ProgramArchiveOwner>();
         feature.Services.AddScoped<ProgramCatalog>();
         feature.Services.AddScoped<ProgramEdits>();
         feature.Services.AddScoped<Registrations>();
@@ -32,6 +34,7 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Evaluations>();
         feature.Services.AddScoped<Audience>();
         feature.Services.AddScoped<ProgramLetters>();
+        feature.Services.AddScoped<ProgramArchiving>();
         feature.Services.AddScoped<ProgramReferrals>();
         feature.Services.AddProgramRateLimit();
         feature.Services.AddSingleton(new StaticAssetSource("/_program", typeof(Startup).Assembly, "CampusKonseling.Programs.assets"));

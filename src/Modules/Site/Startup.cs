@@ -20,6 +20,7 @@ public sealed class Startup : IFeatureStartup
             .AddRecipeStep<SettingsStep>();
         feature.Services.AddScoped<SiteSettingsService>();
         feature.Services.AddScoped<ISiteSettings>(sp => sp.GetRequiredService<SiteSettingsService>());
+        feature.Services.AddScoped<CampusClock>();
         feature.Services.AddScoped<Logo.LogoKampus>();
     }
 

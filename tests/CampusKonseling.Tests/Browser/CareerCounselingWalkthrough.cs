@@ -145,7 +145,7 @@ public sealed class CareerCounselingWalkthrough(PlatformFixture platform) : IAsy
 
         // The alumnus's own page shows the request done.
         await phone.GotoAsync($"{_unipma.Prefix}/permohonan-saya", Loaded);
-        await Assertions.Expect(phone.Locator($"tr[data-kode='{code}'] .status")).ToHaveTextAsync("Selesai");
+        await Assertions.Expect(phone.Locator($"article.permohonan[data-kode='{code}'] .status")).ToHaveTextAsync("Selesai");
         await ShotAsync(phone, "permohonan-saya-selesai");
     }
 

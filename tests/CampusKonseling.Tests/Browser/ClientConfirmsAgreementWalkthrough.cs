@@ -58,7 +58,7 @@ public sealed class ClientConfirmsAgreementWalkthrough(PlatformFixture platform)
         await step.GetByRole(AriaRole.Button, new() { Name = "Konfirmasi jadwal" }).ClickAsync();
         await Assertions.Expect(phone.Locator("#pesan")).ToHaveTextAsync("Jadwal konseling sudah Anda konfirmasi.");
         await Assertions.Expect(phone.Locator("article.langkah-klien")).ToHaveCountAsync(0);
-        await Assertions.Expect(phone.Locator("td.langkah")).ToContainTextAsync("Konselor melaksanakan konseling");
+        await Assertions.Expect(phone.Locator(".permohonan .langkah")).ToContainTextAsync("Konselor melaksanakan konseling");
         await ShotAsync(phone, "02-jadwal-dikonfirmasi");
     }
 

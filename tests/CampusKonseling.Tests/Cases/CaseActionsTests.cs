@@ -62,7 +62,7 @@ public sealed class CaseActionsTests(PlatformFixture platform) : CaseCampusTests
         // The client sees the agreed session in "Permohonan saya", never the notes.
         using var client = await SignInAsync("Mahasiswa");
         var (_, mine) = await client.PageAsync($"{_site.Campus.Prefix}/permohonan-saya");
-        var row = mine.QuerySelector($"tr[data-kode='{c.KodePelacakan}']")!;
+        var row = mine.QuerySelector($"article.permohonan[data-kode='{c.KodePelacakan}']")!;
         Assert.Contains("Ruang Konseling 2", row.QuerySelector(".jadwal")!.TextContent);
         Assert.DoesNotContain("meet.kampus.test", row.TextContent);
     }
@@ -138,7 +138,7 @@ public sealed class CaseActionsTests(PlatformFixture platform) : CaseCampusTests
 
         using var client = await SignInAsync("Mahasiswa");
         var (_, mine) = await client.PageAsync($"{_site.Campus.Prefix}/permohonan-saya");
-        var row = mine.QuerySelector($"tr[data-kode='{c.KodePelacakan}']")!;
+        var row = mine.QuerySelector($"article.permohonan[data-kode='{c.KodePelacakan}']")!;
         Assert.Contains("latihan relaksasi", row.QuerySelector(".dirilis")!.TextContent);
         Assert.DoesNotContain("sidang skripsi", mine.DocumentElement.OuterHtml);
         Assert.DoesNotContain("Saya kesulitan", mine.DocumentElement.OuterHtml);

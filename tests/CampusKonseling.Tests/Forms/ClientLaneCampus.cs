@@ -22,7 +22,7 @@ namespace CampusKonseling.Tests.Forms;
 /// </summary>
 public sealed class ClientLaneCampus
 {
-    public const string Sop = "KLIEN-UJI", Form = "permohonan-klien", FormBerkas = "permohonan-berkas", Password = "Demo12345";
+    public const string Sop = "KLIEN-UJI", Form = "permohonan-klien", FormBerkas = "permohonan-berkas", FormPesan = "permohonan-pesan", FormPilih = "permohonan-pilih", Password = "Demo12345";
 
     public required TestTenant Campus { get; init; }
     public required SopHarness In { get; init; }
@@ -61,9 +61,12 @@ public sealed class ClientLaneCampus
     };
 
     /// <summary>Sends the form (signed in or not) and returns the request's tracking code.</summary>
-    public async Task<string> SubmitAsync(TestClient client, string email)
+    public Task<string> SubmitAsync(TestClient client, string email) => SubmitAsync(client, Form, Answers(email));
+
+    /// <summary>Sends one of the campus's forms with these answers and returns the request's tracking code.</summary>
+    public async Task<string> SubmitAsync(TestClient client, string form, Dictionary<string, string> answers)
     {
-        using var sent = await client.SubmitAsync(FormPath, "form.intake", Answers(email));
+        using var sent = await client.SubmitAsync($"{Campus.Prefix}/formulir/{form}", "form.intake", answers);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         return Regex.Match(sent.Headers.Location!.OriginalString, "kode=([A-Z2-9-]+)").Groups[1].Value;
     }
@@ -91,8 +94,11 @@ public sealed class ClientLaneCampus
         Assert.True(done.Succeeded, done.Error);
     }
 
-    /// <summary>The counselor agrees a meeting in the campus's room, the day after tomorrow at 10:00 campus time.</summary>
-    public async Task<Guid> AgreeAsync(Guid instance, string tempat = "Ruang Konseling 2")
+    /// <summary>
+    /// The counselor agrees a meeting in the campus's room (or, with <paramref name="tautan"/>, online), the day after tomorrow at
+    /// 10:00 campus time.
+    /// </summary>
+    public async Task<Guid> AgreeAsync(Guid instance, string tempat = "Ruang Konseling 2", string? tautan = null, string? kodeRapat = null, string? sandiRapat = null)
     {
         var row = await CaseOfAsync(instance);
         var id = await SecurityCampus.UserIdAsync(Campus, Konselor);
@@ -103,9 +109,29 @@ public sealed class ClientLaneCampus
             var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.GivenName, "Konselor Uji")], "uji"));
             var db = sp.GetRequiredService<CasesDb>();
             var c = await db.Cases.SingleAsync(x => x.Id == row.Id);
-            var errors = await sp.GetRequiredService<Appointments>().AgreeAsync(user, c, new AgreementInput(day, new TimeOnly(10, 0), 60, tempat, null, null, null), null, null, default);
+            var errors = await sp.GetRequiredService<Appointments>().AgreeAsync(user, c, new AgreementInput(day, new TimeOnly(10, 0), 60, tautan is null ? tempat : null, tautan, kodeRapat, sandiRapat), null, null, default);
             Assert.Empty(errors);
             return await db.Appointments.Where(a => a.CaseId == row.Id).OrderByDescending(a => a.DibuatPada).Select(a => a.Id).FirstAsync();
+        });
+    }
+
+    /// <summary>The counselor is assigned the case, writes a counseling note (never for the client) and releases another to the client.</summary>
+    public async Task CounselorWritesAsync(Guid instance, string secret, string released)
+    {
+        var id = await SecurityCampus.UserIdAsync(Campus, Konselor);
+        await In.InCampusAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CasesDb>();
+            var timeline = sp.GetRequiredService<CaseTimeline>();
+            var c = await db.Cases.SingleAsync(x => x.SopInstanceId == instance);
+            var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.GivenName, "Rina Marlina"),
+                new Claim(ClaimTypes.Role, "Konselor")], "uji"));
+            await timeline.AssignAsync(user, c, new CampusKonseling.Users.UserRef(id, "Rina Marlina", Konselor));
+            Assert.Null(await timeline.WriteAsync(user, c, JenisCatatan.Sesi, Tingkat.Konseling, secret));
+            Assert.Null(await timeline.WriteAsync(user, c, JenisCatatan.Laporan, Tingkat.Konseling, released));
+            var entry = await db.Entries.Where(e => e.CaseId == c.Id && e.Jenis == JenisCatatan.Laporan).OrderByDescending(e => e.Id).Select(e => e.Id).FirstAsync();
+            Assert.Null(await timeline.ReleaseAsync(user, c, entry));
+            return 0;
         });
     }
 
@@ -124,6 +150,7 @@ public sealed class ClientLaneCampus
               { "email": "{{a}}", "name": "Dewi Lestari", "password": "{{Password}}", "roles": ["Mahasiswa"] },
               { "email": "{{b}}", "name": "Bima Saputra", "password": "{{Password}}", "roles": ["Mahasiswa"] },
               { "email": "{{konselor}}", "name": "Rina Marlina", "password": "{{Password}}", "roles": ["Konselor"] },
+              { "email": "kedua.{{konselor}}", "name": "Yusuf Hamdani", "password": "{{Password}}", "roles": ["Konselor"] },
               { "email": "{{tu}}", "name": "Sri Wahyuni", "password": "{{Password}}", "roles": ["TU"] } ] },
             { "name": "sop", "sops": [ {
               "kode": "{{Sop}}", "judul": "Konseling dengan lajur klien",
@@ -139,6 +166,22 @@ public sealed class ClientLaneCampus
                 { "id": "5", "uraian": "Mahasiswa mengonfirmasi jadwal konseling", "pelaksana": ["mhs"], "waktu": "1 hari", "output": "Konfirmasi jadwal",
                   "aksi": [ { "jenis": "konfirmasiJadwal" } ], "lanjut": "6" },
                 { "id": "6", "jenis": "selesai", "uraian": "Konselor melaksanakan konseling", "pelaksana": ["konselor"] } ] },
+              { "kode": "KLIEN-PILIH", "judul": "Konseling dengan konselor pilihan",
+              "pelaksana": [ { "id": "mhs", "nama": "Mahasiswa", "peran": "Mahasiswa", "klien": true },
+                             { "id": "konselor", "nama": "Konselor pilihan", "peran": "Konselor", "penugasan": "konselor" } ],
+              "langkah": [
+                { "id": "1", "jenis": "mulai", "uraian": "Mahasiswa mengisi formulir", "pelaksana": ["mhs"], "otomatis": "formulir", "lanjut": "2" },
+                { "id": "2", "uraian": "Mahasiswa memilih konselornya", "pelaksana": ["mhs"], "waktu": "1 hari",
+                  "aksi": [ { "jenis": "tunjuk", "penugasan": "konselor" } ], "lanjut": "3" },
+                { "id": "3", "jenis": "selesai", "uraian": "Konselor pilihan menghubungi mahasiswa", "pelaksana": ["konselor"] } ] },
+              { "kode": "KLIEN-PESAN", "judul": "Konsultasi dengan tanggapan unit",
+              "pelaksana": [ { "id": "mhs", "nama": "Mahasiswa", "peran": "Mahasiswa", "klien": true }, { "id": "tu", "nama": "Tata Usaha", "peran": "TU" },
+                             { "id": "konselor", "nama": "Konselor", "peran": "Konselor" } ],
+              "langkah": [
+                { "id": "1", "jenis": "mulai", "uraian": "Mahasiswa mengisi formulir konsultasi", "pelaksana": ["mhs"], "otomatis": "formulir", "lanjut": "2" },
+                { "id": "2", "uraian": "Unit mengirim tanggapan kepada mahasiswa", "pelaksana": ["tu"], "otomatis": "pesan",
+                  "aksi": [ { "jenis": "pesan", "templat": "tanggapan-uji" } ], "lanjut": "3" },
+                { "id": "3", "jenis": "selesai", "uraian": "Konselor menindaklanjuti", "pelaksana": ["konselor"] } ] },
               { "kode": "KLIEN-BERKAS", "judul": "Izin konseling dengan surat dokter",
               "pelaksana": [ { "id": "mhs", "nama": "Mahasiswa", "peran": "Mahasiswa", "klien": true }, { "id": "konselor", "nama": "Konselor", "peran": "Konselor" } ],
               "langkah": [
@@ -146,6 +189,9 @@ public sealed class ClientLaneCampus
                 { "id": "2", "uraian": "Mahasiswa mengunggah surat keterangan dokter", "pelaksana": ["mhs"], "waktu": "1 hari",
                   "aksi": [ { "jenis": "unggah", "dokumen": "Surat Keterangan Dokter" } ], "lanjut": "3" },
                 { "id": "3", "jenis": "selesai", "uraian": "Konselor memeriksa surat", "pelaksana": ["konselor"] } ] } ] },
+            { "name": "messages", "templates": [ {
+              "kode": "tanggapan-uji", "nama": "Tanggapan uji", "judul": "Tanggapan permohonan {kode}",
+              "isi": ["Yth. {nama},", "", "Permohonan {kode} sudah kami terima; konselor {unit} akan menghubungi Anda minggu ini.", "", "Pantau di: {tautanPermohonan}"] } ] },
             { "name": "forms", "forms": [ {
               "kode": "{{Form}}", "judul": "Permohonan konseling (lajur klien)", "sop": "{{Sop}}",
               "isian": [
@@ -156,6 +202,15 @@ public sealed class ClientLaneCampus
                 { "id": "sesi", "jenis": "pilihan", "label": "Jenis sesi", "pilihan": ["Individu", "Kelompok"] },
                 { "id": "uraian", "jenis": "teksPanjang", "label": "Ceritakan singkat", "wajib": true, "petakan": "masalah" },
                 { "id": "catatan", "jenis": "teks", "label": "Catatan lain" } ] },
+              { "kode": "{{FormPilih}}", "judul": "Konseling dengan konselor pilihan", "sop": "KLIEN-PILIH",
+              "isian": [
+                { "id": "nama", "jenis": "teks", "label": "Nama lengkap", "wajib": true, "petakan": "nama" },
+                { "id": "email", "jenis": "email", "label": "E-mail", "wajib": true, "petakan": "email" } ] },
+              { "kode": "{{FormPesan}}", "judul": "Konsultasi singkat", "sop": "KLIEN-PESAN",
+              "isian": [
+                { "id": "nama", "jenis": "teks", "label": "Nama lengkap", "wajib": true, "petakan": "nama" },
+                { "id": "email", "jenis": "email", "label": "E-mail", "wajib": true, "petakan": "email" },
+                { "id": "uraian", "jenis": "teksPanjang", "label": "Ceritakan singkat", "wajib": true, "petakan": "masalah" } ] },
               { "kode": "{{FormBerkas}}", "judul": "Izin konseling", "sop": "KLIEN-BERKAS",
               "isian": [
                 { "id": "nama", "jenis": "teks", "label": "Nama lengkap", "wajib": true, "petakan": "nama" },

@@ -69,9 +69,10 @@ public sealed class ClientLaneTests(PlatformFixture platform) : IAsyncLifetime
         var (_, page) = await a.PageAsync(_c.MinePath);
         var card = page.QuerySelector($"article.langkah-klien[data-kode='{code}'][data-langkah='3']")!;
         Assert.Contains("Mahasiswa mengisi angket kesiapan konseling", card.TextContent);
-        // Due in the campus's time zone (Asia/Jakarta), as the engine computed it.
+        // Due in the campus's time zone (Asia/Jakarta), as the engine computed it, in words.
         var due = TimeZoneInfo.ConvertTime((await _c.In.InstanceAsync(instance)).Aktif.Single().JatuhTempo!.Value, TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta"));
-        Assert.Matches($@"Mohon diselesaikan sebelum {due:dd/MM/yyyy} {due:HH}[:.]{due:mm}", card.QuerySelector(".jatuh-tempo")!.TextContent);
+        Assert.StartsWith($"Mohon diselesaikan sebelum {due.ToString("dddd, d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID"))} pukul {due:HH.mm} WIB (",
+            card.QuerySelector(".jatuh-tempo")!.TextContent);
         using var done = await a.SubmitAsync(page, $"article[data-langkah='3'] form", new Dictionary<string, string>(), _c.MinePath);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
 
@@ -102,7 +103,7 @@ public sealed class ClientLaneTests(PlatformFixture platform) : IAsyncLifetime
         var (_, page) = await a.PageAsync(_c.MinePath);
         var card = page.QuerySelector("article[data-langkah='5']")!;
         Assert.Contains("Ruang Konseling 2", card.QuerySelector(".tempat")!.TextContent);
-        Assert.Matches(@"\d\d/\d\d/\d{4} 10[:.]00 \(60 menit\)", card.QuerySelector(".waktu")!.TextContent);
+        Assert.Matches(@"^\w+, \d{1,2} \w+ \d{4} pukul 10\.00 WIB \(60 menit\)$", card.QuerySelector(".waktu")!.TextContent);
         using (var empty = await a.SubmitAsync(page, "article[data-langkah='5'] form[action*='handler=JadwalLain']", new Dictionary<string, string> { ["alasan"] = " " }, _c.MinePath))
         {
             var refused = await TestClient.ParseAsync(empty);

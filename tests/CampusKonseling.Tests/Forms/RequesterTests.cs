@@ -88,12 +88,12 @@ public sealed class RequesterTests(PlatformFixture platform) : IAsyncLifetime
 
         var (status, mine) = await person.PageAsync($"{_campus.Prefix}/permohonan-saya");
         Assert.Equal(HttpStatusCode.OK, status);
-        var codes = mine.QuerySelectorAll("tr[data-kode]").Select(r => r.GetAttribute("data-kode")).ToList();
+        var codes = mine.QuerySelectorAll("article.permohonan[data-kode]").Select(r => r.GetAttribute("data-kode")).ToList();
         Assert.Contains(whileSignedIn, codes);
         Assert.Contains(withAccountEmail, codes);
         Assert.Contains(shouted, codes);
         Assert.DoesNotContain(someoneElse, codes);
-        var row = mine.QuerySelector($"tr[data-kode='{whileSignedIn}']")!;
+        var row = mine.QuerySelector($"article.permohonan[data-kode='{whileSignedIn}']")!;
         Assert.Equal("Sedang diproses", row.QuerySelector(".status")!.TextContent.Trim());
         Assert.Contains("Staf Bagian Konseling & Asesmen menerima informasi kebutuhan", row.QuerySelector(".langkah")!.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("mengatur waktu belajar", mine.Body!.TextContent);

@@ -175,5 +175,9 @@ public sealed class ProgramSopTests(PlatformFixture platform)
         var tr = list.QuerySelector($"tr[data-program='{program}']")!;
         Assert.Equal("selesai", tr.QuerySelector(".badge")!.TextContent.Trim());
         Assert.Contains("SOP selesai", tr.TextContent);
+        // A programme its SOP finished is filed in the archive, with its letters' numbers.
+        var (_, found) = await c.Admin.PageAsync($"{c.Campus.Prefix}/admin/arsip?Q={Uri.EscapeDataString(row.Judul)}");
+        var hit = found.QuerySelector($"li.hit[data-subjek='{program}']")!;
+        Assert.Contains("laporan", hit.QuerySelector(".keterangan")!.TextContent);
     }
 }

@@ -55,7 +55,7 @@ public sealed class UnknownKeyTests(PlatformFixture platform)
     [InlineData("\"unitName\":", "\"unitNama\":", "$.steps[1].unitNama", "kunci 'unitNama' tidak dikenal; maksud Anda 'unitName'?")]
     [InlineData("\"end\":", "\"end\": \"16:00\", \"istirahat\":", "$.steps[1].workingHours.istirahat", "kunci 'istirahat' tidak dikenal; yang dikenal: start, end")]
     [InlineData("\"permissions\":", "\"permission\":", "$.steps[2].roles[0].permission", "kunci 'permission' tidak dikenal; maksud Anda 'permissions'?")]
-    [InlineData("\"roles\": [\"Konselor\"]", "\"peran\": [\"Konselor\"]", "$.steps[3].users[0].peran", "kunci 'peran' tidak dikenal; yang dikenal: email, name, password, roles")]
+    [InlineData("\"roles\": [\"Konselor\"]", "\"peran\": [\"Konselor\"]", "$.steps[3].users[0].peran", "kunci 'peran' tidak dikenal; yang dikenal: email, name, password, roles, nip, nidn, jabatan")]
     [InlineData("\"menu\":", "\"Menu\":", "$.steps[4].pages[0].Menu", "kunci 'Menu' tidak dikenal; maksud Anda 'menu'?")]
     [InlineData("\"kota\":", "\"kotta\":", "$.steps[5].kopSurat.kotta", "kunci 'kotta' tidak dikenal; maksud Anda 'kota'?")]
     [InlineData("\"jabatan\":", "\"jabatn\":", "$.steps[5].templates[0].tandaTangan.jabatn", "kunci 'jabatn' tidak dikenal; maksud Anda 'jabatan'?")]

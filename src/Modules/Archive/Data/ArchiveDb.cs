@@ -36,6 +36,7 @@ public sealed class ArchiveDb(DbContextOptions<ArchiveDb> options) : DbContext(o
             e.Property(x => x.Nim).HasMaxLength(30);
             e.Property(x => x.Hasil).HasMaxLength(100);
             e.Property(x => x.Unit).HasMaxLength(300);
+            e.Property(x => x.Keterangan).HasMaxLength(300);
             e.HasIndex(x => new { x.Jenis, x.SubjekId }).IsUnique();
             e.HasIndex(x => x.Cari).HasMethod("gin");
             e.HasIndex(x => x.KonselingToken).HasMethod("gin");
@@ -99,6 +100,8 @@ public sealed class ArchiveRecord
     public int Versi { get; set; }
     /// <summary>The unit the SOP belongs to (e.g. "Bagian Konseling & Asesmen Mahasiswa").</summary>
     public string? Unit { get; set; }
+    /// <summary>A short line shown under the record (a programme's kind, attendance and report).</summary>
+    public string? Keterangan { get; set; }
 }
 
 /// <summary>A user's saved search: a name and the query string of the search page.</summary>

@@ -15,7 +15,11 @@ public sealed record SearchRequest(string? Q, string? Sop = null, int? Tahun = n
 public sealed record Reader(string UserId, bool SemuaKonseling);
 
 /// <param name="Snippet">HTML: the matching passage, encoded, with matches in &lt;mark&gt;; only from text the reader may see.</param>
-public sealed record SearchHit(Guid Id, string Jenis, string SubjekId, string Judul, string? Nomor, string? SopJudul, string? Nama, DateTimeOffset? Ditutup, string? Snippet, bool DariKonseling);
+public sealed record SearchHit(Guid Id, string Jenis, string SubjekId, string Judul, string? Nomor, string? SopJudul, string? Nama, DateTimeOffset? Ditutup, string? Snippet, bool DariKonseling)
+{
+    /// <summary>The record's short line (a programme's kind, attendance and report).</summary>
+    public string? Keterangan { get; init; }
+}
 
 public sealed record Facet(string Kolom, IReadOnlyList<(string Nilai, int Jumlah)> Nilai);
 
@@ -108,14 +112,15 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         var counselingHit = hasText ? "(cardinality(@tokens) > 0 AND (@semua OR r.konselor_id = @me) AND r.konseling_token @> @tokens AND NOT coalesce(r.cari @@ (" + q + "), false))" : "false";
         var hits = new List<(SearchHit Hit, string? Cipher)>();
         await using (var page = Command($@"SELECT r.id, r.jenis, r.subjek_id, r.judul, r.nomor, r.sop_judul, r.nama, r.ditutup, {headline},
-                {counselingHit}, CASE WHEN {counselingHit} THEN r.konseling_teks END
+                {counselingHit}, CASE WHEN {counselingHit} THEN r.konseling_teks END, r.keterangan
             FROM {(broad is not null && !byDate ? $"(SELECT * FROM arsip.records r WHERE {condition}{YearBound(r.Tahun)} ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT {Candidates}) r" : $"arsip.records r WHERE {condition}")}
             ORDER BY {order} LIMIT {Math.Clamp(r.PageSize, 1, 100)} OFFSET {(Math.Max(1, r.Page) - 1) * Math.Clamp(r.PageSize, 1, 100)}"))
         await using (var reader2 = await page.ExecuteReaderAsync(ct))
             while (await reader2.ReadAsync(ct))
                 hits.Add((new SearchHit(reader2.GetGuid(0), reader2.GetString(1), reader2.GetString(2), reader2.GetString(3), reader2.IsDBNull(4) ? null : reader2.GetString(4),
                     reader2.IsDBNull(5) ? null : reader2.GetString(5), reader2.IsDBNull(6) ? null : reader2.GetString(6), reader2.IsDBNull(7) ? null : reader2.GetFieldValue<DateTimeOffset>(7),
-                    reader2.IsDBNull(8) ? null : Html(reader2.GetString(8)), reader2.GetBoolean(9)), reader2.IsDBNull(10) ? null : reader2.GetString(10)));
+                    reader2.IsDBNull(8) ? null : Html(reader2.GetString(8)), reader2.GetBoolean(9)) { Keterangan = reader2.IsDBNull(11) ? null : reader2.GetString(11) },
+                    reader2.IsDBNull(10) ? null : reader2.GetString(10)));
 
         // Counseling snippets: made from the decrypted text of rows the reader may see, never stored; one round trip for the page.
         var result = hits.Select(h => h.Hit).ToList();

@@ -28,6 +28,7 @@ public sealed class ArchiveStore(ArchiveDb db, CounselingWords words, IServicePr
         row.Dibuka = e.Dibuka;
         row.Ditutup = e.Ditutup;
         row.Hasil = e.Hasil;
+        row.Keterangan = e.Keterangan is { Length: > 300 } k ? k[..300] : e.Keterangan;
         row.TeksUmum = e.TeksUmum;
         row.KonselingToken = string.IsNullOrWhiteSpace(e.TeksKonseling) ? [] : await words.TokensAsync(e.TeksKonseling, ct);
         row.KonselingTeks = string.IsNullOrWhiteSpace(e.TeksKonseling) ? null : words.Protect(e.TeksKonseling);

@@ -18,9 +18,9 @@ public sealed class CaseLookup(CasesDb db, CampusKonseling.Cases.Privacy.Counsel
 
     public async Task<IReadOnlyList<ClientAppointment>> AppointmentsAsync(string kodePelacakan, CancellationToken ct = default) =>
         await db.Cases.AsNoTracking().Where(c => c.KodePelacakan == kodePelacakan)
-            .Join(db.Appointments.AsNoTracking(), c => c.Id, a => a.CaseId, (c, a) => a)
-            .Where(a => a.Status == StatusJanji.Terjadwal)
-            .OrderBy(a => a.Mulai)
-            .Select(a => new ClientAppointment(a.Mulai, a.DurasiMenit, a.Tempat, a.Tautan, a.KodeRapat, a.Status))
+            .Join(db.Appointments.AsNoTracking(), c => c.Id, a => a.CaseId, (c, a) => new { a, c.KonselorNama })
+            .Where(x => x.a.Status == StatusJanji.Terjadwal)
+            .OrderBy(x => x.a.Mulai)
+            .Select(x => new ClientAppointment(x.a.Mulai, x.a.DurasiMenit, x.a.Tempat, x.a.Tautan, x.a.KodeRapat, x.a.Status) { Id = x.a.Id, Konselor = x.KonselorNama })
             .ToListAsync(ct);
 }

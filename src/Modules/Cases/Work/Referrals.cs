@@ -36,7 +36,7 @@ public sealed class Referrals(CasesDb db, CaseLetters letters, CaseTimeline time
         // The letter first (its own transaction), so a referral never points to a letter that was not made.
         if ((await letters.TemplatesAsync(ct)).Any(t => t.Kode == LetterTemplate))
         {
-            var fields = await letters.FieldsAsync(c, LetterTemplate, null, ct);
+            var fields = await letters.FieldsAsync(c, LetterTemplate, null, ct, user);
             var values = fields.ToDictionary(f => f.Nama, f => f.Nilai);
             values["dirujuk_kepada"] = referral.Kepada;
             if (!string.IsNullOrWhiteSpace(i.Layanan)) values["layanan"] = i.Layanan.Trim();

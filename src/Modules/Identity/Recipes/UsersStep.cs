@@ -8,7 +8,8 @@ using Microsoft.Extensions.Configuration;
 namespace CampusKonseling.Identity.Recipes;
 
 /// <summary>
-/// Demo sign-ins: <c>{ "name": "users", "users": [ { "email": "…", "name": "…", "password": "…", "roles": ["Konselor"] } ] }</c>.
+/// Demo sign-ins: <c>{ "name": "users", "users": [ { "email": "…", "name": "…", "password": "…", "roles": ["Konselor"], "nip": "…", "jabatan": "…" } ] }</c>
+/// (<c>nip</c>, <c>nidn</c> and <c>jabatan</c> are what letters the user signs print under the name).
 /// Refused unless the host allows demo users (CampusKonseling:AllowDemoUsers), so a production campus never gets known passwords.
 /// Existing users are left as they are, apart from gaining the listed roles.
 /// </summary>
@@ -28,7 +29,10 @@ public sealed class UsersStep(IConfiguration configuration) : IRecipeStep
         var users = step.Array("users");
         for (var i = 0; i < users.Count; i++)
         {
-            step.AllowOnly(users[i], $"users[{i}]", "email", "name", "password", "roles");
+            step.AllowOnly(users[i], $"users[{i}]", "email", "name", "password", "roles", "nip", "nidn", "jabatan");
+            foreach (var (key, max) in new[] { ("nip", 30), ("nidn", 30), ("jabatan", 200) })
+                if (users[i].TryGetProperty(key, out var v) && (v.ValueKind != JsonValueKind.String || v.GetString()!.Length > max))
+                    step.Error($"users[{i}].{key}", $"harus teks paling panjang {max} karakter");
             var email = step.RequiredString(users[i], $"users[{i}]", "email");
             if (email is not null && !email.Contains('@')) step.Error($"users[{i}].email", $"'{email}' bukan alamat e-mail");
             step.RequiredString(users[i], $"users[{i}]", "name");
@@ -62,7 +66,11 @@ public sealed class UsersStep(IConfiguration configuration) : IRecipeStep
             var user = await users.FindByEmailAsync(email);
             if (user is null)
             {
-                user = new CampusUser { UserName = email, Email = email, EmailConfirmed = true, FullName = element.GetProperty("name").GetString()! };
+                user = new CampusUser
+                {
+                    UserName = email, Email = email, EmailConfirmed = true, FullName = element.GetProperty("name").GetString()!,
+                    Nip = Optional(element, "nip"), Nidn = Optional(element, "nidn"), Jabatan = Optional(element, "jabatan"),
+                };
                 RolesStep.Check(await users.CreateAsync(user, element.GetProperty("password").GetString()!));
             }
             if (!element.TryGetProperty("roles", out var roleList)) continue;
@@ -77,6 +85,9 @@ public sealed class UsersStep(IConfiguration configuration) : IRecipeStep
             }
         }
     }
+
+    private static string? Optional(JsonElement element, string key) =>
+        element.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s.Trim() : null;
 
     /// <summary>Validation does not read the database, so a user's roles must come from the recipe's own "roles" steps.</summary>
     private static HashSet<string> DeclaredRoles(RecipeStepContext step) => step.DeclaredNames("roles", "roles");

@@ -14,6 +14,8 @@ public sealed class LetterTemplate
     public string? TtdNama { get; set; }
     public string? TtdNip { get; set; }
     public string? TtdTempat { get; set; }
+    /// <summary>The role whose holder signs (tandaTangan.peran): name, NIP/NIDN and position come from that person's profile.</summary>
+    public string? TtdPeran { get; set; }
     /// <summary>Placeholders a letter may not leave empty: making it is refused, naming them.</summary>
     public List<string> Wajib { get; set; } = [];
     public DateTimeOffset DiubahPada { get; set; }

@@ -25,6 +25,7 @@ public sealed class LettersDb(DbContextOptions<LettersDb> options) : DbContext(o
             e.Property(x => x.TtdNama).HasMaxLength(200);
             e.Property(x => x.TtdNip).HasMaxLength(100);
             e.Property(x => x.TtdTempat).HasMaxLength(100);
+            e.Property(x => x.TtdPeran).HasMaxLength(256);
             e.Property(x => x.DiubahOleh).HasMaxLength(256);
             e.HasIndex(x => x.Kode).IsUnique();
         });

@@ -18,7 +18,7 @@ namespace CampusKonseling.Letters.Generation;
 /// transaction that stores the PDF, so concurrent requests wait for each other and numbers have no gaps.
 /// </summary>
 public sealed class LetterService(
-    LettersDb db, Letterhead letterhead, TimeProvider clock, IServiceProvider services, IHttpContextAccessor http) : ILetterService
+    LettersDb db, Letterhead letterhead, Signing.Signer signer, TimeProvider clock, IServiceProvider services, IHttpContextAccessor http) : ILetterService
 {
     public async Task<IReadOnlyList<(string Kode, string Judul)>> TemplatesAsync(CancellationToken ct = default) =>
         (await db.Templates.AsNoTracking().OrderBy(t => t.Judul).Select(t => new { t.Kode, t.Judul }).ToListAsync(ct))
@@ -38,8 +38,25 @@ public sealed class LetterService(
     public async Task<IReadOnlyList<string>> RequiredAsync(string templat, CancellationToken ct = default) =>
         await db.Templates.AsNoTracking().Where(t => t.Kode == templat).Select(t => t.Wajib).FirstOrDefaultAsync(ct) ?? [];
 
+    public async Task<IReadOnlyDictionary<string, string>> SignerAsync(string templat, ClaimsPrincipal? user, CancellationToken ct = default) =>
+        await db.Templates.AsNoTracking().FirstOrDefaultAsync(t => t.Kode == templat, ct) is { } t
+            ? await signer.ValuesAsync(t, user ?? http.HttpContext?.User, ct) : new Dictionary<string, string>();
+
+    public async Task<IReadOnlyDictionary<string, string>> ValuesAsync(Guid letterId, CancellationToken ct = default)
+    {
+        var json = await db.Letters.AsNoTracking().Where(l => l.Id == letterId).Select(l => l.Nilai).FirstOrDefaultAsync(ct);
+        return json is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+    }
+
     public async Task<GeneratedLetter> GenerateAsync(LetterRequest request, Guid? versiDari = null, CancellationToken ct = default)
     {
+        // The signature is the signer's, from their profile, unless the request says otherwise.
+        if (LetterFields.Signer.Any(f => string.IsNullOrWhiteSpace(request.Nilai.GetValueOrDefault(f))))
+        {
+            var values = new Dictionary<string, string>(await SignerAsync(request.Templat, http.HttpContext?.User, ct));
+            foreach (var (k, v) in request.Nilai) if (!string.IsNullOrWhiteSpace(v) || !values.ContainsKey(k)) values[k] = v;
+            request = request with { Nilai = values };
+        }
         PdfSetup.Ensure();
         var (kop, kota, zone) = await letterhead.GetAsync(ct);
         var now = clock.GetUtcNow();

@@ -9,7 +9,9 @@ namespace CampusKonseling.Letters.Recipes;
 
 /// <summary>
 /// <c>{ "name": "letters", "kopSurat": { "alamat": "…", "telepon": "…", "kota": "…" },
-/// "templates": [ { "kode": "…", "judul": "…", "nomor": "{seq:000}/…/{romanMonth}/{year}", "isi": ["…"], "tandaTangan": { "jabatan": "…" }, "wajib": ["nama"] } ] }</c>.
+/// "templates": [ { "kode": "…", "judul": "…", "nomor": "{seq:000}/…/{romanMonth}/{year}", "isi": ["…"], "tandaTangan": { "jabatan": "…", "peran": "…" }, "wajib": ["nama"] } ] }</c>.
+/// <c>tandaTangan.peran</c> names the role whose holder signs: <c>{penandatangan}</c>, <c>{nomor_induk_penandatangan}</c> and
+/// <c>{jabatan_penandatangan}</c> come from that person's profile (without it, from the user who makes the letter).
 /// <c>wajib</c> names the placeholders a letter may not leave empty.
 /// Templates are saved by code; running the recipe again changes nothing, and counters are never reset.
 /// </summary>
@@ -19,7 +21,7 @@ public sealed class LettersStep : IRecipeStep
 
     private static readonly Dictionary<string, string> Paths = new()
     {
-        ["pola"] = "nomor", ["jabatan"] = "tandaTangan.jabatan", ["nama"] = "tandaTangan.nama", ["nip"] = "tandaTangan.nip", ["tempat"] = "tandaTangan.tempat", ["wajib"] = "wajib",
+        ["pola"] = "nomor", ["jabatan"] = "tandaTangan.jabatan", ["nama"] = "tandaTangan.nama", ["nip"] = "tandaTangan.nip", ["tempat"] = "tandaTangan.tempat", ["peran"] = "tandaTangan.peran", ["wajib"] = "wajib",
     };
 
     public void Validate(RecipeStepContext step)
@@ -65,13 +67,13 @@ public sealed class LettersStep : IRecipeStep
                 .Where(f => f.Item2?.Length > f.Item3).Select(f => (f.Item1, f.Item3));
     }
 
-    private sealed record SignatureJson(string? Jabatan, string? Nama, string? Nip, string? Tempat);
+    private sealed record SignatureJson(string? Jabatan, string? Nama, string? Nip, string? Tempat, string? Peran);
 
     private sealed record TemplateJson(string? Kode, string? Judul, string? Nomor, string? Perihal, [property: JsonConverter(typeof(Lines))] string? Kepada,
         [property: JsonConverter(typeof(Lines))] string? Isi, SignatureJson? TandaTangan, string[]? Wajib)
     {
         public TemplateInput ToInput() => new(Kode ?? "", Judul ?? "", Nomor ?? "", Perihal, Kepada, Isi ?? "",
-            TandaTangan?.Jabatan ?? "", TandaTangan?.Nama, TandaTangan?.Nip, TandaTangan?.Tempat) { Wajib = Wajib ?? [] };
+            TandaTangan?.Jabatan ?? "", TandaTangan?.Nama, TandaTangan?.Nip, TandaTangan?.Tempat) { Wajib = Wajib ?? [], Peran = TandaTangan?.Peran };
     }
 
     /// <summary>Long text may be written as an array of lines ("" for a blank line between paragraphs).</summary>

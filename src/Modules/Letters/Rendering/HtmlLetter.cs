@@ -46,7 +46,7 @@ public static class HtmlLetter
         sb.Append("<div class=\"isi\">").Append(Blocks(c.Isi)).Append("</div>");
         sb.Append($"<div class=\"ttd\"><div>{E(c.Ttd.TempatTanggal)}</div><div>{Runs(c.Ttd.Jabatan)}</div><div class=\"ruang\"></div>");
         if (c.Ttd.Nama is { } nama) sb.Append($"<div class=\"nama\">{Runs(nama)}</div>");
-        if (c.Ttd.Nip is { } nip) sb.Append($"<div>NIP. {Runs(nip)}</div>");
+        if (c.Ttd.Nip is { } nip) sb.Append($"<div>{(LetterComposer.NipLabel(nip) ? "NIP. " : "")}{Runs(nip)}</div>");
         sb.Append($"</div><p class=\"versi\">{E(c.Nomor)} · versi {c.Versi}</p></main></body></html>");
         return sb.ToString();
     }

@@ -33,6 +33,12 @@ public static class LetterComposer
         return new LetterContent(kop, t.Judul, nomor, versi, perihal, kepada, isi, ttd, kosong.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
     }
 
+    /// <summary>
+    /// A signature's number line is printed as the template fills it ("NIDN. 0712…" from {nomor_induk_penandatangan}); a bare
+    /// number (a template written "nip": "1975…" or "{nip_penandatangan}") is a NIP and gets its label.
+    /// </summary>
+    public static bool NipLabel(IReadOnlyList<Run> nip) => Join(nip) is var text && (text.Length == 0 || !char.IsLetter(text[0]));
+
     private static string Join(IEnumerable<Run> runs) => string.Concat(runs.Select(r => r.Text)).Trim();
 
     private static List<Blok> Blocks(string? text, Func<string, bool, IReadOnlyList<Run>> fill)

@@ -142,7 +142,7 @@ public sealed class PdfLetter : IDisposable
             _gfx.DrawLine(new XPen(XColors.Black, 0.6), x, _y + _body.Size + 2, x + line.Sum(s => s.Width), _y + _body.Size + 2);
             _y += Line;
         }
-        if (ttd.Nip is { } nip) Paragraph([new Run("NIP. "), .. nip], x, width);
+        if (ttd.Nip is { } nip) Paragraph(LetterComposer.NipLabel(nip) ? [new Run("NIP. "), .. nip] : [.. nip], x, width);
     }
 
     private void Footers(LetterContent c)

@@ -11,6 +11,9 @@ public sealed record TemplateInput(
     /// <summary>Placeholders a letter may not leave empty (each must be one the template uses).</summary>
     public IReadOnlyList<string> Wajib { get; init; } = [];
 
+    /// <summary>The role whose holder signs; empty: the user who makes the letter signs it.</summary>
+    public string? Peran { get; init; }
+
     /// <summary>The placeholder names the template's texts use, in order.</summary>
     public IEnumerable<string> Names() =>
         new[] { Perihal, Kepada, Isi, Jabatan, Nama, Nip, Tempat }.SelectMany(Markup.Names).Distinct();
@@ -36,6 +39,7 @@ public static partial class TemplateRules
         foreach (var e in Optional(t.Nama, "nama", 200)) yield return e;
         foreach (var e in Optional(t.Nip, "nip", 100)) yield return e;
         foreach (var e in Optional(t.Tempat, "tempat", 100)) yield return e;
+        if (t.Peran is { Length: > 256 }) yield return new("peran", "Paling panjang {0} karakter.", 256);
         var used = t.Names().ToHashSet();
         foreach (var name in t.Wajib.Where(n => !used.Contains(n)).Distinct())
             yield return new("wajib", "Isian wajib {0} tidak dipakai dalam templat; tulis {1} di surat atau hapus dari daftar.", name, "{" + name + "}");

@@ -23,6 +23,7 @@ public sealed class TemplateStore(LettersDb db, TimeProvider clock)
         row.TtdNama = Clean(input.Nama);
         row.TtdNip = Clean(input.Nip);
         row.TtdTempat = Clean(input.Tempat);
+        row.TtdPeran = Clean(input.Peran);
         var wajib = input.Wajib.Select(w => w.Trim()).Where(w => w.Length > 0).Distinct().ToList();
         if (!wajib.SequenceEqual(row.Wajib)) row.Wajib = wajib;
         if (db.Entry(row).State == EntityState.Added || db.ChangeTracker.HasChanges())
@@ -34,7 +35,7 @@ public sealed class TemplateStore(LettersDb db, TimeProvider clock)
     }
 
     public static TemplateInput ToInput(LetterTemplate t) =>
-        new(t.Kode, t.Judul, t.PolaNomor, t.Perihal, t.Kepada, t.Isi, t.TtdJabatan, t.TtdNama, t.TtdNip, t.TtdTempat) { Wajib = t.Wajib };
+        new(t.Kode, t.Judul, t.PolaNomor, t.Perihal, t.Kepada, t.Isi, t.TtdJabatan, t.TtdNama, t.TtdNip, t.TtdTempat) { Wajib = t.Wajib, Peran = t.TtdPeran };
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Replace("\r", "").Trim();
 }

@@ -18,9 +18,12 @@ public sealed record ProgramInput(
 /// The campus's programs: made from a program kind of its recipe, each starting its SOP in the same
 /// transaction (the program and its first step exist together or not at all).
 /// </summary>
-public sealed class ProgramCatalog(ProgramsDb db, TenantDbConnection connection, ISopLauncher sops, ISiteSettings site, TimeProvider clock, IStringLocalizer<S> T)
+public sealed class ProgramCatalog(ProgramsDb db, TenantDbConnection connection, ISopLauncher sops, CampusClock campusClock, TimeProvider clock, IStringLocalizer<S> T)
 {
-    public async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) => TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
+    public async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) => (await campusClock.GetAsync(ct)).Zone;
+
+    /// <summary>The campus's clock, for pages that show the programme's times (in its zone, with its name).</summary>
+    public Task<CampusTime> TimeAsync(CancellationToken ct) => campusClock.GetAsync(ct);
 
     public async Task<IReadOnlyList<ProgramKind>> KindsAsync(CancellationToken ct) => await db.Kinds.AsNoTracking().OrderBy(k => k.Nama).ToListAsync(ct);
 
@@ -104,7 +107,7 @@ public sealed class ProgramCatalog(ProgramsDb db, TenantDbConnection connection,
     }
 
     /// <summary>Closes a program as finished or cancelled; everyone registered or waiting for a cancelled program is e-mailed with the change.</summary>
-    public async Task SetStatusAsync(ProgramRow row, string status, ParticipantMail mail, CancellationToken ct)
+    public async Task SetStatusAsync(ProgramRow row, string status, ParticipantMail mail, CancellationToken ct, ProgramArchiving? archiving = null)
     {
         await connection.Connection.OpenAsync(ct);
         await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
@@ -119,6 +122,7 @@ public sealed class ProgramCatalog(ProgramsDb db, TenantDbConnection connection,
             await connection.ReleaseAsync();
         }
         mail.Wake();
+        if (status == ProgramStatus.Selesai && archiving is not null) await archiving.FileAsync(row, ct);
     }
 
     public static DateTimeOffset Utc(DateOnly date, TimeOnly time, TimeZoneInfo zone) => Utc(date.ToDateTime(time), zone);

@@ -12,7 +12,7 @@ namespace CampusKonseling.Programs.Work;
 /// The program's numbered letters (Surat Tugas, Surat Pemberitahuan, Laporan) from the campus's templates,
 /// filled with what the program knows; only when the Letters feature is on.
 /// </summary>
-public sealed class ProgramLetters(ShellFeatureServices features, ProgramsDb db, ISiteSettings site, Evaluations evaluations, IStringLocalizer<S> T)
+public sealed class ProgramLetters(ShellFeatureServices features, ProgramsDb db, ISiteSettings site, Evaluations evaluations, ProgramArchiving archiving, IStringLocalizer<S> T)
 {
     public const string Owner = "program";
     private ILetterService? Letters => features.Contract<ILetterService>();
@@ -24,20 +24,31 @@ public sealed class ProgramLetters(ShellFeatureServices features, ProgramsDb db,
     public async Task<LetterFile?> OpenAsync(ProgramRow p, Guid id, bool html, CancellationToken ct) =>
         Letters is { } l && (await l.OfOwnerAsync(Owner, p.Id.ToString(), ct)).Any(x => x.Id == id) ? await l.OpenAsync(id, html, ct) : null;
 
-    public async Task<GeneratedLetter> GenerateAsync(ProgramRow p, string templat, IReadOnlyDictionary<string, string>? extra, CancellationToken ct)
+    /// <summary>
+    /// Makes the letter filled from the programme (and the signer's profile), or refuses it naming the required fields still
+    /// empty, in Indonesian. A finished programme's archive record is filed again, so its letters are found with it.
+    /// </summary>
+    public async Task<(GeneratedLetter? Letter, string? Refusal)> GenerateAsync(ProgramRow p, string templat, IReadOnlyDictionary<string, string>? extra, CancellationToken ct,
+        System.Security.Claims.ClaimsPrincipal? signer = null)
     {
         var values = await KnownAsync(p, ct);
+        foreach (var (k, v) in await Letters!.SignerAsync(templat, signer, ct)) values[k] = v;
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) values[k] = v;
-        return await Letters!.GenerateAsync(new LetterRequest(templat, Owner, p.Id.ToString(), values), null, ct);
+        var empty = (await Letters.RequiredAsync(templat, ct)).Where(n => string.IsNullOrWhiteSpace(values.GetValueOrDefault(n))).ToList();
+        if (empty.Count > 0)
+            return (null, T["Surat belum dibuat: isian wajib masih kosong: {0}. Lengkapi data program atau profil penanda tangan.", string.Join(", ", empty.Select(LetterFields.Label))]);
+        var letter = await Letters.GenerateAsync(new LetterRequest(templat, Owner, p.Id.ToString(), values), null, ct);
+        if (p.Status == ProgramStatus.Selesai) await archiving.FileAsync(p, ct);
+        return (letter, null);
     }
 
     /// <summary>Every value a program letter may use; templates take the ones they name.</summary>
     public async Task<Dictionary<string, string>> KnownAsync(ProgramRow p, CancellationToken ct)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
+        var zone = CampusClock.Zone((await site.GetAsync(ct)).TimeZone);
         var id = CultureInfo.GetCultureInfo("id-ID");
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.ProgramId == p.Id).OrderBy(s => s.Mulai).ToListAsync(ct);
-        var tanggal = string.Join("; ", sessions.Select(s => $"{TimeZoneInfo.ConvertTime(s.Mulai, zone).ToString("dddd, d MMMM yyyy HH.mm", id)}–{TimeZoneInfo.ConvertTime(s.Selesai, zone).ToString("HH.mm", id)} WIB"));
+        var tanggal = string.Join("; ", sessions.Select(s => $"{TimeZoneInfo.ConvertTime(s.Mulai, zone).ToString("dddd, d MMMM yyyy HH.mm", id)}–{TimeZoneInfo.ConvertTime(s.Selesai, zone).ToString("HH.mm", id)} {CampusZones.Abbreviation(zone, s.Selesai)}"));
         var committee = await db.Committee.AsNoTracking().Where(c => c.ProgramId == p.Id).ToListAsync(ct);
         var ordered = committee.OrderBy(c => Array.IndexOf(PeranPanitia.All, c.Peran)).ThenBy(c => c.Nama).ToList();
         var panitia = string.Join("\n", ordered.Select((c, i) => $"{i + 1}. {c.Nama} — {T[PeranPanitia.Label(c.Peran)]}"));
@@ -60,9 +71,11 @@ public sealed class ProgramLetters(ShellFeatureServices features, ProgramsDb db,
             ["kegiatan"] = p.Judul, ["judul"] = p.Judul, ["tema"] = p.Tema ?? "", ["narasumber"] = p.Narasumber ?? "",
             ["tanggal_kegiatan"] = tanggal, ["tempat_kegiatan"] = p.Tempat ?? p.Tautan ?? "", ["sasaran"] = p.Sasaran ?? "",
             ["panitia"] = panitia, ["tim"] = panitia, ["ketua_panitia"] = ketua, ["ketua_pelaksana"] = ketua,
-            ["pendaftaran"] = p.PendaftaranTutup is { } tutup ? T["sampai {0}", TimeZoneInfo.ConvertTime(tutup, zone).ToString("d MMMM yyyy HH.mm", id)] : T["melalui situs layanan"],
+            ["pendaftaran"] = p.PendaftaranTutup is { } tutup ? T["sampai {0}", TimeZoneInfo.ConvertTime(tutup, zone).ToString("d MMMM yyyy HH.mm", id) + " " + CampusZones.Abbreviation(zone, tutup)] : T["melalui situs layanan"],
             ["jumlah_peserta"] = jumlah, ["jumlah_terdaftar"] = terdaftar.ToString(), ["jumlah_hadir"] = hadir.ToString(),
             ["evaluasi"] = evaluasi, ["tindak_lanjut"] = tindakLanjut, ["dirujuk"] = dirujuk, ["hasil"] = jumlah,
+            // The programme's audience names the study programmes a Surat Pemberitahuan goes to.
+            ["prodi"] = p.SasaranProdi.Length > 0 ? string.Join(", ", p.SasaranProdi) : T["seluruh program studi"],
         };
     }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CampusKonseling.Programs.Work;
 
 /// <summary>Keeps each program's copy of its SOP's active steps (due times, actors), as cases do; a finished SOP finishes the program.</summary>
-public sealed class ProgramSopObserver(ProgramsDb db) : ISopObserver
+public sealed class ProgramSopObserver(ProgramsDb db, ProgramArchiving archiving) : ISopObserver
 {
     public async Task OnChangedAsync(SopInstanceState state, CancellationToken ct = default)
     {
@@ -15,8 +15,11 @@ public sealed class ProgramSopObserver(ProgramsDb db) : ISopObserver
         row.LangkahAktif = ProgramRules.Serialize(state.Aktif.Select(a => new StepCopy(a.StepId, a.Label, a.Uraian, a.Peran, a.PenerimaTugas, a.JatuhTempo, a.Terlambat)));
         row.SopSelesai = state.Selesai || state.Dibatalkan;
         // The SOP's last steps wait for the programme's end (tidakSebelum), so a finished SOP is a finished programme:
-        // the list must not show "pendaftaran" beside "SOP selesai".
-        if (state.Selesai && row.Status is not (ProgramStatus.Selesai or ProgramStatus.Dibatalkan)) row.Status = ProgramStatus.Selesai;
+        // the list must not show "pendaftaran" beside "SOP selesai". A cancelled SOP cancels it.
+        var finishing = (state.Selesai || state.Dibatalkan) && row.Status is not (ProgramStatus.Selesai or ProgramStatus.Dibatalkan);
+        if (finishing) row.Status = state.Selesai ? ProgramStatus.Selesai : ProgramStatus.Dibatalkan;
         await db.SaveChangesAsync(ct);
+        // A finished programme is filed in the archive with its letters, attendance and report.
+        if (finishing && row.Status == ProgramStatus.Selesai) await archiving.FileAsync(row, ct);
     }
 }

@@ -27,11 +27,24 @@ public sealed class SopLauncher(SopDb db, TenantDbConnection connection, ISopSto
     {
         if (await store.InstanceAsync(instanceId, ct) is not { } instance) return null;
         var definition = (await store.VersionAsync(instance.VersionId, ct))!.Definition;
+        var hasClient = instance.Konteks.ContainsKey(Definitions.Konteks.Klien);
         return new SopProgress(definition.Judul, instance.Status == InstanceStatus.Selesai, instance.Status == InstanceStatus.Dibatalkan,
             instance.Aktif.Select(a => definition.Find(a.StepId) is { } step
                 ? new SopProgressStep(step.Uraian, a.JatuhTempo, step.Kelengkapan, step.Label, step.Waktu,
-                    step.Pelaksana.Any(p => definition.Lane(p)!.Klien) && instance.Konteks.ContainsKey(Definitions.Konteks.Klien))
-                : new SopProgressStep(a.StepId, a.JatuhTempo)).ToList(), instance.SelesaiPada);
+                    step.Pelaksana.Any(p => definition.Lane(p)!.Klien) && hasClient)
+                {
+                    // The lanes by the names the SOP gives them; a client's own lane is "you", not a name.
+                    Oleh = step.Pelaksana.Select(definition.Lane).Where(l => l is { Klien: false }).Select(l => l!.Nama).ToList(),
+                    Terlambat = a.Terlambat,
+                }
+                : new SopProgressStep(a.StepId, a.JatuhTempo)).ToList(), instance.SelesaiPada)
+        {
+            DimulaiPada = instance.DimulaiPada,
+            // Only what the SOP says of each step and when: never the notes, outputs or names recorded with it.
+            Riwayat = instance.Riwayat
+                .Where(e => e.Jenis is StepEventKind.Diselesaikan or StepEventKind.Dilewati && e.StepId is not null && definition.Find(e.StepId) is not null)
+                .Select(e => new SopProgressDone(definition.Find(e.StepId!)!.Uraian, e.Pada, e.Jenis == StepEventKind.Dilewati)).ToList(),
+        };
     }
 
     public async Task<SopLaunch> StartAsync(string sopKode, string subjek, IReadOnlyDictionary<string, string> konteks, DbTransaction transaction, CancellationToken ct = default, string? masuk = null)

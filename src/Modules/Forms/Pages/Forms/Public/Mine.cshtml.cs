@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using CampusKonseling.Cases;
 using CampusKonseling.Forms.Data;
+using CampusKonseling.Forms.Mine;
+using CampusKonseling.Programs;
 using CampusKonseling.Site;
 using CampusKonseling.Workflows;
 using Microsoft.AspNetCore.Authorization;
@@ -13,21 +15,24 @@ using Microsoft.Extensions.Localization;
 namespace CampusKonseling.Forms.Pages.Forms.Public;
 
 /// <summary>
-/// "Permohonan saya": the signed-in person's requests (sent while signed in, or with their
-/// account's e-mail), newest first, each with its SOP's current step. Never answers or staff notes.
-/// The steps waiting for the client (their SOP's client lane) are done here: a plain step is marked done, an agreed
-/// meeting confirmed (or another date asked for), a document uploaded. Only requests sent from this account offer
-/// them: the client is known by account id, never by an address someone typed.
+/// "Permohonan saya", where a signed-in client lands: the steps waiting for them (done here: a plain step marked done, a
+/// choice made, an agreed meeting confirmed or another date asked for, a document uploaded), their coming sessions (with a
+/// calendar file and the meeting link), each request with its SOP's steps done and under way, what the unit wrote to them,
+/// and their programme tickets. Only requests sent from this account offer steps: the client is known by account id.
 /// </summary>
 [Authorize]
-public sealed class MineModel(FormsDb db, ISopLauncher sops, ISopSteps steps, ISiteSettings settings, CampusKonseling.Modules.ShellFeatureServices features,
-    IStringLocalizer<S> T) : PageModel
+public sealed class MineModel(FormsDb db, PermohonanSaya mine, ISopSteps steps, ISiteSettings settings, CampusKonseling.Modules.ShellFeatureServices features,
+    TimeProvider clock, IStringLocalizer<S> T) : PageModel
 {
-    public sealed record Row(string Kode, string Formulir, DateTimeOffset DikirimPada, SopProgress? Progress, IReadOnlyList<ClientAppointment> Jadwal,
-        IReadOnlyList<ReleasedNote> Dirilis, Guid? Instance = null, IReadOnlyList<SopLangkah>? Tugas = null, ClientAgreement? Kesepakatan = null);
+    public IReadOnlyList<Permohonan> Rows { get; private set; } = [];
+    public IReadOnlyList<ClientTicket> Tiket { get; private set; } = [];
+    public WaktuKlien Waktu { get; private set; } = null!;
+    public TimeZoneInfo Zone => Waktu.Zone;
+    public string Nama => User.FindFirstValue(ClaimTypes.GivenName) ?? User.Identity?.Name ?? "";
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    /// <summary>The agreed sessions still to come, soonest first, with the request they belong to.</summary>
+    public IReadOnlyList<(Permohonan Row, ClientAppointment Janji)> JadwalMendatang =>
+        Rows.SelectMany(r => r.Jadwal.Select(j => (r, j))).Where(x => x.j.Mulai.AddMinutes(x.j.DurasiMenit) > Waktu.Now).OrderBy(x => x.j.Mulai).ToList();
 
     /// <summary>A refusal beside the step it concerns, keyed by <see cref="Key"/>.</summary>
     public Dictionary<string, string> Errors { get; } = [];
@@ -38,6 +43,25 @@ public sealed class MineModel(FormsDb db, ISopLauncher sops, ISopSteps steps, IS
     public static string Key(Guid instance, string step) => $"{instance:N}-{step}";
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    /// <summary>An agreed session as a calendar file (.ics), for a request of this person only.</summary>
+    public async Task<IActionResult> OnGetKalenderAsync(Guid janji, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Rows.SelectMany(r => r.Jadwal.Select(j => (r, j))).FirstOrDefault(x => x.j.Id == janji && janji != Guid.Empty) is not { r: { } row, j: { } j }) return NotFound();
+        var site = await settings.GetAsync(ct);
+        var unit = site.UnitName is { Length: > 0 } u ? u : site.CampusName;
+        var keterangan = string.Join("\n", new[]
+        {
+            T["Permohonan {0} · {1}", row.Kode, row.Formulir].Value,
+            j.Konselor is { } k ? T["Konselor: {0}", k].Value : null,
+            j.Tautan is { } link ? T["Tautan pertemuan: {0}", link].Value : null,
+            j.KodeRapat is { } kode ? T["Kode rapat: {0}", kode].Value : null,
+            j.Tautan is not null ? T["Kata sandi rapat ada di halaman Permohonan saya."].Value : null,
+        }.OfType<string>());
+        var ics = Kalender.Ics(new KalenderAcara(j.Id, j.Mulai, j.DurasiMenit, T["Konseling: {0}", unit], j.Tempat, j.Tautan, keterangan), clock.GetUtcNow(), Request.Host.Host);
+        return File(ics, "text/calendar; charset=utf-8", $"konseling-{Waktu.Local(j.Mulai):yyyyMMdd-HHmm}.ics");
+    }
 
     /// <summary>A plain client step: "Sudah saya lakukan" (or, for the client's own choice, the outcome chosen).</summary>
     public async Task<IActionResult> OnPostSelesaiAsync(Guid instance, string step, string? pilihan, CancellationToken ct)
@@ -78,6 +102,18 @@ public sealed class MineModel(FormsDb db, ISopLauncher sops, ISopSteps steps, IS
         return await CompleteAsync(langkah, T["{0} sudah terkirim.", dokumen], ct);
     }
 
+    /// <summary>The person the client chooses where their step lets them (the counselor); the step completes when nothing else is missing.</summary>
+    public async Task<IActionResult> OnPostPilihAsync(Guid instance, string step, string? pengguna, CancellationToken ct)
+    {
+        if (await MineAsync(instance, step, ct) is not { } langkah || features.Contract<ICaseClient>() is not { } cases) return NotFound();
+        // The assignment comes from the step, never from the post.
+        if (langkah.Aksi.FirstOrDefault(a => a.Jenis == AksiJenis.Tunjuk && a.Bukti is null && a.Penugasan is not null) is not { } aksi)
+            return await RefuseAsync(langkah, T["Langkah ini tidak meminta pilihan lagi."], ct);
+        if (await cases.ChooseAsync(instance, aksi.Penugasan!, aksi.PenugasanPeran, pengguna, User, ct) is { } refused) return await RefuseAsync(langkah, refused, ct);
+        var chosen = (await cases.ChoicesAsync(instance, aksi.Penugasan!, aksi.PenugasanPeran, User, ct)).FirstOrDefault(u => u.Id == pengguna)?.Nama ?? "";
+        return await CompleteAsync(langkah, T["Anda memilih {0}.", chosen], ct);
+    }
+
     private async Task<IActionResult> CompleteAsync(SopLangkah langkah, string done, CancellationToken ct, string? pilihan = null)
     {
         if (await steps.CompleteAsync(langkah.InstanceId, langkah.StepId, User, pilihan, ct: ct) is { } refused) return await RefuseAsync(langkah, refused, ct);
@@ -102,31 +138,8 @@ public sealed class MineModel(FormsDb db, ISopLauncher sops, ISopSteps steps, IS
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        // Addresses are compared without case: people type "Dewi@Kampus.ac.id" as readily as "dewi@kampus.ac.id".
-        var email = User.FindFirstValue(ClaimTypes.Email)?.ToLowerInvariant();
-        var found = await db.Submissions.AsNoTracking()
-            .Where(s => s.PenggunaId == me || (email != null && s.Email.ToLower() == email))
-            .OrderByDescending(s => s.DikirimPada).Take(50)
-            .Join(db.Forms.AsNoTracking(), s => s.FormId, f => f.Id, (s, f) => new { s.KodePelacakan, f.Judul, s.DikirimPada, s.SopInstanceId, s.PenggunaId })
-            .ToListAsync(ct);
-        var rows = new List<Row>();
-        var cases = features.Contract<ICaseLookup>();
-        var client = features.Contract<ICaseClient>();
-        foreach (var s in found)
-        {
-            var row = new Row(s.KodePelacakan, s.Judul, s.DikirimPada, s.SopInstanceId is { } id ? await sops.ProgressAsync(id, ct) : null,
-                cases is null ? [] : await cases.AppointmentsAsync(s.KodePelacakan, ct), cases is null ? [] : await cases.ReleasedAsync(s.KodePelacakan, ct));
-            if (s.SopInstanceId is { } instance && s.PenggunaId == me)
-            {
-                var tugas = (await steps.ActiveAsync(instance, User, ct)).Where(l => l.Klien && l.BolehDikerjakan).ToList();
-                var agreement = client is not null && tugas.Any(l => l.Aksi.Any(a => a.Jenis == AksiJenis.KonfirmasiJadwal))
-                    ? await client.AgreementAsync(instance, User, ct) : null;
-                row = row with { Instance = instance, Tugas = tugas, Kesepakatan = agreement };
-            }
-            rows.Add(row);
-        }
-        Rows = rows;
-        Zone = TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(ct)).TimeZone);
+        Waktu = new WaktuKlien(TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(ct)).TimeZone), clock.GetUtcNow(), T);
+        Rows = await mine.OfAsync(User, ct);
+        Tiket = await mine.TicketsAsync(User, ct);
     }
 }

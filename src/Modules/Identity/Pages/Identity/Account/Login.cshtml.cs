@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CampusKonseling.Identity.Pages.Account;
 
-public sealed class LoginModel(PasswordSignIn signIn, IStringLocalizer<S> T) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn, Landing landing, IStringLocalizer<S> T) : PageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -32,7 +32,7 @@ public sealed class LoginModel(PasswordSignIn signIn, IStringLocalizer<S> T) : P
         if (!ModelState.IsValid) return Page();
         var outcome = await signIn.SignInAsync(HttpContext, Input.Email.Trim(), Input.Password, Input.RememberMe);
         if (outcome == SignInOutcome.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Url.Content("~/admin"));
+            return LocalRedirect(await landing.AfterSignInAsync(Input.Email.Trim(), ReturnUrl, Url));
         ModelState.AddModelError("", outcome switch
         {
             SignInOutcome.LockedOut => T["Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam 15 menit atau atur ulang kata sandi."],

@@ -7,7 +7,8 @@ namespace CampusKonseling.Identity.Pages.Account;
 
 public sealed class LogoutModel(SignInManager<CampusUser> signIn) : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect(Url.Content("~/"));
+    /// <summary>Signed in: asks to confirm (the campus header links here, a form per page would be one more form on every page); else home.</summary>
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Page() : LocalRedirect(Url.Content("~/"));
 
     public async Task<IActionResult> OnPostAsync()
     {

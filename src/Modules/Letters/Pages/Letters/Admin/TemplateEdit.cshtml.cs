@@ -102,18 +102,21 @@ public sealed class TemplateForm
     public string? Nama { get; set; }
     public string? Nip { get; set; }
     public string? Tempat { get; set; }
+    /// <summary>The role whose holder signs.</summary>
+    public string? Peran { get; set; }
     /// <summary>Required placeholders, separated by commas.</summary>
     public string? Wajib { get; set; }
 
     public TemplateInput ToInput(string kode) => new(kode, Judul ?? "", Pola ?? "", Perihal, Kepada, Isi ?? "", Jabatan ?? "", Nama, Nip, Tempat)
     {
         Wajib = (Wajib ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(w => w.Trim('{', '}')).ToList(),
+        Peran = string.IsNullOrWhiteSpace(Peran) ? null : Peran.Trim(),
     };
 
     public static TemplateForm From(TemplateInput t) => new()
     {
         Kode = t.Kode, Judul = t.Judul, Pola = t.Pola, Perihal = t.Perihal, Kepada = t.Kepada, Isi = t.Isi,
-        Jabatan = t.Jabatan, Nama = t.Nama, Nip = t.Nip, Tempat = t.Tempat, Wajib = string.Join(", ", t.Wajib),
+        Jabatan = t.Jabatan, Nama = t.Nama, Nip = t.Nip, Tempat = t.Tempat, Wajib = string.Join(", ", t.Wajib), Peran = t.Peran,
     };
 
     /// <summary>The form field a rule's mistake belongs to ("pola" → "Input.Pola").</summary>

@@ -19,9 +19,12 @@ public abstract class KasusPage(KasusHeaders headers, IStringLocalizer<S> locali
     public KasusHeader Header { get; private set; } = null!;
     public CaseRow Case => Header.Case;
     public TimeZoneInfo Zone => Header.Zone;
+    /// <summary>The campus's clock: every time on the page is shown as the campus reads it, with its zone's name (WIB, WITA, WIT).</summary>
+    public CampusKonseling.Site.CampusTime Time => Header.Time;
     public bool Open => Header.Open;
     public bool CanReadCounseling => Header.CanReadCounseling;
-    public string Local(DateTimeOffset at, string format = "dd/MM/yyyy HH:mm") => TimeZoneInfo.ConvertTime(at, Zone).ToString(format);
+    /// <summary>A time with the zone's name; a date alone (a format without hours) without it.</summary>
+    public string Local(DateTimeOffset at, string format = CampusKonseling.Site.CampusTime.DefaultFormat) => format.Contains('H') ? Time.Format(at, format) : Time.Date(at, format);
 
     /// <summary>Refusals by field (or form) name, shown beside what they concern.</summary>
     public Dictionary<string, string> Errors { get; } = [];

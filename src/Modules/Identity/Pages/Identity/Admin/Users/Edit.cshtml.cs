@@ -22,6 +22,8 @@ namespace CampusKonseling.Identity.Pages.Admin.Users;
 public sealed class EditModel(UserManager<CampusUser> users, RoleManager<CampusRole> roles, ConfidentialGrants confidential, EmailChangeService emailChanges, IStringLocalizer<S> T) : PageModel
 {
     [BindProperty] public UserInput Input { get; set; } = new();
+    /// <summary>NIP, NIDN and position, printed under the user's signature on letters.</summary>
+    [BindProperty] public Profiles.SignerFields Tanda { get; set; } = new();
     public IReadOnlyList<string> AllRoles { get; private set; } = [];
     /// <summary>Roles holding a permission that opens counseling content: their members are shown, not added, here.</summary>
     public IReadOnlySet<string> ConfidentialRoles { get; private set; } = new HashSet<string>();
@@ -55,6 +57,7 @@ public sealed class EditModel(UserManager<CampusUser> users, RoleManager<CampusR
         if (user is null) return NotFound();
         CurrentRoles = (await users.GetRolesAsync(user)).ToList();
         Input = new UserInput { FullName = user.FullName, Email = user.Email!, Roles = CurrentRoles.ToList() };
+        Tanda = Profiles.SignerFields.Of(user);
         LockedOut = await users.IsLockedOutAsync(user);
         return Page();
     }
@@ -85,6 +88,7 @@ public sealed class EditModel(UserManager<CampusUser> users, RoleManager<CampusR
         }
         var oldName = user.FullName;
         user.FullName = Input.FullName.Trim();
+        var signerChanged = Tanda.ApplyTo(user) && !IsNew;
         if (IsNew) user.Email = user.UserName = email;
         var result = IsNew ? await users.CreateAsync(user, Input.Password!) : await users.UpdateAsync(user);
         if (!AddErrors(result)) return Page();
@@ -94,7 +98,7 @@ public sealed class EditModel(UserManager<CampusUser> users, RoleManager<CampusR
         // A session opened while the account had other roles (e.g. through the portal, which admits only
         // accounts without permissions) must not pick the new ones up: it signs in again.
         if (!IsNew && !CurrentRoles.ToHashSet().SetEquals(wanted)) await users.UpdateSecurityStampAsync(user);
-        await AuditAsync(user, oldName, wanted);
+        await AuditAsync(user, oldName, wanted, signerChanged);
 
         Message = T["Pengguna {0} disimpan.", user.FullName];
         if (emailChange)
@@ -104,10 +108,11 @@ public sealed class EditModel(UserManager<CampusUser> users, RoleManager<CampusR
         return Redirect(Url.Content($"~/admin/pengguna/{user.Id}"));
     }
 
-    private Task AuditAsync(CampusUser user, string oldName, List<string> wanted)
+    private Task AuditAsync(CampusUser user, string oldName, List<string> wanted, bool signerChanged)
     {
         var changes = new List<string> { IsNew ? $"Pengguna dibuat: {user.Email}" : $"Pengguna diubah: {user.Email}" };
         if (!IsNew && oldName != user.FullName) changes.Add("nama diubah");
+        if (signerChanged) changes.Add("NIP/NIDN/jabatan diubah");
         if (IsNew || !CurrentRoles.ToHashSet().SetEquals(wanted)) changes.Add($"peran: {AdminAudit.List(CurrentRoles)} → {AdminAudit.List(wanted)}");
         if (!IsNew && changes.Count == 1) return Task.CompletedTask;
         return AdminAudit.RecordAsync(HttpContext, IsNew ? AuditKinds.Buat : AuditKinds.Ubah, AdminAudit.Pengguna, user.Id, string.Join("; ", changes));

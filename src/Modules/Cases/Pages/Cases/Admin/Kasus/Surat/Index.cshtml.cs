@@ -34,7 +34,7 @@ public sealed class SuratModel(KasusHeaders headers, CaseLetters letters, CaseAr
         if (Filling)
         {
             var student = Case.Nim is { Length: > 0 } nim && features.Contract<IStudentDirectory>() is { } students ? await students.FindAsync(nim, ct) : null;
-            Fields = await letters.FieldsAsync(Case, Templat!, student, ct, User);
+            Fields = await letters.FieldsAsync(Case, Templat!, student, ct, User, VersiDari);
         }
         return true;
     }

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using CampusKonseling.Forms.Data;
+using CampusKonseling.Forms.Definitions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CampusKonseling.Forms.Intake;
+
+/// <summary>
+/// A request's answers for the staff working its case (a letter's prodi, tingkat, status): read against the form version it
+/// answered, so only fields that take a plain answer are given. The problem description, consent and attachments never are.
+/// </summary>
+public sealed class RequestAnswers(FormsDb db) : IRequestAnswers
+{
+    public async Task<IReadOnlyDictionary<string, string>> OfRequestAsync(string kodePelacakan, CancellationToken ct = default)
+    {
+        var row = await db.Submissions.AsNoTracking().Where(s => s.KodePelacakan == kodePelacakan)
+            .Join(db.Versions.AsNoTracking(), s => s.VersionId, v => v.Id, (s, v) => new { s.Jawaban, v.Json }).FirstOrDefaultAsync(ct);
+        if (row is null) return new Dictionary<string, string>();
+        var form = FormJson.Deserialize(row.Json);
+        var stored = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(row.Jawaban) ?? [];
+        var answers = new Dictionary<string, string>();
+        foreach (var field in form.Isian.Where(Plain))
+        {
+            if (!stored.TryGetValue(field.Id, out var value)) continue;
+            var text = value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString() ?? "",
+                JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(v => v.ToString())),
+                _ => value.ToString(),
+            };
+            if (text.Trim().Length > 0) answers[field.Id.Replace('-', '_')] = text.Trim();
+        }
+        return answers;
+    }
+
+    private static bool Plain(Isian field) =>
+        JenisIsian.TakesAnswer(field.Jenis) && field.Jenis is not (JenisIsian.Persetujuan or JenisIsian.Berkas) && field.Petakan != Petakan.Masalah;
+}
