@@ -23,7 +23,7 @@ public sealed record KeyedText
     public static implicit operator KeyedText(string text) => Plain(text);
 
     /// <summary>
-    /// Text already rendered (<c>T["…", values]</c>) stays in the language it was rendered in, as notices were before keys:
+    /// Text already rendered (<c>T[key, values]</c>) stays in the language it was rendered in, as notices were before keys:
     /// it compiles so that older callers keep working, but a notice should be written with <c>T.Keyed(…)</c>.
     /// </summary>
     public static implicit operator KeyedText(LocalizedString text) => Plain(text.Value);
