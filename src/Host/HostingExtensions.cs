@@ -74,6 +74,7 @@ public static class HostingExtensions
         services.AddScoped<CurrentShell>();
         services.AddScoped<TenantDbConnection>();
         services.AddScoped<PublicLinks>();
+        services.AddSingleton<CampusKonseling.Notifications.KeyedTextRenderer>();
         services.AddScoped<ShellFeatureServices>();
         services.AddScoped<MenuService>();
         var smtp = builder.Configuration.GetSection(CampusKonselingOptions.Section + ":Smtp");

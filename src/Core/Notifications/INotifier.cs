@@ -3,9 +3,11 @@ namespace CampusKonseling.Notifications;
 /// <summary>
 /// Something a user should know: shown in their in-app list; with <paramref name="Surel"/> also sent to
 /// their e-mail through the outbox (reminders and escalations — not every new task, which would flood
-/// a whole role's mailboxes at intake peaks).
+/// a whole role's mailboxes at intake peaks). Its title and text are kept as keys with values (<see cref="KeyedText"/>, made with
+/// <c>T.Keyed(…)</c>), so each reader sees them in their own language; <paramref name="Tautan"/> is a path inside the campus
+/// ("admin/kasus/…"), made absolute for the e-mail.
 /// </summary>
-public sealed record Notification(string Jenis, string Judul, string Isi, string? Tautan = null, bool Surel = false);
+public sealed record Notification(string Jenis, KeyedText Judul, KeyedText Isi, string? Tautan = null, bool Surel = false);
 
 /// <summary>The one way modules notify people of the current campus.</summary>
 public interface INotifier

@@ -24,10 +24,11 @@ public interface IMessageTemplateProvider
 
 public sealed record ComposedMessage(string Judul, string Isi);
 
-/// <summary>Fills a template in the current UI language, using the campus's own wording when it has one.</summary>
+/// <summary>Fills a template in the reader's language, using the campus's own wording when it has one.</summary>
 public interface IMessageComposer
 {
-    Task<ComposedMessage> ComposeAsync(string kode, IReadOnlyDictionary<string, string> values, CancellationToken ct = default);
+    /// <param name="culture">The recipient's language when it is known; else the current UI language.</param>
+    Task<ComposedMessage> ComposeAsync(string kode, IReadOnlyDictionary<string, string> values, CancellationToken ct = default, CultureInfo? culture = null);
 }
 
 public static class TemplateText

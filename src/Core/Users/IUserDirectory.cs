@@ -1,6 +1,7 @@
 namespace CampusKonseling.Users;
 
-public sealed record UserRef(string Id, string Nama, string? Email, string? Telepon = null);
+/// <param name="Bahasa">The language the user chose ("id-ID", "en"), so what is written to them later is in it; null when they never chose.</param>
+public sealed record UserRef(string Id, string Nama, string? Email, string? Telepon = null, string? Bahasa = null);
 
 /// <summary>What a letter signed by the user prints under the signature: name, NIP and/or NIDN, position (jabatan).</summary>
 public sealed record UserProfile(string Id, string Nama, string? Nip, string? Nidn, string? Jabatan);
@@ -27,4 +28,10 @@ public interface IUserDirectory
 
     /// <summary>Names of the roles granted <paramref name="permission"/> by name.</summary>
     Task<IReadOnlyList<string>> RolesWithPermissionAsync(string permission, CancellationToken ct = default);
+}
+
+/// <summary>Remembers the language a signed-in user picks, for what is written to them while they are away (e-mail, notices).</summary>
+public interface IUserLanguage
+{
+    Task SetAsync(string userId, string culture, CancellationToken ct = default);
 }

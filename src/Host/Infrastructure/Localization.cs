@@ -67,14 +67,20 @@ public static class Localization
         m.SetMissingRequestBodyRequiredValueAccessor(() => t["Isi permintaan wajib ada."]);
     }
 
-    /// <summary>GET /bahasa/{culture}?kembali=/path — remembers the chosen language and goes back.</summary>
+    /// <summary>
+    /// GET /bahasa/{culture}?kembali=/path — remembers the chosen language and goes back. A signed-in user's choice is also kept
+    /// on their account, so notices and e-mail written to them while they are away are in it.
+    /// </summary>
     public static void MapLanguageSwitch(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/bahasa/{culture}", (HttpContext context, string culture, string? kembali) =>
+        endpoints.MapGet("/bahasa/{culture}", async (HttpContext context, string culture, string? kembali) =>
         {
-            if (!Cultures.Any(c => c.Name.Equals(culture, StringComparison.OrdinalIgnoreCase))) culture = "id-ID";
+            culture = Cultures.FirstOrDefault(c => c.Name.Equals(culture, StringComparison.OrdinalIgnoreCase))?.Name ?? "id-ID";
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            if (context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } userId
+                && context.RequestServices.GetService<CampusKonseling.Users.IUserLanguage>() is { } languages)
+                await languages.SetAsync(userId, culture, context.RequestAborted);
             var local = kembali is { Length: > 1 } && kembali[0] == '/' && kembali[1] is not '/' and not '\\' || kembali == "/";
             var target = local ? kembali! : context.Request.PathBase + "/";
             return Results.LocalRedirect(target);

@@ -87,7 +87,9 @@ public sealed class Startup : IFeatureStartup
         services.AddScoped<IPermissionService>(sp => sp.GetRequiredService<PermissionService>());
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<ITenantSetupHandler, AdministratorSetup>();
-        services.AddScoped<CampusKonseling.Users.IUserDirectory, UserDirectory>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<CampusKonseling.Users.IUserDirectory>(sp => sp.GetRequiredService<UserDirectory>());
+        services.AddScoped<CampusKonseling.Users.IUserLanguage>(sp => sp.GetRequiredService<UserDirectory>());
         services.AddScoped<CampusKonseling.Users.IAccountProvisioner, AccountProvisioner>();
         services.AddScoped<CampusKonseling.Users.IStudentSignIn, StudentSignIn>();
     }

@@ -19,6 +19,7 @@ public sealed class Startup : IFeatureStartup
             .AddRecipeStep<SettingsStep>();
         feature.Services.AddScoped<SiteSettingsService>();
         feature.Services.AddScoped<ISiteSettings>(sp => sp.GetRequiredService<SiteSettingsService>());
+        feature.Services.AddScoped<CampusClock>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapCampusApi();

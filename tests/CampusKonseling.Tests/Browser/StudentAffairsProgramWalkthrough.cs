@@ -36,7 +36,9 @@ public sealed class StudentAffairsProgramWalkthrough(PlatformFixture platform) :
     private async Task<DateTime> DueAsync(IPage page, string step)
     {
         var text = (await page.Locator($".program-sop li[data-langkah='{step}'] .due").TextContentAsync())!;
-        return DateTime.ParseExact(text.Replace("jatuh tempo", "").Trim(), "dd/MM/yyyy HH:mm", CultureInfo.GetCultureInfo("id-ID")); // as the page writes it: 24/11/2026 16.00
+        // As the page writes it, with the campus's zone (IUQI, Bogor): "jatuh tempo 24/11/2026 16.00 WIB".
+        Assert.EndsWith(" WIB", text.Trim());
+        return DateTime.ParseExact(text.Replace("jatuh tempo", "").Replace("WIB", "").Trim(), "dd/MM/yyyy HH:mm", CultureInfo.GetCultureInfo("id-ID"));
     }
 
     /// <summary>The step's due time as the SOP engine reported it to the program, in the campus's time.</summary>

@@ -127,7 +127,7 @@ public sealed class StepActionTests(PlatformFixture platform) : IAsyncLifetime
 
         var (_, after) = await staf.PageAsync(path);
         Assert.Contains("Langkah 1 selesai", after.QuerySelector(".alert.success")!.TextContent);
-        var evidence = $"jadwal {day:dd/MM/yyyy} 10:00 https://meet.kampus.test/uji-jadwal (kode UJ1)";
+        var evidence = $"jadwal {day:dd/MM/yyyy} 10:00 WIB https://meet.kampus.test/uji-jadwal (kode UJ1)";
         await AssertOutputAsync(c, "1", "kesepakatan jadwal", evidence, "Alamat link url/kode meeting");
         // "sesuai jadwal yang disepakati": the session is due at the agreed time, campus time (WIB).
         // The page shows campus time as Indonesian readers write it (10.00).

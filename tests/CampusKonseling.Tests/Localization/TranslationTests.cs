@@ -47,7 +47,8 @@ public sealed partial class TranslationTests
             "Tanggal akhir tidak boleh sebelum tanggal awal.", "Rentang paling panjang tiga tahun.", "Pilih bulan yang benar."],
     };
 
-    [GeneratedRegex("""(?<![\w.])[Tt]\[\s*"((?:[^"\\\n]|\\.)*)"\s*[\],]""")]
+    // T["…"] renders now; T.Keyed("…") keeps the key for the reader (a notification).
+    [GeneratedRegex("""(?<![\w.])[Tt](?:\[|\.Keyed\()\s*"((?:[^"\\\n]|\\.)*)"\s*[\],)]""")]
     private static partial Regex Lookup();
 
     [GeneratedRegex("""(?:ErrorMessage\s*=\s*|Display\(\s*Name\s*=\s*)"((?:[^"\\\n]|\\.)*)"\s*[,)]""")]

@@ -15,6 +15,6 @@ public sealed class RetentionReminder(RetentionService retention, IUserDirectory
         if (due.Count == 0) return;
         var managers = await directory.UsersWithPermissionAsync(Permissions.ManageArchive, ct);
         await notifier.NotifyUsersAsync(managers.Select(m => m.Id), new Notification("arsip-retensi",
-            T["{0} catatan arsip melewati masa simpan", due.Count], T["Periksa dan konfirmasi pemusnahannya sesuai UU 27/2022."], "admin/arsip/retensi"), ct);
+            T.Keyed("{0} catatan arsip melewati masa simpan", due.Count), T.Keyed("Periksa dan konfirmasi pemusnahannya sesuai UU 27/2022."), "admin/arsip/retensi"), ct);
     }
 }

@@ -41,7 +41,7 @@ public sealed class CaseStatistics(CasesDb db, ISiteSettings site) : ICaseStatis
         var counts = new Dictionary<DateOnly, (int, int)>();
         await ReadAsync(sql, q, r => counts[DateOnly.FromDateTime(r.GetDateTime(0))] = (r.GetInt32(1), r.GetInt32(2)), ct, ("zone", zone));
         // Every bucket of the period is listed, empty ones too, so charts have no gaps.
-        var local = TimeZoneInfo.FindSystemTimeZoneById(zone);
+        var local = CampusKonseling.Site.CampusClock.Zone(zone);
         var first = Bucket(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(q.Dari, local).DateTime), q.Rentang);
         var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(q.Sampai.AddTicks(-1), local).DateTime);
         var list = new List<JumlahPeriode>();

@@ -9,7 +9,7 @@ namespace CampusKonseling.Cases.Steps;
 /// "jadwal": a scheduling agreement made on the case since the step became active and still standing — its time (campus
 /// time zone) and place, or online link and meeting code (never the password), e.g. IPDN's "alamat link url/kode meeting".
 /// </summary>
-public sealed class JadwalAction(CasesDb db, ISiteSettings site) : IStepAction
+public sealed class JadwalAction(CasesDb db, CampusClock campusClock) : IStepAction
 {
     public string Jenis => AksiJenis.Jadwal;
 
@@ -21,8 +21,8 @@ public sealed class JadwalAction(CasesDb db, ISiteSettings site) : IStepAction
             .Where(x => x.CaseId == c.Id && x.DibuatPada >= since && (x.Status == StatusJanji.Terjadwal || x.Status == StatusJanji.Selesai))
             .OrderByDescending(x => x.DibuatPada).FirstOrDefaultAsync(ct);
         if (a is null) return null;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
+        var time = await campusClock.GetAsync(ct);
         var where = a.Tautan is { } link ? link + (a.KodeRapat is { } kode ? $" (kode {kode})" : "") : a.Tempat;
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"jadwal {TimeZoneInfo.ConvertTime(a.Mulai, zone):dd/MM/yyyy HH:mm} {where}");
+        return $"jadwal {time.Format(a.Mulai, culture: System.Globalization.CultureInfo.InvariantCulture)} {where}";
     }
 }

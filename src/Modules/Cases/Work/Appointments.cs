@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CampusKonseling.Audit;
 using CampusKonseling.Cases.Data;
 using CampusKonseling.Cases.Privacy;
+using CampusKonseling.Modules;
 using CampusKonseling.Notifications;
 using CampusKonseling.Site;
 using Microsoft.EntityFrameworkCore;
@@ -16,9 +17,9 @@ public sealed record AgreementInput(DateOnly? Tanggal, TimeOnly? Jam, int Durasi
 /// code and password; the client is e-mailed and the counselor told on every change, with the reason
 /// for a reschedule or cancellation.
 /// </summary>
-public sealed class Appointments(CasesDb db, CounselingProtector protector, IOutbox outbox, INotifier notifier, ISiteSettings site,
-    CampusKonseling.Users.IUserDirectory directory, CaseAudit audit, CampusKonseling.Workflows.ISopSteps steps, CampusKonseling.Shell.PublicLinks links,
-    TimeProvider clock, IStringLocalizer<S> T)
+public sealed class Appointments(CasesDb db, CounselingProtector protector, IOutbox outbox, INotifier notifier, ISiteSettings site, CampusClock campusClock,
+    KeyedTextRenderer texts, CampusKonseling.Users.IUserDirectory directory, CaseAudit audit, CampusKonseling.Workflows.ISopSteps steps,
+    CampusKonseling.Shell.PublicLinks links, TimeProvider clock, IStringLocalizer<S> T)
 {
     /// <summary>The instance date the SOP's "sesuai jadwal yang disepakati" steps count to (<c>acuan: "janji"</c>).</summary>
     public const string TanggalJanji = "tanggal.janji";
@@ -40,12 +41,11 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
             errors["Tautan"] = T["Tautan harus alamat http(s) lengkap."];
         if (replaces is not null && string.IsNullOrWhiteSpace(alasan)) errors["Alasan"] = T["Tuliskan alasan penjadwalan ulang."];
         var campus = await site.GetAsync(ct);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(campus.TimeZone);
+        var time = campusClock.For(campus);
         DateTimeOffset start = default;
         if (i.Tanggal is { } d && i.Jam is { } t)
         {
-            var local = d.ToDateTime(t);
-            start = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+            start = time.FromLocal(d.ToDateTime(t)).ToUniversalTime();
             if (start < clock.GetUtcNow()) errors["Tanggal"] = T["Waktu konseling sudah lewat; pilih waktu yang akan datang."];
         }
         if (errors.Count > 0) return errors;
@@ -65,13 +65,11 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
         db.Appointments.Add(appointment);
         await db.SaveChangesAsync(ct);
         await FirstContact.RecordAsync(db, c.Id, appointment.DibuatPada, ct);
-        var when = TimeZoneInfo.ConvertTime(start, zone).ToString("dd/MM/yyyy HH:mm");
-        var where = appointment.Tautan is { } link
-            ? T["Online: {0} (kode {1}, kata sandi {2})", link, appointment.KodeRapat ?? "-", Trim(i.SandiRapat) ?? "-"].Value
-            : appointment.Tempat!;
-        await TellAsync(c, replaces is null ? T["Jadwal konseling {0}", c.Nomor] : T["Jadwal konseling {0} diubah", c.Nomor],
-            T["Kesepakatan pelaksanaan konseling: {0} WIB, {1} menit.\n{2}", when, i.DurasiMenit, where] + (replaces is null ? "" : "\n" + T["Alasan perubahan: {0}", alasan!.Trim()]), campus, ct);
-        await RemindAsync(c, appointment, when, where, campus, ct);
+        var where = Where(appointment, Trim(i.SandiRapat));
+        var agreed = T.Keyed("Kesepakatan pelaksanaan konseling: {0}, {1} menit.\n{2}", start, i.DurasiMenit, where);
+        await TellAsync(c, replaces is null ? T.Keyed("Jadwal konseling {0}", c.Nomor) : T.Keyed("Jadwal konseling {0} diubah", c.Nomor),
+            replaces is null ? agreed : agreed.Then(T.Keyed("Alasan perubahan: {0}", alasan!.Trim()), "\n"), campus, time, ct);
+        await RemindAsync(c, appointment, where, campus, time, ct);
         await TellSopAsync(c, ct);
         await audit.RecordAsync(AuditKinds.Ubah, c, replaces is null ? $"Kesepakatan konseling kasus {c.Nomor} dibuat" : $"Kesepakatan konseling kasus {c.Nomor} dijadwalkan ulang", ct);
         return errors;
@@ -87,9 +85,8 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
         await db.SaveChangesAsync(ct);
         await outbox.WithdrawAsync(ReminderKey(a.Id), ct);
         var campus = await site.GetAsync(ct);
-        var when = TimeZoneInfo.ConvertTime(a.Mulai, TimeZoneInfo.FindSystemTimeZoneById(campus.TimeZone)).ToString("dd/MM/yyyy HH:mm");
         await TellSopAsync(c, ct);
-        await TellAsync(c, T["Jadwal konseling {0} dibatalkan", c.Nomor], T["Konseling pada {0} WIB dibatalkan. Alasan: {1}", when, a.Alasan], campus, ct);
+        await TellAsync(c, T.Keyed("Jadwal konseling {0} dibatalkan", c.Nomor), T.Keyed("Konseling pada {0} dibatalkan. Alasan: {1}", a.Mulai, a.Alasan), campus, campusClock.For(campus), ct);
         await audit.RecordAsync(AuditKinds.Ubah, c, $"Kesepakatan konseling kasus {c.Nomor} dibatalkan oleh {CaseTimeline.NameOf(user)}", ct);
         return null;
     }
@@ -114,8 +111,7 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
         a.DikonfirmasiPada = clock.GetUtcNow();
         a.DikonfirmasiOleh = client.FindFirstValue(ClaimTypes.NameIdentifier);
         await db.SaveChangesAsync(ct);
-        var when = TimeZoneInfo.ConvertTime(a.Mulai, TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone)).ToString("dd/MM/yyyy HH:mm");
-        await TellStaffAsync(c, new Notification("kasus-jadwal", T["Klien mengonfirmasi jadwal konseling {0}", c.Nomor], T["Jadwal {0} dikonfirmasi klien.", when], $"admin/kasus/{c.Id}"), ct);
+        await TellStaffAsync(c, new Notification("kasus-jadwal", T.Keyed("Klien mengonfirmasi jadwal konseling {0}", c.Nomor), T.Keyed("Jadwal {0} dikonfirmasi klien.", a.Mulai), $"admin/kasus/{c.Id}"), ct);
         await audit.RecordAsync(AuditKinds.Ubah, c, $"Kesepakatan konseling kasus {c.Nomor} dikonfirmasi klien", ct);
         return null;
     }
@@ -126,16 +122,17 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
         if (string.IsNullOrWhiteSpace(alasan)) return T["Tuliskan alasan dan waktu yang Anda usulkan."];
         if (alasan.Trim().Length > 1000) return T["Alasan paling panjang 1000 karakter."];
         if (await CurrentAsync(c.Id, ct) is not { } a || a.Id != id) return T["Jadwal ini sudah tidak berlaku. Muat ulang halaman untuk melihat jadwal terbaru."];
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
-        var when = TimeZoneInfo.ConvertTime(a.Mulai, zone).ToString("dd/MM/yyyy HH:mm");
-        var isi = T["Klien meminta jadwal lain untuk konseling {0}. Alasan: {1}", when, alasan.Trim()].Value;
+        var time = await campusClock.GetAsync(ct);
+        // The case keeps the note in the campus's language; the notice is written for each reader.
+        var asked = T.Keyed("Klien meminta jadwal lain untuk konseling {0}. Alasan: {1}", a.Mulai, alasan.Trim());
+        var isi = texts.Render(asked, time, CultureScope.Of((await site.GetAsync(ct)).DefaultCulture));
         db.Entries.Add(new CaseEntry
         {
             CaseId = c.Id, Jenis = JenisCatatan.Catatan, Tingkat = Tingkat.Administratif, Isi = isi, OlehId = client.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
             OlehNama = CaseTimeline.NameOf(client), Pada = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);
-        await TellStaffAsync(c, new Notification("kasus-jadwal", T["Klien meminta jadwal lain: kasus {0}", c.Nomor], isi, $"admin/kasus/{c.Id}", Surel: true), ct);
+        await TellStaffAsync(c, new Notification("kasus-jadwal", T.Keyed("Klien meminta jadwal lain: kasus {0}", c.Nomor), asked, $"admin/kasus/{c.Id}", Surel: true), ct);
         await audit.RecordAsync(AuditKinds.Ubah, c, $"Klien kasus {c.Nomor} meminta jadwal lain", ct);
         return null;
     }
@@ -149,35 +146,56 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
 
     public static string ReminderKey(Guid appointmentId) => $"janji:{appointmentId}";
 
-    /// <summary>Reminders to the client and the counselor a day and two hours before the session; withdrawn if it moves or is cancelled.</summary>
-    private async Task RemindAsync(CaseRow c, Appointment a, string when, string where, CampusSettings campus, CancellationToken ct)
+    /// <summary>Where the session is: the online link with its code and password, else the place.</summary>
+    private KeyedText Where(Appointment a, string? password) =>
+        a.Tautan is { } link ? T.Keyed("Online: {0} (kode {1}, kata sandi {2})", link, a.KodeRapat ?? "-", password ?? "-") : a.Tempat!;
+
+    /// <summary>
+    /// Reminders to the client and the counselor a day and two hours before the session, each in their own language;
+    /// withdrawn if it moves or is cancelled.
+    /// </summary>
+    private async Task RemindAsync(CaseRow c, Appointment a, KeyedText where, CampusSettings campus, CampusTime time, CancellationToken ct)
     {
-        var people = new List<(string Email, string Nama)>();
-        if (!string.IsNullOrWhiteSpace(c.Email)) people.Add((c.Email, c.Nama));
-        if (c.KonselorId is { } k && (await directory.UsersAsync([k], ct)).FirstOrDefault() is { Email: { Length: > 0 } email } konselor) people.Add((email, konselor.Nama));
+        var people = new List<(string Email, string Nama, string? UserId)>();
+        if (!string.IsNullOrWhiteSpace(c.Email)) people.Add((c.Email, c.Nama, c.PenggunaId));
+        if (c.KonselorId is { } k && (await directory.UsersAsync([k], ct)).FirstOrDefault() is { Email: { Length: > 0 } email } konselor) people.Add((email, konselor.Nama, konselor.Id));
         foreach (var before in new[] { TimeSpan.FromDays(1), TimeSpan.FromHours(2) })
         {
             var at = a.Mulai - before;
             if (at <= clock.GetUtcNow()) continue;
-            foreach (var (to, nama) in people)
-                await outbox.EnqueueLaterAsync(new EmailMessage(to, $"[{campus.CampusName}] " + T["Pengingat: konseling {0} WIB", when],
-                    T["Yth. {0},\n\n{1}\n\n{2}", nama, T["Pengingat jadwal konseling kasus {0}: {1} WIB, {2} menit.\n{3}", c.Nomor, when, a.DurasiMenit, where], campus.UnitName ?? campus.CampusName]),
-                    at, ReminderKey(a.Id), ct);
+            foreach (var (to, nama, userId) in people)
+            {
+                var culture = await LanguageOfAsync(userId, campus, ct);
+                var subject = texts.Render(T.Keyed("Pengingat: konseling {0}", a.Mulai), time, culture);
+                var body = texts.Render(T.Keyed("Yth. {0},\n\n{1}\n\n{2}", nama,
+                    T.Keyed("Pengingat jadwal konseling kasus {0}: {1}, {2} menit.\n{3}", c.Nomor, a.Mulai, a.DurasiMenit, where), campus.UnitName ?? campus.CampusName), time, culture);
+                await outbox.EnqueueLaterAsync(new EmailMessage(to, $"[{campus.CampusName}] {subject}", body), at, ReminderKey(a.Id), ct);
+            }
         }
     }
 
-    private async Task TellAsync(CaseRow c, string judul, string isi, CampusSettings campus, CancellationToken ct)
+    /// <summary>The client is e-mailed in their own language (their account's choice, else the campus's); the counselor is notified.</summary>
+    private async Task TellAsync(CaseRow c, KeyedText judul, KeyedText isi, CampusSettings campus, CampusTime time, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(c.Email))
         {
+            var culture = await LanguageOfAsync(c.PenggunaId, campus, ct);
             // A client with an account confirms or moves the session on their own page; without one, they follow the request's status.
             var page = links.Absolute(c.PenggunaId is not null ? "permohonan-saya" : "formulir/status");
-            var body = page is null ? isi : isi + "\n\n" + T["Lihat di: {0}", page];
-            await outbox.EnqueueAsync(new EmailMessage(c.Email, $"[{campus.CampusName}] {judul}", T["Yth. {0},\n\n{1}\n\n{2}", c.Nama, body, campus.UnitName ?? campus.CampusName]), null, ct);
+            var text = page is null ? isi : isi.Then(T.Keyed("Lihat di: {0}", page));
+            var body = T.Keyed("Yth. {0},
+
+{1}
+
+{2}", c.Nama, text, campus.UnitName ?? campus.CampusName);
+            await outbox.EnqueueAsync(new EmailMessage(c.Email, $"[{campus.CampusName}] {texts.Render(judul, time, culture)}", texts.Render(body, time, culture)), null, ct);
             outbox.Wake();
         }
         if (c.KonselorId is { } konselor) await notifier.NotifyUsersAsync([konselor], new Notification("kasus-jadwal", judul, isi, $"admin/kasus/{c.Id}"), ct);
     }
+
+    private async Task<System.Globalization.CultureInfo> LanguageOfAsync(string? userId, CampusSettings campus, CancellationToken ct) =>
+        CultureScope.Of((userId is null ? null : (await directory.UsersAsync([userId], ct)).FirstOrDefault()?.Bahasa) ?? campus.DefaultCulture);
 
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

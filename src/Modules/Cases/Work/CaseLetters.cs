@@ -61,7 +61,7 @@ public sealed class CaseLetters(CampusKonseling.Modules.ShellFeatureServices fea
 
     private async Task<Dictionary<string, string>> KnownAsync(CaseRow c, StudentRecord? student, CancellationToken ct)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
+        var zone = CampusClock.Zone((await site.GetAsync(ct)).TimeZone);
         var id = CultureInfo.GetCultureInfo("id-ID");
         if (student is null && c.Nim is { Length: > 0 } nim && features.Contract<IStudentDirectory>() is { } directory) student = await directory.FindAsync(nim, ct);
         // The request's answers fill what the case did not keep (a form's prodi without "petakan", IPDN's tingkat, UNIPMA's status).
@@ -98,7 +98,7 @@ public sealed class CaseLetters(CampusKonseling.Modules.ShellFeatureServices fea
         {
             var local = TimeZoneInfo.ConvertTime(session.Mulai, zone);
             values["tanggal_konseling"] = local.ToString("dddd, d MMMM yyyy", id);
-            values["waktu_konseling"] = local.ToString("HH.mm", id) + " " + Zona(zone);
+            values["waktu_konseling"] = local.ToString("HH.mm", id) + " " + CampusZones.Abbreviation(zone, session.Mulai);
             values["tempat_konseling"] = session.Tempat ?? session.Tautan ?? "";
             values["jumlah_sesi"] = sessions.Count.ToString(id);
         }
@@ -114,11 +114,4 @@ public sealed class CaseLetters(CampusKonseling.Modules.ShellFeatureServices fea
     }
 
     private static readonly string[] Roman = ["I", "II", "III", "IV", "V", "VI", "VII"];
-
-    private static string Zona(TimeZoneInfo zone) => zone.Id switch
-    {
-        "Asia/Makassar" or "Asia/Ujung_Pandang" => "WITA",
-        "Asia/Jayapura" => "WIT",
-        _ => "WIB",
-    };
 }

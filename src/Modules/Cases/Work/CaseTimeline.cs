@@ -75,7 +75,7 @@ public sealed class CaseTimeline(
         await audit.RecordAsync(AuditKinds.BukaDarurat, c, $"Buka darurat catatan konseling kasus {c.Nomor} oleh {NameOf(user)}", ct);
         var heads = await directory.UsersWithPermissionAsync(Permissions.SuperviseCases, ct);
         await notifier.NotifyUsersAsync(heads.Select(h => h.Id), new Notification("kasus-buka-darurat",
-            T["Buka darurat: kasus {0}", c.Nomor], T["{0} membuka catatan konseling kasus {1} dengan alasan: {2}", NameOf(user), c.Nomor, alasan.Trim()],
+            T.Keyed("Buka darurat: kasus {0}", c.Nomor), T.Keyed("{0} membuka catatan konseling kasus {1} dengan alasan: {2}", NameOf(user), c.Nomor, alasan.Trim()),
             $"admin/kasus/{c.Id}", Surel: true), ct);
         return null;
     }
@@ -99,8 +99,8 @@ public sealed class CaseTimeline(
         if (c.SopInstanceId is { } instance)
             await steps.UpdateAsync(instance, new Dictionary<string, string?> { [Penugasan("konselor")] = konselor.Id, [Penugasan("konselor") + ".nama"] = konselor.Nama }, ct);
         await audit.RecordAsync(AuditKinds.Ubah, c, $"Kasus {c.Nomor} ditugaskan kepada {konselor.Nama}", ct);
-        await notifier.NotifyUsersAsync([konselor.Id], new Notification("kasus-ditugaskan", T["Kasus {0} ditugaskan kepada Anda", c.Nomor],
-            T["{0} menugaskan kasus {1} kepada Anda.", NameOf(user), c.Nomor], $"admin/kasus/{c.Id}"), ct);
+        await notifier.NotifyUsersAsync([konselor.Id], new Notification("kasus-ditugaskan", T.Keyed("Kasus {0} ditugaskan kepada Anda", c.Nomor),
+            T.Keyed("{0} menugaskan kasus {1} kepada Anda.", NameOf(user), c.Nomor), $"admin/kasus/{c.Id}"), ct);
     }
 
     /// <summary>
@@ -136,8 +136,8 @@ public sealed class CaseTimeline(
         });
         await TouchAsync(c, ct);
         await audit.RecordAsync(AuditKinds.Ubah, c, $"Kasus {c.Nomor}: {person.Nama} ditunjuk sebagai {penugasan}", ct);
-        await notifier.NotifyUsersAsync([person.Id], new Notification("kasus-ditunjuk", T["Anda ditunjuk sebagai {0} kasus {1}", penugasan, c.Nomor],
-            T["{0} menunjuk Anda sebagai {1} kasus {2}.", NameOf(user), penugasan, c.Nomor], $"admin/kasus/{c.Id}"), ct);
+        await notifier.NotifyUsersAsync([person.Id], new Notification("kasus-ditunjuk", T.Keyed("Anda ditunjuk sebagai {0} kasus {1}", penugasan, c.Nomor),
+            T.Keyed("{0} menunjuk Anda sebagai {1} kasus {2}.", NameOf(user), penugasan, c.Nomor), $"admin/kasus/{c.Id}"), ct);
     }
 
     /// <summary>The instance context key of an assignment (the SOP module's Konteks.Penugasan, which Cases cannot reference).</summary>

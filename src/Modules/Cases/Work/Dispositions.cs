@@ -97,8 +97,9 @@ public sealed class Dispositions(CasesDb db, INotifier notifier, CaseAudit audit
         await audit.RecordAsync(AuditKinds.Ubah, c, $"Disposisi {d.DariPeran} kepada {d.KepadaPeran} pada kasus {c.Nomor} (langkah {task.StepLabel})", ct);
         // Only staff roles are told: a disposition never goes to a client lane, but a role is checked, not assumed.
         if ((await directory.RolesWithPermissionAsync(Permissions.ViewCases, ct)).Contains(d.KepadaPeran))
-            await notifier.NotifyRoleAsync(d.KepadaPeran, new Notification("kasus-disposisi", T["Disposisi kasus {0} dari {1}", c.Nomor, d.DariPeran],
-                T["{0}: {1}", d.DariNama, d.Instruksi] + (d.BatasWaktu is { } b ? " " + T["Batas waktu {0}.", b.ToString("dd/MM/yyyy")] : ""), $"admin/kasus/{c.Id}", Surel: true), ct);
+            await notifier.NotifyRoleAsync(d.KepadaPeran, new Notification("kasus-disposisi", T.Keyed("Disposisi kasus {0} dari {1}", c.Nomor, d.DariPeran),
+                d.BatasWaktu is { } b ? T.Keyed("{0}: {1}", d.DariNama, d.Instruksi).Then(T.Keyed("Batas waktu {0}.", b.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)))
+                    : T.Keyed("{0}: {1}", d.DariNama, d.Instruksi), $"admin/kasus/{c.Id}", Surel: true), ct);
         return errors;
     }
 
@@ -124,8 +125,8 @@ public sealed class Dispositions(CasesDb db, INotifier notifier, CaseAudit audit
         d.DilaporkanPada = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(AuditKinds.Ubah, c, $"Disposisi kepada {d.KepadaPeran} pada kasus {c.Nomor} dilaporkan", ct);
-        await notifier.NotifyUsersAsync([d.DariId], new Notification("kasus-disposisi-laporan", T["Laporan disposisi kasus {0}", c.Nomor],
-            T["{0} ({1}): {2}", d.DilaporkanOleh, d.KepadaPeran, d.Laporan], $"admin/kasus/{c.Id}"), ct);
+        await notifier.NotifyUsersAsync([d.DariId], new Notification("kasus-disposisi-laporan", T.Keyed("Laporan disposisi kasus {0}", c.Nomor),
+            T.Keyed("{0} ({1}): {2}", d.DilaporkanOleh, d.KepadaPeran, d.Laporan), $"admin/kasus/{c.Id}"), ct);
         return null;
     }
 

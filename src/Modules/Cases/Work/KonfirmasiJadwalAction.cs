@@ -9,7 +9,7 @@ namespace CampusKonseling.Cases.Work;
 /// konfirmasiJadwal: done when the client confirmed the case's agreement in force from their own page since the
 /// step became active. A rescheduled agreement needs confirming again: the new one has no confirmation yet.
 /// </summary>
-public sealed class KonfirmasiJadwalAction(CasesDb db, Appointments appointments, ISiteSettings site) : IStepAction
+public sealed class KonfirmasiJadwalAction(CasesDb db, Appointments appointments, CampusClock campusClock) : IStepAction
 {
     public string Jenis => AksiJenis.KonfirmasiJadwal;
 
@@ -17,7 +17,7 @@ public sealed class KonfirmasiJadwalAction(CasesDb db, Appointments appointments
     {
         var caseId = await db.Cases.Where(c => c.SopInstanceId == context.InstanceId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
         if (caseId is null || await appointments.CurrentAsync(caseId.Value, ct) is not { DikonfirmasiPada: { } at } || at < context.DiaktifkanPada) return null;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
-        return $"dikonfirmasi klien {TimeZoneInfo.ConvertTime(at, zone):dd/MM/yyyy HH:mm}";
+        var time = await campusClock.GetAsync(ct);
+        return $"dikonfirmasi klien {time.Format(at, culture: System.Globalization.CultureInfo.InvariantCulture)}";
     }
 }

@@ -25,7 +25,7 @@ public sealed record Accepted(string KodePelacakan, SopEntry? Langkah, bool Agai
 /// </summary>
 public sealed class SubmissionService(
     FormsDb db, TenantDbConnection connection, ISopLauncher sops, IOutbox outbox, IMessageComposer composer, IAccountProvisioner accounts,
-    ISiteSettings settings, PublicLinks links, CampusKonseling.Modules.ShellFeatureServices features, TimeProvider clock, IStringLocalizer<S> T, ILogger<SubmissionService> logger)
+    CampusClock campusClock, PublicLinks links, CampusKonseling.Modules.ShellFeatureServices features, TimeProvider clock, IStringLocalizer<S> T, ILogger<SubmissionService> logger)
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -83,7 +83,7 @@ public sealed class SubmissionService(
                 if (account.SetPasswordPath is { } path)
                     await outbox.EnqueueAsync(await MailAsync(FormsTemplates.AkunDibuat, submission.Email, new()
                     {
-                        ["nama"] = submission.Nama, ["email"] = submission.Email, ["kode"] = submission.KodePelacakan, ["tautan"] = links.Absolute(path) ?? "/" + path,
+                        ["nama"] = submission.Nama, ["email"] = submission.Email, ["kode"] = submission.KodePelacakan, ["tautan"] = links.Absolute(path) ?? "",
                     }, ct), tx, ct);
             }
             if (f.Sop is { } sop)
@@ -154,15 +154,17 @@ public sealed class SubmissionService(
 
     private async Task<EmailMessage> AcknowledgmentAsync(FormDefinition form, Submission submission, SopEntry? next, CancellationToken ct)
     {
-        var campus = await settings.GetAsync(ct);
-        var sentAt = TimeZoneInfo.ConvertTime(submission.DikirimPada, TimeZoneInfo.FindSystemTimeZoneById(campus.TimeZone));
+        var time = await campusClock.GetAsync(ct);
         return await MailAsync(FormsTemplates.Diterima, submission.Email, new()
         {
-            ["nama"] = submission.Nama, ["formulir"] = form.Judul, ["waktu"] = sentAt.ToString("dd/MM/yyyy HH:mm"), ["kode"] = submission.KodePelacakan,
+            ["nama"] = submission.Nama, ["formulir"] = form.Judul, ["waktu"] = time.Format(submission.DikirimPada), ["kode"] = submission.KodePelacakan,
             ["langkah"] = next is null ? "" : T["Langkah berikutnya: {0} (waktu baku: {1}).", next.LangkahPertama, next.Waktu ?? "-"].Value,
-            ["tautanStatus"] = links.Absolute("formulir/status") ?? "/formulir/status",
+            ["tautanStatus"] = links.Absolute(StatusPath(submission.KodePelacakan)) ?? "",
         }, ct);
     }
+
+    /// <summary>The status check with the tracking code filled in: the requester only types their e-mail.</summary>
+    public static string StatusPath(string kode) => $"formulir/status?kode={Uri.EscapeDataString(kode)}";
 
     private async Task<EmailMessage> MailAsync(string template, string to, Dictionary<string, string> values, CancellationToken ct)
     {

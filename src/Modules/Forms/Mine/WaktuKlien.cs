@@ -49,12 +49,6 @@ public sealed class WaktuKlien(TimeZoneInfo zone, DateTimeOffset now, IStringLoc
     private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
     private static CultureInfo Culture => English ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("id-ID");
 
-    /// <summary>Indonesia's three zones by their abbreviations; elsewhere the UTC offset.</summary>
-    public static string Singkatan(TimeZoneInfo zone) => zone.Id switch
-    {
-        "Asia/Jakarta" or "Asia/Pontianak" => "WIB",
-        "Asia/Makassar" or "Asia/Ujung_Pandang" => "WITA",
-        "Asia/Jayapura" => "WIT",
-        _ => "UTC" + (zone.BaseUtcOffset < TimeSpan.Zero ? "-" : "+") + zone.BaseUtcOffset.ToString(zone.BaseUtcOffset.Minutes == 0 ? "%h" : @"h\:mm"),
-    };
+    /// <summary>WIB, WITA, WIT (else the UTC offset), as everywhere else on the platform.</summary>
+    public static string Singkatan(TimeZoneInfo zone) => CampusKonseling.Site.CampusZones.Abbreviation(zone, DateTimeOffset.UtcNow);
 }

@@ -1,6 +1,7 @@
 using CampusKonseling.Audit;
 using CampusKonseling.Identity.Data;
 using CampusKonseling.Identity.Security;
+using CampusKonseling.Modules;
 using CampusKonseling.Notifications;
 using CampusKonseling.Security;
 using CampusKonseling.Shell;
@@ -69,6 +70,8 @@ public sealed class ConfidentialAccess(
         var result = await users.AddToRoleAsync(user, roleName);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
         await RecordAsync(AdminAudit.Pengguna, user.Id, $"Anggota peran rahasia ditambahkan oleh administrator host atas surat nomor {request.NomorSurat}: {user.Email} ke peran {roleName}; kata sandi lama dicabut, pemilik mengatur kata sandi sendiri", request, ct);
+        // Written by the host administrator, read by the member: in the member's language.
+        using var language = CultureScope.Use(CultureScope.Of(user.Bahasa));
         await TellAsync(user, T["Anda ditambahkan ke peran {0} di {1} oleh administrator host atas surat permintaan kampus nomor {2}. Peran ini membuka catatan konseling; setiap pembacaan tercatat.",
             roleName, current.Shell.Tenant.DisplayName, request.NomorSurat], ct);
         return ConfidentialGrantResult.Done;

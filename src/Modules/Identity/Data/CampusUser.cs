@@ -5,6 +5,8 @@ namespace CampusKonseling.Identity.Data;
 public sealed class CampusUser : IdentityUser
 {
     public string FullName { get; set; } = "";
+    /// <summary>The language the user last chose ("id-ID", "en"); mail and notices written to them use it.</summary>
+    public string? Bahasa { get; set; }
     /// <summary>Nomor Induk Pegawai, printed under the user's signature on letters.</summary>
     public string? Nip { get; set; }
     /// <summary>Nomor Induk Dosen Nasional, for lecturers (printed when there is no NIP).</summary>

@@ -34,6 +34,7 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityD
         });
         b.HasDefaultSchema(Schema);
         b.Entity<CampusUser>().Property(u => u.FullName).HasMaxLength(200);
+        b.Entity<CampusUser>().Property(u => u.Bahasa).HasMaxLength(10);
         b.Entity<CampusUser>().Property(u => u.Nip).HasMaxLength(30);
         b.Entity<CampusUser>().Property(u => u.Nidn).HasMaxLength(30);
         b.Entity<CampusUser>().Property(u => u.Jabatan).HasMaxLength(200);

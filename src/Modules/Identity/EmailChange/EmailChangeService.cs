@@ -1,6 +1,7 @@
 using CampusKonseling.Audit;
 using CampusKonseling.Identity.Data;
 using CampusKonseling.Identity.Security;
+using CampusKonseling.Modules;
 using CampusKonseling.Notifications;
 using CampusKonseling.Shell;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +25,8 @@ public sealed class EmailChangeService(UserManager<CampusUser> users, PublicLink
         var code = await users.GenerateChangeEmailTokenAsync(user, newEmail);
         var link = links.Absolute($"{Route}?id={Uri.EscapeDataString(user.Id)}&email={Uri.EscapeDataString(newEmail)}&kode={Uri.EscapeDataString(code)}");
         if (link is null) return false;
+        // Asked for by an administrator, read by the account's owner: in the owner's language.
+        using var language = CultureScope.Use(CultureScope.Of(user.Bahasa));
         await SendAsync(user.Email!, T["Konfirmasi penggantian alamat e-mail"],
             T["Administrator meminta agar alamat e-mail akun Anda diganti menjadi {0}. Perubahan baru berlaku bila Anda membuka tautan ini dan mengonfirmasinya:", newEmail] + "\n\n" + link + "\n\n" +
             T["Bila Anda tidak mengetahui permintaan ini, abaikan pesan ini dan hubungi unit layanan; alamat Anda tidak berubah."], ct);
@@ -45,6 +48,7 @@ public sealed class EmailChangeService(UserManager<CampusUser> users, PublicLink
         // People sign in with their e-mail as user name; the stamp changes, so old sessions and codes end.
         var renamed = await users.SetUserNameAsync(user, newEmail);
         if (!renamed.Succeeded) return false;
+        using var language = CultureScope.Use(CultureScope.Of(user.Bahasa));
         await SendAsync(old, T["Alamat e-mail akun Anda telah diganti"],
             T["Alamat e-mail akun Anda telah diganti menjadi {0}. Pesan berikutnya dikirim ke alamat itu. Bila ini bukan kehendak Anda, segera hubungi unit layanan.", newEmail], ct);
         await AdminAudit.RecordAsync(services, AuditKinds.Ubah, AdminAudit.Pengguna, user.Id, $"Penggantian e-mail dikonfirmasi dari alamat lama: {old} → {newEmail}",

@@ -5,13 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CampusKonseling.Identity.Security;
 
-public sealed class UserDirectory(UserManager<CampusUser> users, RoleManager<CampusRole> roles, IdentityDb db) : IUserDirectory
+public sealed class UserDirectory(UserManager<CampusUser> users, RoleManager<CampusRole> roles, IdentityDb db) : IUserDirectory, IUserLanguage
 {
+    public async Task SetAsync(string userId, string culture, CancellationToken ct = default) =>
+        await db.Users.Where(u => u.Id == userId && u.Bahasa != culture).ExecuteUpdateAsync(u => u.SetProperty(x => x.Bahasa, culture), ct);
+
     public async Task<IReadOnlyList<UserRef>> UsersInRoleAsync(string role, CancellationToken ct = default) =>
-        (await users.GetUsersInRoleAsync(role)).Select(u => new UserRef(u.Id, u.FullName, u.Email, u.PhoneNumber)).ToList();
+        (await users.GetUsersInRoleAsync(role)).Select(u => new UserRef(u.Id, u.FullName, u.Email, u.PhoneNumber, u.Bahasa)).ToList();
 
     public async Task<IReadOnlyList<UserRef>> UsersAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default) =>
-        await users.Users.Where(u => userIds.Contains(u.Id)).Select(u => new UserRef(u.Id, u.FullName, u.Email, u.PhoneNumber)).ToListAsync(ct);
+        await users.Users.Where(u => userIds.Contains(u.Id)).Select(u => new UserRef(u.Id, u.FullName, u.Email, u.PhoneNumber, u.Bahasa)).ToListAsync(ct);
 
     public async Task<IReadOnlyList<UserProfile>> ProfilesAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default) =>
         await users.Users.Where(u => userIds.Contains(u.Id)).Select(u => new UserProfile(u.Id, u.FullName, u.Nip, u.Nidn, u.Jabatan)).ToListAsync(ct);
@@ -33,7 +36,7 @@ public sealed class UserDirectory(UserManager<CampusUser> users, RoleManager<Cam
         foreach (var name in await users.GetRolesAsync(user))
             if (name == CampusKonseling.Security.StandardRoles.Administrator
                 || (await roles.FindByNameAsync(name) is { } role && (await RolePermissions.GetAsync(db, role.Id)).Count > 0)) return null;
-        return new UserRef(user.Id, user.FullName, user.Email, user.PhoneNumber);
+        return new UserRef(user.Id, user.FullName, user.Email, user.PhoneNumber, user.Bahasa);
     }
 
     public async Task<IReadOnlyList<UserRef>> UsersWithPermissionAsync(string permission, CancellationToken ct = default)
@@ -41,7 +44,7 @@ public sealed class UserDirectory(UserManager<CampusUser> users, RoleManager<Cam
         var holders = new Dictionary<string, UserRef>();
         foreach (var role in await RolesWithPermissionAsync(permission, ct))
             foreach (var u in await users.GetUsersInRoleAsync(role))
-                holders.TryAdd(u.Id, new UserRef(u.Id, u.FullName, u.Email, u.PhoneNumber));
+                holders.TryAdd(u.Id, new UserRef(u.Id, u.FullName, u.Email, u.PhoneNumber, u.Bahasa));
         return holders.Values.OrderBy(u => u.Nama).ToList();
     }
 }

@@ -61,7 +61,11 @@ public sealed class PasswordSignIn(
         else
             result = await signIn.PasswordSignInAsync(user, password, persistent, lockoutOnFailure: true);
 
-        if (result.Succeeded) devices.Issue(http, user!.Id);
+        if (result.Succeeded)
+        {
+            devices.Issue(http, user!.Id);
+            await LanguageOnSignIn.ApplyAsync(http, users, user);
+        }
         else if (trusted) throttle.DeviceFailed(device!);
         else throttle.SourceFailed(source);
         await SignInAudit.RecordAsync(http, users, email, result);

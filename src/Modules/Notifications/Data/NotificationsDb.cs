@@ -22,6 +22,8 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
             e.Property(x => x.Jenis).HasMaxLength(60);
             e.Property(x => x.Judul).HasMaxLength(300);
             e.Property(x => x.Tautan).HasMaxLength(500);
+            e.Property(x => x.JudulKunci).HasColumnType("jsonb").HasConversion(KeyedTextJson.Converter);
+            e.Property(x => x.IsiKunci).HasColumnType("jsonb").HasConversion(KeyedTextJson.Converter);
             e.HasIndex(x => new { x.UserId, x.DibuatPada });
         });
         b.Entity<Outbox.OutboxMessage>(e =>
@@ -73,6 +75,11 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
     }
 }
 
+/// <summary>
+/// One notice in one user's list. <see cref="JudulKunci"/> and <see cref="IsiKunci"/> are what it says, as keys with values,
+/// rendered in the reader's language; <see cref="Judul"/> and <see cref="Isi"/> keep it in Bahasa Indonesia, and are all that
+/// notices written before the keys have.
+/// </summary>
 public sealed class InAppNotification
 {
     public long Id { get; set; }
@@ -80,6 +87,8 @@ public sealed class InAppNotification
     public required string Jenis { get; set; }
     public required string Judul { get; set; }
     public required string Isi { get; set; }
+    public KeyedText? JudulKunci { get; set; }
+    public KeyedText? IsiKunci { get; set; }
     public string? Tautan { get; set; }
     public DateTimeOffset DibuatPada { get; set; }
     public DateTimeOffset? DibacaPada { get; set; }

@@ -20,7 +20,7 @@ namespace CampusKonseling.Notifications.Pesan;
 /// </summary>
 public sealed class PesanAction(
     NotificationsDb db, ShellFeatureServices features, IUserDirectory directory, ChannelSettingsStore channels, PublicLinks links,
-    ISiteSettings site, OutboxSignal signal, CurrentShell current, TimeProvider clock, ILogger<PesanAction> logger) : IAutomaticStepAction
+    ISiteSettings site, CampusClock campusClock, OutboxSignal signal, CurrentShell current, TimeProvider clock, ILogger<PesanAction> logger) : IAutomaticStepAction
 {
     public string Jenis => AksiJenis.Pesan;
 
@@ -48,8 +48,8 @@ public sealed class PesanAction(
         {
             ["nama"] = client.Nama, ["kode"] = client.KodePelacakan ?? "", ["nomorKasus"] = client.Nomor ?? "",
             ["saluran"] = context.Konteks.GetValueOrDefault(KonteksSaluran) ?? "",
-            ["tautanStatus"] = links.Absolute("formulir/status") ?? "/formulir/status",
-            ["tautanPermohonan"] = links.Absolute("permohonan-saya") ?? "/permohonan-saya",
+            ["tautanStatus"] = links.Absolute(client.KodePelacakan is { Length: > 0 } kode ? $"formulir/status?kode={Uri.EscapeDataString(kode)}" : "formulir/status") ?? "",
+            ["tautanPermohonan"] = links.Absolute("permohonan-saya") ?? "",
             ["kampus"] = campus.CampusName, ["unit"] = campus.UnitName ?? campus.CampusName,
         };
         var now = clock.GetUtcNow();
@@ -72,9 +72,9 @@ public sealed class PesanAction(
         var sent = await db.Outbox.AsNoTracking().Where(m => m.SopActivationId == context.ActivationId)
             .Select(m => new { m.Saluran, m.Status, m.TerkirimPada }).ToListAsync(ct);
         if (sent.Count == 0 || sent.Any(m => m.Status != OutboxStatus.Terkirim)) return null;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
-        var at = TimeZoneInfo.ConvertTime(sent.Max(m => m.TerkirimPada)!.Value, zone);
-        return $"pesan terkirim {at:dd/MM/yyyy HH:mm:ss} ({string.Join(", ", sent.Select(m => m.Saluran).Distinct())})";
+        var time = await campusClock.GetAsync(ct);
+        var at = time.Format(sent.Max(m => m.TerkirimPada)!.Value, "dd/MM/yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        return $"pesan terkirim {at} ({string.Join(", ", sent.Select(m => m.Saluran).Distinct())})";
     }
 
     private static OutboxMessage Message(StepActionContext context, string saluran, string to, string judul, string isi, DateTimeOffset now) => new()

@@ -11,10 +11,10 @@ public sealed class MessageComposer(NotificationsDb db, IEnumerable<IMessageTemp
 
     public MessageTemplate? Find(string kode) => providers.SelectMany(p => p.GetTemplates()).FirstOrDefault(t => t.Kode == kode);
 
-    public async Task<ComposedMessage> ComposeAsync(string kode, IReadOnlyDictionary<string, string> values, CancellationToken ct = default)
+    public async Task<ComposedMessage> ComposeAsync(string kode, IReadOnlyDictionary<string, string> values, CancellationToken ct = default, System.Globalization.CultureInfo? culture = null)
     {
         var template = Find(kode) ?? throw new InvalidOperationException($"No message template '{kode}'.");
-        var bahasa = TemplateText.English() ? "en" : "id";
+        var bahasa = TemplateText.English(culture) ? "en" : "id";
         var own = await db.Templates.AsNoTracking().FirstOrDefaultAsync(t => t.Kode == kode && t.Bahasa == bahasa, ct);
         var campus = await site.GetAsync(ct);
         var all = new Dictionary<string, string>(values) { ["kampus"] = campus.CampusName, ["unit"] = campus.UnitName ?? campus.CampusName };

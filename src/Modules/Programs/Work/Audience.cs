@@ -17,7 +17,7 @@ public sealed record AudiencePreview(int Jumlah, int DenganEmail, IReadOnlyList<
 /// each student directly.
 /// </summary>
 public sealed class Audience(ProgramsDb db, ShellFeatureServices features, INotifier notifier, IOutbox outbox, ProgramLetters letters, PublicLinks links,
-    ISiteSettings site, TimeProvider clock, IStringLocalizer<S> T)
+    ISiteSettings site, CampusClock campusClock, TimeProvider clock, IStringLocalizer<S> T)
 {
     public IStudentDirectory? Directory => features.Contract<IStudentDirectory>();
 
@@ -41,12 +41,17 @@ public sealed class Audience(ProgramsDb db, ShellFeatureServices features, INoti
         await db.SaveChangesAsync(ct);
     }
 
-    public string Describe(ProgramRow p) => string.Join(" · ", new[]
-    {
-        p.SasaranProdi.Length > 0 ? T["prodi {0}", string.Join(", ", p.SasaranProdi)].Value : T["semua prodi"].Value,
-        p.SasaranSemester.Length > 0 ? T["semester {0}", string.Join(" dan ", p.SasaranSemester)].Value : T["semua semester"].Value,
-        p.SasaranStatus is { } s ? T["status {0}", s].Value : T["semua status"].Value,
-    });
+    public string Describe(ProgramRow p) => string.Join(" · ", Parts(p).Select(part => T[part.Kunci, part.Nilai.Select(v => (object)(v.Teks ?? "")).ToArray()].Value));
+
+    /// <summary>The audience in words, kept as keys for a notice each reader reads in their language.</summary>
+    private KeyedText DescribeKeyed(ProgramRow p) => Parts(p).Aggregate((all, part) => all.Then(part, " · "));
+
+    private IEnumerable<KeyedText> Parts(ProgramRow p) =>
+    [
+        p.SasaranProdi.Length > 0 ? T.Keyed("prodi {0}", string.Join(", ", p.SasaranProdi)) : T.Keyed("semua prodi"),
+        p.SasaranSemester.Length > 0 ? T.Keyed("semester {0}", string.Join(" dan ", p.SasaranSemester)) : T.Keyed("semua semester"),
+        p.SasaranStatus is { } s ? T.Keyed("status {0}", s) : T.Keyed("semua status"),
+    ];
 
     /// <summary>Asks the forwarding role (Kaprodi) to pass the invitation on: an in-app notice and e-mail, with the numbered letter.</summary>
     public async Task<(GeneratedLetter? Surat, string? Error)> InviteRoleAsync(ProgramRow p, ProgramKind kind, string oleh, CancellationToken ct)
@@ -59,9 +64,10 @@ public sealed class Audience(ProgramsDb db, ShellFeatureServices features, INoti
             if (made is null) return (null, refusal);
             letter = made;
         }
-        var isi = T["Mohon teruskan informasi {0} kepada mahasiswa sasaran ({1}). Pendaftaran: {2}", p.Judul, Describe(p), links.Absolute($"program/{p.Id}") ?? $"program/{p.Id}"].Value;
-        if (letter is not null) isi += " " + T["Surat pemberitahuan nomor {0}.", letter.Nomor];
-        await notifier.NotifyRoleAsync(role, new Notification("program", T["Undangan untuk diteruskan: {0}", p.Judul], isi, $"admin/program/{p.Id}", Surel: true), ct);
+        // The registration page is the students' (public); the notice itself opens the programme for the Kaprodi.
+        var isi = T.Keyed("Mohon teruskan informasi {0} kepada mahasiswa sasaran ({1}). Pendaftaran: {2}", p.Judul, DescribeKeyed(p), links.Absolute($"program/{p.Id}") ?? "");
+        if (letter is not null) isi = isi.Then(T.Keyed("Surat pemberitahuan nomor {0}.", letter.Nomor));
+        await notifier.NotifyRoleAsync(role, new Notification("program", T.Keyed("Undangan untuk diteruskan: {0}", p.Judul), isi, $"admin/program/{p.Id}", Surel: true), ct);
         await RecordAsync(p, "peran", role, 1, letter?.Nomor, oleh, ct);
         return (letter, null);
     }
@@ -71,17 +77,21 @@ public sealed class Audience(ProgramsDb db, ShellFeatureServices features, INoti
     {
         if (Directory is not { } directory) return 0;
         var campus = await site.GetAsync(ct);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(campus.TimeZone);
-        var when = p.Mulai is { } m ? TimeZoneInfo.ConvertTime(m, zone).ToString("dddd, d MMMM yyyy HH.mm", System.Globalization.CultureInfo.GetCultureInfo("id-ID")) : "-";
+        var time = campusClock.For(campus);
         var url = links.Absolute($"program/{p.Id}") ?? "";
         var sent = 0;
+        // Students of the directory have no language of their own here: they are written to in the campus's.
+        var culture = CultureScope.Of(campus.DefaultCulture);
+        var (subject, when) = Words();
         for (var page = 1; ; page++)
         {
             var batch = await directory.ListAsync(FilterOf(p), page, 500, ct);
             foreach (var s in batch.Items.Where(s => !string.IsNullOrWhiteSpace(s.Email)))
             {
-                var text = T["Yth. {0},\n\nAnda diundang mengikuti {1}.\nTema: {2}\nWaktu: {3}\nTempat: {4}\n\nDaftar di: {5}\n\n{6}", s.Nama, p.Judul, p.Tema ?? "-", when, p.Tempat ?? p.Tautan ?? "-", url, campus.UnitName ?? campus.CampusName];
-                await outbox.EnqueueAsync(new EmailMessage(s.Email!, $"[{campus.CampusName}] " + T["Undangan: {0}", p.Judul], text), null, ct);
+                string text;
+                using (CultureScope.Use(culture))
+                    text = T["Yth. {0},\n\nAnda diundang mengikuti {1}.\nTema: {2}\nWaktu: {3}\nTempat: {4}\n\nDaftar di: {5}\n\n{6}", s.Nama, p.Judul, p.Tema ?? "-", when, p.Tempat ?? p.Tautan ?? "-", url, campus.UnitName ?? campus.CampusName];
+                await outbox.EnqueueAsync(new EmailMessage(s.Email!, subject, text), null, ct);
                 sent++;
             }
             if (page * 500 >= batch.Total) break;
@@ -89,6 +99,12 @@ public sealed class Audience(ProgramsDb db, ShellFeatureServices features, INoti
         outbox.Wake();
         await RecordAsync(p, "email", Describe(p), sent, null, oleh, ct);
         return sent;
+
+        (string Subject, string When) Words()
+        {
+            using var _ = CultureScope.Use(culture);
+            return ($"[{campus.CampusName}] " + T["Undangan: {0}", p.Judul], p.Mulai is { } m ? time.Format(m, "dddd, d MMMM yyyy HH.mm") : "-");
+        }
     }
 
     private async Task RecordAsync(ProgramRow p, string saluran, string kepada, int jumlah, string? nomor, string oleh, CancellationToken ct)

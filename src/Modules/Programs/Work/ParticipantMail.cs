@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using CampusKonseling.Notifications;
 using CampusKonseling.Programs.Data;
 using CampusKonseling.Shell;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace CampusKonseling.Programs.Work;
 
 /// <summary>What participants are e-mailed: their ticket (QR code, code, cancel link), a freed seat, the evaluation link.</summary>
-public sealed class ParticipantMail(IOutbox outbox, PublicLinks links, ISiteSettings site, IStringLocalizer<S> T)
+public sealed class ParticipantMail(IOutbox outbox, PublicLinks links, ISiteSettings site, CampusClock campusClock, IStringLocalizer<S> T)
 {
     public string? TicketUrl(ParticipantRow p) => links.Absolute($"program/tiket/{p.Token}");
     public string? EvaluationUrl(ParticipantRow p) => links.Absolute($"program/evaluasi/{p.Token}");
@@ -49,8 +48,7 @@ public sealed class ParticipantMail(IOutbox outbox, PublicLinks links, ISiteSett
     private async Task SendAsync(ParticipantRow p, string subject, string intro, ProgramRow program, ParticipantRow who, bool ticket, DbTransaction tx, CancellationToken ct)
     {
         var campus = await site.GetAsync(ct);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(campus.TimeZone);
-        var when = program.Mulai is { } m ? TimeZoneInfo.ConvertTime(m, zone).ToString("dddd, d MMMM yyyy HH.mm", CultureInfo.GetCultureInfo("id-ID")) : "-";
+        var when = program.Mulai is { } m ? campusClock.For(campus).Format(m, "dddd, d MMMM yyyy HH.mm") : "-";
         var where = program.Tempat ?? program.Tautan ?? "-";
         var url = TicketUrl(who);
         var lines = new List<string> { T["Yth. {0},", p.Nama], "", intro, "", T["Waktu: {0}", when], T["Tempat: {0}", where] };

@@ -18,9 +18,12 @@ public sealed record ProgramInput(
 /// The campus's programs: made from a program kind of its recipe, each starting its SOP in the same
 /// transaction (the program and its first step exist together or not at all).
 /// </summary>
-public sealed class ProgramCatalog(ProgramsDb db, TenantDbConnection connection, ISopLauncher sops, ISiteSettings site, TimeProvider clock, IStringLocalizer<S> T)
+public sealed class ProgramCatalog(ProgramsDb db, TenantDbConnection connection, ISopLauncher sops, CampusClock campusClock, TimeProvider clock, IStringLocalizer<S> T)
 {
-    public async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) => TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
+    public async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) => (await campusClock.GetAsync(ct)).Zone;
+
+    /// <summary>The campus's clock, for pages that show the programme's times (in its zone, with its name).</summary>
+    public Task<CampusTime> TimeAsync(CancellationToken ct) => campusClock.GetAsync(ct);
 
     public async Task<IReadOnlyList<ProgramKind>> KindsAsync(CancellationToken ct) => await db.Kinds.AsNoTracking().OrderBy(k => k.Nama).ToListAsync(ct);
 

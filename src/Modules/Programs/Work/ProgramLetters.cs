@@ -45,10 +45,10 @@ public sealed class ProgramLetters(ShellFeatureServices features, ProgramsDb db,
     /// <summary>Every value a program letter may use; templates take the ones they name.</summary>
     public async Task<Dictionary<string, string>> KnownAsync(ProgramRow p, CancellationToken ct)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
+        var zone = CampusClock.Zone((await site.GetAsync(ct)).TimeZone);
         var id = CultureInfo.GetCultureInfo("id-ID");
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.ProgramId == p.Id).OrderBy(s => s.Mulai).ToListAsync(ct);
-        var tanggal = string.Join("; ", sessions.Select(s => $"{TimeZoneInfo.ConvertTime(s.Mulai, zone).ToString("dddd, d MMMM yyyy HH.mm", id)}–{TimeZoneInfo.ConvertTime(s.Selesai, zone).ToString("HH.mm", id)} WIB"));
+        var tanggal = string.Join("; ", sessions.Select(s => $"{TimeZoneInfo.ConvertTime(s.Mulai, zone).ToString("dddd, d MMMM yyyy HH.mm", id)}–{TimeZoneInfo.ConvertTime(s.Selesai, zone).ToString("HH.mm", id)} {CampusZones.Abbreviation(zone, s.Selesai)}"));
         var committee = await db.Committee.AsNoTracking().Where(c => c.ProgramId == p.Id).ToListAsync(ct);
         var ordered = committee.OrderBy(c => Array.IndexOf(PeranPanitia.All, c.Peran)).ThenBy(c => c.Nama).ToList();
         var panitia = string.Join("\n", ordered.Select((c, i) => $"{i + 1}. {c.Nama} — {T[PeranPanitia.Label(c.Peran)]}"));
@@ -71,7 +71,7 @@ public sealed class ProgramLetters(ShellFeatureServices features, ProgramsDb db,
             ["kegiatan"] = p.Judul, ["judul"] = p.Judul, ["tema"] = p.Tema ?? "", ["narasumber"] = p.Narasumber ?? "",
             ["tanggal_kegiatan"] = tanggal, ["tempat_kegiatan"] = p.Tempat ?? p.Tautan ?? "", ["sasaran"] = p.Sasaran ?? "",
             ["panitia"] = panitia, ["tim"] = panitia, ["ketua_panitia"] = ketua, ["ketua_pelaksana"] = ketua,
-            ["pendaftaran"] = p.PendaftaranTutup is { } tutup ? T["sampai {0}", TimeZoneInfo.ConvertTime(tutup, zone).ToString("d MMMM yyyy HH.mm", id)] : T["melalui situs layanan"],
+            ["pendaftaran"] = p.PendaftaranTutup is { } tutup ? T["sampai {0}", TimeZoneInfo.ConvertTime(tutup, zone).ToString("d MMMM yyyy HH.mm", id) + " " + CampusZones.Abbreviation(zone, tutup)] : T["melalui situs layanan"],
             ["jumlah_peserta"] = jumlah, ["jumlah_terdaftar"] = terdaftar.ToString(), ["jumlah_hadir"] = hadir.ToString(),
             ["evaluasi"] = evaluasi, ["tindak_lanjut"] = tindakLanjut, ["dirujuk"] = dirujuk, ["hasil"] = jumlah,
             // The programme's audience names the study programmes a Surat Pemberitahuan goes to.

@@ -21,7 +21,7 @@ public sealed class ReportPdf(ShellFeatureServices features, ISiteSettings site,
         var kop = features.Contract<ICampusLetterhead>() is { } letterhead
             ? await letterhead.GetAsync(ct)
             : new KopSuratKampus(null, campus.CampusName, campus.UnitName, null, null, null, null, campus.TimeZone);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(campus.TimeZone);
+        var zone = CampusKonseling.Site.CampusClock.Zone(campus.TimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
         var texts = new[] { kop.Instansi, kop.Kampus, kop.Unit, kop.Alamat, kop.Kontak, kop.Kota, r.Periode.Label }
             .Concat(r.Utama.SelectMany(a => new[] { a.Label, a.Sel.Teks }))

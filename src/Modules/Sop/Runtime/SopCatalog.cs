@@ -39,7 +39,7 @@ public sealed class SopCatalog(SopDb db, TimeProvider clock, Timers.SopSchedules
         row.Judul = definition.Judul;
         row.VersiAktif = versi;
         await db.SaveChangesAsync(ct);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(ct)).TimeZone);
+        var zone = CampusKonseling.Site.CampusClock.Zone((await settings.GetAsync(ct)).TimeZone);
         await schedules.SyncAsync(current.Shell.Name, definition, zone, ct);
         return new ImportResult(row.Id, versi, true);
     }

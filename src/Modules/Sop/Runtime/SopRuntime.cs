@@ -25,7 +25,7 @@ public sealed record RuntimeResult(SopInstance? Instance, string? Error)
 public sealed class SopRuntime(
     SopDb db, ISopStore store, IInstanceLocks locks, TimeProvider clock, ISiteSettings settings,
     ISlaTimers timers, INotifier notifier, CampusKonseling.Users.IUserDirectory directory, CurrentShell current, CampusKonseling.Modules.ShellFeatureServices features,
-    SopMetrics metrics, IStringLocalizer<S> T, ILogger<SopRuntime> logger)
+    SopMetrics metrics, CampusClock campusClock, IStringLocalizer<S> T, ILogger<SopRuntime> logger)
 {
     public async Task<SopEngine> EngineAsync(CancellationToken ct = default) =>
         new(store, locks, clock, new WorkingCalendar(await settings.GetAsync(ct)));
@@ -125,18 +125,17 @@ public sealed class SopRuntime(
         var entry = result.Events[0];
         var step = definition.Find(entry.StepId!)!;
         var link = $"admin/sop/instans/{instance.Id}";
-        var zone = await ZoneAsync(ct);
         await TellObserversAsync(definition, instance, ct);
         if (kind == SlaKind.Pengingat)
         {
-            var n = new Notification("sop-pengingat", T["Pengingat: langkah {0} {1}", step.Label, definition.Judul],
-                T["Langkah \"{0}\" untuk {1} jatuh tempo pada {2}.", step.Uraian, instance.Subjek, Local(entry.JatuhTempo, zone)], link, Surel: true);
+            var n = new Notification("sop-pengingat", T.Keyed("Pengingat: langkah {0} {1}", step.Label, definition.Judul),
+                T.Keyed("Langkah \"{0}\" untuk {1} jatuh tempo pada {2}.", step.Uraian, instance.Subjek, Due(entry.JatuhTempo)), link, Surel: true);
             await NotifyActorsAsync(definition, step, instance, n, ct);
         }
         else
         {
-            var n = new Notification("sop-terlambat", T["Terlambat: langkah {0} {1}", step.Label, definition.Judul],
-                T["Langkah \"{0}\" untuk {1} melewati waktu baku ({2}); jatuh tempo {3}.", step.Uraian, instance.Subjek, step.Waktu ?? "-", Local(entry.JatuhTempo, zone)], link, Surel: true);
+            var n = new Notification("sop-terlambat", T.Keyed("Terlambat: langkah {0} {1}", step.Label, definition.Judul),
+                T.Keyed("Langkah \"{0}\" untuk {1} melewati waktu baku ({2}); jatuh tempo {3}.", step.Uraian, instance.Subjek, step.Waktu ?? "-", Due(entry.JatuhTempo)), link, Surel: true);
             await NotifyActorsAsync(definition, step, instance, n, ct);
             var supervisors = step.Pelaksana.Select(p => definition.Lane(p)?.Atasan).Append(definition.EskalasiKe).OfType<string>().Distinct();
             foreach (var role in supervisors) await notifier.NotifyRoleAsync(role, n, ct);
@@ -173,7 +172,6 @@ public sealed class SopRuntime(
     {
         var instance = result.Instance!;
         await TellObserversAsync(definition, instance, ct);
-        var zone = await ZoneAsync(ct);
         foreach (var closed in result.Closed) await timers.CancelAsync(closed.ActivationId, ct);
         foreach (var moved in result.Rescheduled)
         {
@@ -189,9 +187,9 @@ public sealed class SopRuntime(
                 await PerformAsync(definition, instance, step, active, ct);
                 continue;
             }
-            var due = active.JatuhTempo is null ? "" : " " + T["Jatuh tempo {0}.", Local(active.JatuhTempo, zone)];
-            await NotifyActorsAsync(definition, step, instance, new Notification("sop-tugas",
-                T["Tugas baru: langkah {0} {1}", step.Label, definition.Judul], $"{step.Uraian} — {instance.Subjek}.{due}", $"admin/sop/instans/{instance.Id}"), ct);
+            var task = KeyedText.Plain($"{step.Uraian} — {instance.Subjek}.");
+            await NotifyActorsAsync(definition, step, instance, new Notification("sop-tugas", T.Keyed("Tugas baru: langkah {0} {1}", step.Label, definition.Judul),
+                active.JatuhTempo is { } due ? task.Then(T.Keyed("Jatuh tempo {0}.", due)) : task, $"admin/sop/instans/{instance.Id}"), ct);
         }
     }
 
@@ -257,7 +255,7 @@ public sealed class SopRuntime(
                 if (instance.Konteks.TryGetValue(Definitions.Konteks.Klien, out var client) && users.Add(client))
                     await notifier.NotifyUsersAsync([client], n with
                     {
-                        Judul = T["Langkah Anda: {0}", step.Uraian], Isi = T["Permohonan {0} menunggu Anda: {1}", instance.Subjek, step.Uraian], Tautan = "permohonan-saya",
+                        Judul = T.Keyed("Langkah Anda: {0}", step.Uraian), Isi = T.Keyed("Permohonan {0} menunggu Anda: {1}", instance.Subjek, step.Uraian), Tautan = "permohonan-saya",
                         // The client is not signed in to the staff area to see it: the notice also goes to their e-mail.
                         Surel = true,
                     }, ct);
@@ -285,16 +283,18 @@ public sealed class SopRuntime(
     /// <summary>The Admin module's "open the staff area" permission: the roles that hold it are staff.</summary>
     private const string StaffAreaPermission = "AccessAdmin";
 
-    private static string Local(DateTimeOffset? at, TimeZoneInfo zone) =>
-        at is null ? "-" : TimeZoneInfo.ConvertTime(at.Value, zone).ToString("dd/MM/yyyy HH:mm");
+    /// <summary>A due time as a value of a notice: shown in the reader's campus time, "-" when the step has none.</summary>
+    private static object Due(DateTimeOffset? at) => at is { } value ? value : "-";
 
-    /// <summary>The engine's refusal in the reader's language, its times in the campus's time zone (the engine knows only instants).</summary>
+    /// <summary>The engine's refusal in the reader's language, its times in the campus's time zone with its name (the engine knows only instants).</summary>
     private async Task<string> LocalizeAsync(EngineError error, CancellationToken ct)
     {
-        var zone = await ZoneAsync(ct);
-        return T[error.Template, error.Args.Select(a => a is DateTimeOffset at ? TimeZoneInfo.ConvertTime(at, zone) : a).ToArray()];
+        var time = await campusClock.GetAsync(ct);
+        return T[error.Template, error.Args.Select(a => a switch
+        {
+            DateTimeOffset at => time.Format(at),
+            DateTime local => time.Format(time.FromLocal(local)),
+            _ => a,
+        }).ToArray()];
     }
-
-    private async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) =>
-        TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(ct)).TimeZone);
 }

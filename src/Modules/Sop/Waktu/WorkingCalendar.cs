@@ -19,7 +19,7 @@ public sealed class WorkingCalendar
 
     public WorkingCalendar(CampusSettings settings)
     {
-        _zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone);
+        _zone = CampusKonseling.Site.CampusClock.Zone(settings.TimeZone);
         _days = settings.WorkingDays.ToHashSet();
         _holidays = settings.HariLibur.Select(h => h.Tanggal).ToHashSet();
         _start = settings.WorkStart;

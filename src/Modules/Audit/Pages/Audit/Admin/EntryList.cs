@@ -3,10 +3,10 @@ using Microsoft.Extensions.Localization;
 
 namespace CampusKonseling.Audit.Pages.Audit.Admin;
 
-/// <summary>What the _Entries table shows: entries newest first, times in the campus's zone.</summary>
+/// <summary>What the _Entries table shows: entries newest first, times in the campus's zone with its name.</summary>
 public sealed record EntryList(IReadOnlyList<AuditEntry> Items, TimeZoneInfo Zone, bool ShowSubject = true)
 {
-    public string Time(AuditEntry e) => TimeZoneInfo.ConvertTime(e.Waktu, Zone).ToString("dd/MM/yyyy HH:mm:ss");
+    public string Time(AuditEntry e) => TimeZoneInfo.ConvertTime(e.Waktu, Zone).ToString("dd/MM/yyyy HH:mm:ss") + " " + CampusKonseling.Site.CampusZones.Abbreviation(Zone, e.Waktu);
 
     public static string Subject(string jenis, string id) => AuditLinks.WhoSaw(jenis, id);
 

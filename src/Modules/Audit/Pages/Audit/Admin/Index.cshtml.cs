@@ -13,7 +13,7 @@ namespace CampusKonseling.Audit.Pages.Audit.Admin;
 
 /// <summary>The campus's audit trail, newest first, with filters and the chain check.</summary>
 [RequirePermission(Permissions.ViewAudit)]
-public sealed class IndexModel(AuditDb db, ChainVerifier verifier, ISiteSettings settings, IStringLocalizer<S> T) : PageModel
+public sealed class IndexModel(AuditDb db, ChainVerifier verifier, CampusClock campusClock, IStringLocalizer<S> T) : PageModel
 {
     public const int PageSize = 50;
 
@@ -40,7 +40,7 @@ public sealed class IndexModel(AuditDb db, ChainVerifier verifier, ISiteSettings
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(ct)).TimeZone);
+        var zone = (await campusClock.GetAsync(ct)).Zone;
         if (Dari is not null && Sampai is not null && Sampai < Dari)
             ModelState.AddModelError(nameof(Sampai), T["Tanggal akhir tidak boleh sebelum tanggal awal."]);
         if (!ModelState.IsValid)

@@ -9,7 +9,7 @@ namespace CampusKonseling.Audit.Pages.Audit.Admin;
 
 /// <summary>"Siapa melihat ini": every entry about one subject (a case, an account), newest first.</summary>
 [RequirePermission(Permissions.ViewAudit)]
-public sealed class SubjectModel(AuditDb db, ISiteSettings settings) : PageModel
+public sealed class SubjectModel(AuditDb db, CampusClock campusClock) : PageModel
 {
     public const int PageSize = 100;
 
@@ -30,6 +30,6 @@ public sealed class SubjectModel(AuditDb db, ISiteSettings settings) : PageModel
             items.RemoveAt(PageSize);
             Next = Url.Content("~/" + EntryList.Subject(jenis, id)) + $"?sebelum={items[^1].Urutan}";
         }
-        Entries = new(items, TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(ct)).TimeZone), ShowSubject: false);
+        Entries = new(items, (await campusClock.GetAsync(ct)).Zone, ShowSubject: false);
     }
 }

@@ -16,11 +16,12 @@ namespace CampusKonseling.Cases.Pages.Cases.Admin;
 /// </summary>
 [RequirePermission(Permissions.ViewCases)]
 public sealed partial class CaseModel(CasesDb db, CaseTimeline timeline, CaseAccess access, Appointments appointments, CaseLetters letters, Dispositions dispositions, Referrals referrals, CaseDocuments documents, CaseArchiving archiving, CampusKonseling.Workflows.ISopSteps steps, IPermissionService permissions,
-    IUserDirectory directory, CampusKonseling.Modules.ShellFeatureServices features, CampusKonseling.Site.ISiteSettings site, IStringLocalizer<S> T) : PageModel
+    IUserDirectory directory, CampusKonseling.Modules.ShellFeatureServices features, CampusKonseling.Site.CampusClock campusClock, IStringLocalizer<S> T) : PageModel
 {
-    /// <summary>The campus's time zone: every time on the page is shown as the campus reads it.</summary>
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
-    public string Local(DateTimeOffset at, string format = "dd/MM/yyyy HH:mm") => TimeZoneInfo.ConvertTime(at, Zone).ToString(format);
+    /// <summary>The campus's clock: every time on the page is shown as the campus reads it, with its zone's name (WIB, WITA, WIT).</summary>
+    public CampusKonseling.Site.CampusTime Time { get; private set; } = new(TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch);
+    /// <summary>A time with the zone's name; a date alone (a format without hours) without it.</summary>
+    public string Local(DateTimeOffset at, string format = CampusKonseling.Site.CampusTime.DefaultFormat) => format.Contains('H') ? Time.Format(at, format) : Time.Date(at, format);
     /// <summary>A closed case is kept as it is: no new agreements, dispositions, referrals or assignments.</summary>
     public bool Open => Case.Status is CaseStatus.Baru or CaseStatus.Berjalan;
     public CaseRow Case { get; private set; } = null!;
@@ -82,7 +83,7 @@ public sealed partial class CaseModel(CasesDb db, CaseTimeline timeline, CaseAcc
     {
         if (await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct) is not { } row) return false;
         Case = row;
-        Zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
+        Time = await campusClock.GetAsync(ct);
         CanReadCounseling = await access.CanReadCounselingAsync(User, row, ct);
         CanBreakGlass = !CanReadCounseling && await permissions.HasPermissionAsync(User, Permissions.BreakGlass);
         CanAssign = await permissions.HasPermissionAsync(User, Permissions.ManageCases);

@@ -8,9 +8,10 @@ namespace CampusKonseling.Cases.Pages.Cases.Admin;
 
 /// <summary>The staff user's cases: those at a step their role performs, or assigned to them; overdue first.</summary>
 [RequirePermission(Permissions.ViewCases)]
-public sealed class InboxModel(CaseInbox inbox, IPermissionService permissions, CampusKonseling.Site.ISiteSettings site) : PageModel
+public sealed class InboxModel(CaseInbox inbox, IPermissionService permissions, CampusKonseling.Site.CampusClock campusClock) : PageModel
 {
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    /// <summary>Due times in the campus's zone, with its name.</summary>
+    public CampusKonseling.Site.CampusTime Time { get; private set; } = new(TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch);
     public const int PageSize = 50;
     [BindProperty(SupportsGet = true)] public string? Sop { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -31,7 +32,7 @@ public sealed class InboxModel(CaseInbox inbox, IPermissionService permissions, 
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanSeeAll = CanOpen = await permissions.HasPermissionAsync(User, Permissions.ManageCases);
-        Zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
+        Time = await campusClock.GetAsync(ct);
         Halaman = Math.Max(1, Halaman);
         Result = await inbox.QueryAsync(User, new InboxFilter(Sop, Status, Terlambat, Bidang, Dari, Sampai, Semua && CanSeeAll, Cari, Langkah), Halaman, PageSize, ct);
     }

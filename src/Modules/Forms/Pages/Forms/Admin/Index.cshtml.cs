@@ -7,8 +7,10 @@ namespace CampusKonseling.Forms.Pages.Forms.Admin;
 
 /// <summary>Requests as they come in, newest first, with the SOP instance each one started.</summary>
 [RequirePermission(Permissions.ViewSubmissions)]
-public sealed class IndexModel(FormsDb db) : PageModel
+public sealed class IndexModel(FormsDb db, CampusKonseling.Site.CampusClock campusClock) : PageModel
 {
+    /// <summary>When each request came, in the campus's zone with its name.</summary>
+    public CampusKonseling.Site.CampusTime Time { get; private set; } = new(TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch);
     public sealed record Row(Guid Id, string Kode, DateTimeOffset Dikirim, string Formulir, int Versi, string Nama, string Email, string? Saluran, Guid? Instans);
     public sealed record Attachment(Guid Id, Guid SubmissionId, string Nama);
 
@@ -17,6 +19,7 @@ public sealed class IndexModel(FormsDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Time = await campusClock.GetAsync(ct);
         Items = await db.Submissions.AsNoTracking().OrderByDescending(s => s.DikirimPada).Take(100)
             .Join(db.Forms, s => s.FormId, f => f.Id, (s, f) => new Row(s.Id, s.KodePelacakan, s.DikirimPada, f.Judul, s.Versi, s.Nama, s.Email, s.Saluran, s.SopInstanceId))
             .ToListAsync(ct);

@@ -24,7 +24,7 @@ namespace CampusKonseling.Forms.Pages.Forms.Public;
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(FormRateLimit.Policy)]
 public sealed class StatusModel(
-    FormsDb db, KodeSekaliStore codes, ISopLauncher sops, IOutbox outbox, IMessageComposer composer, ISiteSettings settings, CurrentShell current,
+    FormsDb db, KodeSekaliStore codes, ISopLauncher sops, IOutbox outbox, IMessageComposer composer, CampusClock campusClock, CurrentShell current,
     IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<S> T) : PageModel
 {
     private static readonly TimeSpan CodeLifetime = KodeSekaliStore.Lifetime, ViewLifetime = TimeSpan.FromMinutes(30);
@@ -37,7 +37,8 @@ public sealed class StatusModel(
     /// <summary>Step 2: a one-time code was asked for and the person is to type it.</summary>
     public bool AwaitingCode { get; private set; }
     public Viewed? Found { get; private set; }
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    /// <summary>The campus's clock: every time on the page is in its zone, with the zone's name.</summary>
+    public CampusTime Time { get; private set; } = new(TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch);
 
     public sealed record Viewed(string Kode, string Formulir, DateTimeOffset DikirimPada, SopProgress? Progress, IReadOnlyList<(Guid Id, string Nama)> Berkas);
 
@@ -45,8 +46,10 @@ public sealed class StatusModel(
     private string OtpCookie => $"ck_status_otp_{current.Shell.Name}";
     private string ViewCookie => $"ck_status_{current.Shell.Name}";
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <param name="kode">The tracking code, filled in from the link in the acknowledgment.</param>
+    public async Task OnGetAsync(string? kode, CancellationToken ct)
     {
+        KodePelacakan ??= kode is { Length: <= 20 } ? kode.Trim().ToUpperInvariant() : null;
         if (Request.Cookies[ViewCookie] is { } view && Unprotect(view) is { } id && Guid.TryParse(id, out var submissionId))
             await ShowAsync(submissionId, ct);
     }
@@ -129,7 +132,7 @@ public sealed class StatusModel(
             .Join(db.Forms.AsNoTracking(), s => s.FormId, f => f.Id, (s, f) => new { s.KodePelacakan, f.Judul, s.DikirimPada, s.SopInstanceId })
             .FirstOrDefaultAsync(ct);
         if (row is null) return;
-        Zone = TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(ct)).TimeZone);
+        Time = await campusClock.GetAsync(ct);
         var files = await db.Files.AsNoTracking().Where(f => f.SubmissionId == submissionId).OrderBy(f => f.NamaAsli)
             .Select(f => new { f.Id, f.NamaAsli }).ToListAsync(ct);
         Found = new Viewed(row.KodePelacakan, row.Judul, row.DikirimPada, row.SopInstanceId is { } instance ? await sops.ProgressAsync(instance, ct) : null,

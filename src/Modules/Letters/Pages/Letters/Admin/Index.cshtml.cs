@@ -11,7 +11,7 @@ namespace CampusKonseling.Letters.Pages.Letters.Admin;
 /// its content is opened from the case it belongs to, where the reader's rights are checked.
 /// </summary>
 [RequirePermission(CampusKonseling.Letters.Permissions.ManageLetters)]
-public sealed class IndexModel(LettersDb db, CampusKonseling.Site.ISiteSettings site) : PageModel
+public sealed class IndexModel(LettersDb db, CampusKonseling.Site.CampusClock campusClock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -22,13 +22,12 @@ public sealed class IndexModel(LettersDb db, CampusKonseling.Site.ISiteSettings 
     public IReadOnlyList<Row> Items { get; private set; } = [];
     public IReadOnlyList<(string Kode, string Judul)> Templates { get; private set; } = [];
     public bool HasMore { get; private set; }
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public CampusKonseling.Site.CampusTime Time { get; private set; } = new(TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Halaman = Math.Max(1, Halaman);
-        try { Zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone); }
-        catch (TimeZoneNotFoundException) { Zone = TimeZoneInfo.Utc; }
+        Time = await campusClock.GetAsync(ct);
         Templates = (await db.Templates.AsNoTracking().OrderBy(t => t.Judul).Select(t => new { t.Kode, t.Judul }).ToListAsync(ct)).Select(t => (t.Kode, t.Judul)).ToList();
         var query = db.Letters.AsNoTracking();
         if (!string.IsNullOrEmpty(Templat)) query = query.Where(l => l.TemplatKode == Templat);

@@ -10,8 +10,10 @@ namespace CampusKonseling.Notifications.Pages.Notifications.Admin;
 
 /// <summary>Messages that could not be delivered yet, with the reason, and a way to send them again.</summary>
 [RequirePermission(CampusKonseling.Notifications.Permissions.ManageNotifications)]
-public sealed class OutgoingModel(NotificationsDb db, IOutbox outbox, TimeProvider clock, IStringLocalizer<S> T) : PageModel
+public sealed class OutgoingModel(NotificationsDb db, IOutbox outbox, CampusKonseling.Site.CampusClock campusClock, TimeProvider clock, IStringLocalizer<S> T) : PageModel
 {
+    /// <summary>Retry times in the campus's zone, with its name.</summary>
+    public CampusKonseling.Site.CampusTime Time { get; private set; } = new(TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch);
     public IReadOnlyList<OutboxMessage> Problems { get; private set; } = [];
     public int Waiting { get; private set; }
     public int SentToday { get; private set; }
@@ -19,6 +21,7 @@ public sealed class OutgoingModel(NotificationsDb db, IOutbox outbox, TimeProvid
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Time = await campusClock.GetAsync(ct);
         var since = clock.GetUtcNow().AddDays(-1);
         Problems = await db.Outbox.AsNoTracking().Where(m => m.Status == OutboxStatus.Gagal || (m.Status == OutboxStatus.Menunggu && m.Percobaan > 0))
             .OrderByDescending(m => m.Id).Take(200).ToListAsync(ct);

@@ -1,6 +1,7 @@
 using CampusKonseling.Programs.Data;
 using CampusKonseling.Programs.Work;
 using CampusKonseling.Security;
+using CampusKonseling.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -21,14 +22,14 @@ public sealed class AttendanceModel(ProgramCatalog catalog, Attendance attendanc
     public IReadOnlyList<ParticipantRow> Recent { get; private set; } = [];
     public (int Hadir, int Terdaftar) Count { get; private set; }
     public CheckIn? Result { get; private set; }
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
-    public string Local(DateTimeOffset? at) => at is null ? "-" : TimeZoneInfo.ConvertTime(at.Value, Zone).ToString("HH:mm");
+    public CampusTime Time { get; private set; } = new(TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch);
+    public string Local(DateTimeOffset? at) => Time.Format(at, "HH:mm");
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         if (await catalog.FindAsync(id, ct) is not { } row) return false;
         Program = row;
-        Zone = await catalog.ZoneAsync(ct);
+        Time = await catalog.TimeAsync(ct);
         Found = await attendance.SearchAsync(id, Q, ct);
         Recent = await attendance.RecentAsync(id, ct);
         Count = await attendance.CountAsync(id, ct);
@@ -52,7 +53,7 @@ public sealed class AttendanceModel(ProgramCatalog catalog, Attendance attendanc
     {
         if (await catalog.FindAsync(id, ct) is null) return NotFound();
         var r = await attendance.CheckInAsync(id, token, null, User.Identity?.Name ?? "-", ct);
-        Zone = await catalog.ZoneAsync(ct);
+        Time = await catalog.TimeAsync(ct);
         return new JsonResult(new
         {
             ok = r.Error is null, nama = r.Participant?.Nama, nim = r.Participant?.Nim, sudah = r.SudahHadir,

@@ -1,6 +1,7 @@
 using CampusKonseling.Programs.Data;
 using CampusKonseling.Programs.Work;
 using CampusKonseling.Security;
+using CampusKonseling.Site;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,13 +14,13 @@ public sealed class IndexModel(ProgramsDb db, ProgramCatalog catalog, IPermissio
     public sealed record Item(ProgramRow Program, string Status, int Terdaftar, int Menunggu, int Hadir, StepCopy? Langkah);
 
     public IReadOnlyList<Item> Items { get; private set; } = [];
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public CampusTime Time { get; private set; } = new(TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch);
     public bool CanManage { get; private set; }
-    public string Local(DateTimeOffset? at) => at is null ? "-" : TimeZoneInfo.ConvertTime(at.Value, Zone).ToString("dd/MM/yyyy HH:mm");
+    public string Local(DateTimeOffset? at) => Time.Format(at);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Zone = await catalog.ZoneAsync(ct);
+        Time = await catalog.TimeAsync(ct);
         CanManage = await permissions.HasPermissionAsync(User, Permissions.ManagePrograms);
         var programs = await db.Programs.AsNoTracking().OrderByDescending(p => p.Mulai).Take(200).ToListAsync(ct);
         var ids = programs.Select(p => p.Id).ToList();

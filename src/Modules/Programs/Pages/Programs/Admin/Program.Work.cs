@@ -1,3 +1,4 @@
+using CampusKonseling.Notifications;
 using CampusKonseling.Programs.Data;
 using CampusKonseling.Programs.Work;
 using CampusKonseling.Users;
@@ -41,8 +42,8 @@ public sealed partial class ProgramModel
         // The committee is set with its first member: a Surat Tugas due "1 hari setelah ditetapkan panitia" counts from now.
         if (Committee.Count == 0 && Program.SopInstanceId is { } instance && !Program.SopSelesai)
             await sopSteps.UpdateAsync(instance, new Dictionary<string, string?> { [ProgramSopDates.Key(ProgramSopDates.Panitia)] = ProgramSopDates.Iso(clock.GetUtcNow(), Zone) }, ct);
-        await notifier.NotifyUsersAsync([u.Id], new CampusKonseling.Notifications.Notification("program", T["Anda ditetapkan sebagai {0}: {1}", T[Data.PeranPanitia.Label(PeranPanitia!)], Program.Judul],
-            T["Anda masuk panitia {0}. Langkah SOP, peserta, dan surat ada di halaman program.", Program.Judul], $"admin/program/{id}"), ct);
+        await notifier.NotifyUsersAsync([u.Id], new CampusKonseling.Notifications.Notification("program", T.Keyed("Anda ditetapkan sebagai {0}: {1}", T.Keyed(Data.PeranPanitia.Label(PeranPanitia!)), Program.Judul),
+            T.Keyed("Anda masuk panitia {0}. Langkah SOP, peserta, dan surat ada di halaman program.", Program.Judul), $"admin/program/{id}"), ct);
         return Done(T["{0} ditambahkan sebagai {1}.", u.Nama, T[Data.PeranPanitia.Label(PeranPanitia!)]]);
     }
 

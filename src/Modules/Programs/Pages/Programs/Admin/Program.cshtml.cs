@@ -2,6 +2,7 @@ using CampusKonseling.Documents;
 using CampusKonseling.Programs.Data;
 using CampusKonseling.Programs.Work;
 using CampusKonseling.Security;
+using CampusKonseling.Site;
 using CampusKonseling.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,17 +34,22 @@ public sealed partial class ProgramModel(ProgramsDb db, ProgramCatalog catalog, 
     public bool ReferralsAvailable => referrals.Available;
     public bool CanManage { get; private set; }
     public bool CanAttend { get; private set; }
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    /// <summary>The programme's times in the campus's zone, with its name.</summary>
+    public CampusTime Time { get; private set; } = new(TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch);
+    public TimeZoneInfo Zone => Time.Zone;
     public Dictionary<string, string> Errors { get; } = [];
     [TempData] public string? Message { get; set; }
 
-    public string Local(DateTimeOffset? at, string format = "dd/MM/yyyy HH:mm") => at is null ? "-" : TimeZoneInfo.ConvertTime(at.Value, Zone).ToString(format);
+    public string Local(DateTimeOffset? at, string format = CampusTime.DefaultFormat) => at is null ? "-" : format.Contains('H') ? Time.Format(at.Value, format) : Time.Date(at.Value, format);
+
+    /// <summary>A session, "Senin 12/01/2030 09.00–12.00 WIB": the zone named once, after the end.</summary>
+    public string Range(DateTimeOffset from, DateTimeOffset to) => $"{Time.Date(from, "dddd dd/MM/yyyy HH:mm")}–{Time.Format(to, "HH:mm")}";
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         if (await catalog.FindAsync(id, ct) is not { } row) return false;
         Program = row;
-        Zone = await catalog.ZoneAsync(ct);
+        Time = await catalog.TimeAsync(ct);
         Status = ProgramRules.StatusOf(row, clock.GetUtcNow());
         Kind = await db.Kinds.AsNoTracking().FirstOrDefaultAsync(k => k.Kode == row.JenisKode, ct);
         Sessions = await catalog.SessionsAsync(id, ct);

@@ -1,5 +1,6 @@
 using CampusKonseling.Programs.Data;
 using CampusKonseling.Programs.Work;
+using CampusKonseling.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -19,7 +20,7 @@ public sealed class DetailModel(ProgramCatalog catalog, ProgramsDb db, Registrat
     public IReadOnlyList<SessionRow> Sessions { get; private set; } = [];
     public bool Terbuka { get; private set; }
     public int? SisaKursi { get; private set; }
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public CampusTime Time { get; private set; } = new(TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch);
     [BindProperty] public string? Nama { get; set; }
     [BindProperty] public string? Nim { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -27,13 +28,17 @@ public sealed class DetailModel(ProgramCatalog catalog, ProgramsDb db, Registrat
     public Dictionary<string, string> Errors { get; } = [];
     public ParticipantRow? Registered { get; private set; }
 
-    public string Local(DateTimeOffset at, string format) => TimeZoneInfo.ConvertTime(at, Zone).ToString(format, System.Globalization.CultureInfo.CurrentUICulture);
+    public string Local(DateTimeOffset at, string format) => Time.Format(at, format, System.Globalization.CultureInfo.CurrentUICulture);
+
+    /// <summary>A session, the zone named once after its end.</summary>
+    public string Range(DateTimeOffset from, DateTimeOffset to) =>
+        $"{Time.Date(from, "dddd, d MMMM yyyy · HH:mm", System.Globalization.CultureInfo.CurrentUICulture)}–{Time.Format(to, "HH:mm", System.Globalization.CultureInfo.CurrentUICulture)}";
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         if (await catalog.FindAsync(id, ct) is not { } row || row.Status == ProgramStatus.Dibatalkan && row.Mulai < clock.GetUtcNow()) return false;
         Program = row;
-        Zone = await catalog.ZoneAsync(ct);
+        Time = await catalog.TimeAsync(ct);
         Sessions = await catalog.SessionsAsync(id, ct);
         Terbuka = ProgramRules.RegistrationOpen(row, clock.GetUtcNow());
         if (row.Kapasitas is { } k) SisaKursi = Math.Max(0, k - await db.Participants.CountAsync(x => x.ProgramId == id && x.Status == StatusPeserta.Terdaftar, ct));

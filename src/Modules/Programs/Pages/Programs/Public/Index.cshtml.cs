@@ -1,5 +1,6 @@
 using CampusKonseling.Programs.Data;
 using CampusKonseling.Programs.Work;
+using CampusKonseling.Site;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,11 +11,11 @@ public sealed class IndexModel(ProgramCatalog catalog, ProgramsDb db, TimeProvid
 {
     public sealed record Item(ProgramRow Program, bool Terbuka, int? SisaKursi);
     public IReadOnlyList<Item> Items { get; private set; } = [];
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public CampusTime Time { get; private set; } = new(TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Zone = await catalog.ZoneAsync(ct);
+        Time = await catalog.TimeAsync(ct);
         var programs = await catalog.UpcomingAsync(ct);
         var ids = programs.Select(p => p.Id).ToList();
         var taken = await db.Participants.AsNoTracking().Where(x => ids.Contains(x.ProgramId) && x.Status == StatusPeserta.Terdaftar)

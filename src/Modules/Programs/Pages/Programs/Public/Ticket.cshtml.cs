@@ -1,5 +1,6 @@
 using CampusKonseling.Programs.Data;
 using CampusKonseling.Programs.Work;
+using CampusKonseling.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -15,17 +16,17 @@ public sealed class TicketModel(ProgramsDb db, ProgramCatalog catalog, Registrat
     public ParticipantRow Participant { get; private set; } = null!;
     public ProgramRow Program { get; private set; } = null!;
     public int? Urutan { get; private set; }
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public CampusTime Time { get; private set; } = new(TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch);
     [TempData] public string? Message { get; set; }
 
-    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).ToString("dddd, d MMMM yyyy · HH:mm", System.Globalization.CultureInfo.CurrentUICulture);
+    public string Local(DateTimeOffset at) => Time.Format(at, "dddd, d MMMM yyyy · HH:mm", System.Globalization.CultureInfo.CurrentUICulture);
 
     private async Task<bool> LoadAsync(string token, CancellationToken ct)
     {
         if (await Tickets.FindAsync(db, token, ct) is not { } p || await catalog.FindAsync(p.ProgramId, ct) is not { } program) return false;
         Participant = p;
         Program = program;
-        Zone = await catalog.ZoneAsync(ct);
+        Time = await catalog.TimeAsync(ct);
         if (p.Status == StatusPeserta.Menunggu)
             Urutan = 1 + await db.Participants.CountAsync(x => x.ProgramId == p.ProgramId && x.Status == StatusPeserta.Menunggu && (x.DidaftarPada < p.DidaftarPada || x.DidaftarPada == p.DidaftarPada && x.Id.CompareTo(p.Id) < 0), ct);
         return true;

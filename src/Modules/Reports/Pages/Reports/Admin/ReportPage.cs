@@ -28,7 +28,7 @@ public abstract class ReportPage(ISiteSettings site, TimeProvider clock, IString
     /// <returns>False when the picker's values are wrong (the errors are beside the fields).</returns>
     protected async Task<bool> ResolveAsync(CancellationToken ct)
     {
-        Zone = TimeZoneInfo.FindSystemTimeZoneById((await site.GetAsync(ct)).TimeZone);
+        Zone = CampusKonseling.Site.CampusClock.Zone((await site.GetAsync(ct)).TimeZone);
         Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
         ModelState.Clear();
         var errors = new Dictionary<string, string>();

@@ -13,12 +13,13 @@ namespace CampusKonseling.Sop.Pages.Sop.Admin;
 
 /// <summary>One running SOP: its chart with done/current/overdue steps, the steps the user may complete now, and the history.</summary>
 [RequirePermission(Permissions.ViewSop)]
-public sealed class InstanceModel(ISopStore store, SopRuntime runtime, SopAccess access, ISiteSettings settings, CampusKonseling.Workflows.ISopSteps steps, IStringLocalizer<S> T) : PageModel
+public sealed class InstanceModel(ISopStore store, SopRuntime runtime, SopAccess access, CampusClock campusClock, CampusKonseling.Workflows.ISopSteps steps, IStringLocalizer<S> T) : PageModel
 {
     public SopInstance Instance { get; private set; } = null!;
     public SopVersion Version { get; private set; } = null!;
     public HtmlString Chart { get; private set; } = HtmlString.Empty;
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    /// <summary>Every time on the page in the campus's zone, with its name.</summary>
+    public CampusTime Time { get; private set; } = new(TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch);
     public Actor Me => SopRuntime.ActorOf(User);
     /// <summary>The active steps with their actions' evidence and what meets their kelengkapan, by step id.</summary>
     public IReadOnlyDictionary<string, CampusKonseling.Workflows.SopLangkah> Work { get; private set; } = new Dictionary<string, CampusKonseling.Workflows.SopLangkah>();
@@ -37,7 +38,7 @@ public sealed class InstanceModel(ISopStore store, SopRuntime runtime, SopAccess
     public bool MayPerform(ActiveStep active) =>
         Version.Definition.Find(active.StepId)!.Otomatis is null && SopEngine.MayPerform(Version.Definition, Version.Definition.Find(active.StepId)!, active, Me, Instance.Konteks);
 
-    public string Local(DateTimeOffset? at) => at is null ? "-" : TimeZoneInfo.ConvertTime(at.Value, Zone).ToString("dd/MM/yyyy HH:mm");
+    public string Local(DateTimeOffset? at) => Time.Format(at);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -72,7 +73,7 @@ public sealed class InstanceModel(ISopStore store, SopRuntime runtime, SopAccess
         Version = (await store.VersionAsync(instance.VersionId, ct))!;
         if (!await access.CanSeeInstancesAsync(User, Version.Definition)) return Forbid();
         Instance = instance;
-        Zone = TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(ct)).TimeZone);
+        Time = await campusClock.GetAsync(ct);
         Chart = new HtmlString(SopChart.Render(Version.Definition, ChartEndpoints.States(instance)));
         Work = (await steps.ActiveAsync(id, User, ct)).ToDictionary(s => s.StepId);
         return null;

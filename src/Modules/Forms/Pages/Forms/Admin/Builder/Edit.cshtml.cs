@@ -18,7 +18,7 @@ namespace CampusKonseling.Forms.Pages.Forms.Admin.Builder;
 /// the whole draft and shows each problem beside its field.
 /// </summary>
 [RequirePermission(Permissions.ManageForms)]
-public sealed partial class EditModel(FormsDb db, FormDrafts drafts, ISopLauncher sops, ISiteSettings settings, IStringLocalizer<S> T) : PageModel
+public sealed partial class EditModel(FormsDb db, FormDrafts drafts, ISopLauncher sops, CampusClock campusClock, IStringLocalizer<S> T) : PageModel
 {
     public sealed class PropertiInput
     {
@@ -35,7 +35,8 @@ public sealed partial class EditModel(FormsDb db, FormDrafts drafts, ISopLaunche
     public PropertiInput Properti { get; private set; } = new();
     public IReadOnlyList<SopSummary> Sops { get; private set; } = [];
     public IReadOnlyList<VersionItem> Versions { get; private set; } = [];
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    /// <summary>Saved and published times in the campus's zone, with its name.</summary>
+    public CampusTime Time { get; private set; } = new(TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch);
     /// <summary>What still stands in the way of publishing: by field id, and for the form as a whole.</summary>
     public ILookup<string, string> Issues { get; private set; } = Array.Empty<string>().ToLookup(x => x);
     public IReadOnlyList<string> FormIssues { get; private set; } = [];
@@ -152,7 +153,7 @@ public sealed partial class EditModel(FormsDb db, FormDrafts drafts, ISopLaunche
         Row = row;
         Form = await drafts.WorkingCopyAsync(row, ct);
         Sops = await sops.ListAsync(ct);
-        Zone = TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(ct)).TimeZone);
+        Time = await campusClock.GetAsync(ct);
         Versions = await db.Versions.AsNoTracking().Where(v => v.FormId == row.Id).OrderByDescending(v => v.Versi)
             .Select(v => new VersionItem(v.Versi, v.DibuatPada, v.DibuatOleh, db.Submissions.Count(s => s.VersionId == v.Id))).ToListAsync(ct);
         var byField = new List<(string Id, string Reason)>();
