@@ -10,6 +10,7 @@ using CampusKonseling.Host.Recipes;
 using CampusKonseling.Host.Registry;
 using CampusKonseling.Host.Routing;
 using CampusKonseling.Host.Setup;
+using CampusKonseling.Host.Setup.Demo;
 using CampusKonseling.Host.Shells;
 using CampusKonseling.Modules;
 using CampusKonseling.Navigation;
@@ -117,6 +118,9 @@ public static class HostingExtensions
         services.AddSingleton<CspViolationLog>();
         services.AddCampusMetrics(builder.Configuration);
         services.AddCampusOpenApi();
+        // Only with demo campuses, which a host in Production refuses (DemoSettings): never part of a real server.
+        if (builder.Configuration.GetValue<bool>(CampusKonselingOptions.Section + ":" + nameof(CampusKonselingOptions.DemoTenants)))
+            services.AddDemoSemester(builder.Configuration);
         return builder;
     }
 

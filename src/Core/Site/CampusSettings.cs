@@ -6,6 +6,8 @@ public sealed record CampusSettings
     public string CampusName { get; init; } = "";
     public string? UnitName { get; init; }
     public string? LogoUrl { get; init; }
+    /// <summary>The logo the campus admin uploaded, as a path under the campus ("_logo/…"); shown instead of <see cref="LogoUrl"/>.</summary>
+    public string? Logo { get; init; }
     public string PrimaryColor { get; init; } = "#1d4e89";
     public string AccentColor { get; init; } = "#f2a900";
     public string TimeZone { get; init; } = "Asia/Jakarta";

@@ -11,6 +11,10 @@ namespace CampusKonseling.Host.Jobs;
 public sealed class SchedulerService(ISchedulerFactory schedulers, BootstrapService bootstrap, IConfiguration configuration, ILogger<SchedulerService> logger) : BackgroundService
 {
     private IScheduler? _started;
+    private readonly TaskCompletionSource _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once this node's scheduler has started (never when RunScheduler is false).</summary>
+    public Task Running => _running.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,6 +41,7 @@ public sealed class SchedulerService(ISchedulerFactory schedulers, BootstrapServ
         var scheduler = await schedulers.GetScheduler(ct);
         await scheduler.Start(ct);
         _started = scheduler;
+        _running.TrySetResult();
         logger.LogInformation("Scheduler {Instance} started", scheduler.SchedulerInstanceId);
     }
 

@@ -33,6 +33,9 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Work.Urgency>();
         feature.Services.AddScoped<Work.CaseDocuments>();
         feature.Services.AddScoped<Work.CaseArchiving>();
+        // The case page's tabs: the header they share, and the step cards' work.
+        feature.Services.AddScoped<Pages.Cases.Admin.Kasus.KasusHeaders>();
+        feature.Services.AddScoped<Pages.Cases.Admin.Kasus.Ringkasan.LangkahKerja>();
         feature.AddContract<CampusKonseling.Archive.IArchiveSubjectOwner, Work.CaseArchiveOwner>();
         // The step actions whose work is done on a case (a programme's instance finds no case here and gets null).
         feature.AddContract<Workflows.IStepAction, Steps.SuratAction>();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using CampusKonseling.Navigation;
 using CampusKonseling.Security;
 using CampusKonseling.Site.Data;
+using CampusKonseling.Site.Logo;
 using CampusKonseling.Site.Settings;
 
 namespace CampusKonseling.Site;
@@ -20,9 +21,10 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<SiteSettingsService>();
         feature.Services.AddScoped<ISiteSettings>(sp => sp.GetRequiredService<SiteSettingsService>());
         feature.Services.AddScoped<CampusClock>();
+        feature.Services.AddScoped<Logo.LogoKampus>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapCampusApi();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapCampusApi().MapCampusLogo();
 }
 
 public sealed class Permissions : IPermissionProvider

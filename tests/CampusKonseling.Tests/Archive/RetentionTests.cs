@@ -85,18 +85,18 @@ public sealed class RetentionTests(PlatformFixture platform) : IAsyncLifetime
     {
         var c = await ClosedCaseAsync(DateTimeOffset.UtcNow.AddDays(-3), "Klien Arsip");
         var path = $"{_site.Campus.Prefix}/admin/kasus/{c.Id}";
-        var (_, page) = await _site.Admin.PageAsync(path);
-        Assert.Null(page.QuerySelector("form.upload"));
+        Assert.Null((await _site.Admin.PageAsync($"{path}/dokumen")).Page.QuerySelector("form.upload"));
+        var (_, page) = await _site.Admin.PageAsync($"{path}/catatan");
         Assert.Equal(["koreksi"], page.QuerySelectorAll("form.note #Jenis option").Select(o => o.GetAttribute("value")));
         // A crafted post of another kind is stored as a correction all the same.
-        using var wrote = await _site.Admin.SubmitAsync(page, "form.note", new Dictionary<string, string> { ["Jenis"] = "catatan", ["Tingkat"] = "administratif", ["Isi"] = "Koreksi: tanggal sesi tercatat salah, seharusnya Senin." }, $"{path}?handler=Catatan");
+        using var wrote = await _site.Admin.SubmitAsync(page, "form.note", new Dictionary<string, string> { ["Jenis"] = "catatan", ["Tingkat"] = "administratif", ["Isi"] = "Koreksi: tanggal sesi tercatat salah, seharusnya Senin." }, $"{path}/catatan?handler=Catatan");
         Assert.Equal(HttpStatusCode.Redirect, wrote.StatusCode);
         Assert.Equal("koreksi", await TestDatabase.ScalarAsync(_site.Campus.Database, $"SELECT jenis FROM kasus.entries WHERE case_id = '{c.Id}' AND isi LIKE 'Koreksi:%'"));
         Assert.Equal(2, await TestDatabase.ScalarAsync(_site.Campus.Database, $"SELECT versi FROM arsip.records WHERE subjek_id = '{c.Id}'"));
         Assert.Equal(1L, await TestDatabase.ScalarAsync(_site.Campus.Database, $"SELECT count(*) FROM audit.entries WHERE subjek_id = '{c.Id}' AND ringkasan = 'Arsip kasus versi 2'"));
         var (_, found) = await _site.Admin.PageAsync($"{_site.Campus.Prefix}/admin/arsip?Q=seharusnya+Senin");
         Assert.NotNull(found.QuerySelector($"li.hit[data-subjek='{c.Id}']"));
-        using var refused = await _site.Admin.PostWithTokenAsync(page, $"{path}?handler=Janji", new Dictionary<string, string> { ["Tanggal"] = "2030-01-01", ["Jam"] = "10:00", ["Tempat"] = "Ruang 1" });
+        using var refused = await _site.Admin.PostWithTokenAsync(page, $"{path}/jadwal?handler=Janji", new Dictionary<string, string> { ["Tanggal"] = "2030-01-01", ["Jam"] = "10:00", ["Tempat"] = "Ruang 1" });
         Assert.NotNull((await TestClient.ParseAsync(refused)).QuerySelector("#kasus-ditutup"));
     }
 }

@@ -72,7 +72,7 @@ public sealed class CareerCounselingWalkthrough(PlatformFixture platform) : IAsy
         await ShotAsync(kepala, "kotak-masuk-p2kllk");
         var rekomendasi = await LetterAsync(kepala, c, "surat-rekomendasi-konseling");
         Assert.Matches(@"^001/REK/", rekomendasi);
-        await kepala.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await kepala.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}/klien", Loaded);
         await kepala.Locator("form.assign select").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await kepala.Locator("form.assign button").ClickAsync();
         await Assertions.Expect(kepala.Locator("#konselor")).Not.ToContainTextAsync("belum ditugaskan");
@@ -83,7 +83,7 @@ public sealed class CareerCounselingWalkthrough(PlatformFixture platform) : IAsy
         var konselor = await AsAsync("Konselor");
         await konselor.GotoAsync($"{_unipma.Prefix}/admin/kasus", Loaded);
         await Assertions.Expect(konselor.Locator($"tr[data-kasus='{c.Nomor}']")).ToBeVisibleAsync();
-        await konselor.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await konselor.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}/jadwal", Loaded);
         await konselor.Locator("form.agree #Tanggal").FillAsync(DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd"));
         await konselor.Locator("form.agree #Jam").FillAsync("09:00");
         await konselor.Locator("form.agree #Tempat").FillAsync("Ruang Konseling P2KLLK");
@@ -110,9 +110,10 @@ public sealed class CareerCounselingWalkthrough(PlatformFixture platform) : IAsy
 
         // 6. The session day comes; the counselor holds it and writes the sealed session note.
         await new SeedCaseWalk(platform, _unipma).SessionTimeComesAsync(c);
-        await konselor.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await konselor.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}/catatan", Loaded);
         await konselor.Locator("form.note #Jenis").SelectOptionAsync("sesi");
-        await konselor.Locator("form.note #Tingkat").SelectOptionAsync("konseling");
+        // The case's counselor writes at the counseling tier unless they choose otherwise.
+        await Assertions.Expect(konselor.Locator("form.note input[name='Tingkat'][value='konseling']")).ToBeCheckedAsync();
         await konselor.Locator("form.note #Isi").FillAsync("Klien ragu antara melanjutkan S2 dan bekerja; disepakati menyusun peta karier.");
         await konselor.Locator("form.note button").ClickAsync();
         await Assertions.Expect(konselor.Locator(".entries")).ToContainTextAsync("peta karier");
@@ -126,11 +127,15 @@ public sealed class CareerCounselingWalkthrough(PlatformFixture platform) : IAsy
 
         // Closed; TU sees the letters but not the session note, and finds the case in the archive by its letter only.
         var tu = await AsAsync("TU");
-        await tu.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}", Loaded);
-        await Assertions.Expect(tu.Locator("h1 .badge")).ToHaveTextAsync("selesai");
+        await tu.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}/surat", Loaded);
         await Assertions.Expect(tu.Locator("table.letters")).ToContainTextAsync(rekomendasi);
         await Assertions.Expect(tu.Locator("table.letters")).ToContainTextAsync(laporan);
-        await Assertions.Expect(tu.Locator(".entries")).Not.ToContainTextAsync("peta karier");
+        await tu.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}/catatan", Loaded);
+        await Assertions.Expect(tu.Locator(".entries .sealed").First).ToBeVisibleAsync();
+        await Assertions.Expect(tu.Locator("body")).Not.ToContainTextAsync("peta karier");
+        await tu.GotoAsync($"{_unipma.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await Assertions.Expect(tu.Locator("h1 .badge")).ToHaveTextAsync("selesai");
+        await Assertions.Expect(tu.Locator("body")).Not.ToContainTextAsync("peta karier");
         await ShotAsync(tu, "kasus-selesai-dilihat-tu");
         await tu.GotoAsync($"{_unipma.Prefix}/admin/arsip?Q={Uri.EscapeDataString(rekomendasi)}", Loaded);
         await Assertions.Expect(tu.Locator($"li.hit[data-subjek='{c.Id}']")).ToBeVisibleAsync();

@@ -37,7 +37,7 @@ internal sealed class CaseWalk(BrowserFixture browser, PlatformFixture platform,
     public async Task CompleteStepAsync(IPage page, Guid caseId, string step, string? pilihan = null)
     {
         await page.GotoAsync($"{campus.Prefix}/admin/kasus/{caseId}", Loaded);
-        await page.Locator(".case-now a.button").ClickAsync();
+        await page.Locator(".case-now a.sop-chart").ClickAsync();
         var form = page.Locator($"form.complete-step:has(input[name='Input.StepId'][value='{step}'])");
         foreach (var box in await form.Locator("input[name='Input.Kelengkapan']").AllAsync()) await box.CheckAsync();
         if (pilihan is not null) await form.Locator($"input[name='Input.Pilihan'][value='{pilihan}']").CheckAsync();
@@ -51,7 +51,7 @@ internal sealed class CaseWalk(BrowserFixture browser, PlatformFixture platform,
     /// <summary>Makes a letter from a template on the case (empty fields filled), checks its PDF, and returns its number.</summary>
     public async Task<string> LetterAsync(IPage page, Guid caseId, string template)
     {
-        await page.GotoAsync($"{campus.Prefix}/admin/kasus/{caseId}?Templat={template}#surat", Loaded);
+        await page.GotoAsync($"{campus.Prefix}/admin/kasus/{caseId}/surat?Templat={template}#isi-surat", Loaded);
         foreach (var input in await page.Locator("form.letter-form input[name^='Nilai']").AllAsync())
             if (string.IsNullOrEmpty(await input.InputValueAsync())) await input.FillAsync("Isian uji");
         await ShotAsync(page, $"surat-{template}-isi");

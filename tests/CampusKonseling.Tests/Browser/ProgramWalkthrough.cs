@@ -159,7 +159,7 @@ public sealed class ProgramWalkthrough(PlatformFixture platform) : IAsyncLifetim
         await Assertions.Expect(tu.Locator($"tr[data-kasus='{c.Nomor}']")).ToBeVisibleAsync();
         await _walk.ShotAsync(tu, "kotak-masuk-tu");
         await tu.GotoAsync($"{p}/admin/kasus/{c.Id}", Loaded);
-        await Assertions.Expect(tu.Locator(".case-now")).ToContainTextAsync("Layanan Konseling Karier");
+        await Assertions.Expect(tu.Locator(".case-head")).ToContainTextAsync("Layanan Konseling Karier");
         await _walk.ShotAsync(tu, "kasus-konseling-karier-baru");
     }
 }

@@ -50,9 +50,11 @@ public sealed class ReferralWalkthrough(PlatformFixture platform) : IAsyncLifeti
         // Staff receive the report, take the case as its counselor and agree a time with the student.
         var staf = await AsAsync("Staf Konseling & Asesmen");
         await CompleteStepAsync(staf, c.Id, "1");
-        await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}/klien", Loaded);
         await staf.Locator("form.assign select").SelectOptionAsync(new SelectOptionValue { Label = "Maya Sari Handayani, M.Psi., Psikolog" });
         await staf.Locator("form.assign button").ClickAsync();
+        await Assertions.Expect(staf.Locator("#konselor")).ToContainTextAsync("Maya Sari Handayani");
+        await staf.Locator("nav.case-tabs a[data-tab='jadwal']").ClickAsync();
         await staf.Locator("form.agree #Tanggal").FillAsync(DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd"));
         await staf.Locator("form.agree #Jam").FillAsync("10:00");
         await staf.Locator("form.agree #Tempat").FillAsync("Ruang Konseling & Asesmen");
@@ -64,7 +66,7 @@ public sealed class ReferralWalkthrough(PlatformFixture platform) : IAsyncLifeti
         await CompleteStepAsync(staf, c.Id, "3");
 
         // Step 4: the log book.
-        await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}/catatan", Loaded);
         await staf.Locator("form.note #Jenis").SelectOptionAsync("buku-log");
         await staf.Locator("form.note #Isi").FillAsync("Sesi 1 terlaksana 60 menit di Ruang Konseling & Asesmen.");
         await staf.Locator("form.note button").ClickAsync();
@@ -73,28 +75,30 @@ public sealed class ReferralWalkthrough(PlatformFixture platform) : IAsyncLifeti
         await CompleteStepAsync(staf, c.Id, "k5", "Perlu layanan eksternal");
 
         // Step 5: the numbered referral letter to a named hospital.
-        await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}#rujukan", Loaded);
+        await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}/rujukan", Loaded);
         await staf.Locator("form.refer #Kepada").FillAsync("RS Jiwa Daerah dr. Amino Gondohutomo");
         await staf.Locator("form.refer #JenisRujukan").SelectOptionAsync("rumah-sakit");
         await staf.Locator("form.refer #Layanan").FillAsync("Asesmen psikiatri");
         await staf.Locator("form.refer button").ClickAsync();
         await Assertions.Expect(staf.Locator(".referral")).ToContainTextAsync("Surat rujukan 001/");
+        await staf.Locator("nav.case-tabs a[data-tab='surat']").ClickAsync();
         await Assertions.Expect(staf.Locator("table.letters")).ToContainTextAsync("Surat Rujukan");
         await ShotAsync(staf, "surat-rujukan");
         await CompleteStepAsync(staf, c.Id, "5");
 
         // Step 6: the external result goes into the case as a sealed counseling note.
-        await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}#rujukan", Loaded);
+        await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}/rujukan", Loaded);
         await staf.Locator("form.result textarea").FillAsync("Diagnosis episode depresif sedang; terapi rawat jalan tiap dua minggu.");
         await staf.Locator("form.result button").ClickAsync();
         await Assertions.Expect(staf.Locator(".result-in")).ToBeVisibleAsync();
+        await staf.Locator("nav.case-tabs a[data-tab='catatan']").ClickAsync();
         await Assertions.Expect(staf.Locator(".entries")).ToContainTextAsync("episode depresif");
         await ShotAsync(staf, "hasil-rujukan");
         await CompleteStepAsync(staf, c.Id, "6");
         // Step 7: the numbered report to the unit concerned.
         Assert.Matches(@"^\d{3}/KA/LHL/", await _walk.LetterAsync(staf, c.Id, "laporan-hasil-layanan"));
         await CompleteStepAsync(staf, c.Id, "7");
-        await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}", Loaded);
+        await staf.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}/jadwal", Loaded);
         await Assertions.Expect(staf.Locator("form.agree")).ToHaveCountAsync(0);
         await Assertions.Expect(staf.Locator(".agreement")).ToContainTextAsync("Ruang Konseling & Asesmen");
 
@@ -102,8 +106,12 @@ public sealed class ReferralWalkthrough(PlatformFixture platform) : IAsyncLifeti
         var unit = await AsAsync("Unit Kerja Terkait");
         await unit.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}", Loaded);
         await Assertions.Expect(unit.Locator("h1 .badge")).ToHaveTextAsync("selesai");
-        await Assertions.Expect(unit.Locator("body")).Not.ToContainTextAsync("episode depresif");
-        await Assertions.Expect(unit.Locator("body")).Not.ToContainTextAsync("menarik diri");
+        foreach (var tab in new[] { "/catatan", "/rujukan", "/dokumen", "" })
+        {
+            await unit.GotoAsync($"{_campus.Prefix}/admin/kasus/{c.Id}{tab}", Loaded);
+            await Assertions.Expect(unit.Locator("body")).Not.ToContainTextAsync("episode depresif");
+            await Assertions.Expect(unit.Locator("body")).Not.ToContainTextAsync("menarik diri");
+        }
         await ShotAsync(unit, "dilihat-unit-terkait");
         var stored = await TestDatabase.ScalarAsync(_campus.Database, "SELECT string_agg(isi, ' ') FROM kasus.entries");
         Assert.DoesNotContain("depresif", (string)stored!);

@@ -131,16 +131,20 @@ public sealed class TherapyDispositionWalkthrough(PlatformFixture platform) : IA
         await DispositionAsync("Rektor", path, "9", "Rektor → Kepala Unit", "Disetujui. Laksanakan terapi dan laporkan perkembangannya.");
 
         // 10. The Kepala Unit carries out the Rektor's disposition and reports on it; the Staf may not.
-        var stafPage = await OpenAsync("Staf", path);
+        var stafPage = await OpenAsync("Staf", path + "/disposisi");
+        await Assertions.Expect(stafPage.Locator("li.disposition[data-dari='Rektor']")).ToBeVisibleAsync();
         await Assertions.Expect(stafPage.Locator("form.report")).ToHaveCountAsync(0);
         kepala = await OpenAsync("Kepala Unit", path);
         await Assertions.Expect(Card(kepala, "10").Locator("li[data-aksi='laporDisposisi']")).ToHaveClassAsync("missing");
+        // The step's card leads to the Disposisi tab, where the report is written.
+        await Card(kepala, "10").Locator("li[data-aksi='laporDisposisi'] a").ClickAsync();
         var fromRektor = kepala.Locator("li.disposition[data-dari='Rektor'][data-kepada='Kepala Unit']");
         await fromRektor.Locator("textarea").FillAsync("Terapi dijadwalkan di RS Polri setiap Kamis; perkembangan dilaporkan bulanan.");
         await ShotAsync(kepala, "langkah-10-laporan-disposisi");
         await fromRektor.Locator("form.report button").ClickAsync();
         await Assertions.Expect(kepala.Locator(".alert.success")).ToContainTextAsync("Langkah SOP 10 selesai");
         await Assertions.Expect(kepala.Locator("li.disposition[data-dari='Rektor'] .laporan")).ToContainTextAsync("setiap Kamis");
+        await kepala.GotoAsync(path, Loaded);
         await Assertions.Expect(Card(kepala, "11")).ToBeVisibleAsync();
 
         // 11. The Kasubbag makes the Lembar Disposisi, filled from the chain; that archives the case.
@@ -152,13 +156,20 @@ public sealed class TherapyDispositionWalkthrough(PlatformFixture platform) : IA
         Assert.Matches(@"^001/DISP/", lembar);
         await Assertions.Expect(kasubbag.Locator(".alert.success")).ToContainTextAsync("Langkah 11 selesai");
 
-        // Closed and archived: the Kasubbag sees the letters and the chain but not the counseling content.
+        // Closed and archived: the Kasubbag sees the letters and the chain but not the counseling content, on no tab.
+        await kasubbag.GotoAsync(path + "/disposisi", Loaded);
+        await Assertions.Expect(kasubbag.Locator("li.disposition.status-diteruskan")).ToHaveCountAsync(2);
+        await Assertions.Expect(kasubbag.Locator("li.disposition.status-dilaporkan")).ToHaveCountAsync(1);
+        await Assertions.Expect(kasubbag.Locator("body")).Not.ToContainTextAsync("serangan panik");
+        await kasubbag.GotoAsync(path + "/surat", Loaded);
+        foreach (var nomor in new[] { notaDinas, laporan, lembar }) await Assertions.Expect(kasubbag.Locator("table.letters")).ToContainTextAsync(nomor);
+        await Assertions.Expect(kasubbag.Locator("body")).Not.ToContainTextAsync("serangan panik");
+        await kasubbag.GotoAsync(path + "/catatan", Loaded);
+        await Assertions.Expect(kasubbag.Locator(".entries .sealed").First).ToBeVisibleAsync();
+        await Assertions.Expect(kasubbag.Locator("body")).Not.ToContainTextAsync("serangan panik");
         await kasubbag.GotoAsync(path, Loaded);
         await Assertions.Expect(kasubbag.Locator("h1 .badge")).ToHaveTextAsync("selesai");
         await Assertions.Expect(kasubbag.Locator("article.step-card")).ToHaveCountAsync(0);
-        await Assertions.Expect(kasubbag.Locator("li.disposition.status-diteruskan")).ToHaveCountAsync(2);
-        await Assertions.Expect(kasubbag.Locator("li.disposition.status-dilaporkan")).ToHaveCountAsync(1);
-        foreach (var nomor in new[] { notaDinas, laporan, lembar }) await Assertions.Expect(kasubbag.Locator("table.letters")).ToContainTextAsync(nomor);
         await Assertions.Expect(kasubbag.Locator("body")).Not.ToContainTextAsync("serangan panik");
         await ShotAsync(kasubbag, "diarsipkan");
         // The archivist finds the case in the archive by its Lembar Disposisi, never by what the praja told the counselor.
@@ -212,11 +223,15 @@ public sealed class TherapyDispositionWalkthrough(PlatformFixture platform) : IA
         await form.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator(".alert.success")).ToContainTextAsync("dibuat");
         var nomor = Regex.Match((await page.Locator(".alert.success").TextContentAsync())!, @"Surat (\S+) dibuat").Groups[1].Value;
-        var row = page.Locator($"table.letters tbody tr[data-surat='{nomor}']");
-        var pdf = await page.APIRequest.GetAsync((await row.Locator("a.pdf").GetAttributeAsync("href"))!);
+        await ShotAsync(page, $"langkah-{step}-{template}-dibuat");
+        // The letter is listed on the case's Surat tab (read in a second tab, so this page keeps its message).
+        var letters = await page.Context.NewPageAsync();
+        await letters.GotoAsync(path + "/surat", Loaded);
+        var row = letters.Locator($"table.letters tbody tr[data-surat='{nomor}']");
+        var pdf = await letters.APIRequest.GetAsync((await row.Locator("a.pdf").GetAttributeAsync("href"))!);
         Assert.Equal("application/pdf", pdf.Headers["content-type"]);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]));
-        await ShotAsync(page, $"langkah-{step}-{template}-dibuat");
+        await letters.CloseAsync();
         return nomor;
     }
 
@@ -224,10 +239,12 @@ public sealed class TherapyDispositionWalkthrough(PlatformFixture platform) : IA
     private async Task DispositionAsync(string role, string path, string step, string route, string text, DateTime? batas = null)
     {
         var page = await OpenAsync(role, path);
+        await Assertions.Expect(Card(page, step).Locator("li[data-aksi='disposisi']")).ToHaveClassAsync("missing");
+        // The step's card leads to its form on the Disposisi tab.
+        await Card(page, step).Locator("li[data-aksi='disposisi'] a").ClickAsync();
         await Assertions.Expect(page.Locator("form.give")).ToHaveCountAsync(1);
         var form = page.Locator($"form.give[data-langkah='{step}']");
         await Assertions.Expect(form.Locator(".route strong")).ToHaveTextAsync(route);
-        await Assertions.Expect(Card(page, step).Locator("li[data-aksi='disposisi']")).ToHaveClassAsync("missing");
         await form.Locator("textarea[name='Instruksi']").FillAsync(text);
         if (batas is { } due) await form.Locator("input[name='BatasWaktu']").FillAsync(due.ToString("yyyy-MM-dd"));
         await ShotAsync(page, $"langkah-{step}-disposisi");
@@ -235,13 +252,14 @@ public sealed class TherapyDispositionWalkthrough(PlatformFixture platform) : IA
         await Assertions.Expect(page.Locator(".alert.success")).ToContainTextAsync($"Disposisi dikirim kepada {route.Split(" → ")[1]}.");
         await Assertions.Expect(page.Locator(".alert.success")).ToContainTextAsync($"Langkah SOP {step} selesai.");
         await Assertions.Expect(page.Locator("li.disposition").Last).ToContainTextAsync(text);
+        await page.GotoAsync(path, Loaded);
         await Assertions.Expect(Card(page, step)).ToHaveCountAsync(0);
     }
 
     /// <summary>The role sees no disposition form on the case, only whose step gives it.</summary>
     private async Task NotOfferedAsync(string role, string path, string whose)
     {
-        var page = await OpenAsync(role, path);
+        var page = await OpenAsync(role, path + "/disposisi");
         await Assertions.Expect(page.Locator("#disposisi-sesuai-sop")).ToContainTextAsync(whose);
         await Assertions.Expect(page.Locator("form.give")).ToHaveCountAsync(0);
         await page.Locator("#disposisi").ScrollIntoViewIfNeededAsync();

@@ -21,7 +21,7 @@ public sealed class CaseActionsTests(PlatformFixture platform) : CaseCampusTests
     {
         var c = await SubmitAsync(email: await _site.In.EmailOfAsync("Mahasiswa"));
         using var staf = await SignInAsync(Staf);
-        var path = $"{_site.Campus.Prefix}/admin/kasus/{c.Id}";
+        var path = CasePath(c, "jadwal");
         var (_, page) = await staf.PageAsync(path);
         var day = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd");
         using var missing = await staf.SubmitAsync(page, "form.agree", new Dictionary<string, string> { ["Tanggal"] = day, ["Jam"] = "10:00", ["DurasiMenit"] = "60" }, $"{path}?handler=Janji");
@@ -74,10 +74,11 @@ public sealed class CaseActionsTests(PlatformFixture platform) : CaseCampusTests
             "INSERT INTO direktori.students (nim, nama, prodi, semester, status, diperbarui_pada, sumber) VALUES ('2021001234', 'Dewi Lestari', 'Psikologi', 5, 'cuti', now(), 'csv')");
         var c = await SubmitAsync();
         using var staf = await SignInAsync(Staf);
-        var path = $"{_site.Campus.Prefix}/admin/kasus/{c.Id}";
+        var (_, client) = await staf.PageAsync(CasePath(c, "klien"));
+        Assert.Contains("cuti", client.QuerySelector("#status-mahasiswa")!.TextContent);
+        Assert.Contains("Psikologi", client.QuerySelector("#status-mahasiswa")!.TextContent);
+        var path = CasePath(c, "surat");
         var (_, chosen) = await staf.PageAsync($"{path}?Templat=surat-rujukan");
-        Assert.Contains("cuti", chosen.QuerySelector("#status-mahasiswa")!.TextContent);
-        Assert.Contains("Psikologi", chosen.QuerySelector("#status-mahasiswa")!.TextContent);
         Assert.Equal("Dewi Lestari", chosen.QuerySelector("#nilai-nama")!.GetAttribute("value"));
         Assert.Equal("Psikologi", chosen.QuerySelector("#nilai-prodi")!.GetAttribute("value"));
 
@@ -111,7 +112,7 @@ public sealed class CaseActionsTests(PlatformFixture platform) : CaseCampusTests
         // Another case cannot be used to read this case's letter.
         var other = await SubmitAsync();
         var letterId = System.Text.RegularExpressions.Regex.Match(pdfLink, "surat=([0-9a-f-]+)").Groups[1].Value;
-        using var foreign = await staf.GetAsync($"{_site.Campus.Prefix}/admin/kasus/{other.Id}?handler=Unduh&surat={letterId}");
+        using var foreign = await staf.GetAsync($"{CasePath(other, "surat")}?handler=Unduh&surat={letterId}");
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         var audited = await TestDatabase.ScalarAsync(_site.Campus.Database, $"SELECT count(*) FROM audit.entries WHERE jenis = 'dokumen' AND ringkasan LIKE '%{nomor}%'");
         Assert.Equal(2L, audited);
@@ -122,7 +123,7 @@ public sealed class CaseActionsTests(PlatformFixture platform) : CaseCampusTests
     {
         var c = await SubmitAsync(email: await _site.In.EmailOfAsync("Mahasiswa"));
         await AssignStaffAsync(c);
-        var path = $"{_site.Campus.Prefix}/admin/kasus/{c.Id}";
+        var path = CasePath(c, "catatan");
 
         using var staf = await SignInAsync(Staf);
         foreach (var (jenis, isi) in new[] { ("sesi", "Klien cemas menghadapi sidang skripsi."), ("laporan", "Rangkuman: latihan relaksasi dua kali sehari, sesi lanjutan minggu depan.") })
@@ -148,7 +149,7 @@ public sealed class CaseActionsTests(PlatformFixture platform) : CaseCampusTests
     {
         var c = await SubmitAsync();
         await AssignStaffAsync(c);
-        var path = $"{_site.Campus.Prefix}/admin/kasus/{c.Id}";
+        var path = CasePath(c, "dokumen");
         using var staf = await SignInAsync(Staf);
         var (_, page) = await staf.PageAsync(path);
         var token = page.QuerySelector("form.upload input[name='__RequestVerificationToken']")!.GetAttribute("value")!;

@@ -52,11 +52,14 @@ public abstract class CaseCampusTests(PlatformFixture platform, string hint) : I
         return page.DocumentElement.OuterHtml;
     }
 
-    /// <summary>The campus admin assigns the staff member (a counselor) to the case on its page.</summary>
+    /// <summary>A tab of the case page ("" is its summary): catatan, jadwal, dokumen, surat, klien, …</summary>
+    protected string CasePath(CaseRow c, string tab = "") => $"{_site.Campus.Prefix}/admin/kasus/{c.Id}" + (tab.Length == 0 ? "" : "/" + tab);
+
+    /// <summary>The campus admin assigns the staff member (a counselor) to the case on its Klien tab.</summary>
     protected async Task AssignStaffAsync(CaseRow c)
     {
         var staffId = await _site.In.InCampusAsync(async sp => (await sp.GetRequiredService<UserManager<CampusUser>>().FindByEmailAsync(await _site.In.EmailOfAsync(Staf)))!.Id);
-        var path = $"{_site.Campus.Prefix}/admin/kasus/{c.Id}";
+        var path = CasePath(c, "klien");
         var (_, adminPage) = await _site.Admin.PageAsync(path);
         using var assigned = await _site.Admin.SubmitAsync(adminPage, "form.assign", new Dictionary<string, string> { ["KonselorId"] = staffId }, $"{path}?handler=Tugaskan");
         Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);

@@ -49,9 +49,12 @@ public sealed class CaseWorkTests(PlatformFixture platform) : CaseCampusTests(pl
         await AssignStaffAsync(c);
 
         using var counselor = await SignInAsync(Staf);
-        var (_, page) = await counselor.PageAsync($"{_site.Campus.Prefix}/admin/kasus/{c.Id}");
-        Assert.Contains("Saya merasa sangat tertekan", page.QuerySelector(".entries")!.TextContent);
-        using var wrote = await counselor.SubmitAsync(page, "form.note", new Dictionary<string, string> { ["Jenis"] = "sesi", ["Tingkat"] = "konseling", ["Isi"] = secret }, $"{_site.Campus.Prefix}/admin/kasus/{c.Id}?handler=Catatan");
+        var (_, summary) = await counselor.PageAsync(CasePath(c));
+        Assert.Contains("Saya merasa sangat tertekan", summary.QuerySelector(".entries")!.TextContent);
+        var (_, page) = await counselor.PageAsync(CasePath(c, "catatan"));
+        // The case's counselor writes at the counseling tier unless they choose otherwise.
+        Assert.Equal("konseling", page.QuerySelector("form.note input[name='Tingkat'][checked]")!.GetAttribute("value"));
+        using var wrote = await counselor.SubmitAsync(page, "form.note", new Dictionary<string, string> { ["Jenis"] = "sesi", ["Tingkat"] = "konseling", ["Isi"] = secret }, CasePath(c, "catatan"));
         Assert.Equal(HttpStatusCode.Redirect, wrote.StatusCode);
         Assert.Contains(secret, await CasePageAsync(counselor, c));
 
@@ -73,8 +76,11 @@ public sealed class CaseWorkTests(PlatformFixture platform) : CaseCampusTests(pl
         }
         // A reader without access cannot write into the counseling tier either.
         using var dosen = await SignInAsync(DosenPa);
-        var (_, dosenPage) = await dosen.PageAsync($"{_site.Campus.Prefix}/admin/kasus/{c.Id}");
-        using var refused = await dosen.PostWithTokenAsync(dosenPage, $"{_site.Campus.Prefix}/admin/kasus/{c.Id}?handler=Catatan", new Dictionary<string, string> { ["Jenis"] = "catatan", ["Tingkat"] = "konseling", ["Isi"] = "coba" });
+        var (_, dosenPage) = await dosen.PageAsync(CasePath(c, "catatan"));
+        // Who may not write the counseling tier is not offered it, and their note defaults to the administrative one.
+        Assert.Null(dosenPage.QuerySelector("form.note input[name='Tingkat'][value='konseling']"));
+        Assert.Equal("administratif", dosenPage.QuerySelector("form.note input[name='Tingkat'][checked]")!.GetAttribute("value"));
+        using var refused = await dosen.PostWithTokenAsync(dosenPage, $"{CasePath(c, "catatan")}?handler=Catatan", new Dictionary<string, string> { ["Jenis"] = "catatan", ["Tingkat"] = "konseling", ["Isi"] = "coba" });
         Assert.Equal("Catatan konseling hanya dapat ditulis oleh konselor kasus ini.", (await TestClient.ParseAsync(refused)).QuerySelector(".note .field-error")!.TextContent);
     }
 
@@ -90,7 +96,7 @@ public sealed class CaseWorkTests(PlatformFixture platform) : CaseCampusTests(pl
             return 0;
         });
         using var dosen = await SignInAsync(DosenPa);
-        var path = $"{_site.Campus.Prefix}/admin/kasus/{c.Id}";
+        var path = CasePath(c, "catatan");
         var (_, page) = await dosen.PageAsync(path);
         using var tooShort = await dosen.SubmitAsync(page, "form.break-glass", new Dictionary<string, string> { ["Alasan"] = "darurat" }, $"{path}?handler=Darurat");
         Assert.StartsWith("Tuliskan alasan", (await TestClient.ParseAsync(tooShort)).QuerySelector(".break-glass .field-error")!.TextContent);

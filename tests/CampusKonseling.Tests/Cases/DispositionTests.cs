@@ -51,7 +51,8 @@ public sealed class DispositionTests(PlatformFixture platform) : IAsyncLifetime
         await w.CompleteWithWorkAsync("5", "Psikiater", "unggah", "dokumen Surat Hasil Pemeriksaan");
         var (laporan, _) = await w.LetterAsync("laporan-hasil-terapi");
         await w.CompleteWithWorkAsync("6", "Kasubbag/Arsiparis", "surat", $"surat {laporan.Nomor}");
-        var path = $"{_ipdn.Prefix}/admin/kasus/{w.CaseId}";
+        var summary = $"{_ipdn.Prefix}/admin/kasus/{w.CaseId}";
+        var path = summary + "/disposisi";
 
         // Nobody is offered a free "give a disposition": the Staf and the Psikiater are told whose step it is, and refused.
         foreach (var role in new[] { "Staf", "Psikiater" })
@@ -66,8 +67,10 @@ public sealed class DispositionTests(PlatformFixture platform) : IAsyncLifetime
         }
         Assert.Empty(await w.ChainAsync());
 
-        // Step 7: the Kepala Unit's form is addressed by the SOP (no choice of receiver); an empty instruction is refused.
+        // Step 7: the Kepala Unit's step card leads to the form, addressed by the SOP (no choice of receiver); an empty instruction is refused.
         using var kepala = await AsAsync("Kepala Unit");
+        var (_, card) = await kepala.PageAsync(summary);
+        Assert.EndsWith("/disposisi#beri-7", card.QuerySelector("article[data-langkah='7'] li[data-aksi='disposisi'] a")!.GetAttribute("href"));
         var (_, page) = await kepala.PageAsync(path);
         var form = page.QuerySelector("form.give[data-langkah='7']")!;
         Assert.Equal("Kepala Unit → Kepala Biro III", form.QuerySelector(".route strong")!.TextContent);
@@ -79,6 +82,7 @@ public sealed class DispositionTests(PlatformFixture platform) : IAsyncLifetime
             ["Instruksi"] = "Mohon persetujuan rujukan terapi ke psikiater.", ["BatasWaktu"] = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd"),
         }, $"{path}?handler=Disposisi");
         Assert.Equal(HttpStatusCode.Redirect, given.StatusCode);
+        Assert.Equal("/" + path, given.Headers.Location!.OriginalString);
         var (_, after) = await kepala.PageAsync(path);
         Assert.Contains("Langkah SOP 7 selesai", after.QuerySelector(".alert.success")!.TextContent);
         Assert.Equal("8", (await w.InstanceAsync()).Aktif.Single().StepId);
@@ -112,9 +116,10 @@ public sealed class DispositionTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Equal("11", (await w.InstanceAsync()).Aktif.Single().StepId);
 
         // The Lembar Disposisi is filled from the chain.
-        var (_, final) = await kepala.PageAsync($"{path}?Templat=lembar-disposisi");
-        Assert.Equal(2, final.QuerySelectorAll("li.disposition.status-diteruskan").Length);
-        Assert.Contains("Rujukan dilaksanakan", final.QuerySelector($"li[data-disposisi='{toKepala}'] .laporan")!.TextContent);
+        var (_, chain) = await kepala.PageAsync(path);
+        Assert.Equal(2, chain.QuerySelectorAll("li.disposition.status-diteruskan").Length);
+        Assert.Contains("Rujukan dilaksanakan", chain.QuerySelector($"li[data-disposisi='{toKepala}'] .laporan")!.TextContent);
+        var (_, final) = await kepala.PageAsync($"{summary}/surat?Templat=lembar-disposisi");
         Assert.StartsWith("Mohon persetujuan rujukan terapi ke psikiater.", final.QuerySelector("#nilai-disposisi_kepala_unit")!.GetAttribute("value"));
         Assert.Equal("Diteruskan untuk persetujuan Rektor.", final.QuerySelector("#nilai-disposisi_kepala_biro")!.GetAttribute("value"));
         Assert.Equal("Disetujui, laksanakan rujukan.", final.QuerySelector("#nilai-disposisi_rektor")!.GetAttribute("value"));

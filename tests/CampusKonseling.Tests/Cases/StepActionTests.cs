@@ -63,7 +63,7 @@ public sealed class StepActionTests(PlatformFixture platform) : IAsyncLifetime
             new Dictionary<string, string> { ["Nilai[tujuan]"] = "Unit Kerja Terkait", ["Nilai[keperluan]"] = "Konsultasi lanjutan" }, $"{path}?handler=LangkahSurat");
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
         var (_, after) = await staf.PageAsync(path);
-        var nomor = after.QuerySelector("table.letters tbody tr")!.GetAttribute("data-surat")!;
+        var nomor = (await staf.PageAsync($"{path}/surat")).Page.QuerySelector("table.letters tbody tr")!.GetAttribute("data-surat")!;
         Assert.Matches("^001/UJI/", nomor);
         Assert.Contains($"Surat {nomor} dibuat. Langkah 1 selesai.", after.QuerySelector(".alert.success")!.TextContent);
         // The output is what the next step's kelengkapan asks for, met by the letter itself.
@@ -81,9 +81,9 @@ public sealed class StepActionTests(PlatformFixture platform) : IAsyncLifetime
         var path = PathOf(c);
         await AssertRefusedBeforeWorkAsync(staf, c, "Langkah 1 belum dikerjakan: unggah Surat Hasil Pemeriksaan.");
 
-        // A free upload with the same title is not the step's document.
-        var (_, page) = await staf.PageAsync(path);
-        using (var free = await UploadAsync(staf, page, "form.upload", $"{path}?handler=Dokumen", new() { ["NamaDokumen"] = "Surat Hasil Pemeriksaan" }))
+        // A free upload with the same title (on the Dokumen tab) is not the step's document.
+        var (_, page) = await staf.PageAsync($"{path}/dokumen");
+        using (var free = await UploadAsync(staf, page, "form.upload", $"{path}/dokumen?handler=Dokumen", new() { ["NamaDokumen"] = "Surat Hasil Pemeriksaan" }))
             Assert.Equal(HttpStatusCode.Redirect, free.StatusCode);
         await AssertRefusedBeforeWorkAsync(staf, c, "Langkah 1 belum dikerjakan: unggah Surat Hasil Pemeriksaan.");
 
@@ -135,12 +135,12 @@ public sealed class StepActionTests(PlatformFixture platform) : IAsyncLifetime
         var instance = await _in.InstanceAsync(c.SopInstanceId!.Value);
         Assert.Equal(new DateTimeOffset(day.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero), instance.Aktif.Single().JatuhTempo);
 
-        // Moving the agreement moves the due time.
-        (_, page) = await staf.PageAsync(path);
+        // Moving the agreement (on the Jadwal tab) moves the due time.
+        (_, page) = await staf.PageAsync($"{path}/jadwal");
         using var moved = await staf.SubmitAsync(page, "form.agree", new Dictionary<string, string>
         {
             ["Tanggal"] = day.ToString("yyyy-MM-dd"), ["Jam"] = "13:00", ["DurasiMenit"] = "60", ["Tempat"] = "Ruang Konseling 2", ["Alasan"] = "Konselor rapat.",
-        }, $"{path}?handler=Janji");
+        }, $"{path}/jadwal?handler=Janji");
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Equal(new DateTimeOffset(day.ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero), (await _in.InstanceAsync(c.SopInstanceId!.Value)).Aktif.Single().JatuhTempo);
     }
@@ -161,7 +161,7 @@ public sealed class StepActionTests(PlatformFixture platform) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, referred.StatusCode);
         var (_, after) = await staf.PageAsync(path);
         Assert.Contains("Langkah 1 selesai", after.QuerySelector(".alert.success")!.TextContent);
-        var nomor = after.QuerySelector("table.letters tbody tr")!.GetAttribute("data-surat")!;
+        var nomor = (await staf.PageAsync($"{path}/surat")).Page.QuerySelector("table.letters tbody tr")!.GetAttribute("data-surat")!;
         await AssertOutputAsync(c, "1", "rujukan eksternal", $"rujukan ke RSJ Dr. Radjiman Wediodiningrat, surat {nomor}");
 
         await AssertRefusedBeforeWorkAsync(staf, c, "Langkah 2 belum dikerjakan: hasil layanan eksternal.", "2");
@@ -219,25 +219,26 @@ public sealed class StepActionTests(PlatformFixture platform) : IAsyncLifetime
         using var staf = await AsAsync(Staf);
         var c = await OpenCaseAsync(staf, "UJI-DARURAT");
         var path = PathOf(c);
-        var (_, page) = await staf.PageAsync(path);
+        var client = $"{path}/klien";
+        var (_, page) = await staf.PageAsync(client);
 
         // Without a reason nothing changes, and the reader is told where they look.
-        using var bare = await staf.SubmitAsync(page, "details.urgent form", new Dictionary<string, string> { ["darurat"] = "true" }, $"{path}?handler=TandaiDarurat");
+        using var bare = await staf.SubmitAsync(page, "details.urgent form", new Dictionary<string, string> { ["darurat"] = "true" }, $"{client}?handler=TandaiDarurat");
         Assert.Equal("Tuliskan alasan kasus ini ditandai darurat atau tidak lagi darurat.", (await TestClient.ParseAsync(bare)).QuerySelector("#alasan-darurat-galat")!.TextContent);
         Assert.False((await _in.InstanceAsync(c.SopInstanceId!.Value)).Konteks.ContainsKey("darurat"));
 
         // A dosen PA (no ManageCases) may not mark it.
         using (var dosen = await AsAsync(DosenPa))
         {
-            var (_, hers) = await dosen.PageAsync(path);
+            var (_, hers) = await dosen.PageAsync(client);
             Assert.Null(hers.QuerySelector("details.urgent"));
-            using var forged = await dosen.PostWithTokenAsync(hers, $"{path}?handler=TandaiDarurat", new Dictionary<string, string> { ["darurat"] = "true", ["AlasanDarurat"] = "x" });
+            using var forged = await dosen.PostWithTokenAsync(hers, $"{client}?handler=TandaiDarurat", new Dictionary<string, string> { ["darurat"] = "true", ["AlasanDarurat"] = "x" });
             Assert.Contains("akses-ditolak", forged.Headers.Location?.OriginalString ?? "");
             Assert.False((await _in.InstanceAsync(c.SopInstanceId!.Value)).Konteks.ContainsKey("darurat"));
         }
 
         using var marked = await staf.SubmitAsync(page, "details.urgent form",
-            new Dictionary<string, string> { ["darurat"] = "true", ["AlasanDarurat"] = "Klien menyatakan ingin mengakhiri hidup" }, $"{path}?handler=TandaiDarurat");
+            new Dictionary<string, string> { ["darurat"] = "true", ["AlasanDarurat"] = "Klien menyatakan ingin mengakhiri hidup" }, $"{client}?handler=TandaiDarurat");
         Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
         var instance = await _in.InstanceAsync(c.SopInstanceId!.Value);
         Assert.Equal("ya", instance.Konteks["darurat"]);
@@ -285,8 +286,8 @@ public sealed class StepActionTests(PlatformFixture platform) : IAsyncLifetime
     private async Task AssignAsync(CaseRow c, string role, bool second = false)
     {
         var id = await _in.InCampusAsync(async sp => (await sp.GetRequiredService<CampusKonseling.Users.IUserDirectory>().UsersInRoleAsync(role)).OrderBy(u => u.Email).ElementAt(second ? 1 : 0).Id);
-        var (_, page) = await _admin.PageAsync(PathOf(c));
-        using var assigned = await _admin.SubmitAsync(page, "form.assign", new Dictionary<string, string> { ["KonselorId"] = id }, $"{PathOf(c)}?handler=Tugaskan");
+        var (_, page) = await _admin.PageAsync($"{PathOf(c)}/klien");
+        using var assigned = await _admin.SubmitAsync(page, "form.assign", new Dictionary<string, string> { ["KonselorId"] = id }, $"{PathOf(c)}/klien?handler=Tugaskan");
         Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
     }
 

@@ -128,9 +128,9 @@ public sealed class ClientLaneTests(PlatformFixture platform) : IAsyncLifetime
         var agreement = await _c.In.InCampusAsync(sp => sp.GetRequiredService<CasesDb>().Appointments.AsNoTracking().SingleAsync(x => x.Id == janji));
         Assert.Equal(await SecurityCampus.UserIdAsync(_c.Campus, _c.MahasiswaA), agreement.DikonfirmasiOleh);
 
-        // The counselor sees the confirmation on the case's agreements.
+        // The counselor sees the confirmation on the case's agreements (its Jadwal tab).
         using var konselor = await _c.SignedInAsync(platform, _c.Konselor);
-        var (_, casePage) = await konselor.PageAsync($"{_c.Campus.Prefix}/admin/kasus/{(await _c.CaseOfAsync(instance)).Id}");
+        var (_, casePage) = await konselor.PageAsync($"{_c.Campus.Prefix}/admin/kasus/{(await _c.CaseOfAsync(instance)).Id}/jadwal");
         Assert.Contains("Dikonfirmasi klien", casePage.QuerySelector($"[data-janji='{janji}'] .dikonfirmasi")!.TextContent);
     }
 

@@ -89,7 +89,7 @@ public sealed class ProgramWorkTests(PlatformFixture platform) : IAsyncLifetime
         Assert.NotNull(c.SopInstanceId);
         Assert.Equal(1L, await TestDatabase.ScalarAsync(_c.Campus.Database, $"SELECT count(*) FROM sop.instances WHERE id = '{c.SopInstanceId}'"));
         var (_, casePage) = await _c.Admin.PageAsync($"{_c.Campus.Prefix}/admin/kasus/{c.Id}");
-        Assert.Contains("Layanan Konseling Karier", casePage.QuerySelector(".case-now")!.TextContent);
+        Assert.Contains("Layanan Konseling Karier", casePage.QuerySelector(".case-head")!.TextContent);
 
         // The Kaprodi, who may read programs but is not on the committee, sees counts, not who was referred.
         using var kaprodi = platform.Client();

@@ -57,6 +57,20 @@ public sealed partial class ContentSecurityPolicyTests(PlatformFixture platform)
     public async Task A_staff_page_allows_only_scripts_with_its_own_nonce(string path) => await AssertStrictAsync(_admin, _campus.Prefix + path);
 
     [Fact]
+    public async Task Every_tab_of_a_case_allows_only_scripts_with_its_own_nonce_and_its_markup_typed_in_stays_text()
+    {
+        using var opened = await _admin.SubmitAsync($"{_campus.Prefix}/admin/kasus/baru", "form.new-case", new Dictionary<string, string>
+        {
+            ["Nama"] = "<b style=\"color:red\" onclick=\"alert(1)\">Klien</b><script>alert(2)</script>", ["Cara"] = "Datang langsung", ["Sop"] = "SOP.P2KLLK-04",
+            ["Bidang"] = "<img src=x onerror=alert(3)>",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var path = opened.Headers.Location!.OriginalString;
+        foreach (var tab in new[] { "", "/klien", "/catatan", "/jadwal", "/disposisi", "/rujukan", "/dokumen", "/surat" })
+            await AssertStrictAsync(_admin, path + tab);
+    }
+
+    [Fact]
     public async Task The_embeddable_form_keeps_its_framing_but_gets_the_same_script_rules()
     {
         using var visitor = platform.Client();

@@ -30,8 +30,8 @@ public sealed class KeyRingWrappingTests(PlatformFixture platform) : CaseCampusT
         var c = await SubmitAsync("Saya butuh bantuan segera.");
         await AssignStaffAsync(c);
         using var counselor = await SignInAsync(Staf);
-        var (_, page) = await counselor.PageAsync($"{_site.Campus.Prefix}/admin/kasus/{c.Id}");
-        using var wrote = await counselor.SubmitAsync(page, "form.note", new Dictionary<string, string> { ["Jenis"] = "sesi", ["Tingkat"] = "konseling", ["Isi"] = secret }, $"{_site.Campus.Prefix}/admin/kasus/{c.Id}?handler=Catatan");
+        var (_, page) = await counselor.PageAsync(CasePath(c, "catatan"));
+        using var wrote = await counselor.SubmitAsync(page, "form.note", new Dictionary<string, string> { ["Jenis"] = "sesi", ["Tingkat"] = "konseling", ["Isi"] = secret }, CasePath(c, "catatan"));
         Assert.Equal(HttpStatusCode.Redirect, wrote.StatusCode);
         Assert.Contains(secret, await CasePageAsync(counselor, c));
 

@@ -182,12 +182,8 @@ public sealed class Appointments(CasesDb db, CounselingProtector protector, IOut
             var culture = await LanguageOfAsync(c.PenggunaId, campus, ct);
             // A client with an account confirms or moves the session on their own page; without one, they follow the request's status.
             var page = links.Absolute(c.PenggunaId is not null ? "permohonan-saya" : "formulir/status");
-            var text = page is null ? isi : isi.Then(T.Keyed("Lihat di: {0}", page));
-            var body = T.Keyed("Yth. {0},
-
-{1}
-
-{2}", c.Nama, text, campus.UnitName ?? campus.CampusName);
+            var text = page is null ? isi : isi.Then(T.Keyed("Lihat di: {0}", page), "\n\n");
+            var body = T.Keyed("Yth. {0},\n\n{1}\n\n{2}", c.Nama, text, campus.UnitName ?? campus.CampusName);
             await outbox.EnqueueAsync(new EmailMessage(c.Email, $"[{campus.CampusName}] {texts.Render(judul, time, culture)}", texts.Render(body, time, culture)), null, ct);
             outbox.Wake();
         }

@@ -8,6 +8,7 @@ public sealed class SiteDb(DbContextOptions<SiteDb> options) : DbContext(options
     public const string Schema = "site";
 
     public DbSet<SettingsRecord> Settings => Set<SettingsRecord>();
+    public DbSet<LogoRecord> Logo => Set<LogoRecord>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -23,6 +24,14 @@ public sealed class SiteDb(DbContextOptions<SiteDb> options) : DbContext(options
             e.Property(x => x.AccentColor).HasMaxLength(7);
             e.Property(x => x.TimeZone).HasMaxLength(64);
             e.Property(x => x.HariLibur).HasColumnType("jsonb");
+        });
+        b.Entity<LogoRecord>(e =>
+        {
+            e.ToTable("logo");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Mime).HasMaxLength(32);
+            e.Property(x => x.Versi).HasMaxLength(16);
         });
     }
 }
@@ -43,4 +52,14 @@ public sealed class SettingsRecord
     public string[] AsalSematan { get; set; } = [];
     /// <summary>JSON written by <see cref="HariLiburJson"/>.</summary>
     public string HariLibur { get; set; } = "[]";
+}
+
+/// <summary>The logo the campus admin uploaded (one row): its bytes, kind, and a version (of its content) that names its address.</summary>
+public sealed class LogoRecord
+{
+    public int Id { get; set; } = SettingsRecord.SingletonId;
+    public required byte[] Isi { get; set; }
+    public required string Mime { get; set; }
+    public required string Versi { get; set; }
+    public DateTimeOffset DiunggahPada { get; set; }
 }

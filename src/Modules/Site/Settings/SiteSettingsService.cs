@@ -7,13 +7,15 @@ namespace CampusKonseling.Site.Settings;
 /// <summary>Reads the campus's settings once per shell; saving drops the cached copy.</summary>
 public sealed class SiteSettingsService(SiteDb db, CurrentShell current) : ISiteSettings
 {
-    private const string CacheKey = "site:settings";
+    public const string CacheKey = "site:settings";
 
     public async Task<CampusSettings> GetAsync(CancellationToken ct = default)
     {
         if (current.Shell.Cache.TryGetValue(CacheKey, out var cached)) return (CampusSettings)cached;
         var record = await db.Settings.AsNoTracking().FirstOrDefaultAsync(r => r.Id == SettingsRecord.SingletonId, ct);
         var settings = record is null ? new CampusSettings { CampusName = current.Shell.Tenant.DisplayName } : ToSettings(record);
+        var logo = await db.Logo.AsNoTracking().Where(l => l.Id == SettingsRecord.SingletonId).Select(l => l.Versi).FirstOrDefaultAsync(ct);
+        if (logo is not null) settings = settings with { Logo = Logo.LogoKampus.PathOf(logo) };
         current.Shell.Cache[CacheKey] = settings;
         return settings;
     }

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using CampusKonseling.Security;
 using CampusKonseling.Site.Data;
+using CampusKonseling.Site.Logo;
+using Microsoft.AspNetCore.Http;
 using CampusKonseling.Site.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,6 +15,9 @@ public sealed class SettingsModel(SiteSettingsService settings, IStringLocalizer
 {
     [BindProperty] public SettingsInput Input { get; set; } = new();
     [TempData] public string? Message { get; set; }
+    /// <summary>The uploaded logo's path under the campus, or null.</summary>
+    public string? Logo { get; private set; }
+    public string? LogoError { get; private set; }
 
     public sealed class SettingsInput
     {
@@ -44,6 +49,7 @@ public sealed class SettingsModel(SiteSettingsService settings, IStringLocalizer
     public async Task OnGetAsync(CancellationToken ct)
     {
         var s = await settings.GetAsync(ct);
+        Logo = s.Logo;
         Input = new SettingsInput
         {
             CampusName = s.CampusName, UnitName = s.UnitName, LogoUrl = s.LogoUrl, PrimaryColor = s.PrimaryColor,
@@ -51,6 +57,29 @@ public sealed class SettingsModel(SiteSettingsService settings, IStringLocalizer
             WorkStart = s.WorkStart, WorkEnd = s.WorkEnd, AsalSematan = string.Join("\n", s.AsalSematan),
             HariLibur = string.Join("\n", s.HariLibur.Select(h => $"{h.Tanggal:yyyy-MM-dd} {h.Nama}".TrimEnd())),
         };
+    }
+
+    /// <summary>The campus's own logo (PNG or JPG), shown in both themes' headers instead of the logo address.</summary>
+    [RequestSizeLimit(1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 1024 * 1024)]
+    public async Task<IActionResult> OnPostLogoAsync(IFormFile? logo, [FromServices] LogoKampus logos, CancellationToken ct)
+    {
+        if (await logos.SaveAsync(logo, ct) is { } refusal)
+        {
+            ModelState.Clear();
+            await OnGetAsync(ct);
+            LogoError = refusal;
+            return Page();
+        }
+        Message = T["Logo disimpan."];
+        return Redirect(Url.Content("~/admin/pengaturan"));
+    }
+
+    public async Task<IActionResult> OnPostHapusLogoAsync([FromServices] LogoKampus logos, CancellationToken ct)
+    {
+        await logos.RemoveAsync(ct);
+        Message = T["Logo dihapus; situs memakai alamat logo bila diisi."];
+        return Redirect(Url.Content("~/admin/pengaturan"));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -63,7 +92,11 @@ public sealed class SettingsModel(SiteSettingsService settings, IStringLocalizer
             ModelState.AddModelError("Input.AsalSematan", T["'{0}' bukan alamat situs. Tulis seperti https://www.kampus.ac.id (tanpa jalur setelah nama situs).", bad]);
         if (Input.WorkStart >= Input.WorkEnd) ModelState.AddModelError("Input.WorkEnd", T["Jam selesai harus setelah jam mulai."]);
         var holidays = Holidays();
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            Logo = (await settings.GetAsync(ct)).Logo;
+            return Page();
+        }
         await settings.SaveAsync(new SettingsRecord
         {
             CampusName = Input.CampusName.Trim(), UnitName = Input.UnitName?.Trim(), LogoUrl = Input.LogoUrl?.Trim(),
