@@ -69,6 +69,7 @@ public sealed class ClientPageWalkthrough(PlatformFixture platform) : IAsyncLife
         await Assertions.Expect(card.Locator(".jadwal")).ToContainTextAsync("Ruang Konseling Gedung B lantai 2");
         await Assertions.Expect(card.Locator(".jadwal a.kalender")).ToHaveTextAsync("Tambahkan ke kalender (.ics)");
         await ShotAsync(page, device, "01-mendarat-di-halaman-sendiri");
+        await Axe.AssertNoSeriousViolationsAsync(page, $"Permohonan saya ({device})");
 
         // What the counselor released is there to read; their session note is not.
         var advice = card.Locator(".pesan-unit .dirilis");

@@ -51,7 +51,8 @@ public sealed class EnableModuleWalkthrough(PlatformFixture platform) : IClassFi
         await Assertions.Expect(page.Locator("nav.admin-nav a[data-menu='admin/halaman']")).ToHaveCountAsync(0);
         await ShotAsync(page, "dasbor");
 
-        // 3. Open Fitur and switch on "Halaman kampus".
+        // 3. Open Fitur (from the menu, folded behind its button on a phone) and switch on "Halaman kampus".
+        await page.Locator(".admin-header .menu-toggle").ClickAsync();
         await page.Locator("nav.admin-nav a[data-menu='admin/fitur']").ClickAsync();
         var feature = page.Locator("li[data-feature='Pages']");
         await Assertions.Expect(feature).ToContainTextAsync("Nonaktif");

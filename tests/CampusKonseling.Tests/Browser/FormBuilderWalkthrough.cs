@@ -38,7 +38,8 @@ public sealed class FormBuilderWalkthrough(PlatformFixture platform) : IAsyncLif
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/{_campus.Prefix}/admin$")); // polls; no load event to miss after the sign-in redirect
 
-        // 1. Formulir: the recipe's forms, and a new one.
+        // 1. Formulir (from the menu, folded behind its button on a phone): the recipe's forms, and a new one.
+        await page.Locator(".admin-header .menu-toggle").ClickAsync();
         await page.Locator("nav.admin-nav a[data-menu='admin/formulir/kelola']").ClickAsync();
         await Assertions.Expect(page.Locator("table.form-list tr[data-formulir='permohonan-konseling-karier']")).ToHaveCountAsync(1);
         await page.Locator("input[name='Judul']").FillAsync("Konsultasi Karier Alumni");
