@@ -26,15 +26,24 @@ public sealed class DemoSemesterService(
         try
         {
             await bootstrap.Ready.WaitAsync(stoppingToken);
-            var names = recipes.Files().Select(f => Path.GetFileName(f)[..^".recipe.json".Length]).ToList();
+            var names = new List<string>();
+            foreach (var name in recipes.Files().Select(f => Path.GetFileName(f)[..^".recipe.json".Length]))
+                if (await NeedsAsync(name, stoppingToken)) names.Add(name);
+            if (names.Count > 0)
+                logger.LogInformation("Demo semesters: writing {Campuses} in the background; mail and timers wait until they are written", string.Join(", ", names));
+            else
+            {
+                logger.LogInformation("Demo semesters: every demo campus has its semester");
+                return;
+            }
             var worker = services.GetServices<IHostedService>().OfType<OutboxWorker>().FirstOrDefault();
             var timers = configuration.GetValue("CampusKonseling:RunScheduler", true);
-            if (worker is not null) await worker.StopAsync(stoppingToken);
             if (timers)
             {
                 await scheduler.Running.WaitAsync(stoppingToken);
                 await scheduler.PauseAsync(stoppingToken);
             }
+            if (worker is not null) await worker.StopAsync(stoppingToken);
             try
             {
                 await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Paralel), CancellationToken = stoppingToken },
@@ -54,6 +63,17 @@ public sealed class DemoSemesterService(
         {
             _done.TrySetResult();
         }
+    }
+
+    /// <summary>Whether a demo campus is running and has no semester yet (a restart finds them all written).</summary>
+    private async Task<bool> NeedsAsync(string name, CancellationToken ct)
+    {
+        if (await shells.GetShellAsync(name, ct) is not { } shell) return false;
+        await using var scope = shells.CreateScope(shell);
+        var state = await DemoMarker.ReadAsync(scope.ServiceProvider, ct);
+        if (state == DemoMarker.State.Started)
+            logger.LogWarning("Demo semester of {Tenant} was interrupted and is incomplete; delete the campus at /admin/kampus and restart to write it again", name);
+        return state == DemoMarker.State.None;
     }
 
     private async Task FillAsync(string name, CancellationToken ct)

@@ -25,14 +25,7 @@ public sealed class Semester(ShellContext shell, ShellHost shells, IHttpContextA
     public async Task FillAsync(CancellationToken ct)
     {
         var stage = new Stage(shells, shell, http);
-        switch (await stage.ReadAsync(sp => DemoMarker.ReadAsync(sp, ct)))
-        {
-            case DemoMarker.State.Done:
-                return;
-            case DemoMarker.State.Started:
-                logger.LogWarning("Demo semester of {Tenant} was interrupted and is incomplete; delete the campus at /admin/kampus and restart to write it again", shell.Name);
-                return;
-        }
+        if (await stage.ReadAsync(sp => DemoMarker.ReadAsync(sp, ct)) != DemoMarker.State.None) return;
         var watch = Stopwatch.StartNew();
         var o = options.Value;
         var now = clock.RealNow;
