@@ -83,10 +83,6 @@ public sealed class ShellHost(
         var shell = CreateUncached(tenant);
         try
         {
-            // Migrating would make an empty database in place of a lost one (and a restore in progress
-            // would then find it taken): a campus whose database is gone fails alone until it is restored.
-            if (tenant.ConnectionString is null && !await databases.ExistsAsync(tenant.DatabaseName, ct))
-                throw new InvalidOperationException($"Database {tenant.DatabaseName} does not exist: restore it from a backup (scripts/restore.sh) or delete the campus.");
             await using var scope = CreateScope(shell);
             await migrator.MigrateAsync(scope.ServiceProvider, shell, tenant.EnabledFeatures, ct);
             if (missing.Count > 0)
