@@ -90,24 +90,40 @@ registry_row() { # NAME -> "database<0x1f>connection" from the live campus list,
     pg_psql -At -F $'\x1f' -c "SELECT database_name, coalesce(connection_string, '') FROM host.tenants WHERE name = $(sql_literal "$1")"
 }
 
+# The campus-list entry in the backup (campuses/NAME.csv), read without adding it: "database<0x1f>connection".
+backup_row() {
+    local name="$1" csv="$2" columns
+    columns="$(head -n 1 -- "$csv")"
+    [[ "$columns" =~ ^[a-z_]+(,[a-z_]+)*$ ]] || die "campus $name: $csv does not start with a column list"
+    pg_psql -At -F $'\x1f' <<SQL
+CREATE TEMP TABLE restore_row (LIKE host.tenants);
+\copy restore_row ($columns) FROM $(sql_literal "$csv") WITH (FORMAT csv, HEADER)
+SELECT database_name, coalesce(connection_string, '') FROM restore_row WHERE name = $(sql_literal "$name");
+SQL
+}
+
 restore_campus() {
-    local name="$1" row database own_connection csv columns
+    local name="$1" row database own_connection csv listed=1
     row="$(registry_row "$name")"
     if [[ -z "$row" ]]; then
+        listed=0
         csv="$dir/campuses/$name.csv"
         [[ -f "$csv" ]] || die "campus $name: not on the campus list, and the backup has no list entry for it ($csv)"
-        columns="$(head -n 1 -- "$csv")"
-        [[ "$columns" =~ ^[a-z_]+(,[a-z_]+)*$ ]] || die "campus $name: $csv does not start with a column list"
-        pg_psql -c "\\copy host.tenants ($columns) FROM STDIN WITH (FORMAT csv, HEADER)" <"$csv" ||
-            die "campus $name: cannot put it back on the campus list"
-        say "campus $name: back on the campus list (from the backup)"
-        row="$(registry_row "$name")"
+        row="$(backup_row "$name" "$csv")" || die "campus $name: cannot read its list entry from $csv"
+        [[ -n "$row" ]] || die "campus $name: $csv has no entry for it"
     fi
     IFS=$'\x1f' read -r database own_connection <<<"$row"
+    # The database first, the list entry after: a running platform that sees the campus on its list
+    # must find the restored database, not make an empty one of its own in the meantime.
     if [[ -n "$own_connection" ]]; then
         (restore_external "$own_connection" "$dir/campuses/$name.dump" "campus $name") || exit 1
     else
         restore_database "$database" "$dir/campuses/$name.dump" "campus $name"
+    fi
+    if ((!listed)); then
+        pg_psql -c "\\copy host.tenants ($(head -n 1 -- "$csv")) FROM STDIN WITH (FORMAT csv, HEADER)" <"$csv" ||
+            die "campus $name: its database is restored, but it cannot be put back on the campus list"
+        say "campus $name: back on the campus list (from the backup)"
     fi
 }
 

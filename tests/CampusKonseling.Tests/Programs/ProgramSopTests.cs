@@ -67,7 +67,7 @@ public sealed class ProgramSopTests(PlatformFixture platform)
         await walk.EditAsync(program.Id, Input(ProgramCampus.Workshop, null, null, Session(1, 23, 13, 15)));
         Assert.Equal("2030-01-23 15:00", Wib((await walk.ActiveAsync(sop, "5")).JatuhTempo));
         walk.Clock.Now = Campus.Wib(2030, 1, 23, 14, 0);
-        Assert.Equal("Langkah 5 baru dapat diselesaikan setelah selesai (23/01/2030 15:00).", await walk.CompleteAsync(sop, "5", "Panitia"));
+        Assert.Equal("Langkah 5 baru dapat diselesaikan setelah selesai (23/01/2030 15:00 WIB).", await walk.CompleteAsync(sop, "5", "Panitia"));
         await walk.DueTimerFiresAsync(sop, "5");
         var attended = (await walk.In.InstanceAsync(sop)).Riwayat.Last(e => e.StepId == "5");
         Assert.Equal((StepEventKind.Diselesaikan, Actor.System.Id, "2030-01-23 15:00"), (attended.Jenis, attended.OlehId, Wib(attended.Pada)));
@@ -126,7 +126,7 @@ public sealed class ProgramSopTests(PlatformFixture platform)
 
         // E.2 Pendaftaran, "1 hari": the list is closed a working day after registration closes, and not before it closes.
         Assert.Equal("2030-01-21 16:00", Wib((await walk.ActiveAsync(sop, "E2")).JatuhTempo));
-        Assert.Equal("Langkah E.2 baru dapat diselesaikan setelah penutupanPendaftaran (18/01/2030 16:00).", await walk.CompleteAsync(sop, "E2", "Unit Pelaksana"));
+        Assert.Equal("Langkah E.2 baru dapat diselesaikan setelah penutupan pendaftaran (18/01/2030 16:00 WIB).", await walk.CompleteAsync(sop, "E2", "Unit Pelaksana"));
         walk.Clock.Now = Campus.Wib(2030, 1, 18, 16, 30);
         await walk.DoneAsync(sop, "E2", "Unit Pelaksana");
 
@@ -140,14 +140,14 @@ public sealed class ProgramSopTests(PlatformFixture platform)
 
         // E.4 Pelaksanaan Layanan, "2 hari": within two working days of the start, and not before the service is held.
         Assert.Equal("2030-01-28 09:00", Wib((await walk.ActiveAsync(sop, "E4")).JatuhTempo));
-        Assert.Equal("Langkah E.4 baru dapat diselesaikan setelah pelaksanaan (24/01/2030 09:00).", await walk.CompleteAsync(sop, "E4", "Unit Pelaksana"));
+        Assert.Equal("Langkah E.4 baru dapat diselesaikan setelah pelaksanaan (24/01/2030 09:00 WIB).", await walk.CompleteAsync(sop, "E4", "Unit Pelaksana"));
         walk.Clock.Now = Campus.Wib(2030, 1, 24, 9, 30);
         Assert.StartsWith("Langkah E.4 dikerjakan oleh B — Unit Pelaksana;", await walk.CompleteAsync(sop, "E4", "Dosen Akademik"));
         await walk.DoneAsync(sop, "E4", "Unit Pelaksana");
         await walk.DoneAsync(sop, "8", "Dosen Akademik");
 
         // 9. Pelaporan waits for the end of the service (Friday 12:00); its work is the numbered Laporan.
-        Assert.Equal("Langkah 9 baru dapat diselesaikan setelah selesai (25/01/2030 12:00).", await walk.CompleteAsync(sop, "9", "Unit Pelaksana"));
+        Assert.Equal("Langkah 9 baru dapat diselesaikan setelah selesai (25/01/2030 12:00 WIB).", await walk.CompleteAsync(sop, "9", "Unit Pelaksana"));
         walk.Clock.Now = Campus.Wib(2030, 1, 25, 13, 0);
         Assert.Equal("Langkah 9 belum dikerjakan: surat laporan-kegiatan.", await walk.CompleteAsync(sop, "9", "Unit Pelaksana"));
         var laporan = await walk.LetterAsync(program.Id, "laporan-kegiatan");
@@ -156,7 +156,7 @@ public sealed class ProgramSopTests(PlatformFixture platform)
 
         // 10. Evaluasi: a follow-up session is added on Monday, so the evaluation waits for it; the report meets its kelengkapan.
         await walk.EditAsync(program.Id, Input(kind, buka, tutup, Session(1, 24, 9, 12), Session(1, 25, 9, 12), Session(1, 28, 9, 11)));
-        Assert.Equal("Langkah 10 baru dapat diselesaikan setelah selesai (28/01/2030 11:00).", await walk.CompleteAsync(sop, "10", "Atasan Unit Kerja"));
+        Assert.Equal("Langkah 10 baru dapat diselesaikan setelah selesai (28/01/2030 11:00 WIB).", await walk.CompleteAsync(sop, "10", "Atasan Unit Kerja"));
         walk.Clock.Now = Campus.Wib(2030, 1, 28, 13, 0);
         Assert.StartsWith("Langkah 10 dikerjakan oleh C — Atasan Unit Kerja", await walk.CompleteAsync(sop, "10", "Unit Pelaksana"));
         await walk.DoneAsync(sop, "10", "Atasan Unit Kerja");

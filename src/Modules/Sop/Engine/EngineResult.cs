@@ -17,8 +17,12 @@ public sealed record EngineError(string Code, string Template, params object[] A
     public static EngineError MissingInputs(string items) => new("missing-inputs", "Kelengkapan belum dipenuhi: {0}.", items);
     public static EngineError NotOptional(string step) => new("not-optional", "Langkah {0} tidak boleh dilewati.", step);
     public static EngineError ActionRequired(string step, string actions) => new("action-required", "Langkah {0} belum dikerjakan: {1}.", step, actions);
-    public static EngineError DateUnknown(string step, string acuan) => new("date-unknown", "Langkah {0} menunggu tanggal {1} ditetapkan.", step, acuan);
-    public static EngineError TooEarly(string step, string acuan, DateTime localFrom) => new("too-early", "Langkah {0} baru dapat diselesaikan setelah {1} ({2:dd/MM/yyyy HH:mm}).", step, acuan, localFrom);
+    public static EngineError DateUnknown(string step, string acuan) => new("date-unknown", "Langkah {0} menunggu tanggal {1} ditetapkan.", step, Words(acuan));
+    public static EngineError TooEarly(string step, string acuan, DateTime localFrom) => new("too-early", "Langkah {0} baru dapat diselesaikan setelah {1} ({2:dd/MM/yyyy HH:mm}).", step, Words(acuan), localFrom);
+
+    /// <summary>A date's key as words for the reader: "penutupanPendaftaran" → "penutupan pendaftaran".</summary>
+    public static string Words(string key) =>
+        string.Concat(key.Select((c, i) => i > 0 && char.IsUpper(c) && char.IsLower(key[i - 1]) ? " " + char.ToLowerInvariant(c) : c.ToString()));
 }
 
 /// <summary>What a command did: the new state, and the activations opened and closed (for timers and notifications).</summary>

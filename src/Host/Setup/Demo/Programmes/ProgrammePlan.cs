@@ -23,8 +23,8 @@ public static class ProgrammePlan
             var past = Math.Max(1, perKind - 2);
             for (var i = 0; i < perKind; i++)
             {
-                // Held ones every few weeks back from last week; then one in ten days and one in five weeks.
-                var daysFromNow = i < past ? -7 - (past - 1 - i) * (16 * 7 / Math.Max(1, past)) : i == past ? 10 : 35;
+                // Held ones every few weeks back from two weeks ago (time to report and evaluate); then one in ten days and one in five weeks.
+                var daysFromNow = i < past ? -14 - (past - 1 - i) * (16 * 7 / Math.Max(1, past)) : i == past ? 10 : 35;
                 var day = DateOnly.FromDateTime(campus.Local(now)).AddDays(daysFromNow);
                 while (!campus.Calendar.IsWorkingDay(day) || day.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Friday) day = day.AddDays(1);
                 var mulai = campus.At(day, new TimeOnly(8, 30));
