@@ -70,6 +70,20 @@ public sealed partial class TranslationTests
         Assert.True(missing.Count == 0, $"{project}/Resources/S.en.resx lacks:\n" + string.Join("\n", missing));
     }
 
+    /// <summary>
+    /// Resource names are unique without regard to case: the build drops the second of "Catatan" and "catatan" (MSB3568),
+    /// and the reader sees Indonesian. A stored code that is also a heading goes under "kode:" (<c>T.Kode(code)</c>).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ProjectNames))]
+    public void No_two_resource_names_differ_only_in_case(string project)
+    {
+        var clashes = XDocument.Load(Path.Combine(RepoPaths.Root, project, "Resources", "S.en.resx")).Root!.Elements("data")
+            .Select(d => d.Attribute("name")!.Value).GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, $"{project}/Resources/S.en.resx has names that differ only in case:\n" + string.Join("\n", clashes));
+    }
+
     private static IEnumerable<string> KeysUsedIn(string project)
     {
         var keys = new HashSet<string>(DynamicKeys.GetValueOrDefault(project) ?? []);

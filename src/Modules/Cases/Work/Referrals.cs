@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CampusKonseling.Cases.Data;
 using CampusKonseling.Cases.Privacy;
+using CampusKonseling.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -52,7 +53,7 @@ public sealed class Referrals(CasesDb db, CaseLetters letters, CaseTimeline time
         db.Referrals.Add(referral);
         await db.SaveChangesAsync(ct);
         await timeline.WriteAsync(user, c, "rujukan-eksternal", Tingkat.Administratif,
-            T["Dirujuk ke {0} ({1}){2}", referral.Kepada, T[referral.Jenis], referral.NomorSurat is { } n ? " — " + T["surat {0}", n] : ""], ct);
+            T["Dirujuk ke {0} ({1}){2}", referral.Kepada, T.Kode(referral.Jenis), referral.NomorSurat is { } n ? " — " + T["surat {0}", n] : ""], ct);
         return errors;
     }
 
