@@ -25,6 +25,7 @@ public sealed class Startup : IFeatureStartup
         feature.AddContract<ICaseClient, Work.ClientCase>();
         feature.AddContract<Workflows.IStepAction, Work.KonfirmasiJadwalAction>();
         feature.AddContract<ICaseStatistics, Statistics.CaseStatistics>();
+        feature.AddContract<Navigation.IDashboardCard, Work.InboxCard>();
         feature.Services.AddScoped<Work.CaseLetters>();
         feature.Services.AddScoped<Work.Dispositions>();
         feature.AddContract<Workflows.IStepAction, Work.DisposisiAction>();

@@ -25,6 +25,7 @@ public sealed class Startup : IFeatureStartup
         feature.AddContract<Workflows.ISopObserver, ProgramSopObserver>();
         feature.AddContract<Workflows.IStepAction, ProgramSuratAction>();
         feature.AddContract<IClientTickets, ClientTickets>();
+        feature.AddContract<Navigation.IDashboardCard, ProgrammeCard>();
         feature.AddContract<Archive.IArchiveSubjectOwner, ProgramArchiveOwner>();
         feature.Services.AddScoped<ProgramCatalog>();
         feature.Services.AddScoped<ProgramEdits>();

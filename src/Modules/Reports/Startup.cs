@@ -12,6 +12,7 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Dashboard.DashboardBuilder>();
         feature.Services.AddScoped<Compliance.ComplianceBuilder>();
         feature.Services.AddScoped<Export.ReportPdf>();
+        feature.AddContract<IDashboardCard, Dashboard.SemesterCard>();
     }
 }
 

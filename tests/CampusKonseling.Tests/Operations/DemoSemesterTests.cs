@@ -83,11 +83,24 @@ public sealed class DemoSemesterTests(PlatformFixture platform, DemoHost demo) :
         {
             var shots = new Shots($"demo-semester-{width}");
             var counselor = await SignInAsync(browser, "konselor@unipma.demo", width, height);
+            // Where a counselor lands: what waits for them; no unit-wide figures (those are the head's).
+            await shots.TakeAsync(counselor, "dasbor-konselor");
+            Assert.True(await Figure(counselor, "Kasus", "Menunggu saya") + await Figure(counselor, "Kasus", "Menunggu klien") > 0, "the counselor's dashboard shows no case");
+            Assert.Equal(0, await counselor.Locator(".kartu-dasbor dt", new() { HasText = "Semua kasus terbuka" }).CountAsync());
             await counselor.GotoAsync("unipma/admin/kasus", Browser.CaseWalk.Loaded);
             await shots.TakeAsync(counselor, "kotak-masuk-konselor");
             Assert.True(await counselor.Locator("table.cases tbody tr").CountAsync() > 0, "the counselor's inbox is empty");
 
             var head = await SignInAsync(browser, "kepala@unipma.demo", width, height);
+            // The head lands on the unit's dashboard: the semester's figures, the open and late cases, the programmes.
+            await shots.TakeAsync(head, "dasbor-kepala");
+            Assert.True(await Figure(head, "Semester ini", "Kasus dibuka") > 0, "no case opened this semester on the dashboard");
+            Assert.True(await Figure(head, "Kasus", "Semua kasus terbuka") > 0, "no open case on the dashboard");
+            Assert.True(await Figure(head, "Kasus", "Semua yang terlambat") > 0, "no overdue case on the dashboard");
+            Assert.True(await head.Locator(".kartu-dasbor", new() { Has = head.Locator("h2", new() { HasText = "Program" }) }).Locator(".baris-dasbor li").CountAsync() > 0, "no programme coming up");
+            await head.Locator(".kartu-dasbor", new() { Has = head.Locator("h2", new() { HasText = "Kasus" }) }).Locator(".angka", new() { HasText = "Semua yang terlambat" }).Locator("a").ClickAsync();
+            await Microsoft.Playwright.Assertions.Expect(head).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("Terlambat=true"));
+            Assert.True(await head.Locator("table.cases tbody tr.overdue").CountAsync() > 0, "the dashboard's late figure opens no late case");
             await head.GotoAsync("unipma/admin/kasus?Semua=true", Browser.CaseWalk.Loaded);
             await shots.TakeAsync(head, "kotak-masuk-semua");
             Assert.True(await head.Locator("table.cases tbody tr.overdue").CountAsync() > 0, "no overdue case in the inbox");
@@ -115,6 +128,11 @@ public sealed class DemoSemesterTests(PlatformFixture platform, DemoHost demo) :
             await browser.DisposeAsync();
         }
     }
+
+    /// <summary>The number a dashboard card shows beside a label.</summary>
+    private static async Task<int> Figure(Microsoft.Playwright.IPage page, string card, string label) =>
+        int.Parse(await page.Locator(".kartu-dasbor", new() { Has = page.Locator("h2", new() { HasText = card }) })
+            .Locator(".angka", new() { Has = page.Locator("dt", new() { HasText = label }) }).Locator("dd").InnerTextAsync());
 
     private async Task<Microsoft.Playwright.IPage> SignInAsync(Browser.BrowserFixture browser, string email, int width, int height)
     {

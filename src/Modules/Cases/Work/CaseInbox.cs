@@ -8,6 +8,8 @@ public sealed record InboxFilter(string? Sop = null, string? Status = null, bool
 
 public sealed record InboxRow(Guid Id, string Nomor, string Nama, string? Bidang, string? Saluran, string? SopJudul, string LangkahAktif, DateTimeOffset? JatuhTempo, bool Terlambat, string Status, string? KonselorNama, DateTimeOffset DibukaPada, bool MenungguKlien = false);
 
+public sealed record InboxCounts(int Terbuka, int Terlambat, int Baru, int MenungguKlien);
+
 public sealed record InboxPage(IReadOnlyList<InboxRow> Rows, int Total, IReadOnlyList<(string Sop, int Jumlah, int Terlambat)> PerSop);
 
 /// <summary>
@@ -20,12 +22,7 @@ public sealed class CaseInbox(CasesDb db)
 {
     public async Task<InboxPage> QueryAsync(ClaimsPrincipal user, InboxFilter f, int page, int pageSize, CancellationToken ct = default)
     {
-        var me = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray();
-        var q = db.Cases.AsNoTracking();
-        if (!f.Semua)
-            q = q.Where(c => c.KonselorId == me || c.PenerimaTugas.Contains(me) || c.PeranAktif.Any(p => roles.Contains(p)) || c.PeranMenunggu.Any(p => roles.Contains(p))
-                || db.Dispositions.Any(d => d.CaseId == c.Id && d.Status == StatusDisposisi.Menunggu && roles.Contains(d.KepadaPeran)));
+        var q = Scope(user, f.Semua);
         if (f.Status is { Length: > 0 } status) q = q.Where(c => c.Status == status);
         else if (!f.Semua) q = q.Where(c => c.Status == CaseStatus.Baru || c.Status == CaseStatus.Berjalan);
         if (f.Terlambat) q = q.Where(c => c.Terlambat);
@@ -47,5 +44,24 @@ public sealed class CaseInbox(CasesDb db)
             .Select(c => new InboxRow(c.Id, c.Nomor, c.Nama, c.Bidang, c.Saluran, c.SopJudul, c.LangkahAktif, c.JatuhTempo, c.Terlambat, c.Status, c.KonselorNama, c.DibukaPada, c.MenungguKlien))
             .ToListAsync(ct);
         return new InboxPage(rows, total, perSop);
+    }
+
+    /// <summary>The open cases of the inbox (all open cases with <paramref name="semua"/>): how many, how many overdue, new, waiting for the client.</summary>
+    public async Task<InboxCounts> CountAsync(ClaimsPrincipal user, bool semua, CancellationToken ct = default)
+    {
+        var counts = await Scope(user, semua).Where(c => c.Status == CaseStatus.Baru || c.Status == CaseStatus.Berjalan)
+            .GroupBy(_ => 1).Select(g => new InboxCounts(g.Count(), g.Count(c => c.Terlambat), g.Count(c => c.Status == CaseStatus.Baru),
+                g.Count(c => c.MenungguKlien && c.PeranAktif.Length == 0))).FirstOrDefaultAsync(ct);
+        return counts ?? new InboxCounts(0, 0, 0, 0);
+    }
+
+    /// <summary>The cases a user acts on (their role's step, assigned to them, their counselor's, a disposition to their role), or all.</summary>
+    private IQueryable<CaseRow> Scope(ClaimsPrincipal user, bool semua)
+    {
+        var me = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray();
+        var q = db.Cases.AsNoTracking();
+        return semua ? q : q.Where(c => c.KonselorId == me || c.PenerimaTugas.Contains(me) || c.PeranAktif.Any(p => roles.Contains(p)) || c.PeranMenunggu.Any(p => roles.Contains(p))
+            || db.Dispositions.Any(d => d.CaseId == c.Id && d.Status == StatusDisposisi.Menunggu && roles.Contains(d.KepadaPeran)));
     }
 }
