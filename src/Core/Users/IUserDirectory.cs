@@ -17,6 +17,9 @@ public interface IUserDirectory
     Task<IReadOnlySet<string>> RolesOfAsync(string userId, CancellationToken ct = default);
     Task<bool> RoleExistsAsync(string role, CancellationToken ct = default);
 
+    /// <summary>The names of the campus's roles, in order.</summary>
+    Task<IReadOnlyList<string>> RoleNamesAsync(CancellationToken ct = default);
+
     /// <summary>Users whose roles grant <paramref name="permission"/> by name (the Administrator role's implicit rights do not count).</summary>
     Task<IReadOnlyList<UserRef>> UsersWithPermissionAsync(string permission, CancellationToken ct = default);
 

@@ -24,6 +24,9 @@ public sealed class UserDirectory(UserManager<CampusUser> users, RoleManager<Cam
 
     public Task<bool> RoleExistsAsync(string role, CancellationToken ct = default) => roles.RoleExistsAsync(role);
 
+    public async Task<IReadOnlyList<string>> RoleNamesAsync(CancellationToken ct = default) =>
+        await db.Roles.AsNoTracking().Select(r => r.Name!).OrderBy(n => n).ToListAsync(ct);
+
     public async Task<IReadOnlyList<string>> RolesWithPermissionAsync(string permission, CancellationToken ct = default) =>
         await db.RoleClaims.Where(c => c.ClaimType == IdentityDb.PermissionClaim && c.ClaimValue == permission)
             .Join(db.Roles, c => c.RoleId, r => r.Id, (c, r) => r.Name!).Distinct().OrderBy(n => n).ToListAsync(ct);
