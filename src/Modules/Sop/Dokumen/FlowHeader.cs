@@ -89,7 +89,7 @@ public sealed class FlowHeader
             kolom[lastMutu] = Dokumen.Kolom.Ket;
             label[lastMutu] = SopApFormat.Ket;
         }
-        return new FlowHeader { Kolom = kolom, Label = label.Select(Teks.Clean).ToList(), Baris = used };
+        return new FlowHeader { Kolom = kolom, Label = label.Select(l => Teks.Clean(l).Replace("/ ", "/").Replace(" /", "/")).ToList(), Baris = used };
     }
 
     /// <summary>

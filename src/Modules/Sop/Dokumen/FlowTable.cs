@@ -7,6 +7,8 @@ namespace CampusKonseling.Sop.Dokumen;
 public sealed class BarisAlir
 {
     public required string No { get; init; }
+    /// <summary>The step id: the number, with a letter when the document prints the number again ("3", "3a").</summary>
+    public required string Id { get; init; }
     public string Uraian { get; set; } = "";
     public List<int> Lajur { get; } = [];
     public List<string> Tanda { get; } = [];
@@ -54,7 +56,9 @@ public static partial class FlowTable
             var no = Number(line[noCol]);
             if (no is not null)
             {
-                var row = new BarisAlir { No = no };
+                var id = no;
+                for (var suffix = 'a'; rows.Any(r => r.Id == id); suffix++) id = no + suffix;
+                var row = new BarisAlir { No = no, Id = id };
                 Fill(row, line, header, temuan, first: true);
                 rows.Add(row);
             }
@@ -64,7 +68,7 @@ public static partial class FlowTable
             }
             else
             {
-                temuan.Add(new Temuan(rows.Count > 0 ? rows[^1].No : null, "baris",
+                temuan.Add(new Temuan(rows.Count > 0 ? rows[^1].Id : null, "baris",
                     $"baris tidak terbaca (tanpa nomor langkah): \"{Short(line.Text)}\"; periksa apakah langkah terlewat", TingkatTemuan.Galat));
             }
         }
@@ -78,7 +82,7 @@ public static partial class FlowTable
         var kegiatan = header.Of(Kolom.Kegiatan);
         var offset = Offset(line, header);
         if (offset != 0 && first)
-            temuan.Add(new Temuan(row.No, "baris", $"sel baris ini tidak sejajar dengan judul kolom ({line.Sel.Count} sel, judul {header.Count}); dibaca dari kolom Waktu atau dari kanan", TingkatTemuan.Info));
+            temuan.Add(new Temuan(row.Id, "baris", $"sel baris ini tidak sejajar dengan judul kolom ({line.Sel.Count} sel, judul {header.Count}); dibaca dari kolom Waktu atau dari kanan", TingkatTemuan.Info));
         var text = Teks.Clean(line[kegiatan]);
         if (text.Length > 0) row.Uraian = row.Uraian.Length == 0 ? text : $"{row.Uraian} {text}";
 
@@ -90,12 +94,20 @@ public static partial class FlowTable
         if (marks.Count > 0)
         {
             if (region.Count != firstMutu - kegiatan - 1)
-                temuan.Add(new Temuan(row.No, "pelaksana", $"tanda pelaksana ({string.Join(", ", marks.Select(c => line[c]))}) tidak dapat dipastikan kolomnya karena sel baris tidak sejajar", TingkatTemuan.Peringatan));
-            else
-                foreach (var c in marks)
+            {
+                // The cells do not line up: the marks are read where the header puts the lanes, and said.
+                if (marks.All(c => c < header.Count && header.Kolom[c] == Kolom.Lajur))
+                    temuan.Add(new Temuan(row.Id, "pelaksana", $"sel baris tidak sejajar: tanda {string.Join(", ", marks.Select(c => $"'{line[c]}' dibaca di kolom {header.Label[c]}"))}; periksa", TingkatTemuan.Peringatan));
+                else
                 {
-                    if (header.Kolom[c] == Kolom.Lajur) { if (!row.Lajur.Contains(c)) row.Lajur.Add(c); row.Tanda.Add(line[c]); }
-                    else temuan.Add(new Temuan(row.No, "pelaksana", $"tanda '{line[c]}' di kolom tanpa nama pelaksana", TingkatTemuan.Peringatan));
+                    temuan.Add(new Temuan(row.Id, "pelaksana", $"tanda pelaksana ({string.Join(", ", marks.Select(c => line[c]))}) tidak dapat dipastikan kolomnya karena sel baris tidak sejajar", TingkatTemuan.Peringatan));
+                    marks.Clear();
+                }
+            }
+            foreach (var c in marks)
+                {
+                    if (c < header.Count && header.Kolom[c] == Kolom.Lajur) { if (!row.Lajur.Contains(c)) row.Lajur.Add(c); row.Tanda.Add(line[c]); }
+                    else temuan.Add(new Temuan(row.Id, "pelaksana", $"tanda '{line[c]}' di kolom tanpa nama pelaksana", TingkatTemuan.Peringatan));
                 }
         }
 
@@ -112,7 +124,7 @@ public static partial class FlowTable
         Take(Kolom.Ket, v => row.Ket.AddRange(v.Split('\n').Select(Teks.Clean).Where(s => s.Length > 0)));
 
         foreach (var g in line.Gabungan ?? [])
-            temuan.Add(new Temuan(row.No, g.Kolom < header.Count ? header.Label[g.Kolom] is { Length: > 0 } l ? l : header.Kolom[g.Kolom].ToString() : "baris",
+            temuan.Add(new Temuan(row.Id, g.Kolom < header.Count ? header.Label[g.Kolom] is { Length: > 0 } l ? l : header.Kolom[g.Kolom].ToString() : "baris",
                 g.Vertikal ? "sel gabungan dengan baris di atasnya: isinya tidak diulang di baris ini; periksa" : $"sel gabungan melintasi {g.Lebar} kolom; isinya dibaca pada kolom pertamanya",
                 TingkatTemuan.Peringatan));
     }
@@ -143,14 +155,14 @@ public static partial class FlowTable
             {
                 row.Lajur.Add(laneCells[0]);
                 row.Tanda.Add(line[laneCells[0]]);
-                temuan.Add(new Temuan(row.No, "pelaksana", $"pelaksana diambil dari penghubung ○ di kolom {names} (pindah halaman); periksa", TingkatTemuan.Peringatan));
+                temuan.Add(new Temuan(row.Id, "pelaksana", $"pelaksana diambil dari penghubung ○ di kolom {names} (pindah halaman); periksa", TingkatTemuan.Peringatan));
             }
             else
-                temuan.Add(new Temuan(row.No, "pelaksana", $"penghubung ○ di kolom {names} sesudah baris ini (pindah halaman) bukan tanda pelaksana; periksa alurnya", TingkatTemuan.Info));
+                temuan.Add(new Temuan(row.Id, "pelaksana", $"penghubung ○ di kolom {names} sesudah baris ini (pindah halaman) bukan tanda pelaksana; periksa alurnya", TingkatTemuan.Info));
             return;
         }
         if (line.Sel.Count != header.Count && filled.Any(c => c != kegiatan))
-            temuan.Add(new Temuan(row.No, "baris", "lanjutan baris tidak sejajar dengan judul kolom; isinya dibaca menurut posisi sel", TingkatTemuan.Info));
+            temuan.Add(new Temuan(row.Id, "baris", "lanjutan baris tidak sejajar dengan judul kolom; isinya dibaca menurut posisi sel", TingkatTemuan.Info));
         Fill(row, line, header, temuan, first: false);
     }
 

@@ -83,7 +83,7 @@ public sealed partial class IdentityBlock
             else pending.Add(found.Label);
         }
         // Labels side by side, their values on the next row in the same order.
-        if (pending.Count > 0 && i + 1 < lines.Count && lines[i + 1].IsRow && lines[i + 1].Sel.All(c => LabelOf(c) is null))
+        if ((pending.Count > 1 || pending.Count == 1 && Lists.Contains(pending[0])) && i + 1 < lines.Count && lines[i + 1].IsRow && lines[i + 1].Sel.All(c => LabelOf(c) is null))
         {
             var values = lines[i + 1].Sel.Where(c => c.Trim().Length > 0).ToList();
             for (var j = 0; j < Math.Min(values.Count, pending.Count); j++) Set(pending[j], values[j]);

@@ -64,6 +64,7 @@ public static partial class SopDocumentReader
     [GeneratedRegex(@"^([A-Z])\.\s+Bagan Alir\s+(.+)$", RegexOptions.IgnoreCase)] private static partial Regex BaganAlir();
     [GeneratedRegex(@"^\d+\.\s+SOP\s+(.+)$", RegexOptions.IgnoreCase)] private static partial Regex NumberedSop();
     [GeneratedRegex(@"^([A-Z])\s*=\s*(.+)$")] private static partial Regex Legend();
+    [GeneratedRegex(@"tahapan|mekanisme|langkah|prosedur|instruksi", RegexOptions.IgnoreCase)] private static partial Regex StepsHeading();
 
     private static SopDraft FromTable(IdentityBlock identity, List<DocLine> segment, List<DocLine> after, FlowTable.Hasil hasil, List<SopDraft> earlier)
     {
@@ -101,7 +102,7 @@ public static partial class SopDocumentReader
         }
 
         var lanes = Lanes(header, after, temuan);
-        var rows = hasil.Baris.Select(r => new StepShape.Row(r.No, r.Uraian,
+        var rows = hasil.Baris.Select(r => new StepShape.Row(r.Id, r.No, r.Uraian,
             r.Lajur.Where(lanes.ContainsKey).Select(c => lanes[c].Id).Distinct().ToList(), r.Tanda, r.Kelengkapan, r.Waktu, r.Output, r.Ket)).ToList();
         if (rows.Count == 0) temuan.Add(new Temuan(null, "langkah", "tabel bagan alir tidak memiliki baris langkah bernomor", TingkatTemuan.Galat));
         foreach (var (kolom, nama) in new[] { (Kolom.Kelengkapan, SopApFormat.Kelengkapan), (Kolom.Waktu, SopApFormat.Waktu), (Kolom.Output, SopApFormat.Output), (Kolom.Ket, SopApFormat.Ket) })
@@ -159,7 +160,7 @@ public static partial class SopDocumentReader
     /// <summary>A numbered list outside the table (IUQI's "D. Tahapan dan Mekanisme") is not read as steps, but said.</summary>
     private static void OutsideLists(List<DocLine> segment, List<Temuan> temuan)
     {
-        foreach (var list in WorkInstruction.Read(segment, 3))
+        foreach (var list in WorkInstruction.Read(segment, 3).Where(l => l.Judul is { } j && StepsHeading().IsMatch(j)))
             temuan.Add(new Temuan(null, "langkah",
                 $"daftar bernomor di luar tabel{(list.Judul is null ? "" : $" (\"{list.Judul}\")")}, {list.Langkah.Count} butir, tidak dibaca sebagai langkah; tambahkan ke alur bila termasuk", TingkatTemuan.Info));
     }
@@ -181,7 +182,7 @@ public static partial class SopDocumentReader
             foreach (var nama in new[] { SopApFormat.Kelengkapan, SopApFormat.Waktu, SopApFormat.Output })
                 temuan.Add(new Temuan(null, nama.ToLowerInvariant(), $"kolom {nama} tidak ada di dokumen", TingkatTemuan.Info));
             var judul = part.Judul ?? identity.Nama ?? $"SOP {drafts.Count + 1}";
-            var rows = part.Langkah.Select(s => new StepShape.Row(s.No, s.Uraian, [], [], [], "", [], [])).ToList();
+            var rows = part.Langkah.Select(s => new StepShape.Row(s.No, s.No, s.Uraian, [], [], [], "", [], [])).ToList();
             var steps = StepShape.Shape(rows, lanesKnown: true, temuan);
             var kode = identity.Nomor ?? "SOP-" + Teks.Slug(judul).ToUpperInvariant();
             if (identity.Nomor is null) temuan.Add(new Temuan(null, "kode", $"Nomor SOP kosong; kode '{kode}' dibuat dari nama SOP; ganti bila perlu", TingkatTemuan.Info));
@@ -207,7 +208,11 @@ public static partial class SopDocumentReader
             ikatan.Add(new Ikatan(JenisIkatan.Luaran, output.Key, null, output.Select(l => l.Id).ToList()));
         foreach (var (path, reason) in DefinitionValidator.Validate(definisi))
         {
+            // Unbound lanes are the bindings above; a row's own finding on the field already says what is missing.
+            if (path.StartsWith("pelaksana[", StringComparison.Ordinal)) continue;
+            var field = path[(path.LastIndexOf('.') + 1)..];
             var row = PathRow().Match(path) is { Success: true } m && int.Parse(m.Groups[1].Value) is var i && i < definisi.Langkah.Count ? definisi.Langkah[i].Label : null;
+            if (row is not null && temuan.Any(t => t.Baris == row && t.Kolom == field)) continue;
             temuan.Add(new Temuan(row, path, $"validasi: {reason}", TingkatTemuan.Galat));
         }
         return new SopDraft(definisi, temuan, ikatan);

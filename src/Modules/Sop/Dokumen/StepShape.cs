@@ -20,18 +20,12 @@ public static partial class StepShape
     [GeneratedRegex(@"^(jika|apabila)", RegexOptions.IgnoreCase)]
     private static partial Regex Conditional();
 
-    public sealed record Row(string No, string Uraian, IReadOnlyList<string> Lajur, IReadOnlyList<string> Tanda, IReadOnlyList<string> Kelengkapan,
+    public sealed record Row(string Id, string No, string Uraian, IReadOnlyList<string> Lajur, IReadOnlyList<string> Tanda, IReadOnlyList<string> Kelengkapan,
         string Waktu, IReadOnlyList<string> Output, IReadOnlyList<string> Ket);
 
     public static List<Langkah> Shape(IReadOnlyList<Row> rows, bool lanesKnown, List<Temuan> temuan)
     {
-        var ids = new List<string>();
-        foreach (var row in rows)
-        {
-            var id = row.No;
-            for (var suffix = 'a'; ids.Contains(id); suffix++) id = row.No + suffix;
-            ids.Add(id);
-        }
+        var ids = rows.Select(r => r.Id).ToList();
         string? IdOf(string no)
         {
             var clean = no.Trim().TrimEnd('.');
@@ -51,13 +45,13 @@ public static partial class StepShape
                 if (JikaClause().Match(clause) is { Success: true } j)
                 {
                     if (IdOf(j.Groups["no"].Value) is { } to) pilihan.Add(new Pilihan(j.Groups["pilihan"].Value.Trim(), to));
-                    else temuan.Add(new Temuan(row.No, "ket", $"\"{clause}\" menuju langkah {j.Groups["no"].Value} yang tidak ada di tabel", TingkatTemuan.Galat));
+                    else temuan.Add(new Temuan(row.Id, "ket", $"\"{clause}\" menuju langkah {j.Groups["no"].Value} yang tidak ada di tabel", TingkatTemuan.Galat));
                 }
                 else if (LanjutClause().Match(clause) is { Success: true } l)
                     foreach (var no in l.Groups["no"].Value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                                  .SelectMany(n => n.Split(" dan ", StringSplitOptions.TrimEntries)))
                         if (IdOf(no) is { } to) lanjut.Add(to);
-                        else temuan.Add(new Temuan(row.No, "ket", $"\"{clause}\" menuju langkah {no} yang tidak ada di tabel", TingkatTemuan.Galat));
+                        else temuan.Add(new Temuan(row.Id, "ket", $"\"{clause}\" menuju langkah {no} yang tidak ada di tabel", TingkatTemuan.Galat));
                 else ket.Add(clause);
             }
 
@@ -67,7 +61,7 @@ public static partial class StepShape
             var jenis = pilihan.Count > 0 || diamond || worded ? JenisLangkah.Keputusan
                 : i == 0 ? JenisLangkah.Mulai : i == rows.Count - 1 ? JenisLangkah.Selesai : JenisLangkah.Tugas;
             if (jenis == JenisLangkah.Keputusan && pilihan.Count < 2)
-                temuan.Add(new Temuan(row.No, "pilihan",
+                temuan.Add(new Temuan(row.Id, "pilihan",
                     (worded ? "kalimat bersyarat (\"Jika …\"): langkah keputusan" : "tanda keputusan ◇: langkah keputusan")
                     + $"{(pilihan.Count == 0 ? " tanpa pilihan tertulis" : " dengan satu pilihan")}; tentukan pilihan dan langkah tujuannya", TingkatTemuan.Galat));
             if (jenis != JenisLangkah.Keputusan && jenis != JenisLangkah.Selesai && lanjut.Count == 0 && i + 1 < rows.Count) lanjut.Add(ids[i + 1]);
@@ -77,13 +71,13 @@ public static partial class StepShape
                 jenis = JenisLangkah.Tugas;
             }
 
-            if (uraian.Length == 0) temuan.Add(new Temuan(row.No, "uraian", "uraian kegiatan kosong", TingkatTemuan.Galat));
+            if (uraian.Length == 0) temuan.Add(new Temuan(row.Id, "uraian", "uraian kegiatan kosong", TingkatTemuan.Galat));
             else if (char.IsLower(row.Uraian[0]))
-                temuan.Add(new Temuan(row.No, "uraian", "uraian diawali huruf kecil: mungkin terpotong atau lanjutan baris sebelumnya; periksa pelakunya", TingkatTemuan.Info));
+                temuan.Add(new Temuan(row.Id, "uraian", "uraian diawali huruf kecil: mungkin terpotong atau lanjutan baris sebelumnya; periksa pelakunya", TingkatTemuan.Info));
             if (lanesKnown && row.Lajur.Count == 0)
-                temuan.Add(new Temuan(row.No, "pelaksana", "pelaksana tidak terbaca: tidak ada tanda di kolom pelaksana; pilih lajurnya"));
+                temuan.Add(new Temuan(row.Id, "pelaksana", "pelaksana tidak terbaca: tidak ada tanda di kolom pelaksana; pilih lajurnya"));
             if (row.Waktu.Length > 0 && !WaktuParser.TryParse(row.Waktu, out _, out var error))
-                temuan.Add(new Temuan(row.No, "waktu", error!, TingkatTemuan.Galat));
+                temuan.Add(new Temuan(row.Id, "waktu", error!, TingkatTemuan.Galat));
 
             steps.Add(new Langkah
             {
