@@ -113,7 +113,9 @@ public static partial class SopDocumentReader
         if (lanes.Count == 0) temuan.Add(new Temuan(null, "pelaksana", "tabel tidak memiliki kolom pelaksana; pelaksana tiap langkah tidak terbaca", TingkatTemuan.Galat));
         OutsideLists(segment, temuan);
 
-        var steps = StepShape.Shape(rows, lanes.Count > 0, temuan);
+        var steps = StepShape.Shape(rows, lanes.Count > 0, temuan, header);
+        foreach (var lane in lanes.Values.Where(l => !steps.Any(s => s.Pelaksana.Contains(l.Id))))
+            temuan.Add(new Temuan(null, "pelaksana", $"lajur '{lane.Nama}' tidak ditandai pada langkah mana pun; tentukan langkahnya atau hapus lajurnya", TingkatTemuan.Peringatan));
         var definisi = new SopDefinition
         {
             Kode = kode,

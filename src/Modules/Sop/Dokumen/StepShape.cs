@@ -23,7 +23,7 @@ public static partial class StepShape
     public sealed record Row(string Id, string No, string Uraian, IReadOnlyList<string> Lajur, IReadOnlyList<string> Tanda, IReadOnlyList<string> Kelengkapan,
         string Waktu, IReadOnlyList<string> Output, IReadOnlyList<string> Ket);
 
-    public static List<Langkah> Shape(IReadOnlyList<Row> rows, bool lanesKnown, List<Temuan> temuan)
+    public static List<Langkah> Shape(IReadOnlyList<Row> rows, bool lanesKnown, List<Temuan> temuan, FlowHeader? header = null)
     {
         var ids = rows.Select(r => r.Id).ToList();
         string? IdOf(string no)
@@ -76,6 +76,9 @@ public static partial class StepShape
                 temuan.Add(new Temuan(row.Id, "uraian", "uraian diawali huruf kecil: mungkin terpotong atau lanjutan baris sebelumnya; periksa pelakunya", TingkatTemuan.Info));
             if (lanesKnown && row.Lajur.Count == 0)
                 temuan.Add(new Temuan(row.Id, "pelaksana", "pelaksana tidak terbaca: tidak ada tanda di kolom pelaksana; pilih lajurnya"));
+            if (header is not null)
+                foreach (var (kolom, empty, nama) in new[] { (Kolom.Kelengkapan, row.Kelengkapan.Count == 0, "kelengkapan"), (Kolom.Waktu, row.Waktu.Length == 0, "waktu"), (Kolom.Output, row.Output.Count == 0, "output") })
+                    if (empty && header.Has(kolom)) temuan.Add(new Temuan(row.Id, nama, $"kolom {nama} kosong pada baris ini", TingkatTemuan.Info));
             if (row.Waktu.Length > 0 && !WaktuParser.TryParse(row.Waktu, out _, out var error))
                 temuan.Add(new Temuan(row.Id, "waktu", error!, TingkatTemuan.Galat));
 
