@@ -2,6 +2,9 @@ using CampusKonseling.Host;
 using CampusKonseling.Host.Cli;
 using CampusKonseling.Host.Setup;
 
+// Reading an SOP document needs no campus, database or key ring.
+if (args is ["recipes", "import-sop", var sopFile]) return await ImportSop.RunAsync(sopFile, Console.Out, Console.Error);
+
 var cli = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(cli.HostArgs);
 builder.AddCampusKonseling();

@@ -5,7 +5,7 @@ using CampusKonseling.Shell;
 namespace CampusKonseling.Host.Cli;
 
 /// <summary>
-/// Operator verbs: <c>recipes validate FILE</c>, <c>recipes list</c>, <c>tenants list</c>,
+/// Operator verbs: <c>recipes validate FILE</c>, <c>recipes import-sop FILE</c>, <c>recipes list</c>, <c>tenants list</c>,
 /// <c>tenants create --name X --prefix X [--host H] [--display-name D] --recipe FILE [--admin-email E --admin-password P]</c>,
 /// <c>tenants disable|enable|delete NAME</c>. Anything else starts the web host.
 /// </summary>
@@ -75,6 +75,7 @@ public sealed class CommandLine
     private const string Usage = """
         Usage:
           recipes validate FILE
+          recipes import-sop FILE.docx|FILE.txt
           recipes list
           tenants list
           tenants create --name NAME --prefix PREFIX [--host HOSTNAME] [--display-name TEXT] --recipe FILE [--admin-email E --admin-password P]
