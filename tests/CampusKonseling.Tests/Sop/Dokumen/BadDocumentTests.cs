@@ -84,7 +84,7 @@ public sealed class BadDocumentTests
                 new TableRow(Cell(""), Cell(""), Cell("Mahasiswa"), Cell("Konselor"), Cell(SopApFormat.Kelengkapan), Cell(SopApFormat.Waktu), Cell(SopApFormat.Output), Cell("")),
                 new TableRow(Cell("1"), Cell("Mengisi formulir"), Cell(SopApFormat.Terminator), Cell(""), Cell(""), Cell("10 Menit"), Cell("Formulir"), Cell("")),
                 new TableRow(Cell("2"), Cell("Menilai kebutuhan"), Cell(""), Cell(f), Cell("- Formulir\n- Data mahasiswa"), Cell("1 Hari"), Cell(""), Cell("Jika Perlu rujukan: ke langkah 4\nJika Tidak: ke langkah 3")),
-                new TableRow(Cell("3"), Cell("Konseling"), Cell(SopApFormat.Kegiatan_), Cell(SopApFormat.Kegiatan_), Cell(""), Cell("sesuai jadwal yang disepakati"), Cell("Catatan"), Cell("Lanjut ke langkah 5")),
+                new TableRow(Cell("3"), Cell("Konseling"), Cell(SopApFormat.Kegiatan_), Cell(SopApFormat.Kegiatan_), Cell(""), Cell("1 jam setelah penilaian"), Cell("Catatan"), Cell("Lanjut ke langkah 5")),
                 new TableRow(Cell("4"), Cell("Merujuk"), Cell(""), Cell(SopApFormat.Kegiatan_), Cell(""), Cell("2 Hari"), Cell("Surat Rujukan"), Cell("")),
                 new TableRow(Cell("5"), Cell("Menutup kasus"), Cell(""), Cell(SopApFormat.Terminator), Cell(""), Cell(""), Cell("Laporan"), Cell(""))));
         });

@@ -71,9 +71,10 @@ public sealed class SeedImportTests
             if (marked.Count == 0) Check(ds, "pelaksana", false);
             else if (!marked.All(m => rs.Pelaksana.Select(r => laneNames[r]).Contains(m)))
                 problems.Add($"{name} step {ds.Id}: lanes [{string.Join(", ", marked)}] not among the recipe's [{string.Join(", ", rs.Pelaksana)}]");
-            // A decision the draft sees is one in the recipe, or the recipe added it before this row.
+            // A decision the draft sees is one in the recipe, or the recipe added it before this row (its number: "6/7").
             if (ds.Jenis == JenisLangkah.Keputusan)
-                Assert.True(rs.Jenis == JenisLangkah.Keputusan || seed.Ditambah.Any(a => a.Value.Row == ds.Id && a.Value.Field == "pilihan"), $"{name} step {ds.Id}: keputusan");
+                Assert.True(rs.Jenis == JenisLangkah.Keputusan || seed.Ditambah.Any(a => a.Value.Field == "pilihan"
+                    && (a.Value.Row == ds.Id || recipe.Find(a.Key)!.Label.Split('/').Contains(ds.No))), $"{name} step {ds.Id}: keputusan");
         }
         Assert.Empty(problems);
         Assert.Equal(JenisLangkah.Mulai, d.Langkah[0].Jenis);
