@@ -25,7 +25,7 @@ internal sealed class Tempat(int index, AlurBaris baris)
 /// <summary>The flowchart table's geometry: columns, header, and each row's place on its page.</summary>
 internal sealed class AlurTata
 {
-    public const double Band = 20, MinRow = 40, Pad = 3, HeadTop = PdfKanvas.Top + 16, Head1 = 14;
+    public const double Band = 18, MinRow = 36, Pad = 3, HeadTop = PdfKanvas.Top + 16, Head1 = 14;
     public double No, Kegiatan, LaneW, Kelengkapan, Waktu, Output, Ket;
     public int Lanes;
     public double Head2;
@@ -53,29 +53,39 @@ internal sealed class AlurTata
         (Kegiatan, Kelengkapan, Ket) = (Kegiatan + spare * 0.5, Kelengkapan + spare * 0.2, Ket + spare * 0.3);
     }
 
-    /// <summary>Rows go on the page while they fit whole, leaving a band at the page's foot for connectors.</summary>
-    public void Paginate(int firstPage)
+    /// <summary>
+    /// Rows go on the page while they fit whole. Where the table breaks, the last row of the page keeps a band at its
+    /// foot and the first row of the next page one at its head, for the off-page connectors; with
+    /// <paramref name="allBands"/> (an arrow goes back to an earlier page) the table's first and last rows too.
+    /// </summary>
+    public void Paginate(int firstPage, bool allBands)
     {
         FirstPage = LastPage = firstPage;
         var y = BodyTop;
         Tempat? previous = null;
         foreach (var row in Rows)
         {
-            var first = previous is null || y + Band + row.H + Band > PdfKanvas.Bottom;
-            if (first && previous is not null)
+            var atas = previous is null && allBands ? Band : 0;
+            var bawah = row == Rows[^1] && !allBands ? 0 : Band;
+            if (previous is not null && y + row.H + bawah > PdfKanvas.Bottom)
             {
                 previous.BandBawah = Band;
                 LastPage++;
                 y = BodyTop;
+                atas = Band;
             }
             row.Page = LastPage;
             row.Top = y;
-            row.BandAtas = first ? Band : 0;
+            row.BandAtas = atas;
+            row.BandBawah = 0;
             y = row.IsiTop + row.H;
             previous = row;
         }
-        if (previous is not null) previous.BandBawah = Band;
+        if (previous is not null && allBands) previous.BandBawah = Band;
     }
+
+    /// <summary>An arrow goes back to a step on an earlier page (a loop across a page break).</summary>
+    public bool LoopsAcrossPages => Rows.Any(r => r.Baris.Panah.Any(p => Row(p.Ke) is { } to && to.Page < r.Page));
 
     public Tempat? Row(string stepId) => Rows.FirstOrDefault(r => r.Baris.Langkah.Id == stepId);
     public IEnumerable<Tempat> OnPage(int page) => Rows.Where(r => r.Page == page);

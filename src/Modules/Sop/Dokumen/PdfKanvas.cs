@@ -9,7 +9,7 @@ internal sealed class PdfKanvas : IDisposable
 {
     public const double PageW = 842, PageH = 595, Left = 28, Right = PageW - 28, Top = 28, Bottom = PageH - 34, Width = Right - Left;
     public readonly PdfDocument Doc = new();
-    public readonly XFont Body, Bold, Small, SmallBold, Tiny, Title, Subtitle;
+    public readonly XFont Body, Bold, Small, SmallBold, Tiny, TinyBold, Title, Subtitle;
     public readonly XPen Grid = new(XColors.Black, 0.6), Line = new(XColors.Black, 0.8);
     public static readonly XBrush Shade = new XSolidBrush(XColor.FromArgb(231, 230, 230));
     public XGraphics G { get; private set; } = null!;
@@ -20,7 +20,7 @@ internal sealed class PdfKanvas : IDisposable
         PdfSetup.Ensure();
         var options = new XPdfFontOptions(FitsWinAnsi(texts) ? PdfFontEncoding.WinAnsi : PdfFontEncoding.Unicode);
         XFont F(double size, bool bold) => new(PdfFonts.Laporan, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, options);
-        (Body, Bold, Small, SmallBold, Tiny, Title, Subtitle) = (F(7, false), F(7, true), F(6.3, false), F(6.3, true), F(5.6, false), F(13, true), F(9.5, true));
+        (Body, Bold, Small, SmallBold, Tiny, TinyBold, Title, Subtitle) = (F(7, false), F(7, true), F(6.3, false), F(6.3, true), F(5.6, false), F(5.4, true), F(13, true), F(9.5, true));
         Doc.Info.Title = judul;
         Doc.Info.Author = unit ?? "";
         Doc.Info.Creator = "CampusKonseling";

@@ -13,8 +13,10 @@ internal static class SopPdfAlur
         var lanes = isi.Sop.Pelaksana;
         var t = new AlurTata(lanes.Count);
         k.NewPage();
-        var laneNames = lanes.Select(p => k.Wrap(p.Nama, k.SmallBold, t.LaneW - 4)).ToList();
-        t.Head2 = Math.Max(1, laneNames.Select(n => n.Count).DefaultIfEmpty(1).Max()) * PdfKanvas.LineHeight(k.SmallBold) + 6;
+        // Lane names in the header, smaller when a word of one would not fit the column.
+        var laneFont = lanes.SelectMany(p => p.Nama.Split(' ', '/')).All(w => k.Fits(w + "/", k.SmallBold, t.LaneW - 4)) ? k.SmallBold : k.TinyBold;
+        var laneNames = lanes.Select(p => k.Wrap(p.Nama, laneFont, t.LaneW - 4)).ToList();
+        t.Head2 = Math.Max(2, laneNames.Select(n => n.Count).DefaultIfEmpty(1).Max()) * PdfKanvas.LineHeight(laneFont) + 6;
         var lh = PdfKanvas.LineHeight(k.Body);
         foreach (var (b, i) in isi.Alur.Select((b, i) => (b, i)))
         {
@@ -30,13 +32,14 @@ internal static class SopPdfAlur
             row.H = Math.Max(AlurTata.MinRow, lines + 2 * AlurTata.Pad);
             t.Rows.Add(row);
         }
-        t.Paginate(k.Page);
+        t.Paginate(k.Page, allBands: false);
+        if (t.LoopsAcrossPages) t.Paginate(k.Page, allBands: true);
         var panah = new SopPdfPanah(k, t, isi.Sop);
         for (var page = t.FirstPage; page <= t.LastPage; page++)
         {
             if (page > t.FirstPage) k.NewPage();
             Caption(k, isi, page - t.FirstPage);
-            Header(k, t, laneNames);
+            Header(k, t, laneNames, laneFont);
             foreach (var row in t.OnPage(page)) Row(k, t, row);
             panah.Draw(page);
         }
@@ -51,7 +54,7 @@ internal static class SopPdfAlur
         k.G.DrawString(code, k.Small, XBrushes.Black, PdfKanvas.Right - codeW, PdfKanvas.Top + 9.5);
     }
 
-    private static void Header(PdfKanvas k, AlurTata t, List<List<string>> laneNames)
+    private static void Header(PdfKanvas k, AlurTata t, List<List<string>> laneNames, XFont laneFont)
     {
         double y1 = AlurTata.HeadTop, y2 = y1 + AlurTata.Head1, both = AlurTata.Head1 + t.Head2;
         HeadCell(k, t.XNo, y1, t.No, both, [SopApFormat.No]);
@@ -59,7 +62,7 @@ internal static class SopPdfAlur
         HeadCell(k, t.XLane(0), y1, t.LaneW * t.Lanes, AlurTata.Head1, [SopApFormat.Pelaksana]);
         HeadCell(k, t.XKelengkapan, y1, t.Kelengkapan + t.Waktu + t.Output, AlurTata.Head1, [SopApFormat.MutuBaku]);
         HeadCell(k, t.XKet, y1, t.Ket, both, [SopApFormat.Ket]);
-        for (var i = 0; i < laneNames.Count; i++) HeadCell(k, t.XLane(i), y2, t.LaneW, t.Head2, laneNames[i], k.SmallBold);
+        for (var i = 0; i < laneNames.Count; i++) HeadCell(k, t.XLane(i), y2, t.LaneW, t.Head2, laneNames[i], laneFont);
         HeadCell(k, t.XKelengkapan, y2, t.Kelengkapan, t.Head2, [SopApFormat.Kelengkapan]);
         HeadCell(k, t.XWaktu, y2, t.Waktu, t.Head2, [SopApFormat.Waktu]);
         HeadCell(k, t.XOutput, y2, t.Output, t.Head2, [SopApFormat.Output]);
@@ -76,7 +79,7 @@ internal static class SopPdfAlur
 
     private static void Row(PdfKanvas k, AlurTata t, Tempat row)
     {
-        double top = row.Top, h = row.Bottom - row.Top, y = row.IsiTop + AlurTata.Pad, p = AlurTata.Pad;
+        double top = row.Top, h = row.Bottom - row.Top, y = row.Top + AlurTata.Pad, p = AlurTata.Pad;
         foreach (var (x, w) in Columns(t)) k.G.DrawRectangle(k.Grid, x, top, w, h);
         k.Lines([row.Baris.No], k.Body, t.XNo + 1, y, t.No - 2, center: true);
         k.Lines(row.Kegiatan, k.Body, t.XKegiatan + p, y, t.Kegiatan - 2 * p);

@@ -18,8 +18,9 @@ internal static class SopPdfIdentitas
         string[] kanan = [SopApFormat.NomorSop, SopApFormat.TanggalPembuatan, SopApFormat.TanggalRevisi, SopApFormat.TanggalEfektif, SopApFormat.DisahkanOleh, SopApFormat.NamaSop];
         var valueX = PdfKanvas.Left + UnitBox + LabelW;
         var valueW = PdfKanvas.Right - valueX;
-        var heights = kanan.Select(l => Math.Max(14, k.Wrap(string.Join("\n", rows[l].Isi), l == SopApFormat.NamaSop ? k.Subtitle : k.Body, valueW - 2 * Pad).Count
-            * PdfKanvas.LineHeight(l == SopApFormat.NamaSop ? k.Subtitle : k.Body) + 2 * Pad + (l == SopApFormat.DisahkanOleh ? 18 : 0))).ToList();
+        XFont Font(string label) => label == SopApFormat.NamaSop ? k.Subtitle : k.Body;
+        List<string> Value(string label) => k.Wrap(string.Join("\n", rows[label].Isi), Font(label), valueW - 2 * Pad);
+        var heights = kanan.Select(l => Math.Max(14, Value(l).Sum(line => Step(line, Font(l))) + 2 * Pad)).ToList();
         var total = heights.Sum();
 
         // The unit's box: the words of the format and the unit's name.
@@ -39,8 +40,12 @@ internal static class SopPdfIdentitas
             g.DrawRectangle(k.Grid, lx, y, LabelW, heights[i]);
             g.DrawRectangle(k.Grid, valueX, y, valueW, heights[i]);
             k.Lines([label], k.Bold, lx + Pad, y + Pad, LabelW - 2 * Pad);
-            var font = label == SopApFormat.NamaSop ? k.Subtitle : k.Body;
-            k.Lines(k.Wrap(string.Join("\n", rows[label].Isi), font, valueW - 2 * Pad), font, valueX + Pad, y + Pad, valueW - 2 * Pad);
+            var ly = y + Pad;
+            foreach (var line in Value(label))
+            {
+                k.Lines([line], Font(label), valueX + Pad, ly, valueW - 2 * Pad);
+                ly += Step(line, Font(label));
+            }
             y += heights[i];
         }
 
@@ -66,6 +71,9 @@ internal static class SopPdfIdentitas
             y += head + h;
         }
     }
+
+    /// <summary>A line's height; the empty line between an approver's office and name is the room to sign.</summary>
+    private static double Step(string line, XFont font) => PdfKanvas.LineHeight(font) * (line.Length == 0 ? 3.5 : 1);
 
     /// <summary>"1. …" lines wrapped with the continuation under the text, not under the number; "-" for an empty list.</summary>
     private static List<(string Line, double Indent)> Numbered(PdfKanvas k, IReadOnlyList<string> items, double width)

@@ -91,8 +91,8 @@ internal sealed class SopPdfPanah
         {
             if (p.Bawah)
             {
-                var mid = from.IsiTop + from.H;
-                Path(ax == bx ? [new(ax, fromBottom), new(bx, toTop)] : [new(ax, fromBottom), new(ax, mid), new(bx, mid), new(bx, toTop)]);
+                // Across lanes: down past the row's rule, along the next row's head, down into the symbol.
+                Path(ax == bx ? [new(ax, fromBottom), new(bx, toTop)] : [new(ax, fromBottom), new(ax, entry), new(bx, entry), new(bx, toTop)]);
             }
             else Path([new(side, from.Cy), new(chA, from.Cy), new(chA, entry), new(bx, entry), new(bx, toTop)]);
             return;
