@@ -65,6 +65,7 @@ internal sealed class SopPdfPanah
 
     private double W(Tempat row) => row.Baris.Langkah.Jenis == JenisLangkah.Keputusan ? Math.Min(_t.LaneW - 10, 44) : Math.Min(_t.LaneW - 12, 56);
     private static double H(Tempat row) => row.Baris.Langkah.Jenis switch { JenisLangkah.Keputusan => 26, JenisLangkah.Tugas => 17, _ => 15 };
+    private int SideExits(Tempat from) => _panah.Count(p => p.From == from && !p.Bawah);
     private double Channel(int lane, int n = 0) => _t.XLane(lane) + _t.LaneW - 3 - 3 * n;
 
     public void Draw(int page)
@@ -156,16 +157,17 @@ internal sealed class SopPdfPanah
     {
         var from = p.From;
         double ax = _t.LaneCx(p.A), w = W(from);
+        var channel = Channel(p.A, Math.Max(0, p.Sisi - 1));
         if (p.Bawah)
         {
-            var text = _k.Clip(p.Label!, _k.Tiny, _t.LaneW / 2 - 3);
+            var text = _k.Clip(p.Label!, _k.Tiny, Channel(p.A, SideExits(from) - 1) - ax - 4);
             _k.G.DrawString(text, _k.Tiny, XBrushes.Black, ax + 2, from.Cy + H(from) / 2 + _k.Tiny.Size);
             return;
         }
-        var free = Lanes(from).Contains(p.A + 1) || p.A + 1 >= _t.Lanes ? 0 : _t.LaneW;
-        var x = ax + w / 2 + 1;
-        var room = Channel(p.A, p.Sisi - 1) - x + free;
-        var label = _k.Clip(p.Label!, _k.Tiny, Math.Max(room, 12));
+        // Beyond the lane's edge when the next lane of the row is free, else between the diamond and the edge.
+        var free = !Lanes(from).Contains(p.A + 1) && p.A + 1 < _t.Lanes;
+        var x = free ? channel + 2 : ax + w / 2 + 1;
+        var label = _k.Clip(p.Label!, _k.Tiny, free ? _t.LaneW - 4 : Math.Max(channel - x - 1, 12));
         var size = _k.G.MeasureString(label, _k.Tiny);
         _k.G.DrawRectangle(XBrushes.White, x, from.Cy - 1.5 - size.Height, size.Width, size.Height);
         _k.G.DrawString(label, _k.Tiny, XBrushes.Black, x, from.Cy - 2.5);
