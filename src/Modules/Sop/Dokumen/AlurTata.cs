@@ -25,7 +25,7 @@ internal sealed class Tempat(int index, AlurBaris baris)
 /// <summary>The flowchart table's geometry: columns, header, and each row's place on its page.</summary>
 internal sealed class AlurTata
 {
-    public const double Band = 18, MinRow = 36, Pad = 3, HeadTop = PdfKanvas.Top + 16, Head1 = 14;
+    public const double Band = 18, MinRow = 40, Pad = 3, HeadTop = PdfKanvas.Top + 16, Head1 = 14;
     public double No, Kegiatan, LaneW, Kelengkapan, Waktu, Output, Ket;
     public int Lanes;
     public double Head2;

@@ -29,7 +29,8 @@ internal static class SopPdfAlur
                 Ket = b.Ket.SelectMany(s => k.Wrap(s, k.Small, t.Ket - 2 * AlurTata.Pad)).ToList(),
             };
             var lines = new[] { row.Kegiatan.Count * lh, row.Kelengkapan.Count * lh, row.Waktu.Count * lh, row.Output.Count * lh, row.Ket.Count * PdfKanvas.LineHeight(k.Small) }.Max();
-            row.H = Math.Max(AlurTata.MinRow, lines + 2 * AlurTata.Pad);
+            var decision = b.Langkah.Jenis == Definitions.JenisLangkah.Keputusan; // room for the outcome under the diamond
+            row.H = Math.Max(AlurTata.MinRow + (decision ? 12 : 0), lines + 2 * AlurTata.Pad);
             t.Rows.Add(row);
         }
         t.Paginate(k.Page, allBands: false);

@@ -87,7 +87,7 @@ internal sealed class SopPdfPanah
     {
         var (from, to) = (p.From, p.To);
         double ax = _t.LaneCx(p.A), bx = _t.LaneCx(p.B), fromBottom = from.Cy + H(from) / 2, toTop = to.Cy - H(to) / 2;
-        double side = ax + W(from) / 2, chA = Channel(p.A, p.Sisi - 1), entry = to.IsiTop + 5;
+        double side = ax + W(from) / 2, chA = Channel(p.A, p.Sisi - 1), entry = to.IsiTop + 6;
         if (from.Page == to.Page && page == from.Page)
         {
             if (p.Bawah)

@@ -97,8 +97,8 @@ public sealed partial class SopDocumentWriterTests
         Assert.All(sop.Pelaksana, p => Assert.Contains(Spaces().Replace(p.Nama, ""), Spaces().Replace(text, ""))); // wrapped in its column
     }
 
-    /// <summary>IPDN's Terapi SOP (seven lanes, a page break) and an SOP with decisions, as PNG pages to look at.</summary>
-    [Theory, InlineData("IPDN-BK-TERAPI", "sop-terapi"), InlineData("IK-KA-INISIATIF", "sop-inisiatif")]
+    /// <summary>IPDN's Terapi SOP (seven lanes), an SOP with decisions and one across a page break, as PNG pages to look at.</summary>
+    [Theory, InlineData("IPDN-BK-TERAPI", "sop-terapi"), InlineData("IK-KA-INISIATIF", "sop-inisiatif"), InlineData("IPDN-BK-PRAJA", "sop-praja")]
     public void The_pdf_renders_as_pages_to_look_at(string kode, string name)
     {
         var file = Path.Combine(RepoPaths.Screenshots, $"{name}.pdf");
