@@ -5,6 +5,7 @@ using CampusKonseling.Security;
 using CampusKonseling.Sop.Api;
 using CampusKonseling.Sop.Charts;
 using CampusKonseling.Sop.Data;
+using CampusKonseling.Sop.Dokumen;
 using CampusKonseling.Sop.Engine;
 using CampusKonseling.Sop.Recipes;
 using CampusKonseling.Sop.Runtime;
@@ -38,7 +39,7 @@ public sealed class Startup : IFeatureStartup
         services.AddSingleton<SopSchedules>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSopApi().MapSopCharts();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSopApi().MapSopCharts().MapSopDokumen();
 }
 
 public sealed class Permissions : IPermissionProvider
