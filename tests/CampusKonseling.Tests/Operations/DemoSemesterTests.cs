@@ -85,7 +85,7 @@ public sealed class DemoSemesterTests(PlatformFixture platform, DemoHost demo) :
             var counselor = await SignInAsync(browser, "konselor@unipma.demo", width, height);
             // Where a counselor lands: what waits for them; no unit-wide figures (those are the head's).
             await shots.TakeAsync(counselor, "dasbor-konselor");
-            Assert.True(await Figure(counselor, "Kasus", "Menunggu saya") + await Figure(counselor, "Kasus", "Menunggu klien") > 0, "the counselor's dashboard shows no case");
+            Assert.True(await Figure(counselor, "Kasus", "Menunggu saya") + await Figure(counselor, "Kasus", "Menunggu tindakan klien") > 0, "the counselor's dashboard shows no case");
             Assert.Equal(0, await counselor.Locator(".kartu-dasbor dt", new() { HasText = "Semua kasus terbuka" }).CountAsync());
             await counselor.GotoAsync("unipma/admin/kasus", Browser.CaseWalk.Loaded);
             await shots.TakeAsync(counselor, "kotak-masuk-konselor");

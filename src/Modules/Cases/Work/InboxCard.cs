@@ -18,8 +18,8 @@ public sealed class InboxCard(CaseInbox inbox, IPermissionService permissions, I
         var figures = new List<AngkaDasbor>
         {
             new(T["Menunggu saya"], mine.Terbuka - mine.MenungguKlien, "~/admin/kasus"),
-            new(T["Terlambat"], mine.Terlambat, "~/admin/kasus?Terlambat=true", mine.Terlambat > 0 ? NadaAngka.Terlambat : NadaAngka.Biasa),
-            new(T["Menunggu klien"], mine.MenungguKlien, "~/admin/kasus"),
+            new(T["Lewat jatuh tempo"], mine.Terlambat, "~/admin/kasus?Terlambat=true", mine.Terlambat > 0 ? NadaAngka.Terlambat : NadaAngka.Biasa),
+            new(T["Menunggu tindakan klien"], mine.MenungguKlien, "~/admin/kasus"),
         };
         if (await permissions.HasPermissionAsync(user, Permissions.ManageCases))
         {
