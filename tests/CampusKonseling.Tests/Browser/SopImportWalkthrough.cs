@@ -112,9 +112,21 @@ public sealed class SopImportWalkthrough(PlatformFixture platform) : IAsyncLifet
         return section;
     }
 
-    /// <summary>Each lane of the draft to the role of the recipe's lane of that name (one lane left empty when asked).</summary>
-    private static async Task BindAsync(ILocator section, SopDefinition draft, IReadOnlyDictionary<string, string> roles, string? skip)
+    /// <summary>
+    /// Each lane of the draft to the role of the recipe's lane of that name (one lane left empty when asked), and each step
+    /// whose lane the document did not mark to the recipe's lane for it (the recipe's added "Staf pendamping" was split
+    /// from the document's Kasubbag/Staf).
+    /// </summary>
+    private static async Task BindAsync(ILocator section, SopDefinition draft, Recipe recipe, string? skip)
     {
+        var roles = recipe.Lanes;
+        foreach (var row in await section.Locator("tr[data-langkah-lajur]").AllAsync())
+        {
+            var step = (await row.GetAttributeAsync("data-langkah-lajur"))!;
+            var name = Norm(recipe.StepLane[step]);
+            var lane = draft.Pelaksana.FirstOrDefault(p => Norm(p.Nama) == name) ?? draft.Pelaksana.Single(p => Norm(p.Nama) == Norm("Kasubbag/Staf"));
+            await row.Locator("select").SelectOptionAsync(lane.Id);
+        }
         foreach (var lane in draft.Pelaksana)
         {
             var row = section.Locator($"tr[data-lajur='{lane.Id}']");
@@ -125,13 +137,17 @@ public sealed class SopImportWalkthrough(PlatformFixture platform) : IAsyncLifet
         }
     }
 
-    /// <summary>The shipped recipe's lanes of this SOP: name → role.</summary>
-    private static Dictionary<string, string> RecipeRoles(SeedSop seed)
+    /// <summary>The shipped recipe's lanes of this SOP (name → role) and the lane name of each step.</summary>
+    private sealed record Recipe(Dictionary<string, string> Lanes, Dictionary<string, string> StepLane);
+
+    private static Recipe RecipeRoles(SeedSop seed)
     {
         using var recipe = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Recipes, $"{seed.Recipe}.recipe.json")));
         var sop = recipe.RootElement.GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("name").GetString() == "sop")
             .SelectMany(s => s.GetProperty("sops").EnumerateArray()).Single(s => s.GetProperty("kode").GetString() == seed.Kode);
-        return DefinitionJson.Deserialize(sop.GetRawText()).Pelaksana.Where(p => p.Peran is not null).ToDictionary(p => Norm(p.Nama), p => p.Peran!);
+        var definition = DefinitionJson.Deserialize(sop.GetRawText());
+        return new(definition.Pelaksana.Where(p => p.Peran is not null).ToDictionary(p => Norm(p.Nama), p => p.Peran!),
+            definition.Langkah.ToDictionary(l => l.Id, l => definition.Lane(l.Pelaksana[0])!.Nama));
     }
 
     private static string Norm(string? text) => Regex.Replace(text ?? "", @"\s+", "").ToLowerInvariant();
