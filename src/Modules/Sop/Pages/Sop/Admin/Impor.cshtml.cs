@@ -36,6 +36,7 @@ public sealed partial class ImporModel(SopCatalog catalog, IUserDirectory direct
     [BindProperty] public string? TemuanJson { get; set; }
     [BindProperty] public List<LaneBinding> Lajur { get; set; } = [];
     [BindProperty] public List<OutputBinding> Luaran { get; set; } = [];
+    [BindProperty] public List<StepBinding> Langkah { get; set; } = [];
     [BindProperty] public string? CatatanPerubahan { get; set; }
 
     public IReadOnlyList<SopDraft> Drafts { get; private set; } = [];
@@ -82,7 +83,7 @@ public sealed partial class ImporModel(SopCatalog catalog, IUserDirectory direct
             return Problem(T["Draf tidak dapat dibaca lagi; unggah dokumennya sekali lagi."]);
         }
         if (draft is null) return Problem(T["Draf tidak dapat dibaca lagi; unggah dokumennya sekali lagi."]);
-        var sop = DraftBinding.Apply(draft, Lajur, Luaran);
+        var sop = DraftBinding.Apply(draft, Lajur, Luaran, Langkah);
         var errors = DefinitionValidator.Validate(sop).ToList();
         for (var i = 0; i < sop.Pelaksana.Count; i++)
             if (sop.Pelaksana[i].Peran is { Length: > 0 } peran && !await directory.RoleExistsAsync(peran, ct))
