@@ -15,7 +15,7 @@ public sealed class RoundTripTests
     /// <summary>
     /// Not yet read back the same (issue 18 stays open for them): two rows printed with one number (a decision and the step it
     /// leads to, both "4" or "5") make "ke langkah 5" ambiguous and a row is lost; IUQI's lettered lanes ("A — Dosen Akademik")
-    /// are not found as lane columns.
+    /// are not found as lane columns and numbers like "E.2" or "6/7" are not read as step numbers. CK_ROUNDTRIP_ALL=1 runs them too.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> KnownGaps = new Dictionary<string, string>
     {
@@ -28,7 +28,7 @@ public sealed class RoundTripTests
     {
         var data = new TheoryData<string, string>();
         foreach (var file in Directory.GetFiles(RepoPaths.Recipes, "*.recipe.json").Order())
-            foreach (var sop in ShippedSops(file).Where(s => !KnownGaps.ContainsKey(s.Kode))) data.Add(Path.GetFileName(file), sop.Kode);
+            foreach (var sop in ShippedSops(file).Where(s => Environment.GetEnvironmentVariable("CK_ROUNDTRIP_ALL") == "1" || !KnownGaps.ContainsKey(s.Kode))) data.Add(Path.GetFileName(file), sop.Kode);
         return data;
     }
 
@@ -50,8 +50,10 @@ public sealed class RoundTripTests
 
         Assert.Equal(sop.Kode, back.Kode);
         Assert.Equal(sop.Judul, back.Judul);
-        Assert.Equal(sop.Pelaksana.Select(p => p.Nama), back.Pelaksana.Select(p => p.Nama));
-        Assert.Equal(sop.Langkah.Count, back.Langkah.Count);
+        Assert.True(sop.Pelaksana.Select(p => p.Nama).SequenceEqual(back.Pelaksana.Select(p => p.Nama)),
+            $"lanes {string.Join(" | ", back.Pelaksana.Select(p => p.Nama))}; findings:\n{string.Join("\n", draft.Temuan)}");
+        Assert.True(sop.Langkah.Count == back.Langkah.Count,
+            $"{back.Langkah.Count} steps ({string.Join(", ", back.Langkah.Select(l => $"{l.Id}:{l.Label}:{l.Jenis}"))}), not {sop.Langkah.Count} ({string.Join(", ", sop.Langkah.Select(l => $"{l.Id}:{l.Label}:{l.Jenis}"))}); findings:\n{string.Join("\n", draft.Temuan)}");
         string Lanes(SopDefinition d, Langkah l) => string.Join(" + ", l.Pelaksana.Select(p => d.Lane(p)?.Nama ?? p).Order());
         string Target(SopDefinition d, string id) => d.Find(id)?.Label ?? id;
         for (var i = 0; i < sop.Langkah.Count; i++)
