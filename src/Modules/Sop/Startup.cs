@@ -27,6 +27,7 @@ public sealed class Startup : IFeatureStartup
         services.AddScoped<ISopStore, DbSopStore>();
         services.AddScoped<IInstanceLocks, DbInstanceLocks>();
         services.AddScoped<SopCatalog>();
+        services.AddScoped<SopPublisher>();
         services.AddScoped<SopRuntime>();
         services.AddSingleton<SopMetrics>();
         services.AddScoped<SopAccess>();

@@ -3,7 +3,6 @@ using System.Text.Json;
 using CampusKonseling.Security;
 using CampusKonseling.Sop.Definitions;
 using CampusKonseling.Sop.Runtime;
-using CampusKonseling.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -15,7 +14,7 @@ namespace CampusKonseling.Sop.Pages.Sop.Admin;
 /// instances already running stay on theirs. Who changed it, when and why is recorded.
 /// </summary>
 [RequirePermission(Permissions.ManageSop)]
-public sealed class EditModel(SopCatalog catalog, IUserDirectory directory, IStringLocalizer<S> T) : PageModel
+public sealed class EditModel(SopCatalog catalog, SopPublisher publisher, IStringLocalizer<S> T) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Isi SOP wajib diisi.")]
     public string Json { get; set; } = "";
@@ -54,10 +53,7 @@ public sealed class EditModel(SopCatalog catalog, IUserDirectory directory, IStr
             return Page();
         }
         if (sop is null) return Page();
-        var errors = DefinitionValidator.Validate(sop).ToList();
-        for (var i = 0; i < sop.Pelaksana.Count; i++)
-            if (sop.Pelaksana[i].Peran is { Length: > 0 } peran && !await directory.RoleExistsAsync(peran, ct))
-                errors.Add(($"pelaksana[{i}].peran", T["peran '{0}' belum ada di kampus ini", peran]));
+        var errors = await publisher.CheckAsync(sop, ct);
         if (id is { } existing && await catalog.FindAsync(existing, null, ct) is { } current && current.Sop.Kode != sop.Kode)
             errors.Add(("kode", T["kode SOP tidak dapat diubah (semula '{0}')", current.Sop.Kode]));
         if (errors.Count > 0)
@@ -65,9 +61,8 @@ public sealed class EditModel(SopCatalog catalog, IUserDirectory directory, IStr
             Errors = errors;
             return Page();
         }
-        var by = User.FindFirst(System.Security.Claims.ClaimTypes.GivenName)?.Value ?? User.Identity?.Name ?? "-";
-        var result = await catalog.ImportAsync(sop, $"{by} <{User.Identity?.Name}>", CatatanPerubahan, ct);
-        TempData["Message"] = result.Created ? T["Versi {0} disimpan.", result.Versi].Value : T["Tidak ada perubahan; versi {0} tetap berlaku.", result.Versi].Value;
+        var (result, message) = await publisher.PublishAsync(sop, User, CatatanPerubahan, ct);
+        TempData["Message"] = message;
         return Redirect(Url.Content($"~/admin/sop/{result.DefinitionId}"));
     }
 

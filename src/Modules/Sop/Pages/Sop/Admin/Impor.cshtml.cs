@@ -22,7 +22,7 @@ namespace CampusKonseling.Sop.Pages.Sop.Admin;
 /// </summary>
 [RequirePermission(Permissions.ManageSop)]
 [RequestSizeLimit(MaxBytes + 64 * 1024)]
-public sealed partial class ImporModel(SopCatalog catalog, IUserDirectory directory, ShellFeatureServices features, IStringLocalizer<S> T) : PageModel
+public sealed partial class ImporModel(SopPublisher publisher, IUserDirectory directory, ShellFeatureServices features, IStringLocalizer<S> T) : PageModel
 {
     public const int MaxBytes = 4 * 1024 * 1024;
     private static readonly JsonSerializerOptions Json = new(DefinitionJson.Options) { WriteIndented = false };
@@ -84,11 +84,9 @@ public sealed partial class ImporModel(SopCatalog catalog, IUserDirectory direct
         }
         if (draft is null) return Problem(T["Draf tidak dapat dibaca lagi; unggah dokumennya sekali lagi."]);
         var sop = DraftBinding.Apply(draft, Lajur, Luaran, Langkah);
-        var errors = DefinitionValidator.Validate(sop).ToList();
+        var errors = await publisher.CheckAsync(sop, ct);
         for (var i = 0; i < sop.Pelaksana.Count; i++)
-            if (sop.Pelaksana[i].Peran is { Length: > 0 } peran && !await directory.RoleExistsAsync(peran, ct))
-                errors.Add(($"pelaksana[{i}].peran", T["peran '{0}' belum ada di kampus ini", peran]));
-            else if (!sop.Pelaksana[i].Klien && sop.Pelaksana[i].Peran is null && sop.Pelaksana[i].Penugasan is null)
+            if (!sop.Pelaksana[i].Klien && sop.Pelaksana[i].Peran is null && sop.Pelaksana[i].Penugasan is null)
                 errors.Add(($"pelaksana[{i}]", T["lajur '{0}' belum diikat ke peran, klien, atau orang yang ditugaskan", sop.Pelaksana[i].Nama]));
         if (string.IsNullOrWhiteSpace(CatatanPerubahan)) errors.Add(("catatanPerubahan", T["Tuliskan alasan perubahan."]));
         if (errors.Count > 0)
@@ -97,9 +95,8 @@ public sealed partial class ImporModel(SopCatalog catalog, IUserDirectory direct
             Drafts = [new SopDraft(sop, temuan, [])];
             return Page();
         }
-        var by = User.FindFirst(System.Security.Claims.ClaimTypes.GivenName)?.Value ?? User.Identity?.Name ?? "-";
-        var result = await catalog.ImportAsync(sop, $"{by} <{User.Identity?.Name}>", $"{CatatanPerubahan!.Trim()} ({T["diimpor dari {0}", NamaBerkas ?? "-"]})", ct);
-        TempData["Message"] = result.Created ? T["Versi {0} disimpan.", result.Versi].Value : T["Tidak ada perubahan; versi {0} tetap berlaku.", result.Versi].Value;
+        var (result, message) = await publisher.PublishAsync(sop, User, $"{CatatanPerubahan!.Trim()} ({T["diimpor dari {0}", NamaBerkas ?? "-"]})", ct);
+        TempData["Message"] = message;
         return Redirect(Url.Content($"~/admin/sop/{result.DefinitionId}"));
     }
 
