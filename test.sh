@@ -104,5 +104,14 @@ echo "test.sh: TLS test SMTP server on 127.0.0.1 (STARTTLS $starttls_port, impli
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 status=0
-dotnet test CampusKonseling.sln -c Release --logger "console;verbosity=normal" "$@" || status=$?
+set +e
+dotnet test CampusKonseling.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$work/dotnet-test.log"
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 0 ]; then
+    # CI shows the end of the output: repeat each failed test with its message there.
+    echo
+    echo "test.sh: dotnet test ended with $status; the failed tests:"
+    awk '/^  Failed /{show=1; n=0} /^  (Passed|Skipped) /{show=0} show && n<40 {print; n++}' "$work/dotnet-test.log"
+fi
 exit "$status"
