@@ -51,7 +51,7 @@ public sealed class FlowHeader
     /// <summary>A line of letters under the header, before the first numbered row: a sub-header or broken names.</summary>
     private static bool IsSubHeader(DocLine line) =>
         line.IsRow && FlowTable.Number(line[0]) is null && line[0].Length == 0 && line.Sel.Any(c => c.Any(char.IsLetter))
-        && !line.Sel.Skip(1).Any(c => c.Length > 40);
+        && !line.Sel.Skip(1).Any(c => c.Length > 60);
 
     public static FlowHeader Read(IReadOnlyList<DocLine> lines, int at)
     {

@@ -25,13 +25,17 @@ public sealed class BarisAlir
 /// </summary>
 public static partial class FlowTable
 {
-    [GeneratedRegex(@"^(\d{1,3})([a-z]?)\.?$")] private static partial Regex NumberPattern();
+    [GeneratedRegex(@"^((?:[A-Z]\.)?\d{1,3}[a-z]?(?:/\d{1,3}[a-z]?)?)\.?$")] private static partial Regex NumberPattern();
 
+    /// <summary>A step number as printed: "3", "3a", a sub-step of a lettered part "E.2", a decision between two rows "6/7".</summary>
     public static string? Number(string cell)
     {
         var m = NumberPattern().Match(cell.Trim());
-        return m.Success ? m.Groups[1].Value + m.Groups[2].Value : null;
+        return m.Success ? m.Groups[1].Value : null;
     }
+
+    /// <summary>The step id of a printed number: "E.2" → "E2", "6/7" → "6-7".</summary>
+    public static string IdOf(string no) => no.Replace(".", "").Replace('/', '-');
 
     public sealed record Hasil(FlowHeader Header, List<BarisAlir> Baris, List<Temuan> Temuan, int End);
 
@@ -56,8 +60,8 @@ public static partial class FlowTable
             var no = Number(line[noCol]);
             if (no is not null)
             {
-                var id = no;
-                for (var suffix = 'a'; rows.Any(r => r.Id == id); suffix++) id = no + suffix;
+                var id = IdOf(no);
+                for (var suffix = 'a'; rows.Any(r => r.Id == id); suffix++) id = IdOf(no) + suffix;
                 var row = new BarisAlir { No = no, Id = id };
                 Fill(row, line, header, temuan, first: true);
                 rows.Add(row);

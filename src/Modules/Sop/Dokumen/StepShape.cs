@@ -6,7 +6,7 @@ namespace CampusKonseling.Sop.Dokumen;
 
 /// <summary>
 /// The steps from the rows: ids from the numbers (a number printed twice becomes "3", "3a"), the kind (first mulai, last
-/// selesai, keputusan where the document shows one: a ◇, "Jika …" wording, or Ket's "Jika {pilihan}: ke langkah {no}"),
+/// selesai, keputusan where the document shows one: a ◇, "Jika …" wording on a row without another symbol, or Ket's "Jika {pilihan}: ke langkah {no}"),
 /// where each goes on (Ket's clauses, else the next row) and the findings of each row.
 /// </summary>
 public static partial class StepShape
@@ -26,11 +26,15 @@ public static partial class StepShape
     public static List<Langkah> Shape(IReadOnlyList<Row> rows, bool lanesKnown, List<Temuan> temuan, FlowHeader? header = null)
     {
         var ids = rows.Select(r => r.Id).ToList();
-        string? IdOf(string no)
+        // A number printed on two rows (a decision and the step it leads to, both "4") means the other row, the first after this one.
+        string? IdOf(string no, int from)
         {
             var clean = no.Trim().TrimEnd('.');
-            var at = rows.ToList().FindIndex(r => r.No == clean);
-            return at >= 0 ? ids[at] : ids.Contains(clean) ? clean : null;
+            var at = Enumerable.Range(0, rows.Count).Where(k => rows[k].No == clean).ToList();
+            if (at.Count == 0) return ids.Contains(clean) ? clean : null;
+            if (at.Count == 1) return ids[at[0]];
+            var others = at.Where(k => k != from).ToList();
+            return ids[others.FirstOrDefault(k => k > from, others[0])];
         }
 
         var steps = new List<Langkah>();
@@ -44,22 +48,26 @@ public static partial class StepShape
             {
                 if (JikaClause().Match(clause) is { Success: true } j)
                 {
-                    if (IdOf(j.Groups["no"].Value) is { } to) pilihan.Add(new Pilihan(j.Groups["pilihan"].Value.Trim(), to));
+                    if (IdOf(j.Groups["no"].Value, i) is { } to) pilihan.Add(new Pilihan(j.Groups["pilihan"].Value.Trim(), to));
                     else temuan.Add(new Temuan(row.Id, "ket", $"\"{clause}\" menuju langkah {j.Groups["no"].Value} yang tidak ada di tabel", TingkatTemuan.Galat));
                 }
                 else if (LanjutClause().Match(clause) is { Success: true } l)
                     foreach (var no in l.Groups["no"].Value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                                  .SelectMany(n => n.Split(" dan ", StringSplitOptions.TrimEntries)))
-                        if (IdOf(no) is { } to) lanjut.Add(to);
+                        if (IdOf(no, i) is { } to) lanjut.Add(to);
                         else temuan.Add(new Temuan(row.Id, "ket", $"\"{clause}\" menuju langkah {no} yang tidak ada di tabel", TingkatTemuan.Galat));
                 else ket.Add(clause);
             }
 
             var uraian = Teks.Capitalize(row.Uraian);
             var diamond = row.Tanda.Any(t => t.Contains('◇') || t.Contains('◆') || t.Contains('♦'));
-            var worded = Conditional().IsMatch(row.Uraian);
+            // "Jika …" wording makes a decision only where the document draws no other symbol: a ▭ row that starts "Jika" is the branch's task.
+            var activity = row.Tanda.Any(t => t.Contains('▭') || t.Contains('□') || t.Contains('⬭') || t.Contains('⬬'));
+            var worded = Conditional().IsMatch(row.Uraian) && !activity;
+            // A terminator ⬭ after the first row ends the flow there, also in the middle of the table (one branch's end).
+            var terminator = row.Tanda.Any(t => t.Contains('⬭') || t.Contains('⬬'));
             var jenis = pilihan.Count > 0 || diamond || worded ? JenisLangkah.Keputusan
-                : i == 0 ? JenisLangkah.Mulai : i == rows.Count - 1 ? JenisLangkah.Selesai : JenisLangkah.Tugas;
+                : i == 0 ? JenisLangkah.Mulai : i == rows.Count - 1 || terminator ? JenisLangkah.Selesai : JenisLangkah.Tugas;
             if (jenis == JenisLangkah.Keputusan && pilihan.Count < 2)
                 temuan.Add(new Temuan(row.Id, "pilihan",
                     (worded ? "kalimat bersyarat (\"Jika …\"): langkah keputusan" : "tanda keputusan ◇: langkah keputusan")
