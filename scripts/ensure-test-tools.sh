@@ -30,6 +30,8 @@ installed() {
 }
 
 packages=(chromium chromium-driver fonts-dejavu-core)
+# pdftoppm: the exported SOP PDFs are rendered to PNG screenshots to look at (Sop/Dokumen, Browser/SopImportWalkthrough).
+command -v pdftoppm >/dev/null || packages+=(poppler-utils)
 command -v npm >/dev/null || packages+=(nodejs npm)
 command -v openssl >/dev/null || packages+=(openssl)
 # scripts/backup.sh and restore.sh run in the suite (Operations/BackupRestoreTests); a PostgreSQL server elsewhere
@@ -59,4 +61,4 @@ if [[ ! -f "$node_modules/axe-core/axe.min.js" ]]; then
     npm install --prefix "$repo/.tools" --no-audit --no-fund axe-core@4
 fi
 
-log "chromium, chromium-driver, fonts-dejavu-core, openssl, maildev, smtp-server, nodemailer and axe-core are present"
+log "chromium, chromium-driver, fonts-dejavu-core, poppler-utils, openssl, maildev, smtp-server, nodemailer and axe-core are present"

@@ -10,9 +10,10 @@ namespace CampusKonseling.Tests.Browser;
 
 /// <summary>
 /// IPDN's campus admin brings the unit's SOP document (a DOCX) to /admin/sop/impor, reads the Terapi draft row by row,
-/// binds its lanes to the roles the shipped recipe uses and an output to a letter template, and publishes it as a new
-/// version; a lane left unbound is refused with an Indonesian message on the same page. A case is then opened on the
-/// published SOP from the staff UI.
+/// sees it taken as the next revision of the Terapi SOP the campus runs (lanes bound as they are), binds a step's output to
+/// a letter template, and publishes it as that SOP's next version. A new SOP under a code in use and a lane left unbound
+/// are refused with Indonesian messages on the same page. A case is then opened on the published SOP from the staff UI. The published version's PDF is downloaded and drawn to PNG pages to look at
+/// (screenshots/sop-impor-ipdn-pdf-N.png).
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class SopImportWalkthrough(PlatformFixture platform) : IAsyncLifetime
@@ -58,33 +59,61 @@ public sealed class SopImportWalkthrough(PlatformFixture platform) : IAsyncLifet
         await page.ScreenshotAsync(new() { Path = Shot("draf"), FullPage = true });
         await section.ScreenshotAsync(new() { Path = Shot("draf-terapi") });
 
-        // A lane left unbound: the Indonesian message, the same page, nothing saved.
+        // The document has no Nomor SOP, but its name is the Terapi SOP the campus runs (but for the document's typo "Praj"):
+        // it is read as that SOP's next revision, its lanes already bound as they are now.
+        await Assertions.Expect(section.Locator($"p.revisi-dari[data-tujuan='{seed.Kode}']")).ToBeVisibleAsync();
+        await Assertions.Expect(section.GetByLabel("SOP", new() { Exact = true })).ToHaveValueAsync(seed.Kode);
+        foreach (var lane in draft.Pelaksana.Where(p => roles.Lanes.ContainsKey(Norm(p.Nama))))
+            await Assertions.Expect(section.Locator($"tr[data-lajur='{lane.Id}'] select")).ToHaveValueAsync(roles.Lanes[Norm(lane.Nama)]);
+
+        // Published as a new SOP under the code in force, with a lane left unbound: both said in Indonesian, the same page, nothing saved.
         var unbound = draft.Pelaksana[^1];
         await BindAsync(section, draft, roles, skip: unbound.Id);
+        await section.GetByLabel("SOP", new() { Exact = true }).SelectOptionAsync("");
+        await section.GetByLabel("Nomor SOP (kode) untuk SOP baru").FillAsync(seed.Kode);
         await section.GetByRole(AriaRole.Button, new() { Name = "Terbitkan sebagai versi baru" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Impor dokumen SOP");
         section = page.Locator($"section.sop-draf[data-draf='{draft.Kode}']");
         await Assertions.Expect(section.Locator("ul.temuan-sop")).ToContainTextAsync($"lajur '{unbound.Nama}' belum diikat ke peran, klien, atau orang yang ditugaskan");
+        await Assertions.Expect(section.Locator("ul.temuan-sop")).ToContainTextAsync($"Kode '{seed.Kode}' sudah dipakai SOP");
+        await Assertions.Expect(section.GetByLabel("Nomor SOP (kode) untuk SOP baru")).ToHaveValueAsync(seed.Kode);
         await page.ScreenshotAsync(new() { Path = Shot("lajur-belum-diikat"), FullPage = true });
 
-        // Every lane bound to the recipe's roles, the Nota Dinas made by its letter template: a new version.
+        // As the next version of the SOP in force, every lane bound, step 3's output (its Nota Dinas) made by the letter template.
+        await section.GetByLabel("SOP", new() { Exact = true }).SelectOptionAsync(seed.Kode);
         await BindAsync(section, draft, roles, skip: null);
-        var nota = section.Locator("tr[data-luaran]", new() { HasText = "Nota Dinas" }).First;
-        var output = await nota.CountAsync() > 0 ? nota : section.Locator("tr[data-luaran]").First;
-        await output.Locator("select").SelectOptionAsync("surat:nota-dinas");
+        var nota = section.Locator("tr[data-luaran='3']");
+        await Assertions.Expect(nota).ToContainTextAsync("Membuat laporan kepada pimpinan");
+        await nota.Locator("select").SelectOptionAsync("surat:nota-dinas");
         const string reason = "Disesuaikan dengan dokumen SOP unit 2024";
         await section.GetByLabel("Alasan perubahan").FillAsync(reason);
+        await page.EvaluateAsync("document.body.dataset.sebelum = '1'"); // gone once the answer to the post is the page
         await section.GetByRole(AriaRole.Button, new() { Name = "Terbitkan sebagai versi baru" }).ClickAsync();
+        await page.Locator("body:not([data-sebelum])").WaitForAsync();
+        if (page.Url.Contains("/admin/sop/impor", StringComparison.Ordinal))
+            throw new Xunit.Sdk.XunitException("not published: " + string.Join(" | ", await page.Locator(".temuan.tingkat-galat, p.alert.error").AllInnerTextsAsync()));
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/{_ipdn.Prefix}/admin/sop/[0-9a-f-]+$"));
         await Assertions.Expect(page.Locator("p.alert.success")).ToContainTextAsync(new Regex(@"Versi \d+ disimpan\."));
         var versi = Regex.Match((await page.Locator("p.alert.success").TextContentAsync())!, @"Versi (\d+)").Groups[1].Value;
         var row = page.Locator($"tr[data-versi='{versi}']");
         await Assertions.Expect(row).ToContainTextAsync(reason);
         await Assertions.Expect(row).ToContainTextAsync("aktif");
+        Assert.True(int.Parse(versi) >= 2, $"the revision of {seed.Kode} is version {versi}");
         await page.ScreenshotAsync(new() { Path = Shot("terbit"), FullPage = true });
 
+        // The published version downloads as the unit's SOP AP document: its PDF, drawn to pages to look at.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[data-unduh='pdf']").ClickAsync());
+        Assert.Equal($"{seed.Kode}-v{versi}.pdf", download.SuggestedFilename);
+        var pdf = Shot("pdf").Replace(".png", ".pdf");
+        await download.SaveAsAsync(pdf);
+        var (pages, text) = PdfText.Read(await File.ReadAllBytesAsync(pdf));
+        Assert.Contains(Regex.Replace(draft.Judul, @"\s+", " "), Regex.Replace(text, @"\s+", " "));
+        Assert.Contains($"Revisi ke-{versi}", text);
+        Assert.Contains($"Halaman {pages} dari {pages}", text);
+        Assert.True(PdfPages.Render(pdf, "sop-impor-ipdn-pdf") == pages);
+
         await page.GotoAsync($"{_ipdn.Prefix}/admin/sop", Loaded);
-        var listed = page.Locator($"table.sop-list tr[data-sop='{draft.Kode}']");
+        var listed = page.Locator($"table.sop-list tr[data-sop='{seed.Kode}']");
         await Assertions.Expect(listed).ToHaveCountAsync(1);
         await Assertions.Expect(listed.Locator("td[data-label='Versi']")).ToHaveTextAsync(versi);
 
@@ -93,7 +122,7 @@ public sealed class SopImportWalkthrough(PlatformFixture platform) : IAsyncLifet
         await page.GetByLabel("Nama klien").FillAsync("Praja Bima Sakti");
         await page.GetByLabel("Jenis klien").SelectOptionAsync("Praja");
         await page.GetByLabel("Datang langsung").CheckAsync();
-        await page.GetByLabel("SOP yang dijalankan").SelectOptionAsync(draft.Kode);
+        await page.GetByLabel("SOP yang dijalankan").SelectOptionAsync(seed.Kode);
         await page.GetByRole(AriaRole.Button, new() { Name = "Buka kasus" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/{_ipdn.Prefix}/admin/kasus/[^/]+$"));
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Praja Bima Sakti");
@@ -132,6 +161,7 @@ public sealed class SopImportWalkthrough(PlatformFixture platform) : IAsyncLifet
             var row = section.Locator($"tr[data-lajur='{lane.Id}']");
             var role = lane.Id == skip ? "" : roles.GetValueOrDefault(Norm(lane.Nama)) ?? throw new Xunit.Sdk.XunitException($"no recipe lane named '{lane.Nama}'");
             await row.Locator("select").SelectOptionAsync(role);
+            if (lane.Id != skip) continue;
             await row.Locator("input[type=checkbox]").SetCheckedAsync(false);
             await row.Locator("input[type=text]").FillAsync("");
         }

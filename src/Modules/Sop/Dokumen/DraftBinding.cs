@@ -9,8 +9,10 @@ namespace CampusKonseling.Sop.Dokumen;
 /// </summary>
 public sealed record LaneBinding(string Id, string? Peran, bool Klien, string? Penugasan);
 
+/// <summary>A step's output bound to what makes it.</summary>
+/// <param name="Langkah">The step id.</param>
 /// <param name="Ikat">"surat:{templat}", "unggah", or empty (the output stays a description).</param>
-public sealed record OutputBinding(string Output, string? Ikat);
+public sealed record OutputBinding(string Langkah, string? Ikat);
 
 /// <summary>A step's lane chosen by the admin where the document marked none (or marked it unclearly).</summary>
 public sealed record StepBinding(string Id, string? Lajur);
@@ -25,19 +27,15 @@ public static class DraftBinding
         var byStep = (steps ?? []).Where(s => !string.IsNullOrWhiteSpace(s.Id) && s.Lajur is { } l && laneIds.Contains(l))
             .GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First().Lajur!);
         var byLane = lanes.Where(l => !string.IsNullOrWhiteSpace(l.Id)).GroupBy(l => l.Id).ToDictionary(g => g.Key, g => g.First());
+        // The form is the truth for a lane it posts: a select left empty unbinds it.
         var pelaksana = draft.Pelaksana.Select(p => byLane.TryGetValue(p.Id, out var b)
-            ? p with
-            {
-                Peran = b.Klien ? null : Blank(b.Peran) ?? p.Peran,
-                Klien = b.Klien,
-                Penugasan = Blank(b.Penugasan) ?? p.Penugasan,
-            }
+            ? p with { Peran = b.Klien ? null : Blank(b.Peran), Klien = b.Klien, Penugasan = Blank(b.Penugasan) }
             : p).ToList();
-        var byOutput = outputs.Where(o => !string.IsNullOrWhiteSpace(o.Output) && !string.IsNullOrWhiteSpace(o.Ikat))
-            .GroupBy(o => o.Output.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Ikat!, StringComparer.OrdinalIgnoreCase);
+        var byOutput = outputs.Where(o => !string.IsNullOrWhiteSpace(o.Langkah) && !string.IsNullOrWhiteSpace(o.Ikat))
+            .GroupBy(o => o.Langkah).ToDictionary(g => g.Key, g => g.First().Ikat!);
         var langkah = draft.Langkah.Select(l => byStep.TryGetValue(l.Id, out var lajur) ? l with { Pelaksana = [lajur] } : l).Select(l =>
         {
-            if (l.Output is not { } output || !byOutput.TryGetValue(output.Trim(), out var ikat)) return l;
+            if (l.Output is not { } output || !byOutput.TryGetValue(l.Id, out var ikat)) return l;
             var aksi = ikat.StartsWith(SuratPrefix, StringComparison.Ordinal)
                 ? new Aksi { Jenis = "surat", Templat = ikat[SuratPrefix.Length..] }
                 : ikat == Unggah ? new Aksi { Jenis = "unggah", Dokumen = output.Trim() } : null;
@@ -47,9 +45,14 @@ public static class DraftBinding
         return draft with { Pelaksana = pelaksana, Langkah = langkah };
     }
 
-    /// <summary>The outputs of a draft that a binding can make: each distinct output text, in step order.</summary>
-    public static IReadOnlyList<string> Outputs(SopDefinition draft) =>
-        draft.Langkah.Select(l => l.Output?.Trim()).OfType<string>().Where(o => o.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    /// <summary>The steps with an output a binding can make, in step order.</summary>
+    public static IReadOnlyList<Langkah> Outputs(SopDefinition draft) =>
+        draft.Langkah.Where(l => !string.IsNullOrWhiteSpace(l.Output)).ToList();
+
+    /// <summary>What a step's output is already made by (a letter template or an upload), for the form's selection.</summary>
+    public static string? BoundOutput(Langkah l) =>
+        l.Aksi.FirstOrDefault(a => a.Jenis == "surat" && a.Templat is not null) is { } surat ? SuratPrefix + surat.Templat
+        : l.Aksi.Any(a => a.Jenis == "unggah") ? Unggah : null;
 
     /// <summary>The steps whose lane the admin must choose: none marked, or a finding on the pelaksana column.</summary>
     public static IReadOnlyList<Langkah> StepsToBind(SopDefinition draft, IEnumerable<Temuan> temuan) =>

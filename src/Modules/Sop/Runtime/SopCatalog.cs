@@ -44,6 +44,16 @@ public sealed class SopCatalog(SopDb db, TimeProvider clock, Timers.SopSchedules
         return new ImportResult(row.Id, versi, true);
     }
 
+    /// <summary>Every SOP of the campus in its version in force, by code.</summary>
+    public async Task<IReadOnlyList<(DefinitionRow Definition, SopDefinition Sop)>> InForceAsync(CancellationToken ct = default)
+    {
+        var rows = await (from d in db.Definitions.AsNoTracking()
+                          join v in db.Versions.AsNoTracking() on new { d.Id, Versi = d.VersiAktif } equals new { Id = v.DefinitionId, v.Versi }
+                          orderby d.Kode
+                          select new { d, v.Json }).ToListAsync(ct);
+        return rows.Select(r => (r.d, DefinitionJson.Deserialize(r.Json))).ToList();
+    }
+
     public async Task<(DefinitionRow Definition, VersionRow Version, SopDefinition Sop)?> FindAsync(Guid definitionId, int? versi, CancellationToken ct = default)
     {
         var definition = await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == definitionId, ct);

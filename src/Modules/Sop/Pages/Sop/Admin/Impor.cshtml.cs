@@ -22,7 +22,7 @@ namespace CampusKonseling.Sop.Pages.Sop.Admin;
 /// </summary>
 [RequirePermission(Permissions.ManageSop)]
 [RequestSizeLimit(MaxBytes + 64 * 1024)]
-public sealed partial class ImporModel(SopPublisher publisher, IUserDirectory directory, ShellFeatureServices features, IStringLocalizer<S> T) : PageModel
+public sealed partial class ImporModel(SopPublisher publisher, SopCatalog catalog, IUserDirectory directory, ShellFeatureServices features, IStringLocalizer<S> T) : PageModel
 {
     public const int MaxBytes = 4 * 1024 * 1024;
     private static readonly JsonSerializerOptions Json = new(DefinitionJson.Options) { WriteIndented = false };
@@ -38,6 +38,9 @@ public sealed partial class ImporModel(SopPublisher publisher, IUserDirectory di
     [BindProperty] public List<OutputBinding> Luaran { get; set; } = [];
     [BindProperty] public List<StepBinding> Langkah { get; set; } = [];
     [BindProperty] public string? CatatanPerubahan { get; set; }
+    /// <summary>The code of the SOP in force this draft becomes the next version of; empty: a new SOP with <see cref="Kode"/>.</summary>
+    [BindProperty] public string? Tujuan { get; set; }
+    [BindProperty] public string? Kode { get; set; }
 
     public IReadOnlyList<SopDraft> Drafts { get; private set; } = [];
     public string? Pesan { get; private set; }
@@ -45,6 +48,18 @@ public sealed partial class ImporModel(SopPublisher publisher, IUserDirectory di
     public IReadOnlyList<(string? StepId, string Path, string Reason)> Errors { get; private set; } = [];
     public IReadOnlyList<string> Roles { get; private set; } = [];
     public IReadOnlyList<(string Kode, string Judul)> Templates { get; private set; } = [];
+    /// <summary>The campus's SOPs in force, which a draft may revise.</summary>
+    public IReadOnlyList<(Data.DefinitionRow Definition, SopDefinition Sop)> InForce { get; private set; } = [];
+    /// <summary>Per draft (by index): the SOP in force it revises, proposed on reading or chosen on publishing.</summary>
+    public Dictionary<int, string> TujuanDraf { get; } = [];
+
+    /// <summary>The draft as it would be published against its proposed SOP in force: what that keeps, and the steps with their work.</summary>
+    public (SopDefinition Sop, Dipertahankan Kept, int Versi)? Pratinjau(int d)
+    {
+        if (!TujuanDraf.TryGetValue(d, out var kode) || InForce.FirstOrDefault(x => x.Sop.Kode == kode) is not { Sop: not null } target) return null;
+        var (sop, kept) = SopRevisi.Lanjutkan(Drafts[d].Definisi, target.Sop);
+        return (sop, kept, target.Definition.VersiAktif);
+    }
 
     public async Task OnGetAsync(CancellationToken ct) => await ChoicesAsync(ct);
 
@@ -65,6 +80,13 @@ public sealed partial class ImporModel(SopPublisher publisher, IUserDirectory di
         }
         else return Problem(T["Pilih berkas DOCX dokumen SOP, atau tempel teksnya."]);
         if (Drafts.Count == 0) Pesan = T["Tidak ada SOP yang terbaca di dokumen ini: tidak ditemukan tabel bagan alir (No | Kegiatan | Pelaksana | Mutu Baku) maupun langkah bernomor."];
+        // A document of an SOP the campus runs is read as its next revision: its lanes bound as they are now.
+        Drafts = Drafts.Select((draft, d) =>
+        {
+            if (SopRevisi.Cocok(draft.Definisi, InForce.Select(x => x.Sop)) is not { } target) return draft;
+            TujuanDraf[d] = target.Kode;
+            return draft with { Definisi = SopRevisi.IkatLajur(draft.Definisi, target) };
+        }).ToList();
         return Page();
     }
 
@@ -84,7 +106,20 @@ public sealed partial class ImporModel(SopPublisher publisher, IUserDirectory di
         }
         if (draft is null) return Problem(T["Draf tidak dapat dibaca lagi; unggah dokumennya sekali lagi."]);
         var sop = DraftBinding.Apply(draft, Lajur, Luaran, Langkah);
-        var errors = await publisher.CheckAsync(sop, ct);
+        var early = new List<(string Path, string Reason)>();
+        if (!string.IsNullOrWhiteSpace(Tujuan))
+        {
+            if (InForce.FirstOrDefault(x => x.Sop.Kode == Tujuan) is { Sop: not null } target) sop = SopRevisi.Lanjutkan(sop, target.Sop).Sop;
+            else early.Add(("kode", T["SOP '{0}' tidak ada lagi di kampus ini; pilih SOP lain atau \"SOP baru\".", Tujuan]));
+        }
+        else if (string.IsNullOrWhiteSpace(Kode)) early.Add(("kode", T["Isi Nomor SOP (kode) untuk SOP baru."]));
+        else
+        {
+            sop = sop with { Kode = Kode.Trim() };
+            if (InForce.FirstOrDefault(x => string.Equals(x.Sop.Kode, sop.Kode, StringComparison.OrdinalIgnoreCase)) is { Sop: not null } taken)
+                early.Add(("kode", T["Kode '{0}' sudah dipakai SOP \"{1}\"; pilih \"versi baru dari\" SOP itu, atau kode lain.", taken.Sop.Kode, taken.Sop.Judul]));
+        }
+        var errors = early.Concat(await publisher.CheckAsync(sop, ct)).ToList();
         for (var i = 0; i < sop.Pelaksana.Count; i++)
             if (!sop.Pelaksana[i].Klien && sop.Pelaksana[i].Peran is null && sop.Pelaksana[i].Penugasan is null)
                 errors.Add(($"pelaksana[{i}]", T["lajur '{0}' belum diikat ke peran, klien, atau orang yang ditugaskan", sop.Pelaksana[i].Nama]));
@@ -92,7 +127,9 @@ public sealed partial class ImporModel(SopPublisher publisher, IUserDirectory di
         if (errors.Count > 0)
         {
             Errors = errors.Select(e => (StepOf(sop, e.Path), e.Path, e.Reason)).ToList();
-            Drafts = [new SopDraft(sop, temuan, [])];
+            // Shown again as read (its code too: the typed one stays in its field), with the bindings made.
+            Drafts = [new SopDraft(sop with { Kode = draft.Kode }, temuan, [])];
+            if (!string.IsNullOrWhiteSpace(Tujuan)) TujuanDraf[0] = Tujuan;
             return Page();
         }
         var (result, message) = await publisher.PublishAsync(sop, User, $"{CatatanPerubahan!.Trim()} ({T["diimpor dari {0}", NamaBerkas ?? "-"]})", ct);
@@ -129,6 +166,7 @@ public sealed partial class ImporModel(SopPublisher publisher, IUserDirectory di
     {
         Roles = await directory.RoleNamesAsync(ct);
         Templates = features.Contract<ILetterService>() is { } letters ? await letters.TemplatesAsync(ct) : [];
+        InForce = await catalog.InForceAsync(ct);
     }
 
     private static string? StepOf(SopDefinition sop, string path) =>
