@@ -66,7 +66,7 @@ public sealed class ApiReferenceWalkthrough(PlatformFixture platform) : IAsyncLi
         await page.FillAsync("input[name='Input.Email']", campus.AdminEmail);
         await page.FillAsync("input[name='Input.Password']", campus.AdminPassword);
         await page.ClickAsync("form button.primary");
-        await page.WaitForURLAsync(url => !url.Contains("/akun/masuk"));
+        await page.WaitForURLAsync(url => !url.Contains("/akun/masuk"), Committed);
 
         // The key, made the way the admin makes every key, shown once.
         await page.GotoAsync($"{campus.Prefix}/admin/kunci-api", Loaded);
@@ -116,6 +116,10 @@ public sealed class ApiReferenceWalkthrough(PlatformFixture platform) : IAsyncLi
         var reported = platform.Services.GetRequiredService<CspViolationLog>().Recent();
         Assert.DoesNotContain(reported, v => v.DocumentPath.StartsWith($"/{campus.Prefix}/", StringComparison.Ordinal));
     }
+
+    // Waiting for the next page's commit, not its load event: a load event that fires while the wait is being set up is
+    // missed on a busy machine and the wait times out (CI saw it after sign-in).
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
 
     private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 

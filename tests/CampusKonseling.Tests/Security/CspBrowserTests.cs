@@ -58,7 +58,7 @@ public sealed class CspBrowserTests(PlatformFixture platform) : IAsyncLifetime
             PageSanitizerTests.Attack));
         await ShotAsync(page, "admin-a-menanam");
         await page.ClickAsync("form.card button.primary");
-        await page.WaitForURLAsync(url => url.Contains("/admin/halaman"));
+        await page.WaitForURLAsync(url => url.Contains("/admin/halaman"), Committed);
 
         await page.GotoAsync($"{_a.Prefix}/halaman/info-beasiswa", Loaded);
         await page.WaitForLoadStateAsync(LoadState.Load);
@@ -151,11 +151,15 @@ public sealed class CspBrowserTests(PlatformFixture platform) : IAsyncLifetime
         await page.FillAsync("input[name='Input.Email']", campus.AdminEmail);
         await page.FillAsync("input[name='Input.Password']", campus.AdminPassword);
         await page.ClickAsync("form button.primary");
-        await page.WaitForURLAsync(url => !url.Contains("/akun/masuk"));
+        await page.WaitForURLAsync(url => !url.Contains("/akun/masuk"), Committed);
     }
 
     private Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, $"csp-{++_step:00}-{name}.png"), FullPage = true });
+
+    // Waiting for the next page's commit, not its load event: a load event that fires while the wait is being set up is
+    // missed on a busy machine and the wait times out (CI saw it after sign-in).
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
 
     private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 }

@@ -83,7 +83,7 @@ public static partial class StepShape
             else if (char.IsLower(row.Uraian[0]))
                 temuan.Add(new Temuan(row.Id, "uraian", "uraian diawali huruf kecil: mungkin terpotong atau lanjutan baris sebelumnya; periksa pelakunya", TingkatTemuan.Info));
             if (lanesKnown && row.Lajur.Count == 0)
-                temuan.Add(new Temuan(row.Id, "pelaksana", "pelaksana tidak terbaca: tidak ada tanda di kolom pelaksana; pilih lajurnya"));
+                temuan.Add(new Temuan(row.Id, "pelaksana", "tidak terbaca: tidak ada tanda di kolom pelaksana mana pun; pilih lajurnya"));
             if (header is not null)
                 foreach (var (kolom, empty, nama) in new[] { (Kolom.Kelengkapan, row.Kelengkapan.Count == 0, "kelengkapan"), (Kolom.Waktu, row.Waktu.Length == 0, "waktu"), (Kolom.Output, row.Output.Count == 0, "output") })
                     if (empty && header.Has(kolom)) temuan.Add(new Temuan(row.Id, nama, $"kolom {nama} kosong pada baris ini", TingkatTemuan.Info));

@@ -48,7 +48,7 @@ public sealed class BadDocumentTests
         Assert.Equal(["1", "2", "3"], draft.Definisi.Langkah.Select(l => l.Id));
         Assert.Contains(draft.Temuan, t => t.Baris == "1" && t.Kolom == "baris" && t.Pesan.StartsWith("baris tidak terbaca (tanpa nomor langkah)"));
         Assert.Contains(draft.Temuan, t => t.Baris == "2" && t.Kolom == "waktu" && t.Pesan.Contains("waktu 'segera' tidak dapat dibaca"));
-        Assert.Contains(draft.Temuan, t => t.Baris == "3" && t.Kolom == "pelaksana" && t.Pesan.StartsWith("pelaksana tidak terbaca"));
+        Assert.Contains(draft.Temuan, t => t.Baris == "3" && t.Kolom == "pelaksana" && t.Pesan.StartsWith("tidak terbaca: tidak ada tanda"));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class ImportSopCliTests
         Assert.Equal(["Administrasi Layanan Bimbingan dan Konseling Praja", "Administrasi Layanan Bimbingan dan Konseling bagi Pegawai",
             "Layanan Konsultasi Konseling Online Bagi Praja", "Administrasi Pelaksanaan Terapi bagi Praj dan Pegawai"], sops.Select(s => s.Judul));
         Assert.Equal(["konselor"], sops[3].Langkah[0].Pelaksana);
-        Assert.Contains("baris 2: pelaksana: pelaksana tidak terbaca", error);
+        Assert.Contains("baris 2: pelaksana: tidak terbaca: tidak ada tanda", error);
         Assert.Contains("ikatan: lajur 'Kepala Biro III': ikat ke peran kampus", error);
 
         (code, _, error) = await Cli.RunAsync("recipes", "import-sop", "/tidak/ada.docx");
