@@ -36,6 +36,7 @@ public sealed class Startup : IFeatureStartup
         feature.AddContract<CampusKonseling.Workflows.ISopSteps, SopSteps>();
         feature.AddContract<CampusKonseling.Workflows.IStepAction, TunjukAction>();
         feature.AddContract<CampusKonseling.Workflows.ISopCompliance, Compliance.SopCompliance>();
+        feature.AddContract<CampusKonseling.Privasi.IKegiatanPemrosesan, Privasi.SopPemrosesan>();
         services.AddSingleton<ISlaTimers, QuartzSlaTimers>();
         services.AddSingleton<SopSchedules>();
     }

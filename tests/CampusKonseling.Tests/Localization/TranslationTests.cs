@@ -29,6 +29,7 @@ public sealed partial class TranslationTests
         ["src/Modules/Audit"] = ["src/Modules/Audit"],
         ["src/Modules/Reports"] = ["src/Modules/Reports"],
         ["src/Modules/Programs"] = ["src/Modules/Programs"],
+        ["src/Modules/Privasi"] = ["src/Modules/Privasi"],
         ["src/Themes/CampusTheme"] = ["src/Themes/CampusTheme"],
         ["src/Themes/AdminTheme"] = ["src/Themes/AdminTheme"],
     };

@@ -33,4 +33,13 @@ public sealed class FormCatalog(FormsDb db, TimeProvider clock)
             .FirstOrDefaultAsync(ct);
         return found is null ? null : new FormVersion(found.FormId, found.Id, found.Versi, FormJson.Deserialize(found.Json));
     }
+
+    /// <summary>Every published form in its version in force, by code.</summary>
+    public async Task<IReadOnlyList<FormVersion>> InForceAsync(CancellationToken ct = default)
+    {
+        var rows = await db.Forms.AsNoTracking().Where(f => f.VersiAktif > 0)
+            .Join(db.Versions.AsNoTracking(), f => new { f.Id, V = f.VersiAktif }, v => new { Id = v.FormId, V = v.Versi }, (f, v) => new { f.Kode, v })
+            .OrderBy(x => x.Kode).ToListAsync(ct);
+        return rows.Select(x => new FormVersion(x.v.FormId, x.v.Id, x.v.Versi, FormJson.Deserialize(x.v.Json))).ToList();
+    }
 }

@@ -1,0 +1,34 @@
+using CampusKonseling.Data;
+using CampusKonseling.Modules;
+using CampusKonseling.Navigation;
+using CampusKonseling.Privasi.Data;
+using CampusKonseling.Privasi.Rekam;
+using CampusKonseling.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampusKonseling.Privasi;
+
+public sealed class Startup : IFeatureStartup
+{
+    public void ConfigureServices(FeatureBuilder feature)
+    {
+        feature.AddTenantDbContext<PrivasiDb>(PrivasiDb.Schema)
+            .AddPermissions<Permissions>()
+            .AddAdminMenu<AdminMenu>();
+        feature.Services.AddScoped<RekamPemrosesan>();
+    }
+}
+
+public sealed class Permissions : IPermissionProvider
+{
+    public const string ManagePrivasi = "ManagePrivasi";
+
+    public IEnumerable<Permission> GetPermissions() =>
+        [new(ManagePrivasi, new("Mengelola pelindungan data pribadi (pejabat PDP, rekaman pemrosesan)", "Manage personal data protection (DPO, record of processing)"), "Privasi")];
+}
+
+public sealed class AdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<MenuItem> GetItems() =>
+        [new(new("Pelindungan data", "Data protection"), "admin/privasi", Permissions.ManagePrivasi, 96)];
+}
