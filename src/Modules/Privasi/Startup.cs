@@ -16,6 +16,7 @@ public sealed class Startup : IFeatureStartup
             .AddPermissions<Permissions>()
             .AddAdminMenu<AdminMenu>();
         feature.Services.AddScoped<RekamPemrosesan>();
+        feature.AddContract<IPejabatPdp, PejabatPdpSource>();
     }
 }
 

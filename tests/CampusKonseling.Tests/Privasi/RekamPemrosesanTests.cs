@@ -10,7 +10,7 @@ namespace CampusKonseling.Tests.Privasi;
 /// The record of processing activities of each demo campus, as its admin reads it at /admin/privasi, against the campus's
 /// recipe: every form and SOP listed; a form's problem field as specific data, its consent as the basis with the retention
 /// it promises; an SOP's lanes' roles as recipients and its lanes outside the campus as external recipients. The DPO is
-/// set and refused in Indonesian on a bad e-mail; a description written over the generated purpose stays; the XLSX holds
+/// set and refused in Indonesian on a bad e-mail, and each form's privacy notice names them; a description written over the generated purpose stays; the XLSX holds
 /// every activity; a counselor does not manage it.
 /// </summary>
 [Collection(PlatformCollection.Name)]
@@ -78,6 +78,11 @@ public sealed class RekamPemrosesanTests(PlatformFixture platform)
         await client.SignInAsync(campus.Prefix, campus.AdminEmail, campus.AdminPassword);
         var path = $"{campus.Prefix}/admin/privasi";
 
+        // Before a DPO is named, the form's privacy notice points to the unit.
+        var notice = (await client.PageAsync($"{campus.Prefix}/formulir/pendaftaran-konseling")).Page.QuerySelector("form.intake details.privasi")!;
+        Assert.StartsWith("1825 hari", Text(notice, "[data-retensi]"));
+        Assert.DoesNotContain("@", Text(notice, "[data-pejabat]"));
+
         // A bad e-mail: said in Indonesian beside the field, what was typed kept, nothing saved.
         var bad = await TestClient.ParseAsync(await client.SubmitAsync(path, "form[action*='handler=Pejabat']",
             new Dictionary<string, string> { ["Input.Nama"] = "Dr. Sri Wahyuni", ["Input.Email"] = "bukan-email" }));
@@ -91,6 +96,9 @@ public sealed class RekamPemrosesanTests(PlatformFixture platform)
         var (_, page) = await client.PageAsync(path);
         Assert.Equal("ppdp@ipdn.test", page.QuerySelector("#pejabat-email")!.GetAttribute("value"));
         Assert.Null(page.QuerySelector(".alert.warning"));
+        notice = (await client.PageAsync($"{campus.Prefix}/formulir/pendaftaran-konseling")).Page.QuerySelector("form.intake details.privasi")!;
+        Assert.Contains("Dr. Sri Wahyuni, Kepala Biro Umum", Text(notice, "[data-pejabat]"));
+        Assert.Equal("mailto:ppdp@ipdn.test", notice.QuerySelector("[data-pejabat] a")!.GetAttribute("href"));
 
         var kunci = "sop:IPDN-BK-TERAPI";
         var form = $"tr[data-kunci='{kunci}'] form";
