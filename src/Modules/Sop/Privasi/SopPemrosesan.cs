@@ -25,7 +25,7 @@ public sealed class SopPemrosesan(SopCatalog catalog) : IKegiatanPemrosesan
             umum.Add($"Surat: {templat}");
         if (sop.Langkah.Any(l => l.Aksi.Any(a => a.Jenis is "rujukan" or "hasilRujukan"))) spesifik.Add("Surat rujukan dan hasil layanan eksternal");
 
-        var penerima = sop.Pelaksana.Where(p => !p.Klien && p.Peran is not null).Select(p => $"{p.Peran} ({p.Nama})").Distinct().ToList();
+        var penerima = sop.Pelaksana.Where(p => !p.Klien && p.Peran is not null).Select(p => p.Peran == p.Nama ? p.Peran! : $"{p.Peran} ({p.Nama})").Distinct().ToList();
         var luar = sop.Pelaksana.Where(p => !p.Klien && p.Peran is null && p.Penugasan is null).Select(p => p.Nama).ToList();
         if (sop.Langkah.Any(l => l.Aksi.Any(a => a.Jenis == "rujukan"))) luar.Add("Pihak rujukan eksternal yang dituju");
         return new KegiatanPemrosesan(
