@@ -8,3 +8,10 @@ public interface IPejabatPdp
 {
     Task<PejabatPdp?> GetAsync(CancellationToken ct);
 }
+
+/// <summary>The purpose of a processing activity as the DPO wrote it over the generated one (contract of the Privasi feature).</summary>
+public interface IUraianPemrosesan
+{
+    /// <param name="kunci">"formulir:{kode}", "sop:{kode}".</param>
+    Task<string?> TujuanAsync(string kunci, CancellationToken ct);
+}

@@ -17,6 +17,7 @@ public sealed class Startup : IFeatureStartup
             .AddAdminMenu<AdminMenu>();
         feature.Services.AddScoped<RekamPemrosesan>();
         feature.AddContract<IPejabatPdp, PejabatPdpSource>();
+        feature.AddContract<IUraianPemrosesan, PejabatPdpSource>();
     }
 }
 

@@ -32,7 +32,7 @@ public sealed class ModuleBoundaryTests
     {
         var names = Modules.Select(a => a.GetName().Name).Order().ToList();
         Assert.Equal(
-            ["CampusKonseling.Admin", "CampusKonseling.Archive", "CampusKonseling.Audit", "CampusKonseling.Cases", "CampusKonseling.Directory", "CampusKonseling.Forms", "CampusKonseling.Identity", "CampusKonseling.Letters", "CampusKonseling.Notifications", "CampusKonseling.Pages", "CampusKonseling.Programs", "CampusKonseling.Reports", "CampusKonseling.Site", "CampusKonseling.Sop", "CampusKonseling.Tenants", "CampusKonseling.Themes.Admin", "CampusKonseling.Themes.Campus"],
+            ["CampusKonseling.Admin", "CampusKonseling.Archive", "CampusKonseling.Audit", "CampusKonseling.Cases", "CampusKonseling.Directory", "CampusKonseling.Forms", "CampusKonseling.Identity", "CampusKonseling.Letters", "CampusKonseling.Notifications", "CampusKonseling.Pages", "CampusKonseling.Privasi", "CampusKonseling.Programs", "CampusKonseling.Reports", "CampusKonseling.Site", "CampusKonseling.Sop", "CampusKonseling.Tenants", "CampusKonseling.Themes.Admin", "CampusKonseling.Themes.Campus"],
             names);
     }
 

@@ -51,7 +51,12 @@ public sealed class PrivasiWalkthrough(PlatformFixture platform) : IAsyncLifetim
             await page.ScreenshotAsync(new() { Path = Shot($"rekaman-{device}"), FullPage = true });
             await Axe.AssertNoSeriousViolationsAsync(page, $"Pelindungan data pribadi ({device})");
 
-            var student = await context.NewPageAsync();
+            // The student is nobody signed in: a context of their own.
+            await using var anonymous = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                BaseURL = platform.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "id-ID",
+            });
+            var student = await anonymous.NewPageAsync();
             await student.GotoAsync($"{_unpam.Prefix}/formulir", Loaded);
             await student.Locator("a[href*='/formulir/']").First.ClickAsync();
             var notice = student.Locator("details.privasi");

@@ -9,7 +9,7 @@ namespace CampusKonseling.Tests.Privasi;
 /// <summary>
 /// The record of processing activities of each demo campus, as its admin reads it at /admin/privasi, against the campus's
 /// recipe: every form and SOP listed; a form's problem field as specific data, its consent as the basis with the retention
-/// it promises; an SOP's lanes' roles as recipients and its lanes outside the campus as external recipients. The DPO is
+/// it promises; an SOP's lanes' roles as recipients and, where it refers clients out, the referral party outside the campus. The DPO is
 /// set and refused in Indonesian on a bad e-mail, and each form's privacy notice names them; a description written over the generated purpose stays; the XLSX holds
 /// every activity; a counselor does not manage it.
 /// </summary>
@@ -57,12 +57,13 @@ public sealed class RekamPemrosesanTests(PlatformFixture platform)
             var row = Assert.Contains($"sop:{kode}", rows);
             var penerima = Items(row, "[data-penerima]");
             var luar = Items(row, "[data-penerima-luar]");
+            var refers = sop.GetProperty("langkah").EnumerateArray().Any(l => l.TryGetProperty("aksi", out var aksi) && aksi.EnumerateArray().Any(a => Str(a, "jenis") == "rujukan"));
+            Assert.Equal(refers, luar.Contains("Pihak rujukan eksternal yang dituju"));
             foreach (var lane in sop.GetProperty("pelaksana").EnumerateArray())
             {
-                var (nama, peran, klien, penugasan) = (Str(lane, "nama"), Str(lane, "peran"), lane.TryGetProperty("klien", out var k) && k.GetBoolean(), Str(lane, "penugasan"));
+                var (nama, peran, klien) = (Str(lane, "nama"), Str(lane, "peran"), lane.TryGetProperty("klien", out var k) && k.GetBoolean());
                 if (klien) continue;
                 if (peran is not null) Assert.Contains(peran == nama ? peran : $"{peran} ({nama})", penerima);
-                else if (penugasan is null) Assert.Contains(nama, luar);
             }
         }
         // A campus whose forms take the client's problem names specific data in its SOPs too: they process counseling content.
@@ -108,6 +109,12 @@ public sealed class RekamPemrosesanTests(PlatformFixture platform)
         Assert.Equal("Merujuk praja dan pegawai untuk terapi psikolog/psikiater.", Text(row, "[data-tujuan]"));
         Assert.Equal("Ditinjau PPDP 2026", Text(row, "[data-catatan]"));
 
+        // Written over a form's purpose, it is what the form's notice tells requesters.
+        await client.SubmitAsync(path, "tr[data-kunci='formulir:pendaftaran-konseling'] form",
+            new Dictionary<string, string> { ["Tujuan"] = "Mencatat permohonan konseling praja dan pegawai.", ["Catatan"] = "" });
+        notice = (await client.PageAsync($"{campus.Prefix}/formulir/pendaftaran-konseling")).Page.QuerySelector("form.intake details.privasi")!;
+        Assert.Equal("Mencatat permohonan konseling praja dan pegawai.", Text(notice, "[data-tujuan]"));
+
         var xlsx = await client.Http.GetByteArrayAsync($"{path}?handler=Xlsx");
         using var doc = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
         var cells = doc.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList();
@@ -119,7 +126,8 @@ public sealed class RekamPemrosesanTests(PlatformFixture platform)
         using var counselor = platform.Client();
         await counselor.SignInAsync(campus.Prefix, "konselor@ipdn.demo", "Demo12345");
         var denied = await counselor.GetAsync(path);
-        Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("/akun/akses-ditolak", denied.Headers.Location!.ToString());
     }
 
     private static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

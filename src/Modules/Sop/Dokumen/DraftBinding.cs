@@ -45,6 +45,28 @@ public static class DraftBinding
         return draft with { Pelaksana = pelaksana, Langkah = langkah };
     }
 
+    /// <summary>
+    /// The posted choice is what makes each posted step's output: its letter or upload actions become exactly the one chosen
+    /// (none for "catatan saja"), also over those a revision kept from the version in force.
+    /// </summary>
+    public static SopDefinition PilihLuaran(SopDefinition sop, IEnumerable<OutputBinding> outputs)
+    {
+        var posted = outputs.Where(o => !string.IsNullOrWhiteSpace(o.Langkah)).GroupBy(o => o.Langkah).ToDictionary(g => g.Key, g => g.First().Ikat);
+        return sop with
+        {
+            Langkah = sop.Langkah.Select(l =>
+            {
+                if (!posted.TryGetValue(l.Id, out var ikat)) return l;
+                var rest = l.Aksi.Where(a => a.Jenis is not ("surat" or "unggah")).ToList();
+                Aksi? chosen = ikat is null ? null
+                    : ikat.StartsWith(SuratPrefix, StringComparison.Ordinal) ? new Aksi { Jenis = "surat", Templat = ikat[SuratPrefix.Length..] }
+                    : ikat == Unggah ? l.Aksi.FirstOrDefault(a => a.Jenis == "unggah") ?? new Aksi { Jenis = "unggah", Dokumen = l.Output?.Trim() }
+                    : null;
+                return l with { Aksi = chosen is null ? rest : [.. rest, chosen] };
+            }).ToList(),
+        };
+    }
+
     /// <summary>The steps with an output a binding can make, in step order.</summary>
     public static IReadOnlyList<Langkah> Outputs(SopDefinition draft) =>
         draft.Langkah.Where(l => !string.IsNullOrWhiteSpace(l.Output)).ToList();

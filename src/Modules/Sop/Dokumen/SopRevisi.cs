@@ -42,6 +42,8 @@ public static partial class SopRevisi
         var pelaksana = draft.Pelaksana.Select(p => p with { Id = Id(p.Id) }).ToList();
         draft = draft with { Pelaksana = pelaksana, Langkah = draft.Langkah.Select(l => l with { Pelaksana = l.Pelaksana.Select(Id).ToList() }).ToList() };
 
+        var pasangan = Pasangan(draft, inForce);
+        Langkah? StepOf(Langkah l) => pasangan.GetValueOrDefault(l.Id);
         var dilepas = new List<string>();
         bool Keeps(Langkah step, Aksi a)
         {
@@ -58,14 +60,14 @@ public static partial class SopRevisi
         // A decision the document draws without its outcomes written takes them from the version in force, when each leads to a step the draft has.
         IReadOnlyList<Pilihan> PilihanOf(Langkah old)
         {
-            var mapped = old.Pilihan.Select(p => inForce.Find(p.Lanjut) is { } to && draft.Langkah.FirstOrDefault(d => StepOf(inForce, d) == to) is { } now ? p with { Lanjut = now.Id } : null).ToList();
+            var mapped = old.Pilihan.Select(p => inForce.Find(p.Lanjut) is { } to && draft.Langkah.FirstOrDefault(d => StepOf(d) == to) is { } now ? p with { Lanjut = now.Id } : null).ToList();
             return mapped.All(p => p is not null) ? mapped.Cast<Pilihan>().ToList() : [];
         }
 
         var steps = 0;
         var langkah = draft.Langkah.Select(l =>
         {
-            var old = StepOf(inForce, l);
+            var old = StepOf(l);
             if (old is null) return l;
             var oldAksi = old.Aksi.Where(a => Keeps(l, a)).ToList();
             var kept = l with
@@ -76,7 +78,7 @@ public static partial class SopRevisi
                 Acuan = l.Acuan ?? old.Acuan,
                 TidakSebelum = l.TidakSebelum ?? old.TidakSebelum,
                 Opsional = l.Opsional || old.Opsional,
-                DihitungDari = l.DihitungDari ?? (old.DihitungDari is { } from && inForce.Find(from) is { } f && draft.Langkah.FirstOrDefault(d => StepOf(inForce, d) == f) is { } now ? now.Id : null),
+                DihitungDari = l.DihitungDari ?? (old.DihitungDari is { } from && inForce.Find(from) is { } f && draft.Langkah.FirstOrDefault(d => StepOf(d) == f) is { } now ? now.Id : null),
                 Pilihan = l.Pilihan.Count == 0 && l.Jenis == JenisLangkah.Keputusan ? PilihanOf(old)
                     : l.Pilihan.Select(p => p.Jika is null && old.Pilihan.FirstOrDefault(o => Same(o.Nama, p.Nama)) is { Jika: { } jika } ? p with { Jika = jika } : p).ToList(),
             };
@@ -109,10 +111,28 @@ public static partial class SopRevisi
         return (sop, new Dipertahankan(lanes, steps, settings, dilepas));
     }
 
-    /// <summary>The step in force of the same number and kind, else of the same description.</summary>
-    public static Langkah? StepOf(SopDefinition inForce, Langkah l) =>
-        inForce.Langkah.FirstOrDefault(o => o.Label == l.Label && o.Jenis == l.Jenis)
-        ?? inForce.Langkah.FirstOrDefault(o => Same(o.Uraian, l.Uraian));
+    /// <summary>
+    /// Each draft step's step in force, one to one: the same id, number and kind, else the same number and kind, else the
+    /// same description; a step in force is paired once (a number printed on two rows does not copy its work twice).
+    /// </summary>
+    public static IReadOnlyDictionary<string, Langkah> Pasangan(SopDefinition draft, SopDefinition inForce)
+    {
+        var used = new HashSet<string>();
+        var map = new Dictionary<string, Langkah>();
+        foreach (var rule in new Func<Langkah, Langkah, bool>[]
+                 {
+                     (l, o) => o.Id == l.Id && o.Label == l.Label && o.Jenis == l.Jenis,
+                     (l, o) => o.Label == l.Label && o.Jenis == l.Jenis,
+                     (l, o) => Same(o.Uraian, l.Uraian),
+                 })
+            foreach (var l in draft.Langkah.Where(l => !map.ContainsKey(l.Id)))
+                if (inForce.Langkah.FirstOrDefault(o => !used.Contains(o.Id) && rule(l, o)) is { } old)
+                {
+                    map[l.Id] = old;
+                    used.Add(old.Id);
+                }
+        return map;
+    }
 
     private static Pelaksana? LaneOf(SopDefinition inForce, Pelaksana p) =>
         inForce.Pelaksana.FirstOrDefault(o => Same(o.Nama, p.Nama)) ?? inForce.Pelaksana.FirstOrDefault(o => o.Id == p.Id);

@@ -6,7 +6,7 @@ namespace CampusKonseling.Sop.Privasi;
 
 /// <summary>
 /// Each SOP in force as a processing activity: the case data its steps keep, its letters and documents, the roles of its
-/// lanes as recipients and the lanes outside the campus (a psychologist, a referral party) as external recipients.
+/// lanes as recipients and, where a step refers the client out, the referral party as an external recipient.
 /// </summary>
 public sealed class SopPemrosesan(SopCatalog catalog) : IKegiatanPemrosesan
 {
@@ -26,7 +26,8 @@ public sealed class SopPemrosesan(SopCatalog catalog) : IKegiatanPemrosesan
         if (sop.Langkah.Any(l => l.Aksi.Any(a => a.Jenis is "rujukan" or "hasilRujukan"))) spesifik.Add("Surat rujukan dan hasil layanan eksternal");
 
         var penerima = sop.Pelaksana.Where(p => !p.Klien && p.Peran is not null).Select(p => p.Peran == p.Nama ? p.Peran! : $"{p.Peran} ({p.Nama})").Distinct().ToList();
-        var luar = sop.Pelaksana.Where(p => !p.Klien && p.Peran is null && p.Penugasan is null).Select(p => p.Nama).ToList();
+        // Every lane but the client's is a campus role (the validator requires it); data leaves the campus through a referral.
+        var luar = new List<string>();
         if (sop.Langkah.Any(l => l.Aksi.Any(a => a.Jenis == "rujukan"))) luar.Add("Pihak rujukan eksternal yang dituju");
         return new KegiatanPemrosesan(
             $"sop:{sop.Kode}", "sop", sop.Kode, sop.Judul,

@@ -30,22 +30,24 @@ public sealed class SopRevisiTests
                 Assert.True(lane.Peran == old.Peran && lane.Klien == old.Klien && lane.Penugasan == old.Penugasan, $"lajur {lane.Nama}");
 
         var (sop, kept) = SopRevisi.Lanjutkan(bound, shipped);
+        var pasangan = SopRevisi.Pasangan(sop, shipped);
+        Assert.Equal(pasangan.Count, pasangan.Values.Select(o => o.Id).Distinct().Count()); // a step in force is paired once
         Assert.Equal(shipped.Kode, sop.Kode);
         Assert.Equal(shipped.JamKerja, sop.JamKerja);
         foreach (var step in sop.Langkah)
-            if (SopRevisi.StepOf(shipped, step) is { } old)
+            if (pasangan.GetValueOrDefault(step.Id) is { } old)
             {
                 // Kept, or said to be left behind (a disposition to a lane, an assignment, the document has not).
                 Assert.All(old.Aksi, a => Assert.True(step.Aksi.Any(x => x.Jenis == a.Jenis && x.Templat == a.Templat && x.Dokumen == a.Dokumen)
-                                                      || kept.Dilepas.Any(d => d.StartsWith($"langkah {step.Label}: ", StringComparison.Ordinal)), $"langkah {step.Label}: {a.Jenis}"));
+                                                      || kept.Dilepas.Contains($"langkah {step.Label}: {a.Label(shipped)}"), $"langkah {step.Label}: {a.Jenis}"));
                 Assert.Equal(old.Otomatis, step.Otomatis);
                 if (old.Masuk.Count > 0) Assert.Equal(old.Masuk, step.Masuk);
             }
         // What is kept points only at lanes, assignments and steps the revision has.
         Assert.DoesNotContain(DefinitionValidator.Validate(sop), e => e.Reason.Contains("tidak ada di daftar pelaksana") || e.Reason.Contains("penugasan") || e.Reason.Contains("tidak ada"));
         // A decision the seed draws without its outcomes gets them from the recipe, where each leads to a step the seed has.
-        bool Mapped(Langkah old) => old.Pilihan.All(p => sop.Langkah.Any(d => SopRevisi.StepOf(shipped, d)?.Id == p.Lanjut));
-        Assert.All(sop.Langkah.Where(l => l.Jenis == JenisLangkah.Keputusan && SopRevisi.StepOf(shipped, l) is { Pilihan.Count: > 0 } old && Mapped(old)),
+        bool Mapped(Langkah old) => old.Pilihan.All(p => sop.Langkah.Any(d => pasangan.GetValueOrDefault(d.Id)?.Id == p.Lanjut));
+        Assert.All(sop.Langkah.Where(l => l.Jenis == JenisLangkah.Keputusan && pasangan.GetValueOrDefault(l.Id) is { Pilihan.Count: > 0 } old && Mapped(old)),
             l => Assert.True(l.Pilihan.Count >= 2, $"langkah {l.Label}"));
     }
 
@@ -57,5 +59,21 @@ public sealed class SopRevisiTests
         var sop = ShippedSops.Get("IPDN-BK-TERAPI");
         Assert.Null(SopRevisi.Cocok(sop with { Kode = "BARU-1", Judul = "Layanan Konseling Online" }, [sop]));
         Assert.Same(sop, SopRevisi.Cocok(sop with { Judul = "Judul lain sama sekali" }, [sop]));
+    }
+
+    [Fact]
+    public void The_output_chosen_on_the_form_replaces_the_letter_a_revision_kept()
+    {
+        var sop = ShippedSops.Get("IPDN-BK-TERAPI");
+        var step = sop.Langkah.First(l => l.Aksi.Any(a => a.Jenis == "surat"));
+        var other = sop.Langkah.First(l => l.Id != step.Id);
+
+        var none = DraftBinding.PilihLuaran(sop, [new OutputBinding(step.Id, "")]);
+        Assert.DoesNotContain(none.Find(step.Id)!.Aksi, a => a.Jenis == "surat");
+        Assert.Equal(step.Aksi.Count(a => a.Jenis is not ("surat" or "unggah")), none.Find(step.Id)!.Aksi.Count);
+
+        var another = DraftBinding.PilihLuaran(sop, [new OutputBinding(step.Id, "surat:lain")]);
+        Assert.Equal(["lain"], another.Find(step.Id)!.Aksi.Where(a => a.Jenis == "surat").Select(a => a.Templat));
+        Assert.Equal(other.Aksi, another.Find(other.Id)!.Aksi); // a step not posted keeps its work
     }
 }

@@ -23,6 +23,7 @@ public sealed class IndexModel(RekamPemrosesan rekam, PrivasiDb db, ISiteSetting
     public IReadOnlyList<BarisRekam> Baris { get; private set; } = [];
     public PejabatRow? Pejabat { get; private set; }
     public string? Pesan { get; private set; }
+    public bool Gagal { get; private set; }
     public Dictionary<string, string> Galat { get; } = [];
 
     [BindProperty] public PejabatInput Input { get; set; } = new();
@@ -50,7 +51,11 @@ public sealed class IndexModel(RekamPemrosesan rekam, PrivasiDb db, ISiteSetting
         var nama = Input.Nama?.Trim();
         var email = Input.Email?.Trim();
         if (string.IsNullOrEmpty(nama)) Galat["nama"] = T["Isi nama pejabat pelindungan data pribadi."];
-        if (string.IsNullOrEmpty(email) || !MailAddress.TryCreate(email, out _)) Galat["email"] = T["Isi alamat e-mail yang dapat dihubungi subjek data, mis. ppdp@kampus.ac.id."];
+        else if (nama.Length > 200) Galat["nama"] = T["Paling panjang {0} karakter.", 200];
+        if (string.IsNullOrEmpty(email) || email.Length > 256 || !MailAddress.TryCreate(email, out var address) || address.Address != email)
+            Galat["email"] = T["Isi alamat e-mail yang dapat dihubungi subjek data, mis. ppdp@kampus.ac.id."];
+        if (Blank(Input.Jabatan) is { Length: > 200 }) Galat["jabatan"] = T["Paling panjang {0} karakter.", 200];
+        if (Blank(Input.Telepon) is { Length: > 40 }) Galat["telepon"] = T["Paling panjang {0} karakter.", 40];
         if (Galat.Count > 0)
         {
             await LoadAsync(ct);
@@ -59,7 +64,17 @@ public sealed class IndexModel(RekamPemrosesan rekam, PrivasiDb db, ISiteSetting
         var row = await db.Pejabat.FirstOrDefaultAsync(ct);
         if (row is null) db.Pejabat.Add(row = new PejabatRow { Nama = nama!, Email = email!, DiubahOleh = By() });
         (row.Nama, row.Email, row.Jabatan, row.Telepon, row.DiubahOleh, row.DiubahPada) = (nama!, email!, Blank(Input.Jabatan), Blank(Input.Telepon), By(), clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two first saves at once: the other one's row is there now; what was typed stays for a second try.
+            await LoadAsync(ct);
+            (Pesan, Gagal) = (T["Pejabat baru saja disimpan orang lain; periksa isian lalu simpan lagi."], true);
+            return Page();
+        }
         await audit.RecordAsync(new AuditEvent(AuditKinds.Ubah, "privasi-pejabat", "1", $"Pejabat pelindungan data pribadi: {nama} <{email}>"), ct);
         TempData["Message"] = T["Pejabat pelindungan data pribadi disimpan."].Value;
         return RedirectToPage();
@@ -70,6 +85,11 @@ public sealed class IndexModel(RekamPemrosesan rekam, PrivasiDb db, ISiteSetting
         await LoadAsync(ct);
         if (Baris.FirstOrDefault(b => b.Kegiatan.Kunci == Kunci) is not { } baris) return NotFound();
         var tujuan = Blank(Tujuan);
+        if (tujuan is { Length: > 2000 } || Blank(Catatan) is { Length: > 2000 })
+        {
+            (Pesan, Gagal) = (T["Tujuan dan catatan paling panjang {0} karakter; uraian \"{1}\" tidak disimpan.", 2000, baris.Kegiatan.Nama], true);
+            return Page();
+        }
         var row = await db.Uraian.FirstOrDefaultAsync(u => u.Kunci == Kunci, ct);
         if (tujuan is null && Blank(Catatan) is null)
         {

@@ -25,6 +25,8 @@ namespace CampusKonseling.Sop.Pages.Sop.Admin;
 public sealed partial class ImporModel(SopPublisher publisher, SopCatalog catalog, IUserDirectory directory, ShellFeatureServices features, IStringLocalizer<S> T) : PageModel
 {
     public const int MaxBytes = 4 * 1024 * 1024;
+    /// <summary>The SOP code column's length (SopDb).</summary>
+    public const int MaxKode = 150;
     private static readonly JsonSerializerOptions Json = new(DefinitionJson.Options) { WriteIndented = false };
 
     [BindProperty] public IFormFile? Berkas { get; set; }
@@ -105,20 +107,23 @@ public sealed partial class ImporModel(SopPublisher publisher, SopCatalog catalo
             return Problem(T["Draf tidak dapat dibaca lagi; unggah dokumennya sekali lagi."]);
         }
         if (draft is null) return Problem(T["Draf tidak dapat dibaca lagi; unggah dokumennya sekali lagi."]);
-        var sop = DraftBinding.Apply(draft, Lajur, Luaran, Langkah);
+        var bound = DraftBinding.Apply(draft, Lajur, Luaran, Langkah);
+        var sop = bound;
         var early = new List<(string Path, string Reason)>();
         if (!string.IsNullOrWhiteSpace(Tujuan))
         {
-            if (InForce.FirstOrDefault(x => x.Sop.Kode == Tujuan) is { Sop: not null } target) sop = SopRevisi.Lanjutkan(sop, target.Sop).Sop;
+            if (InForce.FirstOrDefault(x => x.Sop.Kode == Tujuan) is { Sop: not null } target) sop = DraftBinding.PilihLuaran(SopRevisi.Lanjutkan(bound, target.Sop).Sop, Luaran);
             else early.Add(("kode", T["SOP '{0}' tidak ada lagi di kampus ini; pilih SOP lain atau \"SOP baru\".", Tujuan]));
         }
         else if (string.IsNullOrWhiteSpace(Kode)) early.Add(("kode", T["Isi Nomor SOP (kode) untuk SOP baru."]));
+        else if (Kode.Trim().Length > MaxKode) early.Add(("kode", T["Nomor SOP paling panjang {0} karakter.", MaxKode]));
         else
         {
             sop = sop with { Kode = Kode.Trim() };
             if (InForce.FirstOrDefault(x => string.Equals(x.Sop.Kode, sop.Kode, StringComparison.OrdinalIgnoreCase)) is { Sop: not null } taken)
                 early.Add(("kode", T["Kode '{0}' sudah dipakai SOP \"{1}\"; pilih \"versi baru dari\" SOP itu, atau kode lain.", taken.Sop.Kode, taken.Sop.Judul]));
         }
+        if (sop.Judul.Length > 300) early.Add(("judul", T["Nama SOP paling panjang {0} karakter; perbaiki di dokumen lalu baca ulang.", 300]));
         var errors = early.Concat(await publisher.CheckAsync(sop, ct)).ToList();
         for (var i = 0; i < sop.Pelaksana.Count; i++)
             if (!sop.Pelaksana[i].Klien && sop.Pelaksana[i].Peran is null && sop.Pelaksana[i].Penugasan is null)
@@ -127,8 +132,9 @@ public sealed partial class ImporModel(SopPublisher publisher, SopCatalog catalo
         if (errors.Count > 0)
         {
             Errors = errors.Select(e => (StepOf(sop, e.Path), e.Path, e.Reason)).ToList();
-            // Shown again as read (its code too: the typed one stays in its field), with the bindings made.
-            Drafts = [new SopDraft(sop with { Kode = draft.Kode }, temuan, [])];
+            // Shown again as read (its code too: the typed one stays in its field), with the bindings made but not merged
+            // with the SOP in force: a different target chosen next time merges from that one alone.
+            Drafts = [new SopDraft(bound, temuan, [])];
             if (!string.IsNullOrWhiteSpace(Tujuan)) TujuanDraf[0] = Tujuan;
             return Page();
         }
