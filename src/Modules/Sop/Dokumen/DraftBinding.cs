@@ -36,9 +36,7 @@ public static class DraftBinding
         var langkah = draft.Langkah.Select(l => byStep.TryGetValue(l.Id, out var lajur) ? l with { Pelaksana = [lajur] } : l).Select(l =>
         {
             if (l.Output is not { } output || !byOutput.TryGetValue(l.Id, out var ikat)) return l;
-            var aksi = ikat.StartsWith(SuratPrefix, StringComparison.Ordinal)
-                ? new Aksi { Jenis = "surat", Templat = ikat[SuratPrefix.Length..] }
-                : ikat == Unggah ? new Aksi { Jenis = "unggah", Dokumen = output.Trim() } : null;
+            var aksi = AksiOf(ikat, output);
             if (aksi is null || l.Aksi.Any(a => a.Jenis == aksi.Jenis && a.Templat == aksi.Templat && a.Dokumen == aksi.Dokumen)) return l;
             return l with { Aksi = [.. l.Aksi, aksi] };
         }).ToList();
@@ -58,14 +56,19 @@ public static class DraftBinding
             {
                 if (!posted.TryGetValue(l.Id, out var ikat)) return l;
                 var rest = l.Aksi.Where(a => a.Jenis is not ("surat" or "unggah")).ToList();
-                Aksi? chosen = ikat is null ? null
-                    : ikat.StartsWith(SuratPrefix, StringComparison.Ordinal) ? new Aksi { Jenis = "surat", Templat = ikat[SuratPrefix.Length..] }
-                    : ikat == Unggah ? l.Aksi.FirstOrDefault(a => a.Jenis == "unggah") ?? new Aksi { Jenis = "unggah", Dokumen = l.Output?.Trim() }
-                    : null;
+                // An upload kept from the version in force keeps its document name.
+                var chosen = ikat == Unggah ? l.Aksi.FirstOrDefault(a => a.Jenis == "unggah") ?? AksiOf(ikat, l.Output) : AksiOf(ikat, l.Output);
                 return l with { Aksi = chosen is null ? rest : [.. rest, chosen] };
             }).ToList(),
         };
     }
+
+    /// <summary>The action a binding's value stands for ("surat:{templat}", "unggah"); null for "catatan saja" or anything else.</summary>
+    private static Aksi? AksiOf(string? ikat, string? output) =>
+        ikat is null ? null
+        : ikat.StartsWith(SuratPrefix, StringComparison.Ordinal) ? new Aksi { Jenis = "surat", Templat = ikat[SuratPrefix.Length..] }
+        : ikat == Unggah ? new Aksi { Jenis = "unggah", Dokumen = output?.Trim() }
+        : null;
 
     /// <summary>The steps with an output a binding can make, in step order.</summary>
     public static IReadOnlyList<Langkah> Outputs(SopDefinition draft) =>
