@@ -112,6 +112,10 @@ if [ "$status" -ne 0 ]; then
     # CI shows the end of the output: repeat each failed test with its message there.
     echo
     echo "test.sh: dotnet test ended with $status; the failed tests:"
-    awk '/^  Failed /{show=1; n=0} /^  (Passed|Skipped) /{show=0} show && n<40 {print; n++}' "$work/dotnet-test.log"
+    # A message repeated by several tests (one fixture failing them all) is printed once.
+    awk '/^  Failed /{show=1; n=0; msg=""; print; next}
+         /^  (Passed|Skipped) /{show=0}
+         show && n==1 {msg=$0; if (msg in seen) {print "   (the same message as an earlier failed test)"; show=0; next}; seen[msg]=1}
+         show && n<60 {print; n++}' "$work/dotnet-test.log"
 fi
 exit "$status"

@@ -54,10 +54,23 @@ public sealed class DemoHost : IAsyncLifetime
         var until = DateTime.UtcNow + Fill;
         while (!Output.Contains("Demo semesters: every demo campus has its semester"))
         {
-            Assert.True(DateTime.UtcNow < until, $"The demo semesters were not written within {Fill.TotalSeconds} s. Output:\n{Output}");
+            Assert.True(DateTime.UtcNow < until, $"The demo semesters were not written within {Fill.TotalSeconds} s.\n{Summary(Output)}");
             await Task.Delay(500);
         }
         Starts.Add((health, watch.Elapsed));
+    }
+
+    /// <summary>
+    /// What says where a fill stands, first (the runner shows a failure's first lines): the semester's own lines, warnings
+    /// and errors with the line after each, then the output's last lines.
+    /// </summary>
+    private static string Summary(string output)
+    {
+        var lines = output.Split('\n');
+        var notable = lines.Select((l, i) => (l, i))
+            .Where(x => x.l.Contains("Demo semester") || x.l.StartsWith("warn:") || x.l.StartsWith("fail:") || x.l.StartsWith("crit:"))
+            .SelectMany(x => lines.Skip(x.i).Take(x.l.Contains("Demo semester") ? 1 : 3));
+        return "Notable lines:\n" + string.Join('\n', notable) + "\nLast lines:\n" + string.Join('\n', lines.TakeLast(30));
     }
 
     public async Task RestartAsync()

@@ -52,7 +52,9 @@ public sealed class Semester(ShellContext shell, ShellHost shells, IHttpContextA
             walk.StartAt(brief.Dibuat);
             walks.Add(walk);
         }
-        var events = await Simulation.RunAsync(walks, now, ct);
+        // A long semester (or one that does not move) says where it is, so a wait for it can be understood.
+        var events = await Simulation.RunAsync(walks, now, ct, (count, at, walk) => logger.LogInformation(
+            "Demo semester of {Tenant}: {Events} events written, at {Moment:yyyy-MM-dd HH:mm}, next {Subject}", shell.Name, count, at, walk));
         var released = await timers.ReleaseAsync(shell.Name, ct);
 
         foreach (var problem in walks.Where(w => w.Problem is not null).Select(w => w.Problem).Take(5))

@@ -55,6 +55,11 @@ public abstract partial class SopWalk(Campus campus, Stage stage, Random rng, Da
 
     public void StartAt(DateTimeOffset at) => Next = at;
 
+    /// <summary>For the progress log: the subject, its SOP and what it does next.</summary>
+    public override string ToString() =>
+        $"{GetType().Name} {InstanceId?.ToString() ?? "(not begun)"} of {Definition.Kode}: " + (_timer is { } timer ? $"{timer.Kind} at {timer.At:u}"
+            : _planned is { } planned ? $"step {planned.StepId} at {planned.At:u}" : _agenda.Count > 0 ? $"agenda at {_agenda.Keys[0].Item1:u}" : "nothing");
+
     /// <summary>Something to do at <paramref name="at"/> besides the SOP's steps.</summary>
     protected void Later(DateTimeOffset at, Func<DateTimeOffset, CancellationToken, Task> work)
     {
