@@ -27,9 +27,13 @@ public static class AksiJenis
     public const string HasilRujukan = "hasilRujukan";
     /// <summary>Name the person for an assignment (<c>penugasan</c>): the recommended counselor, the accompanying staff member.</summary>
     public const string Tunjuk = "tunjuk";
+    /// <summary>Review a data subject's request for counseling notes and others' data: give them or withhold them, with the reason.</summary>
+    public const string Telaah = "telaah";
+    /// <summary>Answer a data subject's request: the copy of their data, or what was corrected, erased, restricted or withdrawn.</summary>
+    public const string Jawab = "jawab";
 
     public static readonly IReadOnlySet<string> Semua = new HashSet<string>(StringComparer.Ordinal)
     {
-        Surat, Unggah, Disposisi, LaporDisposisi, Jadwal, KonfirmasiJadwal, Pesan, Rujukan, HasilRujukan, Tunjuk,
+        Surat, Unggah, Disposisi, LaporDisposisi, Jadwal, KonfirmasiJadwal, Pesan, Rujukan, HasilRujukan, Tunjuk, Telaah, Jawab,
     };
 }

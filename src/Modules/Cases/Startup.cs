@@ -22,6 +22,7 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Work.CaseInbox>();
         feature.Services.AddScoped<Work.Appointments>();
         feature.AddContract<ICaseLookup, Work.CaseLookup>();
+        feature.AddContract<CampusKonseling.Privasi.IDataSubjek, Privasi.CaseDataSubjek>();
         feature.AddContract<ICaseClient, Work.ClientCase>();
         feature.AddContract<Workflows.IStepAction, Work.KonfirmasiJadwalAction>();
         feature.AddContract<ICaseStatistics, Statistics.CaseStatistics>();

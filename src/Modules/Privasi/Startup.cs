@@ -16,6 +16,10 @@ public sealed class Startup : IFeatureStartup
             .AddPermissions<Permissions>()
             .AddAdminMenu<AdminMenu>();
         feature.Services.AddScoped<RekamPemrosesan>();
+        feature.Services.AddScoped<Hak.PermintaanHak>();
+        feature.Services.AddScoped<Hak.SalinanData>();
+        feature.AddContract<Workflows.IStepAction, Hak.TelaahAction>();
+        feature.AddContract<Workflows.IStepAction, Hak.JawabAction>();
         feature.AddContract<IPejabatPdp, PejabatPdpSource>();
         feature.AddContract<IUraianPemrosesan, PejabatPdpSource>();
     }
@@ -32,5 +36,8 @@ public sealed class Permissions : IPermissionProvider
 public sealed class AdminMenu : IAdminMenuProvider
 {
     public IEnumerable<MenuItem> GetItems() =>
-        [new(new("Pelindungan data", "Data protection"), "admin/privasi", Permissions.ManagePrivasi, 96)];
+        [
+            new(new("Pelindungan data", "Data protection"), "admin/privasi", Permissions.ManagePrivasi, 96),
+            new(new("Permintaan data pribadi", "Personal data requests"), "admin/privasi/permintaan", "ViewSop", 97),
+        ];
 }

@@ -23,6 +23,7 @@ public sealed class Startup : IFeatureStartup
             .AddBackgroundTask<EvaluationSender>();
         feature.AddContract<IProgramReport, ProgramReport>();
         feature.AddContract<Workflows.ISopObserver, ProgramSopObserver>();
+        feature.AddContract<CampusKonseling.Privasi.IDataSubjek, ProgramDataSubjek>();
         feature.AddContract<Workflows.IStepAction, ProgramSuratAction>();
         feature.AddContract<IClientTickets, ClientTickets>();
         feature.AddContract<Navigation.IDashboardCard, ProgrammeCard>();

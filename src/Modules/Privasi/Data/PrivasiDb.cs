@@ -9,6 +9,7 @@ public sealed class PrivasiDb(DbContextOptions<PrivasiDb> options) : DbContext(o
 
     public DbSet<PejabatRow> Pejabat => Set<PejabatRow>();
     public DbSet<UraianRow> Uraian => Set<UraianRow>();
+    public DbSet<PermintaanRow> Permintaan => Set<PermintaanRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -33,7 +34,64 @@ public sealed class PrivasiDb(DbContextOptions<PrivasiDb> options) : DbContext(o
             e.Property(x => x.Catatan).HasMaxLength(2000);
             e.Property(x => x.DiubahOleh).HasMaxLength(256);
         });
+        b.Entity<PermintaanRow>(e =>
+        {
+            e.ToTable("permintaan");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Nomor).HasMaxLength(40);
+            e.HasIndex(x => x.Nomor).IsUnique();
+            e.Property(x => x.Jenis).HasMaxLength(20);
+            e.Property(x => x.PenggunaId).HasMaxLength(64);
+            e.HasIndex(x => x.PenggunaId);
+            e.Property(x => x.Email).HasMaxLength(256);
+            e.Property(x => x.Nama).HasMaxLength(200);
+            e.Property(x => x.Uraian).HasMaxLength(2000);
+            e.Property(x => x.Telaah).HasMaxLength(20);
+            e.Property(x => x.TelaahAlasan).HasMaxLength(2000);
+            e.Property(x => x.TelaahOleh).HasMaxLength(200);
+            e.Property(x => x.Jawaban).HasMaxLength(4000);
+            e.Property(x => x.DijawabOleh).HasMaxLength(200);
+        });
     }
+}
+
+/// <summary>The kinds of request a data subject makes (UU 27/2022 Pasal 6–9).</summary>
+public static class JenisHak
+{
+    public const string Akses = "akses", Perbaikan = "perbaikan", Penghapusan = "penghapusan", Pembatasan = "pembatasan", Penarikan = "penarikan";
+    public static readonly IReadOnlyList<string> Semua = [Akses, Perbaikan, Penghapusan, Pembatasan, Penarikan];
+}
+
+/// <summary>A counselor's review decision on counseling notes and others' data in a copy.</summary>
+public static class Telaah
+{
+    public const string Disertakan = "disertakan", Ditahan = "ditahan";
+}
+
+/// <summary>
+/// A data subject's request (access, rectification, erasure, restriction, withdrawal of consent), run on the campus's SOP
+/// for it; the person is the signed-in account and its e-mail address. The review and the answer are recorded here.
+/// </summary>
+public sealed class PermintaanRow
+{
+    public Guid Id { get; set; }
+    public required string Nomor { get; set; }
+    public required string Jenis { get; set; }
+    public string? PenggunaId { get; set; }
+    public required string Email { get; set; }
+    public required string Nama { get; set; }
+    /// <summary>What the person asks, in their words (which data to correct, which consent to withdraw).</summary>
+    public string? Uraian { get; set; }
+    public DateTimeOffset DiajukanPada { get; set; }
+    public DateTimeOffset JatuhTempo { get; set; }
+    public Guid? SopInstanceId { get; set; }
+    public string? Telaah { get; set; }
+    public string? TelaahAlasan { get; set; }
+    public string? TelaahOleh { get; set; }
+    public DateTimeOffset? TelaahPada { get; set; }
+    public string? Jawaban { get; set; }
+    public string? DijawabOleh { get; set; }
+    public DateTimeOffset? DijawabPada { get; set; }
 }
 
 /// <summary>The campus's Pejabat Pelindungan Data Pribadi (UU 27/2022 Pasal 53): one row, id 1.</summary>

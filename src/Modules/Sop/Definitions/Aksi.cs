@@ -34,6 +34,8 @@ public sealed record Aksi
         "rujukan" => "rujukan eksternal",
         "hasilRujukan" => "hasil layanan eksternal",
         "tunjuk" => $"penunjukan {Penugasan}",
+        "telaah" => "telaah catatan konseling dan data pihak lain",
+        "jawab" => "jawaban kepada subjek data",
         _ => Jenis,
     };
 
@@ -50,6 +52,8 @@ public sealed record Aksi
         "rujukan" => "⇗ rujukan",
         "hasilRujukan" => "⇙ hasil rujukan",
         "tunjuk" => $"☞ tunjuk {Penugasan}",
+        "telaah" => "⚖ telaah",
+        "jawab" => "✉ jawaban",
         _ => Jenis,
     }) + (Opsional ? " (opsional)" : "");
 }

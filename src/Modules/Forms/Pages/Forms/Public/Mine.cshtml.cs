@@ -29,6 +29,8 @@ public sealed class MineModel(FormsDb db, PermohonanSaya mine, ISopSteps steps, 
     public WaktuKlien Waktu { get; private set; } = null!;
     public TimeZoneInfo Zone => Waktu.Zone;
     public string Nama => User.FindFirstValue(ClaimTypes.GivenName) ?? User.Identity?.Name ?? "";
+    /// <summary>The campus runs the Privasi feature: the person's rights requests are a click away.</summary>
+    public bool Privasi => features.Contract<CampusKonseling.Privasi.IPejabatPdp>() is not null;
 
     /// <summary>The agreed sessions still to come, soonest first, with the request they belong to.</summary>
     public IReadOnlyList<(Permohonan Row, ClientAppointment Janji)> JadwalMendatang =>

@@ -1,0 +1,27 @@
+namespace CampusKonseling.Privasi;
+
+/// <summary>
+/// The person a rights request is about, as the platform knows them for certain: their account and the e-mail address they
+/// proved. Never a name: two students may share one, and each is given only what is theirs.
+/// </summary>
+public sealed record SubjekData(string? PenggunaId, string Email)
+{
+    public bool Is(string? penggunaId, string? email) =>
+        (PenggunaId is { Length: > 0 } id && id == penggunaId)
+        || (email is { Length: > 0 } && string.Equals(email.Trim(), Email.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>What a collection may hold: counseling notes only once the counselor reviewing the request decided to give them.</summary>
+public sealed record HimpunOpsi(bool CatatanKonseling);
+
+/// <summary>One kind of record about the person (requests, cases, sessions, registrations…): rows of labelled values.</summary>
+public sealed record BagianData(string Kode, string Judul, IReadOnlyList<IReadOnlyDictionary<string, string?>> Baris);
+
+/// <summary>
+/// What a module holds about a data subject, for the copy a request for access gives them (UU 27/2022 Pasal 7 and 32):
+/// contributed by each module of its own records, as the record of processing is.
+/// </summary>
+public interface IDataSubjek
+{
+    Task<IReadOnlyList<BagianData>> HimpunAsync(SubjekData subjek, HimpunOpsi opsi, CancellationToken ct = default);
+}

@@ -1,0 +1,32 @@
+using CampusKonseling.Privasi.Data;
+using CampusKonseling.Privasi.Hak;
+using CampusKonseling.Security;
+using CampusKonseling.Site;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CampusKonseling.Privasi.Pages.Privasi.Admin;
+
+/// <summary>
+/// Data subjects' requests for the staff who answer them: the DPO (ManagePrivasi) sees all; the unit's staff see those whose
+/// current step is theirs (verification, the counselor's review, the answer). Open ones first, with the law's due time.
+/// </summary>
+[RequirePermission("AccessAdmin")]
+public sealed class PermintaanModel(PermintaanHak hak, IPermissionService permissions, CampusClock campusClock) : PageModel
+{
+    public IReadOnlyList<(PermintaanRow Row, string Langkah, bool Giliran)> Rows { get; private set; } = [];
+    public CampusTime Waktu { get; private set; } = null!;
+    [Microsoft.AspNetCore.Mvc.TempData] public string? Pesan { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Waktu = await campusClock.GetAsync(ct);
+        var all = await permissions.HasPermissionAsync(User, Permissions.ManagePrivasi);
+        var rows = new List<(PermintaanRow, string, bool)>();
+        foreach (var r in await hak.SemuaAsync(ct))
+        {
+            var (langkah, giliran) = await hak.LangkahAsync(r, User, ct);
+            if (all || giliran) rows.Add((r, langkah, giliran));
+        }
+        Rows = rows;
+    }
+}
