@@ -13,7 +13,7 @@ namespace CampusKonseling.Cases.Privasi;
 /// counselor's notes) only when the counselor's review of the request gave them; leadership notes never: they are the
 /// institution's deliberation, not a record of the person.
 /// </summary>
-public sealed class CaseDataSubjek(CasesDb db, CounselingProtector protector, CaseLetters letters, CampusClock campusClock) : IDataSubjek
+public sealed class CaseDataSubjek(CasesDb db, CounselingProtector protector, CaseLetters letters, CampusClock campusClock, Microsoft.Extensions.Localization.IStringLocalizer<S> T) : IDataSubjek
 {
     public async Task<IReadOnlyList<BagianData>> HimpunAsync(SubjekData subjek, HimpunOpsi opsi, CancellationToken ct = default)
     {
@@ -32,22 +32,22 @@ public sealed class CaseDataSubjek(CasesDb db, CounselingProtector protector, Ca
                 surat.Add(new Dictionary<string, string?> { ["Kasus"] = c.Nomor, ["Nomor surat"] = l.Nomor, ["Judul"] = l.Judul, ["Dibuat"] = time.Format(l.DibuatPada) });
         var bagian = new List<BagianData>
         {
-            new("kasus", "Kasus layanan", cases.Select(c => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+            new("kasus", T["Kasus layanan"], cases.Select(c => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
             {
                 ["Nomor"] = c.Nomor, ["Layanan"] = c.SopJudul, ["Status"] = c.Status, ["Dibuka"] = time.Format(c.DibukaPada), ["Ditutup"] = time.Format(c.DitutupPada),
                 ["Nama"] = c.Nama, ["E-mail"] = c.Email, ["Telepon"] = c.Telepon, ["NIM"] = c.Nim, ["Program studi"] = c.Prodi,
                 ["Saluran"] = c.Saluran, ["Bidang"] = c.Bidang, ["Konselor"] = c.KonselorNama,
             }).ToList()),
-            new("jadwal", "Jadwal konseling", janji.Select(a => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+            new("jadwal", T["Jadwal konseling"], janji.Select(a => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
             {
                 ["Kasus"] = nomor[a.CaseId], ["Mulai"] = time.Format(a.Mulai), ["Durasi"] = $"{a.DurasiMenit} menit", ["Tempat"] = a.Tempat, ["Tautan"] = a.Tautan, ["Status"] = a.Status,
             }).ToList()),
-            new("surat", "Surat yang dibuat pada kasus", surat),
+            new("surat", T["Surat yang dibuat pada kasus"], surat),
         };
         if (opsi.CatatanKonseling)
         {
             var notes = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.CaseId) && e.Tingkat != Tingkat.Pimpinan).OrderBy(e => e.Pada).ToListAsync(ct);
-            bagian.Add(new("catatan", "Catatan layanan dan konseling", notes.Select(e => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+            bagian.Add(new("catatan", T["Catatan layanan dan konseling"], notes.Select(e => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
             {
                 ["Kasus"] = nomor[e.CaseId], ["Jenis"] = e.Jenis, ["Ditulis"] = time.Format(e.Pada), ["Oleh"] = e.OlehNama,
                 ["Isi"] = e.Terenkripsi ? protector.Unprotect(e.Isi) : e.Isi,

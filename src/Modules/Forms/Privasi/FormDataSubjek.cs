@@ -11,7 +11,7 @@ namespace CampusKonseling.Forms.Privasi;
 /// A data subject's requests (form, tracking code, when, who, their answers by the form's labels) and the consents they gave,
 /// found by their account or their e-mail address. Attachments are named, not copied; the problem they told is the case's.
 /// </summary>
-public sealed class FormDataSubjek(FormsDb db, CampusClock campusClock) : IDataSubjek
+public sealed class FormDataSubjek(FormsDb db, CampusClock campusClock, Microsoft.Extensions.Localization.IStringLocalizer<S> T) : IDataSubjek
 {
     public async Task<IReadOnlyList<BagianData>> HimpunAsync(SubjekData subjek, HimpunOpsi opsi, CancellationToken ct = default)
     {
@@ -45,8 +45,8 @@ public sealed class FormDataSubjek(FormsDb db, CampusClock campusClock) : IDataS
         }
         return
         [
-            new("permohonan", "Permohonan dan jawaban formulir", permohonan),
-            new("persetujuan", "Persetujuan yang diberikan", consents.Select(c => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+            new("permohonan", T["Permohonan dan jawaban formulir"], permohonan),
+            new("persetujuan", T["Persetujuan yang diberikan"], consents.Select(c => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
             {
                 ["Permohonan"] = kode.GetValueOrDefault(c.SubmissionId), ["Versi"] = c.Versi, ["Teks persetujuan"] = c.Teks,
                 ["Retensi"] = $"{c.RetensiHari} hari", ["Diberikan"] = time.Format(c.DiberikanPada), ["Oleh"] = c.Oleh,

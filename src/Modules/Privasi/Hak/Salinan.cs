@@ -14,7 +14,7 @@ public sealed record Salinan(string Kampus, string Nomor, string Email, string D
 /// Collects the copy from every module's <see cref="IDataSubjek"/> (forms, cases, programmes…) and this module's own register,
 /// by the requester's account and proven e-mail address; counseling notes only when the counselor's review gave them.
 /// </summary>
-public sealed class SalinanData(ShellFeatureServices features, PrivasiDb db, ISiteSettings site, CampusClock campusClock)
+public sealed class SalinanData(ShellFeatureServices features, PrivasiDb db, ISiteSettings site, CampusClock campusClock, Microsoft.Extensions.Localization.IStringLocalizer<S> T)
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -28,7 +28,7 @@ public sealed class SalinanData(ShellFeatureServices features, PrivasiDb db, ISi
         var id = row.PenggunaId ?? "-";
         var own = await db.Permintaan.AsNoTracking().Where(p => p.PenggunaId == id || p.Email.ToLower() == row.Email.ToLower())
             .OrderBy(p => p.DiajukanPada).ToListAsync(ct);
-        bagian.Add(new BagianData("permintaan-hak", "Permintaan hak subjek data", own.Where(p => subjek.Is(p.PenggunaId, p.Email)).Select(p => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+        bagian.Add(new BagianData("permintaan-hak", T["Permintaan hak subjek data"], own.Where(p => subjek.Is(p.PenggunaId, p.Email)).Select(p => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
         {
             ["Nomor"] = p.Nomor, ["Jenis"] = p.Jenis, ["Diajukan"] = time.Format(p.DiajukanPada), ["Uraian"] = p.Uraian,
             ["Jatuh tempo jawaban"] = time.Format(p.JatuhTempo), ["Dijawab"] = time.Format(p.DijawabPada),

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CampusKonseling.Programs.Work;
 
 /// <summary>A data subject's programme registrations (what they gave when registering, where they stand, whether they came), by their e-mail address.</summary>
-public sealed class ProgramDataSubjek(ProgramsDb db, CampusClock campusClock) : IDataSubjek
+public sealed class ProgramDataSubjek(ProgramsDb db, CampusClock campusClock, Microsoft.Extensions.Localization.IStringLocalizer<S> T) : IDataSubjek
 {
     public async Task<IReadOnlyList<BagianData>> HimpunAsync(SubjekData subjek, HimpunOpsi opsi, CancellationToken ct = default)
     {
@@ -17,7 +17,7 @@ public sealed class ProgramDataSubjek(ProgramsDb db, CampusClock campusClock) : 
         var time = await campusClock.GetAsync(ct);
         return
         [
-            new("program", "Pendaftaran program", rows.Select(r => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+            new("program", T["Pendaftaran program"], rows.Select(r => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
             {
                 ["Program"] = r.Judul, ["Pelaksanaan"] = time.Format(r.Mulai), ["Nama"] = r.x.Nama, ["E-mail"] = r.x.Email, ["NIM"] = r.x.Nim, ["Telepon"] = r.x.Telepon, ["Program studi"] = r.x.Prodi, ["Didaftar"] = time.Format(r.x.DidaftarPada),
                 ["Status"] = r.x.Status, ["Hadir"] = time.Format(r.x.HadirPada),
