@@ -17,6 +17,8 @@ public sealed class PermintaanModel(PermintaanHak hak, IPermissionService permis
     public CampusTime Waktu { get; private set; } = null!;
     [Microsoft.AspNetCore.Mvc.TempData] public string? Pesan { get; set; }
 
+    public string JenisNama(string jenis) => hak.Nama(jenis);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Waktu = await campusClock.GetAsync(ct);

@@ -28,6 +28,8 @@ public sealed class PermintaanDetailModel(PermintaanHak hak, SalinanData salinan
     [BindProperty] public string? Alasan { get; set; }
     [BindProperty] public string? Jawaban { get; set; }
 
+    public string JenisNama(string jenis) => hak.Nama(jenis);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
