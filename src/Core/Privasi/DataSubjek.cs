@@ -25,3 +25,13 @@ public interface IDataSubjek
 {
     Task<IReadOnlyList<BagianData>> HimpunAsync(SubjekData subjek, HimpunOpsi opsi, CancellationToken ct = default);
 }
+
+/// <summary>
+/// Carries out a request for erasure, restriction or withdrawal of consent on a module's own records, within what the law
+/// lets it do (UU 27/2022 Pasal 8, 9, 11, 43): what a legal retention keeps is restricted, not destroyed. Returns what was
+/// done, in sentences for the answer to the person.
+/// </summary>
+public interface IHakSubjekPelaksana
+{
+    Task<IReadOnlyList<string>> LaksanakanAsync(SubjekData subjek, string jenis, CancellationToken ct = default);
+}

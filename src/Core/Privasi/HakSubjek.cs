@@ -1,5 +1,12 @@
 namespace CampusKonseling.Privasi;
 
+/// <summary>The kinds of request a data subject makes (UU 27/2022 Pasal 6–9).</summary>
+public static class JenisHak
+{
+    public const string Akses = "akses", Perbaikan = "perbaikan", Penghapusan = "penghapusan", Pembatasan = "pembatasan", Penarikan = "penarikan";
+    public static readonly IReadOnlyList<string> Semua = [Akses, Perbaikan, Penghapusan, Pembatasan, Penarikan];
+}
+
 /// <summary>The entry channel (<c>masuk</c>) of the SOP a campus runs data subjects' requests on; the shipped one is "PDP-HAK".</summary>
 public static class HakSubjek
 {

@@ -23,6 +23,7 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Work.Appointments>();
         feature.AddContract<ICaseLookup, Work.CaseLookup>();
         feature.AddContract<CampusKonseling.Privasi.IDataSubjek, Privasi.CaseDataSubjek>();
+        feature.AddContract<CampusKonseling.Privasi.IHakSubjekPelaksana, Privasi.CaseHakSubjek>();
         feature.AddContract<ICaseClient, Work.ClientCase>();
         feature.AddContract<Workflows.IStepAction, Work.KonfirmasiJadwalAction>();
         feature.AddContract<ICaseStatistics, Statistics.CaseStatistics>();

@@ -3,11 +3,13 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CampusKonseling.Cases.Data;
 using CampusKonseling.Cases.Privacy;
+using CampusKonseling.Privasi;
 using CampusKonseling.Privasi.Data;
 using CampusKonseling.Sop.Engine;
 using CampusKonseling.Sop.Runtime;
 using CampusKonseling.Sop.Timers;
 using CampusKonseling.Tests.Infrastructure;
+using CampusKonseling.Tests.Programs;
 using CampusKonseling.Tests.Security;
 using CampusKonseling.Tests.Sop;
 using Microsoft.EntityFrameworkCore;
@@ -211,5 +213,57 @@ public sealed class HakSubjekTests(PlatformFixture platform) : IAsyncLifetime
         var kepala = await SecurityCampus.UserIdAsync(_campus, "kepala@unipma.demo");
         Assert.True((long)(await TestDatabase.ScalarAsync(_campus.Database,
             $"SELECT count(*) FROM notifications.notifications WHERE jenis = 'sop-terlambat' AND user_id = '{kepala}'"))! > 0);
+    }
+
+    /// <summary>Runs a request through its steps as TU and the counselor do, and returns the answer the subject reads.</summary>
+    private async Task<string> AnswerAsync(PermintaanRow row)
+    {
+        using var tu = await SignedInAsync("tu@unipma.demo");
+        using (var verified = await PostAsync(tu, row, "Langkah", new() { ["step"] = "2" })) Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
+        using (var konselor = await SignedInAsync("konselor@unipma.demo"))
+        using (var reviewed = await PostAsync(konselor, row, "Telaah", new() { ["Keputusan"] = Telaah.Disertakan })) Assert.Equal(HttpStatusCode.Redirect, reviewed.StatusCode);
+        using (var answered = await PostAsync(tu, row, "Jawab", new() { ["Jawaban"] = "Permintaan Anda sudah kami laksanakan." })) Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        return (await _in.InCampusAsync(sp => sp.GetRequiredService<PrivasiDb>().Permintaan.AsNoTracking().SingleAsync(p => p.Id == row.Id))).Jawaban!;
+    }
+
+    [Fact]
+    public async Task Withdrawing_consent_stops_programme_mail_and_erasure_keeps_a_case_under_retention_restricted()
+    {
+        using var admin = platform.Client();
+        await admin.SignInAsync(_campus.Prefix, _campus.AdminEmail, _campus.AdminPassword);
+        var programmes = new ProgramCampus(_campus, _in, admin);
+        var program = await programmes.NewProgramAsync(judul: "Workshop Karier Alumni");
+        await programmes.RegisteredAsync(platform, program, Nama, Alumni);
+        var other = await programmes.RegisteredAsync(platform, program, "Lina", $"lina.{Guid.NewGuid():N}@mhs.test");
+
+        using var alumni = await SignedInAsync(Alumni);
+        var withdrawal = await AskAsync(alumni, JenisHak.Penarikan, "Saya menarik persetujuan untuk Workshop Karier Alumni.");
+        Assert.Contains("tidak ada lagi e-mail program kepada Anda", await AnswerAsync(withdrawal));
+
+        // The schedule moves: the other participant is told, the alumnus who withdrew is not.
+        var path = $"{_campus.Prefix}/admin/program/{program}/ubah";
+        var (_, form) = await admin.PageAsync(path);
+        using (var moved = await admin.SubmitAsync(form, "form.edit-program", new Dictionary<string, string> { ["Sesi[0].Mulai"] = "13:00", ["Sesi[0].Selesai"] = "15:30" }, path))
+            Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        await MailDev.WaitForAsync(other.Email, where: m => m.Subject.Contains("Perubahan jadwal"));
+        Assert.Equal(0L, (long)(await TestDatabase.ScalarAsync(_campus.Database,
+            $"SELECT count(*) FROM notifications.outbox WHERE penerima = '{Alumni}' AND judul LIKE 'Perubahan jadwal%'"))!);
+
+        // Erasure: the counseling case is kept for its retention, restricted, and says so to the staff working it.
+        var kasus = await RequestWithNoteAsync(alumni, Alumni, "1234567890", "Catatan sesi yang wajib disimpan.");
+        var erasure = await AskAsync(alumni, JenisHak.Penghapusan);
+        var answer = await AnswerAsync(erasure);
+        Assert.Contains($"Kasus {kasus.Nomor} wajib disimpan selama masa retensi", answer);
+        Assert.Contains("tidak dimusnahkan", answer);
+        var kept = await _in.InCampusAsync(sp => sp.GetRequiredService<CasesDb>().Cases.AsNoTracking().SingleAsync(c => c.Id == kasus.Id));
+        Assert.NotNull(kept.DibatasiPada);
+        Assert.True(await _in.InCampusAsync(sp => sp.GetRequiredService<CasesDb>().Entries.AnyAsync(e => e.CaseId == kasus.Id)));
+        Assert.Equal(0L, (long)(await TestDatabase.ScalarAsync(_campus.Database,
+            $"SELECT count(*) FROM forms.consents c JOIN forms.submissions s ON s.id = c.submission_id WHERE s.email = '{Alumni}' AND c.ditarik_pada IS NULL"))!);
+        using var konselor = await SignedInAsync("konselor@unipma.demo");
+        var (_, casePage) = await konselor.PageAsync($"{_campus.Prefix}/admin/kasus/{kasus.Id}");
+        Assert.Contains("Pemrosesan dibatasi atas permintaan klien", casePage.QuerySelector("[data-dibatasi]")!.TextContent);
+        var (_, mine) = await alumni.PageAsync($"{_campus.Prefix}/data-pribadi-saya");
+        Assert.Contains("tidak dimusnahkan", mine.QuerySelector($"[data-nomor='{erasure.Nomor}'] [data-jawaban]")!.TextContent);
     }
 }

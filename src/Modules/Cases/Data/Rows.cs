@@ -50,6 +50,8 @@ public sealed class CaseRow
     /// <summary>First contact with the client: the first scheduling agreement or staff log-book/session entry (waiting-time reports).</summary>
     public DateTimeOffset? KontakPertamaPada { get; set; }
     public DateTimeOffset DiperbaruiPada { get; set; }
+    /// <summary>Processing restricted at the client's request (erasure or withdrawal under a retention duty, or restriction): kept, not used further.</summary>
+    public DateTimeOffset? DibatasiPada { get; set; }
 }
 
 public static class Tingkat

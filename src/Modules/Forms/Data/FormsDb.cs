@@ -132,6 +132,8 @@ public sealed class ConsentRecord
     public int RetensiHari { get; set; }
     public DateTimeOffset DiberikanPada { get; set; }
     public required string Oleh { get; set; }
+    /// <summary>When the person withdrew this consent (UU PDP Pasal 9), through a request answered by the unit.</summary>
+    public DateTimeOffset? DitarikPada { get; set; }
 }
 
 /// <summary>

@@ -55,13 +55,6 @@ public sealed class PrivasiDb(DbContextOptions<PrivasiDb> options) : DbContext(o
     }
 }
 
-/// <summary>The kinds of request a data subject makes (UU 27/2022 Pasal 6–9).</summary>
-public static class JenisHak
-{
-    public const string Akses = "akses", Perbaikan = "perbaikan", Penghapusan = "penghapusan", Pembatasan = "pembatasan", Penarikan = "penarikan";
-    public static readonly IReadOnlyList<string> Semua = [Akses, Perbaikan, Penghapusan, Pembatasan, Penarikan];
-}
-
 /// <summary>A counselor's review decision on counseling notes and others' data in a copy.</summary>
 public static class Telaah
 {

@@ -14,7 +14,7 @@ namespace CampusKonseling.Privasi.Hak;
 /// (the one whose first step takes the entry channel "hak"), the counselor's review and the unit's answer are recorded
 /// here and are the evidence the SOP's steps need. The person is their account and its e-mail address, never a name.
 /// </summary>
-public sealed class PermintaanHak(PrivasiDb db, TenantDbConnection connection, ISopLauncher sops, ISopSteps steps, INotifier notifier,
+public sealed class PermintaanHak(PrivasiDb db, TenantDbConnection connection, CampusKonseling.Modules.ShellFeatureServices features, ISopLauncher sops, ISopSteps steps, INotifier notifier,
     IAuditLog audit, TimeProvider clock, IStringLocalizer<S> T)
 {
     public const int MaksUraian = 2000, MaksJawaban = 4000;
@@ -113,6 +113,14 @@ public sealed class PermintaanHak(PrivasiDb db, TenantDbConnection connection, I
         jawaban = string.IsNullOrWhiteSpace(jawaban) ? null : jawaban.Trim();
         if (jawaban is null) return T["Tuliskan jawaban kepada pemohon."];
         if (jawaban.Length > MaksJawaban) return T["Jawaban paling panjang {0} karakter.", MaksJawaban];
+        // Erasure, restriction and withdrawal are carried out by the modules holding the data, within their retention duties; the answer says what was done.
+        if (row.Jenis is JenisHak.Penghapusan or JenisHak.Pembatasan or JenisHak.Penarikan)
+        {
+            var done = new List<string>();
+            foreach (var pelaksana in features.Contracts<IHakSubjekPelaksana>()) done.AddRange(await pelaksana.LaksanakanAsync(new SubjekData(row.PenggunaId, row.Email), row.Jenis, ct));
+            var report = T["Yang sudah dilaksanakan:"] + "\n" + (done.Count == 0 ? T["Tidak ada data yang disimpan tentang Anda untuk permintaan ini."].Value : string.Join("\n", done.Select(d => "- " + d)));
+            jawaban = (jawaban + "\n\n" + report) is var full && full.Length > MaksJawaban ? full[..MaksJawaban] : full;
+        }
         row.Jawaban = jawaban;
         row.DijawabOleh = Short(user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity?.Name ?? "-");
         row.DijawabPada = clock.GetUtcNow();

@@ -110,6 +110,8 @@ public sealed class ParticipantRow
     public DateTimeOffset DidaftarPada { get; set; }
     public DateTimeOffset? DibatalkanPada { get; set; }
     public DateTimeOffset? HadirPada { get; set; }
+    /// <summary>The person withdrew their consent or had their data erased (UU PDP): no more programme e-mail.</summary>
+    public DateTimeOffset? PersetujuanDitarikPada { get; set; }
     public string? HadirOleh { get; set; }
     public Guid? CaseId { get; set; }
     public string? CaseNomor { get; set; }

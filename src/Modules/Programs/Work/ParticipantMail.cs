@@ -47,6 +47,8 @@ public sealed class ParticipantMail(IOutbox outbox, PublicLinks links, ISiteSett
 
     private async Task SendAsync(ParticipantRow p, string subject, string intro, ProgramRow program, ParticipantRow who, bool ticket, DbTransaction tx, CancellationToken ct)
     {
+        // Consent withdrawn (or data erased): the processing that relied on it, this mail, stops.
+        if (p.PersetujuanDitarikPada is not null) return;
         var campus = await site.GetAsync(ct);
         var when = program.Mulai is { } m ? campusClock.For(campus).Format(m, "dddd, d MMMM yyyy HH.mm") : "-";
         var where = program.Tempat ?? program.Tautan ?? "-";
