@@ -6,13 +6,22 @@ namespace CampusKonseling.Privasi;
 /// </summary>
 public sealed record SubjekData(string? PenggunaId, string Email)
 {
-    public bool Is(string? penggunaId, string? email) =>
-        (PenggunaId is { Length: > 0 } id && id == penggunaId)
-        || (email is { Length: > 0 } && string.Equals(email.Trim(), Email.Trim(), StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// A record sent from an account is the person's when it is their account; a record without one (a public form, a walk-in
+    /// staff recorded) when it carries their address. A record of another account never is, whatever address it names.
+    /// </summary>
+    public bool Is(string? penggunaId, string? email) => penggunaId is { Length: > 0 }
+        ? PenggunaId is { Length: > 0 } id && id == penggunaId
+        : email is { Length: > 0 } && string.Equals(email.Trim(), Email.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Matched by their own account, not only by an address someone may have typed.</summary>
+    public bool ByAccount(string? penggunaId) => PenggunaId is { Length: > 0 } id && id == penggunaId;
 }
 
 /// <summary>What a collection may hold: counseling notes only once the counselor reviewing the request decided to give them.</summary>
-public sealed record HimpunOpsi(bool CatatanKonseling);
+/// <param name="Penelaah">The counselor who reviewed (user id): notes are given of the cases they counsel, as they could read them.</param>
+/// <param name="Sampai">The review's moment: notes written after it were not reviewed and are not given.</param>
+public sealed record HimpunOpsi(bool CatatanKonseling, string? Penelaah = null, DateTimeOffset? Sampai = null);
 
 /// <summary>One kind of record about the person (requests, cases, sessions, registrations…): rows of labelled values.</summary>
 public sealed record BagianData(string Kode, string Judul, IReadOnlyList<IReadOnlyDictionary<string, string?>> Baris);

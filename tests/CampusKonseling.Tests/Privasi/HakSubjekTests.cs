@@ -59,10 +59,13 @@ public sealed class HakSubjekTests(PlatformFixture platform) : IAsyncLifetime
         using var sent = await client.SubmitAsync($"{_campus.Prefix}/formulir/{Form}", "form.intake", Answers(email, nim, "Bingung memilih karier."));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var kode = Regex.Match(sent.Headers.Location!.OriginalString, "kode=([A-Z2-9-]+)").Groups[1].Value;
+        var konselor = await SecurityCampus.UserIdAsync(_campus, "konselor@unipma.demo");
         return await _in.InCampusAsync(async sp =>
         {
             var db = sp.GetRequiredService<CasesDb>();
             var c = await db.Cases.SingleAsync(x => x.KodePelacakan == kode);
+            // Counseled by the counselor who reviews the request: notes are given of the cases the reviewer counsels.
+            (c.KonselorId, c.KonselorNama) = (konselor, "Agus Setiawan, M.Pd., Kons.");
             db.Entries.Add(new CaseEntry
             {
                 CaseId = c.Id, Jenis = JenisCatatan.Sesi, Tingkat = Tingkat.Konseling, Isi = sp.GetRequiredService<CounselingProtector>().Protect(note),
@@ -204,6 +207,10 @@ public sealed class HakSubjekTests(PlatformFixture platform) : IAsyncLifetime
             Assert.Contains("Tuliskan data mana yang salah", (await TestClient.ParseAsync(empty)).QuerySelector("#galat-permintaan")!.TextContent);
         }
         var row = await AskAsync(alumni, JenisHak.Perbaikan, "Tahun lulus saya 2023, bukan 2024.");
+        // The same kind again while it runs: refused, naming the request that runs.
+        using (var twice = await alumni.SubmitAsync($"{_campus.Prefix}/data-pribadi-saya", "form[method=post]",
+                   new Dictionary<string, string> { ["Jenis"] = JenisHak.Perbaikan, ["Uraian"] = "Tahun lulus saya 2023, bukan 2024." }))
+            Assert.Contains($"Permintaan {row.Nomor} dengan jenis yang sama masih diproses", (await TestClient.ParseAsync(twice)).QuerySelector("#galat-permintaan")!.TextContent);
         var open = Assert.Single((await _in.InstanceAsync(row.SopInstanceId!.Value)).Aktif);
         await _in.InCampusAsync(async sp =>
         {

@@ -44,9 +44,12 @@ public sealed class CaseDataSubjek(CasesDb db, CounselingProtector protector, Ca
             }).ToList()),
             new("surat", T["Surat yang dibuat pada kasus"], surat),
         };
-        if (opsi.CatatanKonseling)
+        if (opsi.CatatanKonseling && opsi.Penelaah is { } penelaah)
         {
-            var notes = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.CaseId) && e.Tingkat != Tingkat.Pimpinan).OrderBy(e => e.Pada).ToListAsync(ct);
+            // Only what the reviewing counselor could read and did review: cases of the person's own account that they counsel, up to the review.
+            var reviewed = cases.Where(c => subjek.ByAccount(c.PenggunaId) && c.KonselorId == penelaah).Select(c => c.Id).ToList();
+            var until = opsi.Sampai ?? DateTimeOffset.MaxValue;
+            var notes = await db.Entries.AsNoTracking().Where(e => reviewed.Contains(e.CaseId) && e.Tingkat != Tingkat.Pimpinan && e.Pada <= until).OrderBy(e => e.Pada).ToListAsync(ct);
             bagian.Add(new("catatan", T["Catatan layanan dan konseling"], notes.Select(e => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
             {
                 ["Kasus"] = nomor[e.CaseId], ["Jenis"] = e.Jenis, ["Ditulis"] = time.Format(e.Pada), ["Oleh"] = e.OlehNama,

@@ -49,6 +49,7 @@ public sealed class PrivasiDb(DbContextOptions<PrivasiDb> options) : DbContext(o
             e.Property(x => x.Telaah).HasMaxLength(20);
             e.Property(x => x.TelaahAlasan).HasMaxLength(2000);
             e.Property(x => x.TelaahOleh).HasMaxLength(200);
+            e.Property(x => x.TelaahOlehId).HasMaxLength(64);
             e.Property(x => x.Jawaban).HasMaxLength(4000);
             e.Property(x => x.DijawabOleh).HasMaxLength(200);
         });
@@ -81,6 +82,8 @@ public sealed class PermintaanRow
     public string? Telaah { get; set; }
     public string? TelaahAlasan { get; set; }
     public string? TelaahOleh { get; set; }
+    /// <summary>The reviewing counselor's account: the notes given are those of the cases they counsel.</summary>
+    public string? TelaahOlehId { get; set; }
     public DateTimeOffset? TelaahPada { get; set; }
     public string? Jawaban { get; set; }
     public string? DijawabOleh { get; set; }

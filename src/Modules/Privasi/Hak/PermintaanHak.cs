@@ -15,7 +15,7 @@ namespace CampusKonseling.Privasi.Hak;
 /// here and are the evidence the SOP's steps need. The person is their account and its e-mail address, never a name.
 /// </summary>
 public sealed class PermintaanHak(PrivasiDb db, TenantDbConnection connection, CampusKonseling.Modules.ShellFeatureServices features, ISopLauncher sops, ISopSteps steps, INotifier notifier,
-    IAuditLog audit, TimeProvider clock, IStringLocalizer<S> T)
+    IAuditLog audit, CampusKonseling.Site.CampusClock campusClock, TimeProvider clock, IStringLocalizer<S> T)
 {
     public const int MaksUraian = 2000, MaksJawaban = 4000;
 
@@ -53,6 +53,8 @@ public sealed class PermintaanHak(PrivasiDb db, TenantDbConnection connection, C
                 JenisHak.Penarikan => T["Tuliskan persetujuan mana yang Anda tarik (formulir atau program)."],
                 _ => T["Tuliskan pemrosesan mana yang Anda minta dibatasi dan alasannya."],
             });
+        if (await db.Permintaan.AsNoTracking().FirstOrDefaultAsync(p => p.PenggunaId == id && p.Jenis == jenis && p.DijawabPada == null, ct) is { } open)
+            return (null, T["Permintaan {0} dengan jenis yang sama masih diproses; jawabannya akan datang ke halaman ini.", open.Nomor]);
         if (await SopAsync(ct) is not { } sop) return (null, T["Kampus ini belum menetapkan SOP pelayanan hak subjek data; hubungi pejabat pelindungan data pribadi."]);
 
         var now = clock.GetUtcNow();
@@ -69,7 +71,7 @@ public sealed class PermintaanHak(PrivasiDb db, TenantDbConnection connection, C
             await connection.EnlistAsync(db, tx, ct);
             // Numbered per year in the order received; the transaction-scoped lock keeps two requests at once apart.
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('privasi.permintaan.nomor'))", ct);
-            var year = now.Year;
+            var year = (await campusClock.GetAsync(ct)).Now.Year;
             var prefix = $"PDP-{year}-";
             var count = await db.Permintaan.CountAsync(p => p.Nomor.StartsWith(prefix), ct);
             row.Nomor = $"{prefix}{count + 1:0000}";
@@ -98,6 +100,7 @@ public sealed class PermintaanHak(PrivasiDb db, TenantDbConnection connection, C
         row.Telaah = keputusan;
         row.TelaahAlasan = alasan;
         row.TelaahOleh = Short(user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity?.Name ?? "-");
+        row.TelaahOlehId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         row.TelaahPada = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(new AuditEvent(AuditKinds.Ubah, "privasi-permintaan", row.Id.ToString(),

@@ -21,7 +21,7 @@ public sealed class SalinanData(ShellFeatureServices features, PrivasiDb db, ISi
     public async Task<Salinan> HimpunAsync(PermintaanRow row, CancellationToken ct)
     {
         var subjek = new SubjekData(row.PenggunaId, row.Email);
-        var opsi = new HimpunOpsi(row.Telaah == Telaah.Disertakan);
+        var opsi = new HimpunOpsi(row.Telaah == Telaah.Disertakan, row.TelaahOlehId, row.TelaahPada);
         var bagian = new List<BagianData>();
         foreach (var source in features.Contracts<IDataSubjek>()) bagian.AddRange(await source.HimpunAsync(subjek, opsi, ct));
         var time = await campusClock.GetAsync(ct);

@@ -29,6 +29,7 @@ public sealed class ParticipantMail(IOutbox outbox, PublicLinks links, ISiteSett
 
     public async Task EvaluationAsync(ProgramRow program, ParticipantRow p, DbTransaction tx, CancellationToken ct)
     {
+        if (p.PersetujuanDitarikPada is not null) return;
         var campus = await site.GetAsync(ct);
         var url = EvaluationUrl(p) ?? "";
         var text = T["Yth. {0},\n\nTerima kasih telah mengikuti {1}. Mohon isi evaluasi singkat (kurang dari 2 menit) lewat tautan berikut:\n{2}\n\n{3}", p.Nama, program.Judul, url, campus.UnitName ?? campus.CampusName];

@@ -24,6 +24,7 @@ public sealed class CreatePermintaan : Migration
             telaah = t.Column<string>("character varying(20)", maxLength: 20, nullable: true),
             telaah_alasan = t.Column<string>("character varying(2000)", maxLength: 2000, nullable: true),
             telaah_oleh = t.Column<string>("character varying(200)", maxLength: 200, nullable: true),
+            telaah_oleh_id = t.Column<string>("character varying(64)", maxLength: 64, nullable: true),
             telaah_pada = t.Column<DateTimeOffset>("timestamp with time zone", nullable: true),
             jawaban = t.Column<string>("character varying(4000)", maxLength: 4000, nullable: true),
             dijawab_oleh = t.Column<string>("character varying(200)", maxLength: 200, nullable: true),

@@ -33,11 +33,15 @@ public sealed class NewModel(TenantDbConnection connection, ISopLauncher sops, I
     public IReadOnlyList<SopSummary> Sops { get; private set; } = [];
     public Dictionary<string, string> Errors { get; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Sops = await sops.ListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Sops = await CaseSopsAsync(ct);
+
+    /// <summary>The SOPs a case may run on: not the one data subjects' requests run on (feature Privasi), which has its own page.</summary>
+    private async Task<IReadOnlyList<SopSummary>> CaseSopsAsync(CancellationToken ct) =>
+        (await sops.ListAsync(ct)).Where(s => !s.Masuk.Contains(CampusKonseling.Privasi.HakSubjek.Masuk, StringComparer.OrdinalIgnoreCase)).ToList();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Sops = await sops.ListAsync(ct);
+        Sops = await CaseSopsAsync(ct);
         if (string.IsNullOrWhiteSpace(Nama)) Errors[nameof(Nama)] = T["Nama klien wajib diisi."];
         if (!string.IsNullOrWhiteSpace(Email) && !MailAddress.TryCreate(Email.Trim(), out _)) Errors[nameof(Email)] = T["Alamat e-mail tidak valid."];
         if (!Saluran.Contains(Cara)) Errors[nameof(Cara)] = T["Pilih cara klien datang."];

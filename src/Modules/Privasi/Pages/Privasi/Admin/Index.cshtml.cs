@@ -108,6 +108,17 @@ public sealed class IndexModel(RekamPemrosesan rekam, PrivasiDb db, ISiteSetting
         return Redirect(Url.Content("~/admin/privasi") + "#" + Anchor(Kunci!));
     }
 
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var site = await settings.GetAsync(ct);
+        var now = clock.GetUtcNow().ToOffset(CampusClock.Zone(site.TimeZone).GetUtcOffset(clock.GetUtcNow()));
+        await audit.RecordAsync(new AuditEvent(AuditKinds.Unduh, "privasi-rekaman", null, $"Rekaman kegiatan pemrosesan diunduh sebagai PDF ({Baris.Count} kegiatan)"), ct);
+        var pejabat = Pejabat is { } p ? new PejabatPdp(p.Nama, p.Jabatan, p.Email, p.Telepon) : null;
+        var dibuat = new CampusTime(CampusClock.Zone(site.TimeZone), clock.GetUtcNow()).Format(clock.GetUtcNow());
+        return File(RekamPdf.Write(site.CampusName, pejabat, Baris, dibuat), "application/pdf", $"rekaman-pemrosesan-{now:yyyyMMdd}.pdf");
+    }
+
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
     {
         await LoadAsync(ct);

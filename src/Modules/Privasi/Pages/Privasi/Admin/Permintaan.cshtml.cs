@@ -26,6 +26,7 @@ public sealed class PermintaanModel(PermintaanHak hak, IPermissionService permis
         var rows = new List<(PermintaanRow, string, bool)>();
         foreach (var r in await hak.SemuaAsync(ct))
         {
+            if (!all && r.DijawabPada is not null) continue;
             var (langkah, giliran) = await hak.LangkahAsync(r, User, ct);
             if (all || giliran) rows.Add((r, langkah, giliran));
         }

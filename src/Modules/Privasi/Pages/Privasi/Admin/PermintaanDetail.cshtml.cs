@@ -62,7 +62,7 @@ public sealed class PermintaanDetailModel(PermintaanHak hak, SalinanData salinan
     public string SaranJawaban => Row.Jenis switch
     {
         JenisHak.Akses => T["Salinan data pribadi Anda yang disimpan unit layanan tersedia di halaman Data pribadi saya, dalam PDF dan JSON."],
-        JenisHak.Perbaikan => T["Data Anda sudah kami perbaiki sesuai permintaan."],
+        JenisHak.Perbaikan => T["Data berikut sudah kami perbaiki: (tuliskan data yang diperbaiki, di mana, dan nilainya sekarang)."],
         JenisHak.Penghapusan => T["Data yang tidak wajib disimpan sudah dihapus. Catatan layanan yang masih dalam masa retensi arsip tidak dimusnahkan, tetapi dibatasi pemrosesannya sampai masa retensinya berakhir."],
         JenisHak.Pembatasan => T["Pemrosesan data Anda sudah dibatasi sesuai permintaan."],
         _ => T["Persetujuan Anda sudah ditarik; pemrosesan yang didasarkan padanya dihentikan."],
