@@ -22,17 +22,20 @@ public sealed class RequestAnswers(FormsDb db) : IRequestAnswers
         foreach (var field in form.Isian.Where(Plain))
         {
             if (!stored.TryGetValue(field.Id, out var value)) continue;
-            var text = value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString() ?? "",
-                JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(v => v.ToString())),
-                _ => value.ToString(),
-            };
-            if (text.Trim().Length > 0) answers[field.Id.Replace('-', '_')] = text.Trim();
+            if (Text(value) is { Length: > 0 } text) answers[field.Id.Replace('-', '_')] = text;
         }
         return answers;
     }
 
-    private static bool Plain(Isian field) =>
+    /// <summary>A stored answer as text: a multiple choice joined with ", ", trimmed.</summary>
+    public static string Text(JsonElement value) => (value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString() ?? "",
+        JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(v => v.ToString())),
+        _ => value.ToString(),
+    }).Trim();
+
+    /// <summary>A field with a plain answer: not consent, attachments or the problem told (kept in the case).</summary>
+    public static bool Plain(Isian field) =>
         JenisIsian.TakesAnswer(field.Jenis) && field.Jenis is not (JenisIsian.Persetujuan or JenisIsian.Berkas) && field.Petakan != Petakan.Masalah;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CampusKonseling.Forms.Data;
 using CampusKonseling.Forms.Definitions;
+using CampusKonseling.Forms.Intake;
 using CampusKonseling.Privasi;
 using CampusKonseling.Site;
 using Microsoft.EntityFrameworkCore;
@@ -37,8 +38,8 @@ public sealed class FormDataSubjek(FormsDb db, CampusClock campusClock, Microsof
                 ["Nama"] = x.s.Nama, ["E-mail"] = x.s.Email, ["Telepon"] = x.s.Telepon,
             };
             var stored = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(x.s.Jawaban) ?? [];
-            foreach (var field in form.Isian.Where(f => JenisIsian.TakesAnswer(f.Jenis) && f.Jenis is not (JenisIsian.Persetujuan or JenisIsian.Berkas) && f.Petakan != Petakan.Masalah))
-                if (stored.TryGetValue(field.Id, out var value) && Text(value) is { Length: > 0 } text) row.TryAdd(field.Label, text);
+            foreach (var field in form.Isian.Where(RequestAnswers.Plain))
+                if (stored.TryGetValue(field.Id, out var value) && RequestAnswers.Text(value) is { Length: > 0 } text) row.TryAdd(field.Label, text);
             var attached = files.Where(f => f.SubmissionId == x.s.Id).Select(f => f.NamaAsli).ToList();
             if (attached.Count > 0) row["Lampiran"] = string.Join(", ", attached);
             permohonan.Add(row);
@@ -53,11 +54,4 @@ public sealed class FormDataSubjek(FormsDb db, CampusClock campusClock, Microsof
             }).ToList()),
         ];
     }
-
-    private static string Text(JsonElement value) => (value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString() ?? "",
-        JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(v => v.ToString())),
-        _ => value.ToString(),
-    }).Trim();
 }
