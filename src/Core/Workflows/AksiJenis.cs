@@ -31,9 +31,15 @@ public static class AksiJenis
     public const string Telaah = "telaah";
     /// <summary>Answer a data subject's request: the copy of their data, or what was corrected, erased, restricted or withdrawn.</summary>
     public const string Jawab = "jawab";
+    /// <summary>Assess a recorded personal data breach (insiden): what was exposed, how, how many people, whether it is proven.</summary>
+    public const string Nilai = "nilai";
+    /// <summary>Notify the people a proven breach concerns (by e-mail) and record when the authority was notified.</summary>
+    public const string Beritahu = "beritahu";
+    /// <summary>Close a breach: its handling, recovery and the measures against a repeat.</summary>
+    public const string Tutup = "tutup";
 
     public static readonly IReadOnlySet<string> Semua = new HashSet<string>(StringComparer.Ordinal)
     {
-        Surat, Unggah, Disposisi, LaporDisposisi, Jadwal, KonfirmasiJadwal, Pesan, Rujukan, HasilRujukan, Tunjuk, Telaah, Jawab,
+        Surat, Unggah, Disposisi, LaporDisposisi, Jadwal, KonfirmasiJadwal, Pesan, Rujukan, HasilRujukan, Tunjuk, Telaah, Jawab, Nilai, Beritahu, Tutup,
     };
 }

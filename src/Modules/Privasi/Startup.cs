@@ -20,6 +20,12 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Hak.SalinanData>();
         feature.AddContract<Workflows.IStepAction, Hak.TelaahAction>();
         feature.AddContract<Workflows.IStepAction, Hak.JawabAction>();
+        feature.Services.AddScoped<Insiden.RegisterInsiden>();
+        feature.Services.AddScoped<Insiden.KerjaInsiden>();
+        feature.AddContract<Workflows.IStepAction, Insiden.NilaiAction>();
+        feature.AddContract<Workflows.IStepAction, Insiden.BeritahuAction>();
+        feature.AddContract<Workflows.IStepAction, Insiden.TutupAction>();
+        feature.AddContract<Workflows.IStepAction, Insiden.InsidenSuratAction>();
         feature.AddContract<IPejabatPdp, PejabatPdpSource>();
         feature.AddContract<IUraianPemrosesan, PejabatPdpSource>();
     }
@@ -39,5 +45,6 @@ public sealed class AdminMenu : IAdminMenuProvider
         [
             new(new("Pelindungan data", "Data protection"), "admin/privasi", Permissions.ManagePrivasi, 96),
             new(new("Permintaan data pribadi", "Personal data requests"), "admin/privasi/permintaan", "ViewSop", 97),
+            new(new("Register insiden data pribadi", "Personal data breach register"), "admin/privasi/insiden", "AccessAdmin", 98),
         ];
 }

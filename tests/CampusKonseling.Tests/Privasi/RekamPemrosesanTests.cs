@@ -124,7 +124,7 @@ public sealed class RekamPemrosesanTests(PlatformFixture platform)
 
         // The same record as a PDF for the DPO's file: every activity's code, the officer, the purpose written over the generated one.
         var pdf = await client.Http.GetByteArrayAsync($"{path}?handler=Pdf");
-        var text = PdfText(pdf);
+        var text = PopplerText.Of(pdf);
         Assert.Contains("Dr. Sri Wahyuni", text);
         Assert.Contains("Merujuk praja dan pegawai untuk terapi psikolog/psikiater.", text);
         foreach (var kode in page.QuerySelectorAll("tr[data-kunci] code").Select(c => c.TextContent)) Assert.Contains(kode, text);
@@ -135,24 +135,6 @@ public sealed class RekamPemrosesanTests(PlatformFixture platform)
         var denied = await counselor.GetAsync(path);
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
         Assert.Contains("/akun/akses-ditolak", denied.Headers.Location!.ToString());
-    }
-
-    /// <summary>The PDF's text as poppler's pdftotext reads it, with line breaks as spaces (scripts/ensure-test-tools.sh installs it).</summary>
-    private static string PdfText(byte[] pdf)
-    {
-        var file = Path.GetTempFileName();
-        File.WriteAllBytes(file, pdf);
-        try
-        {
-            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true })!;
-            var text = process.StandardOutput.ReadToEnd();
-            Assert.True(process.WaitForExit(60_000), "pdftotext took over a minute");
-            return System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 
     private static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

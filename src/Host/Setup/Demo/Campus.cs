@@ -39,7 +39,7 @@ public sealed record Campus(string Name, CampusSettings Settings, TimeZoneInfo Z
         var programmeSops = kinds.Select(k => k.SopKode).ToHashSet();
         var caseSops = shell.IsEnabled("Cases")
             ? definitions.Where(d => !programmeSops.Contains(d.Kode) && d.Jadwal.Count == 0
-                    && !d.Langkah.Any(l => l.Masuk.Contains(CampusKonseling.Privasi.HakSubjek.Masuk, StringComparer.OrdinalIgnoreCase)))
+                    && !d.Langkah.Any(l => CampusKonseling.Privasi.SopPrivasi.Is(l.Masuk)))
                 .Select(d => new CaseSop(d, forms.FirstOrDefault(f => f.Form.Sop == d.Kode))).ToList()
             : [];
         var programmeKinds = kinds.Where(k => definitions.Any(d => d.Kode == k.SopKode))

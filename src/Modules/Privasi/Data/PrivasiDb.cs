@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CampusKonseling.Privasi.Data;
 
-/// <summary>The campus's data protection officer and the descriptions its DPO wrote over the generated record.</summary>
+/// <summary>The campus's data protection officer, the descriptions its DPO wrote over the generated record, data subjects' requests and the breach register.</summary>
 public sealed class PrivasiDb(DbContextOptions<PrivasiDb> options) : DbContext(options)
 {
     public const string Schema = "privasi";
@@ -10,6 +10,8 @@ public sealed class PrivasiDb(DbContextOptions<PrivasiDb> options) : DbContext(o
     public DbSet<PejabatRow> Pejabat => Set<PejabatRow>();
     public DbSet<UraianRow> Uraian => Set<UraianRow>();
     public DbSet<PermintaanRow> Permintaan => Set<PermintaanRow>();
+    public DbSet<InsidenRow> Insiden => Set<InsidenRow>();
+    public DbSet<PeristiwaRow> Peristiwa => Set<PeristiwaRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -52,6 +54,35 @@ public sealed class PrivasiDb(DbContextOptions<PrivasiDb> options) : DbContext(o
             e.Property(x => x.TelaahOlehId).HasMaxLength(64);
             e.Property(x => x.Jawaban).HasMaxLength(4000);
             e.Property(x => x.DijawabOleh).HasMaxLength(200);
+        });
+        b.Entity<InsidenRow>(e =>
+        {
+            e.ToTable("insiden");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Nomor).HasMaxLength(40);
+            e.HasIndex(x => x.Nomor).IsUnique();
+            e.Property(x => x.Judul).HasMaxLength(200);
+            e.Property(x => x.Uraian).HasMaxLength(4000);
+            e.Property(x => x.DicatatOleh).HasMaxLength(200);
+            e.Property(x => x.DicatatOlehId).HasMaxLength(64);
+            e.Property(x => x.DataTerungkap).HasMaxLength(2000);
+            e.Property(x => x.CaraTerungkap).HasMaxLength(2000);
+            e.Property(x => x.Risiko).HasMaxLength(2000);
+            e.Property(x => x.Penanganan).HasMaxLength(2000);
+            e.Property(x => x.DinilaiOleh).HasMaxLength(200);
+            e.Property(x => x.LembagaMelalui).HasMaxLength(500);
+            e.Property(x => x.Penutupan).HasMaxLength(4000);
+            e.Property(x => x.DitutupOleh).HasMaxLength(200);
+            e.Ignore(x => x.BatasPemberitahuan);
+        });
+        b.Entity<PeristiwaRow>(e =>
+        {
+            e.ToTable("insiden_peristiwa");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.InsidenId, x.Pada });
+            e.Property(x => x.Oleh).HasMaxLength(200);
+            e.Property(x => x.Jenis).HasMaxLength(30);
+            e.Property(x => x.Uraian).HasMaxLength(2000);
         });
     }
 }

@@ -8,7 +8,7 @@ namespace CampusKonseling.Sop.Definitions;
 /// </summary>
 public sealed record Aksi
 {
-    /// <summary>surat, unggah, disposisi, laporDisposisi, jadwal, konfirmasiJadwal, pesan, rujukan, hasilRujukan, tunjuk.</summary>
+    /// <summary>surat, unggah, disposisi, laporDisposisi, jadwal, konfirmasiJadwal, pesan, rujukan, hasilRujukan, tunjuk, telaah, jawab, nilai, beritahu, tutup.</summary>
     public required string Jenis { get; init; }
     /// <summary>surat: the letter template's code; pesan: the message template's key.</summary>
     public string? Templat { get; init; }
@@ -36,6 +36,9 @@ public sealed record Aksi
         "tunjuk" => $"penunjukan {Penugasan}",
         "telaah" => "telaah catatan konseling dan data pihak lain",
         "jawab" => "jawaban kepada subjek data",
+        "nilai" => "penilaian insiden data pribadi",
+        "beritahu" => "pemberitahuan kepada subjek data dan lembaga",
+        "tutup" => "penutupan insiden data pribadi",
         _ => Jenis,
     };
 
@@ -54,6 +57,9 @@ public sealed record Aksi
         "tunjuk" => $"☞ tunjuk {Penugasan}",
         "telaah" => "⚖ telaah",
         "jawab" => "✉ jawaban",
+        "nilai" => "⚖ penilaian",
+        "beritahu" => "✉ pemberitahuan",
+        "tutup" => "■ penutupan",
         _ => Jenis,
     }) + (Opsional ? " (opsional)" : "");
 }

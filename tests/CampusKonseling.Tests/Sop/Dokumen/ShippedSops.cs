@@ -6,8 +6,8 @@ namespace CampusKonseling.Tests.Sop.Dokumen;
 
 /// <summary>
 /// The campuses' own SOPs in the shipped recipes (recipes/*.recipe.json), by code: the ten from the seed documents. The
-/// platform's SOP for data subjects' requests (PDP-HAK, in every recipe with its lanes bound to that campus's roles) is not
-/// a campus document; RoundTripTests covers it recipe by recipe.
+/// platform's SOPs for data subjects' requests and breaches (PDP-HAK, PDP-INSIDEN, in every recipe with their lanes bound to
+/// that campus's roles) are not campus documents; RoundTripTests covers it recipe by recipe.
 /// </summary>
 public static class ShippedSops
 {
@@ -18,7 +18,7 @@ public static class ShippedSops
                 .Where(s => s.GetProperty("name").GetString() == "sop")
                 .SelectMany(s => s.GetProperty("sops").EnumerateArray())
                 .Select(s => DefinitionJson.Deserialize(s.GetRawText())))
-            .Where(s => !s.Langkah.Any(l => l.Masuk.Contains(CampusKonseling.Privasi.HakSubjek.Masuk)))
+            .Where(s => !s.Langkah.Any(l => CampusKonseling.Privasi.SopPrivasi.Is(l.Masuk)))
             .ToDictionary(s => s.Kode));
 
     public static SopDefinition Get(string kode) => All.Value[kode];

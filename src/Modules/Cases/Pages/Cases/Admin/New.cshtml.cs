@@ -35,9 +35,9 @@ public sealed class NewModel(TenantDbConnection connection, ISopLauncher sops, I
 
     public async Task OnGetAsync(CancellationToken ct) => Sops = await CaseSopsAsync(ct);
 
-    /// <summary>The SOPs a case may run on: not the one data subjects' requests run on (feature Privasi), which has its own page.</summary>
+    /// <summary>The SOPs a case may run on: not those of data subjects' requests and breaches (feature Privasi), which have their own pages.</summary>
     private async Task<IReadOnlyList<SopSummary>> CaseSopsAsync(CancellationToken ct) =>
-        (await sops.ListAsync(ct)).Where(s => !s.Masuk.Contains(CampusKonseling.Privasi.HakSubjek.Masuk, StringComparer.OrdinalIgnoreCase)).ToList();
+        (await sops.ListAsync(ct)).Where(s => !CampusKonseling.Privasi.SopPrivasi.Is(s.Masuk)).ToList();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

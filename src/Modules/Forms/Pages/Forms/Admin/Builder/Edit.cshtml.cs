@@ -152,8 +152,8 @@ public sealed partial class EditModel(FormsDb db, FormDrafts drafts, ISopLaunche
         if (await drafts.FindAsync(kode, ct) is not { } row) return false;
         Row = row;
         Form = await drafts.WorkingCopyAsync(row, ct);
-        // The SOP data subjects' requests run on (feature Privasi) is started by its own page, not by a form.
-        Sops = (await sops.ListAsync(ct)).Where(s => !s.Masuk.Contains(CampusKonseling.Privasi.HakSubjek.Masuk, StringComparer.OrdinalIgnoreCase)).ToList();
+        // The SOPs of requests and breaches (feature Privasi) are started by their own pages, not by a form.
+        Sops = (await sops.ListAsync(ct)).Where(s => !CampusKonseling.Privasi.SopPrivasi.Is(s.Masuk)).ToList();
         Time = await campusClock.GetAsync(ct);
         Versions = await db.Versions.AsNoTracking().Where(v => v.FormId == row.Id).OrderByDescending(v => v.Versi)
             .Select(v => new VersionItem(v.Versi, v.DibuatPada, v.DibuatOleh, db.Submissions.Count(s => s.VersionId == v.Id))).ToListAsync(ct);
