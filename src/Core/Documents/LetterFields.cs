@@ -18,6 +18,8 @@ public static class LetterFields
         [NomorIndukPenandatangan] = "NIP/NIDN penandatangan", [JabatanPenandatangan] = "jabatan penandatangan",
         ["nim"] = "NIM", ["npp"] = "NPP", ["prodi"] = "program studi", ["nomor_permohonan"] = "nomor permohonan", ["kode_pelacakan"] = "kode pelacakan",
         ["nomor_kasus"] = "nomor kasus", ["email"] = "e-mail",
+        ["kontak_ppdp"] = "kontak pejabat pelindungan data pribadi (menu Pelindungan data)", ["nomor_insiden"] = "nomor insiden",
+        ["data_terungkap"] = "data pribadi yang terungkap", ["cara_terungkap"] = "cara terungkap", ["jumlah_subjek"] = "jumlah subjek data",
     };
 
     /// <summary>The field as people read it (Indonesian): a known name's label, else the name with spaces.</summary>

@@ -21,10 +21,11 @@ namespace CampusKonseling.Tests.Privasi;
 [Collection(PlatformCollection.Name)]
 public sealed class InsidenTests(PlatformFixture platform) : IAsyncLifetime
 {
-    private const string Password = "Demo12345", Dpo = "ppdp@unipma.test";
+    private const string Password = "Demo12345";
     private static TestTenant? _shared;
     private TestTenant _campus = null!;
     private SopHarness _in = null!;
+    private string Dpo => $"ppdp@{_campus.Prefix}.test";
 
     public async Task InitializeAsync()
     {
@@ -145,7 +146,7 @@ public sealed class InsidenTests(PlatformFixture platform) : IAsyncLifetime
 
         // Not before the letters; then both letters from the campus's templates, filled from the assessment, the DPO and the signer.
         var (lembagaPada, _) = await LocalAsync(TimeSpan.FromMinutes(30));
-        var notify = new Dictionary<string, string> { ["Subjek"] = "alumni1@surel.test\nalumni2@surel.test\nalumni3@surel.test", ["LembagaPada"] = lembagaPada, ["LembagaMelalui"] = "e-mail pengaduan lembaga" };
+        var notify = new Dictionary<string, string> { ["Subjek"] = $"{_campus.Prefix}-1@surel.test\n{_campus.Prefix}-2@surel.test\n{_campus.Prefix}-3@surel.test", ["LembagaPada"] = lembagaPada, ["LembagaMelalui"] = "e-mail pengaduan lembaga" };
         using (var early = await PostAsync(kepala, row, "Beritahu", notify))
             Assert.Contains("Buat dulu kedua surat pemberitahuan", (await TestClient.ParseAsync(early)).QuerySelector("[data-langkah='4'] [role=alert]")!.TextContent);
         foreach (var templat in new[] { "pemberitahuan-insiden-subjek", "pemberitahuan-insiden-lembaga" })
@@ -163,7 +164,7 @@ public sealed class InsidenTests(PlatformFixture platform) : IAsyncLifetime
         }
 
         using (var sent = await PostAsync(kepala, row, "Beritahu", notify)) Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        foreach (var to in new[] { "alumni1@surel.test", "alumni2@surel.test", "alumni3@surel.test" })
+        foreach (var to in new[] { $"{_campus.Prefix}-1@surel.test", $"{_campus.Prefix}-2@surel.test", $"{_campus.Prefix}-3@surel.test" })
         {
             var notice = await MailDev.WaitForAsync(to, where: m => m.Subject.Contains("Pemberitahuan kegagalan pelindungan data pribadi"));
             Assert.Contains("Nama, NIM, nomor HP", notice.Text);

@@ -17,6 +17,8 @@ public sealed class InsidenRow
     public required string DicatatOleh { get; set; }
     public string? DicatatOlehId { get; set; }
     public Guid? SopInstanceId { get; set; }
+    /// <summary>The accounts that recorded or worked it: they keep seeing it after their step.</summary>
+    public List<string> Terlibat { get; set; } = [];
 
     /// <summary>The assessment: proven or not, what data, how it came out, how many people, whether specific data (health, counseling) is among it.</summary>
     public bool? Terbukti { get; set; }

@@ -54,6 +54,7 @@ public sealed class KerjaInsiden(RegisterInsiden register, PrivasiDb db, TenantD
         register.Catat(row, now, oleh, JenisPeristiwa.Dinilai, terbukti
             ? T["Dinilai: kegagalan terbukti; {0} subjek data{1}.", row.JumlahSubjek ?? 0, row.Spesifik ? T[", termasuk data pribadi spesifik"] : ""]
             : T["Dinilai: kegagalan tidak terbukti."]);
+        RegisterInsiden.Libatkan(row, user);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(new AuditEvent(AuditKinds.Ubah, "privasi-insiden", row.Id.ToString(), $"Insiden {row.Nomor} dinilai: {(terbukti ? "terbukti" : "tidak terbukti")}"), ct);
         // The SOP's decision (step 3) follows the assessment: proven goes on to notification, else to closure.
@@ -81,6 +82,7 @@ public sealed class KerjaInsiden(RegisterInsiden register, PrivasiDb db, TenantD
         var letter = await letters.GenerateAsync(new LetterRequest(templat!, Pemilik, row.Id.ToString(), values), null, ct);
         var now = clock.GetUtcNow();
         register.Catat(row, now, Oleh(user), JenisPeristiwa.Surat, T["Surat {0} nomor {1} dibuat.", letter.Judul, letter.Nomor]);
+        RegisterInsiden.Libatkan(row, user);
         await db.SaveChangesAsync(ct);
         await steps.CompleteDoneAsync(instance, user, ct);
         return null;
@@ -153,7 +155,8 @@ public sealed class KerjaInsiden(RegisterInsiden register, PrivasiDb db, TenantD
             (row.LembagaDiberitahuPada, row.LembagaMelalui) = (lembagaPada, melalui);
             register.Catat(row, now, oleh, JenisPeristiwa.SubjekDiberitahu, T["{0} subjek data diberi tahu melalui e-mail (surat {1}).", alamat.Count, subjekSurat.Nomor]);
             register.Catat(row, now, oleh, JenisPeristiwa.LembagaDiberitahu, T["Surat kepada lembaga dikirim {0} melalui {1}.", waktu.Format(lembagaPada), melalui!]);
-            await db.SaveChangesAsync(ct);
+            RegisterInsiden.Libatkan(row, user);
+        await db.SaveChangesAsync(ct);
             await audit.RecordAsync(new AuditEvent(AuditKinds.Ubah, "privasi-insiden", row.Id.ToString(), $"Insiden {row.Nomor}: {alamat.Count} subjek data dan lembaga diberi tahu"), tx, ct);
             await tx.CommitAsync(ct);
             await connection.ReleaseAsync();
@@ -175,6 +178,7 @@ public sealed class KerjaInsiden(RegisterInsiden register, PrivasiDb db, TenantD
         var oleh = Oleh(user);
         (row.Penutupan, row.DitutupPada, row.DitutupOleh) = (text, now, oleh);
         register.Catat(row, now, oleh, JenisPeristiwa.Ditutup, T["Insiden ditutup."]);
+        RegisterInsiden.Libatkan(row, user);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(new AuditEvent(AuditKinds.Ubah, "privasi-insiden", row.Id.ToString(), $"Insiden {row.Nomor} ditutup"), ct);
         return await steps.CompleteAsync(row.SopInstanceId!.Value, step.StepId, user, catatan: T["Insiden ditutup."], ct: ct) is { } refused

@@ -75,6 +75,7 @@ public sealed class RegisterInsiden(PrivasiDb db, TenantDbConnection connection,
         {
             Id = Guid.CreateVersion7(now), Nomor = "", Judul = judul, Uraian = uraian, DiketahuiPada = diketahui, DicatatPada = now,
             DicatatOleh = oleh, DicatatOlehId = user.FindFirstValue(ClaimTypes.NameIdentifier), SubjekEmail = alamat,
+            Terlibat = user.FindFirstValue(ClaimTypes.NameIdentifier) is { } me ? [me] : [],
         };
         var dpo = await pejabat.GetAsync(ct);
         await connection.Connection.OpenAsync(ct);
@@ -127,6 +128,16 @@ public sealed class RegisterInsiden(PrivasiDb db, TenantDbConnection connection,
         });
 
     private int _urutan;
+
+    /// <summary>Keeps the worker of a step among those who see the breach afterwards (saved with the caller's next SaveChanges).</summary>
+    public static void Libatkan(InsidenRow row, ClaimsPrincipal user)
+    {
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && !row.Terlibat.Contains(id)) row.Terlibat = [.. row.Terlibat, id];
+    }
+
+    /// <summary>Whether the reader sees the breach: they recorded or worked it, or have its current step (the DPO sees all, checked by the caller).</summary>
+    public static bool Terlibat(InsidenRow row, ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && row.Terlibat.Contains(id);
 
     /// <summary>The active step carrying the action, when the reader may do it now.</summary>
     public async Task<SopLangkah?> StepAsync(InsidenRow row, string jenis, ClaimsPrincipal user, CancellationToken ct) =>

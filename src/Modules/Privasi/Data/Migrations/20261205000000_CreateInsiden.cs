@@ -20,6 +20,7 @@ public sealed class CreateInsiden : Migration
             dicatat_oleh = t.Column<string>("character varying(200)", maxLength: 200, nullable: false),
             dicatat_oleh_id = t.Column<string>("character varying(64)", maxLength: 64, nullable: true),
             sop_instance_id = t.Column<Guid>("uuid", nullable: true),
+            terlibat = t.Column<List<string>>("text[]", nullable: false),
             terbukti = t.Column<bool>("boolean", nullable: true),
             data_terungkap = t.Column<string>("character varying(2000)", maxLength: 2000, nullable: true),
             cara_terungkap = t.Column<string>("character varying(2000)", maxLength: 2000, nullable: true),

@@ -10,7 +10,7 @@ namespace CampusKonseling.Privasi.Pages.Privasi.Admin;
 
 /// <summary>
 /// The breach register: any staff member records a suspected breach here (what happened, when the unit learnt of it, the
-/// people it may concern). The DPO (ManagePrivasi) sees every breach; others those they recorded or whose step is theirs.
+/// people it may concern). The DPO (ManagePrivasi) sees every breach; others those they recorded or worked, or whose step is theirs.
 /// Open ones first, with the law's notification time (3 x 24 jam from when it became known).
 /// </summary>
 [RequirePermission("AccessAdmin")]
@@ -46,12 +46,11 @@ public sealed class InsidenModel(RegisterInsiden register, IPermissionService pe
     {
         Waktu = await campusClock.GetAsync(ct);
         var all = await permissions.HasPermissionAsync(User, Permissions.ManagePrivasi);
-        var me = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         var rows = new List<(InsidenRow, string, bool)>();
         foreach (var r in await register.SemuaAsync(ct))
         {
             var (langkah, giliran) = await register.LangkahAsync(r, User, ct);
-            if (all || giliran || (me is not null && r.DicatatOlehId == me)) rows.Add((r, langkah, giliran));
+            if (all || giliran || RegisterInsiden.Terlibat(r, User)) rows.Add((r, langkah, giliran));
         }
         Rows = rows;
     }

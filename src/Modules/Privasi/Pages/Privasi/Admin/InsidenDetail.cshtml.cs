@@ -13,7 +13,7 @@ namespace CampusKonseling.Privasi.Pages.Privasi.Admin;
 /// <summary>
 /// One breach, worked by its SOP's steps: the unit head with the DPO assesses it, makes the two letters from the campus's
 /// templates, notifies the people concerned (e-mail) and records the authority's letter, closes it. Its history says who
-/// knew what, when. Open to the DPO, to whoever recorded it, and to the people whose step it is.
+/// knew what, when. Open to the DPO, to whoever recorded or worked it, and to the people whose step it is.
 /// </summary>
 [RequirePermission("AccessAdmin")]
 public sealed class InsidenDetailModel(RegisterInsiden register, KerjaInsiden kerja, ISopSteps steps, IPermissionService permissions, CampusClock campusClock,
@@ -103,8 +103,7 @@ public sealed class InsidenDetailModel(RegisterInsiden register, KerjaInsiden ke
         if (await register.FindAsync(id, ct) is not { SopInstanceId: { } instance } row) return false;
         Row = row;
         Aktif = await steps.ActiveAsync(instance, User, ct);
-        var me = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-        if (!Aktif.Any(a => a.BolehDikerjakan) && !(me is not null && row.DicatatOlehId == me)
+        if (!Aktif.Any(a => a.BolehDikerjakan) && !RegisterInsiden.Terlibat(row, User)
             && !await permissions.HasPermissionAsync(User, Permissions.ManagePrivasi)) return false;
         Waktu = await campusClock.GetAsync(ct);
         Riwayat = await register.RiwayatAsync(id, ct);
