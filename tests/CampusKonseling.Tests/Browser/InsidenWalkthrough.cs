@@ -81,6 +81,8 @@ public sealed class InsidenWalkthrough(PlatformFixture platform) : IAsyncLifetim
         var download = await kepala.RunAndWaitForDownloadAsync(() => kepala.Locator("[data-surat='pemberitahuan-insiden-subjek'] a").ClickAsync());
         var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes[..4]));
+        // The letter as the people concerned read it, drawn to a PNG to look at.
+        Assert.Equal(1, CampusKonseling.Tests.Sop.Dokumen.PdfPages.Render((await download.PathAsync())!, "insiden-surat-subjek"));
         await kepala.GetByRole(AriaRole.Button, new() { Name = "Kirim pemberitahuan kepada subjek data" }).ClickAsync();
         await Assertions.Expect(kepala.Locator("p.alert.success")).ToContainTextAsync("Pemberitahuan terkirim");
 
