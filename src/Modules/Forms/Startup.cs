@@ -27,6 +27,7 @@ public sealed class Startup : IFeatureStartup
         feature.AddContract<CampusKonseling.Privasi.IKegiatanPemrosesan, Privasi.FormPemrosesan>();
         feature.AddContract<CampusKonseling.Privasi.IDataSubjek, Privasi.FormDataSubjek>();
         feature.AddContract<CampusKonseling.Privasi.IHakSubjekPelaksana, Privasi.FormHakSubjek>();
+        feature.AddContract<CampusKonseling.Privasi.IPersetujuanSubjek, Privasi.FormPersetujuan>();
         feature.Services.AddScoped<FormCatalog>();
         feature.Services.AddScoped<Mine.PermohonanSaya>();
         feature.Services.AddSingleton(new StaticAssetSource("/_formulir", typeof(Startup).Assembly, "CampusKonseling.Forms.assets"));

@@ -25,6 +25,7 @@ public sealed class Startup : IFeatureStartup
         feature.AddContract<Workflows.ISopObserver, ProgramSopObserver>();
         feature.AddContract<CampusKonseling.Privasi.IDataSubjek, ProgramDataSubjek>();
         feature.AddContract<CampusKonseling.Privasi.IHakSubjekPelaksana, ProgramHakSubjek>();
+        feature.AddContract<CampusKonseling.Privasi.IPersetujuanSubjek, ProgramPersetujuan>();
         feature.AddContract<Workflows.IStepAction, ProgramSuratAction>();
         feature.AddContract<IClientTickets, ClientTickets>();
         feature.AddContract<Navigation.IDashboardCard, ProgrammeCard>();

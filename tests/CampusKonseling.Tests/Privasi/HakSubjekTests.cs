@@ -243,6 +243,13 @@ public sealed class HakSubjekTests(PlatformFixture platform) : IAsyncLifetime
         await programmes.RegisteredAsync(platform, program, Nama, Alumni);
         var other = await programmes.RegisteredAsync(platform, program, "Lina", $"lina.{Guid.NewGuid():N}@mhs.test");
 
+        // The DPO's consent ledger: the registration is in force; the other participant is not the alumnus's.
+        var ledger = $"{_campus.Prefix}/admin/privasi/persetujuan?Email={Uri.EscapeDataString(Alumni)}";
+        var (_, before) = await admin.PageAsync(ledger);
+        var registration = before.QuerySelector($"tr[data-kunci='program:{program}']")!;
+        Assert.Contains("berlaku", registration.QuerySelector("[data-status]")!.TextContent);
+        Assert.Null(before.QuerySelector($"tr[data-rujukan='{other.Kode}']"));
+
         using var alumni = await SignedInAsync(Alumni);
         var withdrawal = await AskAsync(alumni, JenisHak.Penarikan, "Saya menarik persetujuan untuk Workshop Karier Alumni.");
         Assert.Contains("tidak ada lagi e-mail program kepada Anda", await AnswerAsync(withdrawal));
@@ -272,5 +279,16 @@ public sealed class HakSubjekTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Contains("Pemrosesan dibatasi atas permintaan klien", casePage.QuerySelector("[data-dibatasi]")!.TextContent);
         var (_, mine) = await alumni.PageAsync($"{_campus.Prefix}/data-pribadi-saya");
         Assert.Contains("tidak dimusnahkan", mine.QuerySelector($"[data-nomor='{erasure.Nomor}'] [data-jawaban]")!.TextContent);
+
+        // The ledger now shows every consent withdrawn, the form's with its version and retention; the look is audited.
+        var (_, after) = await admin.PageAsync(ledger);
+        var rows = after.QuerySelectorAll("tr[data-kunci]").ToList();
+        Assert.Contains(rows, r => r.GetAttribute("data-kunci") == "formulir:" + Form && r.GetAttribute("data-rujukan") == kasus.KodePelacakan);
+        Assert.All(rows, r => Assert.StartsWith("ditarik", r.QuerySelector("[data-status]")!.TextContent.Trim()));
+        Assert.Contains("0 ditarik", before.QuerySelector("[data-ringkas]")!.TextContent);
+        Assert.True(await SecurityCampus.AuditCountAsync(_campus, $"subjek_jenis = 'privasi-persetujuan' AND subjek_id = '{Alumni}'") >= 2);
+        using (var bad = await admin.GetAsync($"{_campus.Prefix}/admin/privasi/persetujuan?Email=bukan%20alamat"))
+            Assert.Contains("Tuliskan satu alamat e-mail", (await TestClient.ParseAsync(bad)).QuerySelector("#galat-email")!.TextContent);
+        using (var denied = await konselor.GetAsync(ledger)) Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
     }
 }
