@@ -31,6 +31,7 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Work.CaseLetters>();
         feature.Services.AddScoped<Work.Dispositions>();
         feature.AddContract<Workflows.IStepAction, Work.DisposisiAction>();
+        feature.AddContract<Workflows.ISopHalaman, Steps.CaseHalaman>();
         feature.AddContract<Workflows.IStepAction, Work.LaporDisposisiAction>();
         feature.Services.AddScoped<Work.Referrals>();
         feature.Services.AddScoped<Work.Urgency>();

@@ -20,6 +20,7 @@ public sealed class Startup : IFeatureStartup
         feature.Services.AddScoped<Hak.SalinanData>();
         feature.AddContract<Workflows.IStepAction, Hak.TelaahAction>();
         feature.AddContract<Workflows.IStepAction, Hak.JawabAction>();
+        feature.AddContract<Workflows.ISopHalaman, PrivasiHalaman>();
         feature.Services.AddScoped<Insiden.RegisterInsiden>();
         feature.Services.AddScoped<Insiden.KerjaInsiden>();
         feature.AddContract<Workflows.IStepAction, Insiden.NilaiAction>();

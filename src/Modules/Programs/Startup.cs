@@ -27,6 +27,7 @@ public sealed class Startup : IFeatureStartup
         feature.AddContract<CampusKonseling.Privasi.IHakSubjekPelaksana, ProgramHakSubjek>();
         feature.AddContract<CampusKonseling.Privasi.IPersetujuanSubjek, ProgramPersetujuan>();
         feature.AddContract<Workflows.IStepAction, ProgramSuratAction>();
+        feature.AddContract<Workflows.ISopHalaman, ProgramHalaman>();
         feature.AddContract<IClientTickets, ClientTickets>();
         feature.AddContract<Navigation.IDashboardCard, ProgrammeCard>();
         feature.AddContract<Archive.IArchiveSubjectOwner, ProgramArchiveOwner>();

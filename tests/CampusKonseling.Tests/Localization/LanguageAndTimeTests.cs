@@ -118,7 +118,8 @@ public sealed partial class LanguageAndTimeTests(PlatformFixture platform)
         Assert.Contains("Reminder: step 2 of Layanan cepat (uji)", english.Judul);
         Assert.StartsWith("Dear ", english.Isi);
         Assert.Contains($"is due on {Wita(due, "dd/MM/yyyy HH:mm", En)}.", english.Isi);
-        Assert.Contains($"Open: http://localhost/{site.Campus.Prefix}/admin/sop/instans/{c.SopInstanceId}", english.Isi);
+        // The link leads to the case page, where the step's work is done, not the SOP's instance page.
+        Assert.Contains($"Open: http://localhost/{site.Campus.Prefix}/admin/kasus/{c.Id}", english.Isi);
         var indonesian = mails.Single(m => m.Penerima == colleague && m.Isi.Contains(c.KodePelacakan!));
         Assert.Contains("Pengingat: langkah 2 Layanan cepat (uji)", indonesian.Judul);
         Assert.StartsWith("Yth. ", indonesian.Isi);

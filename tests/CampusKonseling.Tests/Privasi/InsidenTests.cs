@@ -123,6 +123,11 @@ public sealed class InsidenTests(PlatformFixture platform) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
         }
 
+        // The Kepala is told of the step with a link to the breach's own page, where its work is done.
+        var kepalaId = await SecurityCampus.UserIdAsync(_campus, "kepala@unipma.demo");
+        Assert.Equal($"admin/privasi/insiden/{row.Id}", await TestDatabase.ScalarAsync(_campus.Database,
+            $"SELECT tautan FROM notifications.notifications WHERE jenis = 'sop-tugas' AND user_id = '{kepalaId}' AND isi LIKE '%{row.Nomor}%' LIMIT 1"));
+
         // The Kepala assesses it: proven needs what the letters will say.
         using var kepala = await SignedInAsync("kepala@unipma.demo");
         var (_, mine) = await kepala.PageAsync($"{_campus.Prefix}/admin/privasi/insiden");

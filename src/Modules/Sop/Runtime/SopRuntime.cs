@@ -124,7 +124,7 @@ public sealed class SopRuntime(
         if (kind != SlaKind.Pengingat) metrics.Overdue(current.Shell.Name, definition.Kode);
         var entry = result.Events[0];
         var step = definition.Find(entry.StepId!)!;
-        var link = $"admin/sop/instans/{instance.Id}";
+        var link = await LinkAsync(instance, ct);
         await TellObserversAsync(definition, instance, ct);
         if (kind == SlaKind.Pengingat)
         {
@@ -189,7 +189,7 @@ public sealed class SopRuntime(
             }
             var task = KeyedText.Plain($"{step.Uraian} — {instance.Subjek}.");
             await NotifyActorsAsync(definition, step, instance, new Notification("sop-tugas", T.Keyed("Tugas baru: langkah {0} {1}", step.Label, definition.Judul),
-                active.JatuhTempo is { } due ? task.Then(T.Keyed("Jatuh tempo {0}.", due)) : task, $"admin/sop/instans/{instance.Id}"), ct);
+                active.JatuhTempo is { } due ? task.Then(T.Keyed("Jatuh tempo {0}.", due)) : task, await LinkAsync(instance, ct)), ct);
         }
     }
 
@@ -279,6 +279,18 @@ public sealed class SopRuntime(
     private static string? Named(SopDefinition definition, Langkah step, SopInstance instance) =>
         step.Pelaksana.Select(p => definition.Lane(p)!.Penugasan).OfType<string>()
             .Select(nama => instance.Konteks.GetValueOrDefault(Definitions.Konteks.Penugasan(nama))).FirstOrDefault(id => id is not null);
+
+    /// <summary>Where a step notice leads: the page of the instance's subject (a case, a programme, a request), else the instance page.</summary>
+    public async Task<string> LinkAsync(SopInstance instance, CancellationToken ct) =>
+        (await HalamanAsync(instance, ct))?.Tautan ?? $"admin/sop/instans/{instance.Id}";
+
+    /// <summary>The page of the instance's subject, as the module owning it says; null when none claims it.</summary>
+    public async Task<CampusKonseling.Workflows.HalamanKerja?> HalamanAsync(SopInstance instance, CancellationToken ct)
+    {
+        foreach (var source in features.Contracts<CampusKonseling.Workflows.ISopHalaman>())
+            if (await source.HalamanAsync(instance.Id, instance.Konteks, ct) is { } page) return page;
+        return null;
+    }
 
     /// <summary>The Admin module's "open the staff area" permission: the roles that hold it are staff.</summary>
     private const string StaffAreaPermission = "AccessAdmin";

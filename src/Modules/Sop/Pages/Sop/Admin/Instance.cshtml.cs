@@ -24,6 +24,9 @@ public sealed class InstanceModel(ISopStore store, SopRuntime runtime, SopAccess
     /// <summary>The active steps with their actions' evidence and what meets their kelengkapan, by step id.</summary>
     public IReadOnlyDictionary<string, CampusKonseling.Workflows.SopLangkah> Work { get; private set; } = new Dictionary<string, CampusKonseling.Workflows.SopLangkah>();
 
+    /// <summary>The page of the instance's subject (the case, the programme, the request), where its actions are done.</summary>
+    public CampusKonseling.Workflows.HalamanKerja? Halaman { get; private set; }
+
     [BindProperty] public CompleteInput Input { get; set; } = new();
 
     public sealed class CompleteInput
@@ -76,6 +79,7 @@ public sealed class InstanceModel(ISopStore store, SopRuntime runtime, SopAccess
         Time = await campusClock.GetAsync(ct);
         Chart = new HtmlString(SopChart.Render(Version.Definition, ChartEndpoints.States(instance)));
         Work = (await steps.ActiveAsync(id, User, ct)).ToDictionary(s => s.StepId);
+        Halaman = await runtime.HalamanAsync(instance, ct);
         return null;
     }
 }
