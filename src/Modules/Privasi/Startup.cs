@@ -2,6 +2,7 @@ using CampusKonseling.Data;
 using CampusKonseling.Modules;
 using CampusKonseling.Navigation;
 using CampusKonseling.Privasi.Data;
+using CampusKonseling.Privasi.Hak;
 using CampusKonseling.Privasi.Rekam;
 using CampusKonseling.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,8 @@ public sealed class Startup : IFeatureStartup
             .AddAdminMenu<AdminMenu>();
         feature.Services.AddScoped<RekamPemrosesan>();
         feature.Services.AddScoped<Hak.PermintaanHak>();
+        feature.Services.AddScoped<Hak.VerifikasiSurel>();
+        feature.Services.AddPrivasiRateLimit();
         feature.Services.AddScoped<Hak.SalinanData>();
         feature.AddContract<Workflows.IStepAction, Hak.TelaahAction>();
         feature.AddContract<Workflows.IStepAction, Hak.JawabAction>();

@@ -12,6 +12,7 @@ public sealed class PrivasiDb(DbContextOptions<PrivasiDb> options) : DbContext(o
     public DbSet<PermintaanRow> Permintaan => Set<PermintaanRow>();
     public DbSet<InsidenRow> Insiden => Set<InsidenRow>();
     public DbSet<PeristiwaRow> Peristiwa => Set<PeristiwaRow>();
+    public DbSet<VerifikasiRow> Verifikasi => Set<VerifikasiRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -74,6 +75,15 @@ public sealed class PrivasiDb(DbContextOptions<PrivasiDb> options) : DbContext(o
             e.Property(x => x.Penutupan).HasMaxLength(4000);
             e.Property(x => x.DitutupOleh).HasMaxLength(200);
             e.Ignore(x => x.BatasPemberitahuan);
+        });
+        b.Entity<VerifikasiRow>(e =>
+        {
+            e.ToTable("verifikasi");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Email).HasMaxLength(256);
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => new { x.Email, x.DibuatPada });
         });
         b.Entity<PeristiwaRow>(e =>
         {
@@ -141,4 +151,15 @@ public sealed class UraianRow
     public string? Catatan { get; set; }
     public DateTimeOffset DiubahPada { get; set; }
     public required string DiubahOleh { get; set; }
+}
+
+/// <summary>A link sent to prove an e-mail address for a request without an account: only the token's SHA-256 is kept.</summary>
+public sealed class VerifikasiRow
+{
+    public Guid Id { get; set; }
+    /// <summary>The address, lower-cased.</summary>
+    public required string Email { get; set; }
+    public required string TokenHash { get; set; }
+    public DateTimeOffset DibuatPada { get; set; }
+    public DateTimeOffset BerlakuSampai { get; set; }
 }

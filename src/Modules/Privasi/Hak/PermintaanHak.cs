@@ -10,12 +10,13 @@ using Microsoft.Extensions.Localization;
 namespace CampusKonseling.Privasi.Hak;
 
 /// <summary>
-/// Data subjects' requests (UU 27/2022 Pasal 5–13): a signed-in person asks, the request runs on the campus's SOP for them
+/// Data subjects' requests (UU 27/2022 Pasal 5–13): a signed-in person (or someone without an account, from an address they
+/// proved by e-mail) asks, the request runs on the campus's SOP for them
 /// (the one whose first step takes the entry channel "hak"), the counselor's review and the unit's answer are recorded
 /// here and are the evidence the SOP's steps need. The person is their account and its e-mail address, never a name.
 /// </summary>
 public sealed class PermintaanHak(PrivasiDb db, TenantDbConnection connection, CampusKonseling.Modules.ShellFeatureServices features, ISopLauncher sops, ISopSteps steps, INotifier notifier,
-    IAuditLog audit, CampusKonseling.Site.CampusClock campusClock, TimeProvider clock, IStringLocalizer<S> T)
+    VerifikasiSurel verifikasi, IAuditLog audit, CampusKonseling.Site.CampusClock campusClock, TimeProvider clock, IStringLocalizer<S> T)
 {
     public const int MaksUraian = 2000, MaksJawaban = 4000;
 
@@ -23,10 +24,14 @@ public sealed class PermintaanHak(PrivasiDb db, TenantDbConnection connection, C
     public async Task<SopSummary?> SopAsync(CancellationToken ct) =>
         (await sops.ListAsync(ct)).FirstOrDefault(s => s.Masuk.Contains(HakSubjek.Masuk, StringComparer.OrdinalIgnoreCase));
 
-    public Task<List<PermintaanRow>> MilikAsync(ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The person's requests: by account, or — for an address proved by e-mail — those made without an account from it.</summary>
+    public Task<List<PermintaanRow>> MilikAsync(Pemohon pemohon, CancellationToken ct) => Milik(pemohon).OrderByDescending(p => p.DiajukanPada).ToListAsync(ct);
+
+    private IQueryable<PermintaanRow> Milik(Pemohon pemohon)
     {
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        return db.Permintaan.AsNoTracking().Where(p => p.PenggunaId == id).OrderByDescending(p => p.DiajukanPada).ToListAsync(ct);
+        if (pemohon.PenggunaId is { } id) return db.Permintaan.AsNoTracking().Where(p => p.PenggunaId == id);
+        var email = pemohon.Email.ToLower();
+        return db.Permintaan.AsNoTracking().Where(p => p.PenggunaId == null && p.Email.ToLower() == email);
     }
 
     public Task<List<PermintaanRow>> SemuaAsync(CancellationToken ct) =>
@@ -38,11 +43,9 @@ public sealed class PermintaanHak(PrivasiDb db, TenantDbConnection connection, C
         db.Permintaan.AsNoTracking().FirstOrDefaultAsync(p => p.SopInstanceId == instanceId, ct);
 
     /// <summary>Records the request and starts its SOP in one transaction; the refusal in Indonesian otherwise.</summary>
-    public async Task<(PermintaanRow? Row, string? Refusal)> AjukanAsync(ClaimsPrincipal user, string? jenis, string? uraian, CancellationToken ct)
+    public async Task<(PermintaanRow? Row, string? Refusal)> AjukanAsync(Pemohon? pemohon, string? jenis, string? uraian, CancellationToken ct)
     {
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var email = user.FindFirstValue(ClaimTypes.Email);
-        if (id is null || string.IsNullOrWhiteSpace(email)) return (null, T["Akun Anda tidak memiliki alamat e-mail; hubungi unit layanan."]);
+        if (pemohon is null) return (null, T["Akun Anda tidak memiliki alamat e-mail; hubungi unit layanan."]);
         if (jenis is null || !JenisHak.Semua.Contains(jenis)) return (null, T["Pilih jenis permintaan."]);
         uraian = string.IsNullOrWhiteSpace(uraian) ? null : uraian.Trim();
         if (uraian is { Length: > MaksUraian }) return (null, T["Uraian paling panjang {0} karakter.", MaksUraian]);
@@ -53,15 +56,15 @@ public sealed class PermintaanHak(PrivasiDb db, TenantDbConnection connection, C
                 JenisHak.Penarikan => T["Tuliskan persetujuan mana yang Anda tarik (formulir atau program)."],
                 _ => T["Tuliskan pemrosesan mana yang Anda minta dibatasi dan alasannya."],
             });
-        if (await db.Permintaan.AsNoTracking().FirstOrDefaultAsync(p => p.PenggunaId == id && p.Jenis == jenis && p.DijawabPada == null, ct) is { } open)
+        if (await Milik(pemohon).FirstOrDefaultAsync(p => p.Jenis == jenis && p.DijawabPada == null, ct) is { } open)
             return (null, T["Permintaan {0} dengan jenis yang sama masih diproses; jawabannya akan datang ke halaman ini.", open.Nomor]);
         if (await SopAsync(ct) is not { } sop) return (null, T["Kampus ini belum menetapkan SOP pelayanan hak subjek data; hubungi pejabat pelindungan data pribadi."]);
 
         var now = clock.GetUtcNow();
         var row = new PermintaanRow
         {
-            Id = Guid.CreateVersion7(now), Nomor = "", Jenis = jenis, PenggunaId = id, Email = email.Trim(),
-            Nama = (user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity?.Name ?? email).Trim() is var n && n.Length > 200 ? n[..200] : n,
+            Id = Guid.CreateVersion7(now), Nomor = "", Jenis = jenis, PenggunaId = pemohon.PenggunaId, Email = pemohon.Email,
+            Nama = Short(pemohon.Nama),
             Uraian = uraian, DiajukanPada = now, JatuhTempo = now + HakSubjek.BatasJawab,
         };
         await connection.Connection.OpenAsync(ct);
@@ -76,7 +79,8 @@ public sealed class PermintaanHak(PrivasiDb db, TenantDbConnection connection, C
             var count = await db.Permintaan.CountAsync(p => p.Nomor.StartsWith(prefix), ct);
             row.Nomor = $"{prefix}{count + 1:0000}";
             launch = await sops.StartAsync(sop.Kode, T["Permintaan {0} ({1})", row.Nomor, Nama(jenis)],
-                new Dictionary<string, string> { ["klien"] = id, ["jenis-hak"] = jenis }, tx, ct, masuk: "formulir");
+                pemohon.PenggunaId is { } id ? new Dictionary<string, string> { ["klien"] = id, ["jenis-hak"] = jenis } : new Dictionary<string, string> { ["jenis-hak"] = jenis },
+                tx, ct, masuk: "formulir");
             row.SopInstanceId = launch.InstanceId;
             db.Permintaan.Add(row);
             await db.SaveChangesAsync(ct);
@@ -134,6 +138,7 @@ public sealed class PermintaanHak(PrivasiDb db, TenantDbConnection connection, C
             await notifier.NotifyUsersAsync([subjek], new Notification("privasi-jawaban", T.Keyed("Permintaan {0} sudah dijawab", row.Nomor),
                 T.Keyed("Unit layanan sudah menjawab permintaan {0} atas data pribadi Anda. Buka halaman Data pribadi saya untuk membacanya.", row.Nomor),
                 "data-pribadi-saya", Surel: true), ct);
+        else await verifikasi.KirimJawabanAsync(row, ct);
         return null;
     }
 
