@@ -291,4 +291,53 @@ public sealed class HakSubjekTests(PlatformFixture platform) : IAsyncLifetime
             Assert.Contains("Tuliskan satu alamat e-mail", (await TestClient.ParseAsync(bad)).QuerySelector("#galat-email")!.TextContent);
         using (var denied = await konselor.GetAsync(ledger)) Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
     }
+
+    [Fact]
+    public async Task Someone_without_an_account_proves_their_address_by_a_link_and_gets_the_copy_of_what_carries_only_that_address()
+    {
+        using var admin = platform.Client();
+        await admin.SignInAsync(_campus.Prefix, _campus.AdminEmail, _campus.AdminPassword);
+        var programmes = new ProgramCampus(_campus, _in, admin);
+        var program = await programmes.NewProgramAsync(judul: "Workshop Menulis CV");
+        var tamu = $"tamu.{Guid.NewGuid():N}@surel.test";
+        await programmes.RegisteredAsync(platform, program, Nama, tamu);
+        await programmes.RegisteredAsync(platform, program, Nama, $"lain.{Guid.NewGuid():N}@surel.test");
+
+        // Not signed in: the page offers a link to the address instead of a sign-in wall; a bad address is said beside the field.
+        using var anonymous = platform.Client();
+        using (var bad = await anonymous.SubmitAsync($"{_campus.Prefix}/data-pribadi-saya", "#form-tautan", new Dictionary<string, string> { ["Email"] = "bukan alamat" }))
+            Assert.Contains("Tuliskan alamat e-mail yang Anda pakai", (await TestClient.ParseAsync(bad)).QuerySelector("#galat-surel")!.TextContent);
+        using (var sent = await anonymous.SubmitAsync($"{_campus.Prefix}/data-pribadi-saya", "#form-tautan", new Dictionary<string, string> { ["Email"] = tamu }))
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var path = LinkIn((await MailDev.WaitForAsync(tamu, where: m => m.Subject.Contains("Tautan untuk permintaan data pribadi"))).Text);
+
+        using var visitor = platform.Client();
+        using (var asked = await visitor.SubmitAsync(path, "form.form-permintaan", new Dictionary<string, string> { ["Jenis"] = JenisHak.Akses }))
+            Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var row = await _in.InCampusAsync(sp => sp.GetRequiredService<PrivasiDb>().Permintaan.AsNoTracking().SingleAsync(p => p.Email == tamu));
+        Assert.Null(row.PenggunaId);
+        var (_, page) = await visitor.PageAsync(path);
+        Assert.Contains("Dijawab paling lambat", page.QuerySelector($"[data-nomor='{row.Nomor}']")!.TextContent);
+
+        // The answer comes to the address with a fresh link; the copy holds the registration of that address only.
+        await AnswerAsync(row);
+        var answered = LinkIn((await MailDev.WaitForAsync(tamu, where: m => m.Subject.Contains($"Permintaan {row.Nomor} sudah dijawab"))).Text);
+        var (_, done) = await visitor.PageAsync(answered);
+        var json = done.QuerySelector($"[data-nomor='{row.Nomor}'] a[data-unduh='json']")!.GetAttribute("href")!;
+        using var copy = await visitor.GetAsync(json);
+        var text = await copy.Content.ReadAsStringAsync();
+        Assert.Contains(tamu, text);
+        Assert.Contains("Workshop Menulis CV", text);
+        Assert.DoesNotContain("lain.", text);
+        Assert.DoesNotContain(Alumni, text);
+
+        // A link that is not one opens nothing; the same copy is not reachable by another link's address.
+        var (_, wrong) = await visitor.PageAsync($"{_campus.Prefix}/data-pribadi-saya/surel/bukan-token");
+        Assert.NotNull(wrong.QuerySelector("#tautan-tidak-berlaku"));
+        using (var foreign = await visitor.GetAsync($"{_campus.Prefix}/data-pribadi-saya/surel/bukan-token?handler=Unduh&id={row.Id}&format=json"))
+            Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
+
+    /// <summary>The path of the personal data link in a mail ("/{campus}/data-pribadi-saya/surel/{token}").</summary>
+    private static string LinkIn(string mail) => new Uri(Regex.Match(mail, @"https?://\S+/data-pribadi-saya/surel/[A-Za-z0-9_-]+").Value).AbsolutePath.TrimStart('/');
 }

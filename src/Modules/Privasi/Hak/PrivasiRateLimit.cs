@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CampusKonseling.Privasi.Hak;
 
 /// <summary>
-/// The public "Data pribadi saya" posts (a link to an address, a request through a link) are limited per client address and
-/// campus (CampusKonseling:Privasi:PostsPerMinute, default 5): nobody sends the campus's mail to a list of strangers.
+/// The public "Data pribadi saya" posts not signed in (a link to an address, a request through a link) are limited per client
+/// address and campus (CampusKonseling:Privasi:PostsPerMinute, default 10): nobody sends the campus's mail to a list of strangers.
 /// </summary>
 public static class PrivasiRateLimit
 {
@@ -18,8 +18,9 @@ public static class PrivasiRateLimit
     public static IServiceCollection AddPrivasiRateLimit(this IServiceCollection services) =>
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(Policy, context =>
         {
-            if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("lihat");
-            var limit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("CampusKonseling:Privasi:PostsPerMinute", 5);
+            // Signed-in people are known and answerable; the limit is for posts nobody signed: links and requests through links.
+            if (!HttpMethods.IsPost(context.Request.Method) || context.User.Identity?.IsAuthenticated == true) return RateLimitPartition.GetNoLimiter("lihat");
+            var limit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("CampusKonseling:Privasi:PostsPerMinute", 10);
             var tenant = context.RequestServices.GetRequiredService<CurrentShell>() is { HasShell: true } c ? c.Shell.Name : "-";
             return RateLimitPartition.GetFixedWindowLimiter($"{tenant}|{context.Connection.RemoteIpAddress}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
