@@ -124,14 +124,13 @@ public sealed class CommandLine
         }
         await services.GetRequiredService<HostBootstrapper>().EnsureHostDatabaseAsync(default);
         var manager = services.GetRequiredService<TenantManager>();
-        var errors = await manager.CreateAsync(new NewTenant(name, One("display-name") ?? name, One("prefix") ?? "", o.GetValueOrDefault("host") ?? [], recipe));
-        foreach (var e in errors) await Console.Error.WriteLineAsync(e);
-        if (errors.Count > 0) return 1;
         var admin = One("admin-email") is { } email && One("admin-password") is { } password ? new SetupAdmin(email, password) : null;
-        var result = await manager.SetupAsync(name, recipe, admin);
-        foreach (var e in result.Errors) await Console.Error.WriteLineAsync(e.ToString());
-        if (result.Succeeded) await output.WriteLineAsync($"{name}: set up from {Path.GetFileName(recipe)}");
-        return result.Succeeded ? 0 : 1;
+        // All or nothing: a refused recipe leaves no campus behind, so the same command can be run again once it is mended.
+        var created = await manager.CreateFromRecipeAsync(new NewTenant(name, One("display-name") ?? name, One("prefix") ?? "", o.GetValueOrDefault("host") ?? [], recipe), admin);
+        foreach (var e in created.Errors) await Console.Error.WriteLineAsync(e);
+        foreach (var e in created.RecipeErrors) await Console.Error.WriteLineAsync(e.ToString());
+        if (created.Succeeded) await output.WriteLineAsync($"{name}: set up from {Path.GetFileName(recipe)}");
+        return created.Succeeded ? 0 : 1;
     }
 
     private static Dictionary<string, List<string>> Options(string[] args)

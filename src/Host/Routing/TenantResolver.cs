@@ -6,15 +6,17 @@ public sealed record TenantMatch(TenantInfo Tenant, PathString Prefix);
 
 /// <summary>
 /// Finds the campus of a request: by host name first, then by the first path segment, else the
-/// host tenant. A name the cached registry does not know makes it read the registry again (at
-/// most once a second), so a campus created on another node or by the CLI answers at once.
+/// host tenant. A name the cached registry does not know, or knows only as not yet set up, makes it
+/// read the registry again (at most once a second), so a campus created on another node or by the
+/// CLI answers at once.
 /// </summary>
 public sealed class TenantResolver(ITenantRegistry registry)
 {
     private static readonly TimeSpan RefreshUnknownAfter = TimeSpan.FromSeconds(1);
 
     public async Task<TenantMatch?> ResolveAsync(HttpRequest request, CancellationToken ct) =>
-        Match(request, await registry.ListAsync(ct), out var known) is { } match && known
+        // A campus cached while it was being set up (by the CLI or another node) is read again too: it may be running now.
+        Match(request, await registry.ListAsync(ct), out var known) is { } match && known && match.Tenant.State != TenantState.Uninitialized
             ? match
             : Match(request, await registry.ListFreshAsync(RefreshUnknownAfter, ct), out _);
 

@@ -55,6 +55,34 @@ public sealed partial class TenantManager(
         return [];
     }
 
+    public async Task<TenantCreation> CreateFromRecipeAsync(NewTenant t, SetupAdmin? admin, CancellationToken ct = default)
+    {
+        if (t.RecipeFile is null) return new(["Pilih resep untuk kampus ini."], []);
+        var errors = await CreateAsync(t, ct);
+        if (errors.Count > 0) return new(errors, []);
+        var name = t.Name.Trim().ToLowerInvariant();
+        try
+        {
+            var result = await SetupAsync(name, t.RecipeFile, admin, ct);
+            if (result.Succeeded) return new([], []);
+            await ForgetAsync(name);
+            return new([], result.Errors);
+        }
+        catch
+        {
+            await ForgetAsync(name);
+            throw;
+        }
+    }
+
+    /// <summary>Removes the registry entry of a campus whose setup did not complete (its database is already dropped).</summary>
+    private async Task ForgetAsync(string name)
+    {
+        if (await registry.FindAsync(name, CancellationToken.None) is not { State: TenantState.Uninitialized }) return;
+        await registry.RemoveAsync(name, CancellationToken.None);
+        logger.LogInformation("Tenant {Tenant} not created: its recipe was refused or its setup failed", name);
+    }
+
     public async Task<RecipeResult> SetupAsync(string name, string recipeFile, SetupAdmin? admin, CancellationToken ct = default)
     {
         var tenant = await registry.FindAsync(name, ct) ?? throw new KeyNotFoundException(name);

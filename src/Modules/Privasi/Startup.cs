@@ -17,8 +17,10 @@ public sealed class Startup : IFeatureStartup
             .AddPermissions<Permissions>()
             .AddAdminMenu<AdminMenu>();
         feature.Services.AddScoped<RekamPemrosesan>();
+        feature.Services.AddScoped<AksesPrivasi>();
         feature.Services.AddScoped<Hak.PermintaanHak>();
         feature.Services.AddScoped<Hak.VerifikasiSurel>();
+        feature.Services.AddScoped<Hak.BuktiSurel>();
         feature.Services.AddPrivasiRateLimit();
         feature.Services.AddScoped<Hak.SalinanData>();
         feature.AddContract<Workflows.IStepAction, Hak.TelaahAction>();

@@ -244,8 +244,10 @@ public sealed class HakSubjekTests(PlatformFixture platform) : IAsyncLifetime
         var other = await programmes.RegisteredAsync(platform, program, "Lina", $"lina.{Guid.NewGuid():N}@mhs.test");
 
         // The DPO's consent ledger: the registration is in force; the other participant is not the alumnus's.
-        var ledger = $"{_campus.Prefix}/admin/privasi/persetujuan?Email={Uri.EscapeDataString(Alumni)}";
-        var (_, before) = await admin.PageAsync(ledger);
+        var ledger = $"{_campus.Prefix}/admin/privasi/persetujuan";
+        async Task<AngleSharp.Dom.IDocument> LedgerAsync(string email) =>
+            await TestClient.ParseAsync(await admin.SubmitAsync(ledger, "#form-persetujuan", new Dictionary<string, string> { ["Email"] = email }));
+        var before = await LedgerAsync(Alumni);
         var registration = before.QuerySelector($"tr[data-kunci='program:{program}']")!;
         Assert.Contains("berlaku", registration.QuerySelector("[data-status]")!.TextContent);
         Assert.Null(before.QuerySelector($"tr[data-rujukan='{other.Kode}']"));
@@ -281,14 +283,13 @@ public sealed class HakSubjekTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Contains("tidak dimusnahkan", mine.QuerySelector($"[data-nomor='{erasure.Nomor}'] [data-jawaban]")!.TextContent);
 
         // The ledger now shows every consent withdrawn, the form's with its version and retention; the look is audited.
-        var (_, after) = await admin.PageAsync(ledger);
+        var after = await LedgerAsync(Alumni);
         var rows = after.QuerySelectorAll("tr[data-kunci]").ToList();
         Assert.Contains(rows, r => r.GetAttribute("data-kunci") == "formulir:" + Form && r.GetAttribute("data-rujukan") == kasus.KodePelacakan);
         Assert.All(rows, r => Assert.StartsWith("ditarik", r.QuerySelector("[data-status]")!.TextContent.Trim()));
         Assert.Contains("0 ditarik", before.QuerySelector("[data-ringkas]")!.TextContent);
         Assert.True(await SecurityCampus.AuditCountAsync(_campus, $"subjek_jenis = 'privasi-persetujuan' AND subjek_id = '{Alumni}'") >= 2);
-        using (var bad = await admin.GetAsync($"{_campus.Prefix}/admin/privasi/persetujuan?Email=bukan%20alamat"))
-            Assert.Contains("Tuliskan satu alamat e-mail", (await TestClient.ParseAsync(bad)).QuerySelector("#galat-email")!.TextContent);
+        Assert.Contains("Tuliskan satu alamat e-mail", (await LedgerAsync("bukan alamat")).QuerySelector("#galat-email")!.TextContent);
         using (var denied = await konselor.GetAsync(ledger)) Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
     }
 
@@ -301,7 +302,8 @@ public sealed class HakSubjekTests(PlatformFixture platform) : IAsyncLifetime
         var program = await programmes.NewProgramAsync(judul: "Workshop Menulis CV");
         var tamu = $"tamu.{Guid.NewGuid():N}@surel.test";
         await programmes.RegisteredAsync(platform, program, Nama, tamu);
-        await programmes.RegisteredAsync(platform, program, Nama, $"lain.{Guid.NewGuid():N}@surel.test");
+        var lain = $"lain.{Guid.NewGuid():N}@surel.test";
+        await programmes.RegisteredAsync(platform, program, Nama, lain);
 
         // Not signed in: the page offers a link to the address instead of a sign-in wall; a bad address is said beside the field.
         using var anonymous = platform.Client();
@@ -311,31 +313,50 @@ public sealed class HakSubjekTests(PlatformFixture platform) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var path = LinkIn((await MailDev.WaitForAsync(tamu, where: m => m.Subject.Contains("Tautan untuk permintaan data pribadi"))).Text);
 
+        // Opening the link proves the address into this browser and takes the token out of the address bar.
+        var home = $"{_campus.Prefix}/data-pribadi-saya/surel";
         using var visitor = platform.Client();
-        using (var asked = await visitor.SubmitAsync(path, "form.form-permintaan", new Dictionary<string, string> { ["Jenis"] = JenisHak.Akses }))
+        await OpenAsync(visitor, path);
+        using (var asked = await visitor.SubmitAsync(home, "form.form-permintaan", new Dictionary<string, string> { ["Jenis"] = JenisHak.Akses }))
             Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
         var row = await _in.InCampusAsync(sp => sp.GetRequiredService<PrivasiDb>().Permintaan.AsNoTracking().SingleAsync(p => p.Email == tamu));
         Assert.Null(row.PenggunaId);
-        var (_, page) = await visitor.PageAsync(path);
+        var (_, page) = await visitor.PageAsync(home);
         Assert.Contains("Dijawab paling lambat", page.QuerySelector($"[data-nomor='{row.Nomor}']")!.TextContent);
 
-        // The answer comes to the address with a fresh link; the copy holds the registration of that address only.
+        // The answer comes to the address with a fresh link (another device works too); the copy holds that address's registration only.
         await AnswerAsync(row);
         var answered = LinkIn((await MailDev.WaitForAsync(tamu, where: m => m.Subject.Contains($"Permintaan {row.Nomor} sudah dijawab"))).Text);
-        var (_, done) = await visitor.PageAsync(answered);
+        using var phone = platform.Client();
+        await OpenAsync(phone, answered);
+        var (_, done) = await phone.PageAsync(home);
         var json = done.QuerySelector($"[data-nomor='{row.Nomor}'] a[data-unduh='json']")!.GetAttribute("href")!;
-        using var copy = await visitor.GetAsync(json);
-        var text = await copy.Content.ReadAsStringAsync();
-        Assert.Contains(tamu, text);
-        Assert.Contains("Workshop Menulis CV", text);
-        Assert.DoesNotContain("lain.", text);
-        Assert.DoesNotContain(Alumni, text);
+        using (var copy = await phone.GetAsync(json))
+        {
+            var text = await copy.Content.ReadAsStringAsync();
+            Assert.Contains(tamu, text);
+            Assert.Contains("Workshop Menulis CV", text);
+            Assert.DoesNotContain("lain.", text);
+            Assert.DoesNotContain(Alumni, text);
+        }
 
-        // A link that is not one opens nothing; the same copy is not reachable by another link's address.
-        var (_, wrong) = await visitor.PageAsync($"{_campus.Prefix}/data-pribadi-saya/surel/bukan-token");
+        // Another proven address does not reach it, nor does a browser without proof; a link that is not one opens nothing.
+        using (var other = await anonymous.SubmitAsync($"{_campus.Prefix}/data-pribadi-saya", "#form-tautan", new Dictionary<string, string> { ["Email"] = lain }))
+            Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        using var stranger = platform.Client();
+        await OpenAsync(stranger, LinkIn((await MailDev.WaitForAsync(lain, where: m => m.Subject.Contains("Tautan untuk permintaan data pribadi"))).Text));
+        using (var foreign = await stranger.GetAsync(json)) Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        using (var unproven = await platform.Client().GetAsync(json)) Assert.Equal(HttpStatusCode.NotFound, unproven.StatusCode);
+        var (_, wrong) = await platform.Client().PageAsync($"{_campus.Prefix}/data-pribadi-saya/surel/bukan-token");
         Assert.NotNull(wrong.QuerySelector("#tautan-tidak-berlaku"));
-        using (var foreign = await visitor.GetAsync($"{_campus.Prefix}/data-pribadi-saya/surel/bukan-token?handler=Unduh&id={row.Id}&format=json"))
-            Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
+
+    /// <summary>Opens an e-mailed link: it answers with a redirect to the page without the token.</summary>
+    private static async Task OpenAsync(TestClient browser, string link)
+    {
+        using var opened = await browser.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.EndsWith("/data-pribadi-saya/surel", opened.Headers.Location!.OriginalString);
     }
 
     /// <summary>The path of the personal data link in a mail ("/{campus}/data-pribadi-saya/surel/{token}").</summary>

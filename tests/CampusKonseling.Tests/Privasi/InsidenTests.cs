@@ -168,7 +168,17 @@ public sealed class InsidenTests(PlatformFixture platform) : IAsyncLifetime
             Assert.DoesNotContain("…", text);
         }
 
-        using (var sent = await PostAsync(kepala, row, "Beritahu", notify)) Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        // Two clicks at once (or two colleagues of the lane): the people concerned are mailed once.
+        var detailPath = $"{_campus.Prefix}/admin/privasi/insiden/{row.Id}";
+        var (_, first) = await kepala.PageAsync(detailPath);
+        var (_, second) = await kepala.PageAsync(detailPath);
+        var both = await Task.WhenAll(
+            kepala.SubmitAsync(first, "form[action*='handler=Beritahu']", notify, detailPath),
+            kepala.SubmitAsync(second, "form[action*='handler=Beritahu']", notify, detailPath));
+        Assert.Contains(both, r => r.StatusCode == HttpStatusCode.Redirect);
+        foreach (var r in both) r.Dispose();
+        Assert.Equal(1L, (long)(await TestDatabase.ScalarAsync(_campus.Database,
+            $"SELECT count(*) FROM notifications.outbox WHERE penerima = '{_campus.Prefix}-1@surel.test' AND judul LIKE '%Pemberitahuan kegagalan%'"))!);
         foreach (var to in new[] { $"{_campus.Prefix}-1@surel.test", $"{_campus.Prefix}-2@surel.test", $"{_campus.Prefix}-3@surel.test" })
         {
             var notice = await MailDev.WaitForAsync(to, where: m => m.Subject.Contains("Pemberitahuan kegagalan pelindungan data pribadi"));
@@ -210,7 +220,7 @@ public sealed class InsidenTests(PlatformFixture platform) : IAsyncLifetime
         });
         var kepalaId = await SecurityCampus.UserIdAsync(_campus, "kepala@unipma.demo");
         Assert.True((long)(await TestDatabase.ScalarAsync(_campus.Database,
-            $"SELECT count(*) FROM notifications.notifications WHERE jenis = 'sop-terlambat' AND user_id = '{kepalaId}'"))! > 0);
+            $"SELECT count(*) FROM notifications.notifications WHERE jenis = 'sop-terlambat' AND user_id = '{kepalaId}' AND isi LIKE '%{row.Nomor}%'"))! > 0);
 
         using var kepala = await SignedInAsync("kepala@unipma.demo");
         using (var assessed = await PostAsync(kepala, row, "Nilai", new() { ["Terbukti"] = "tidak", ["Risiko"] = "Laptop ditemukan di ruang rapat, terkunci dan terenkripsi." }))

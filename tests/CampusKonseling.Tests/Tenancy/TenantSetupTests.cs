@@ -59,4 +59,33 @@ public sealed class TenantSetupTests(PlatformFixture platform)
         Assert.True(delete.Code == 0, delete.Error);
         Assert.False(await TestDatabase.DatabaseExistsAsync(TestDatabase.TenantDatabasePrefix + name));
     }
+
+    [Fact]
+    public async Task A_campus_whose_recipe_is_refused_leaves_nothing_behind_and_the_same_name_is_created_once_the_recipe_is_mended()
+    {
+        var name = platform.NewTenantName("ulang");
+        var bad = Path.Combine(Path.GetTempPath(), $"{name}.recipe.json");
+        await File.WriteAllTextAsync(bad, """{ "name": "buruk", "displayName": "Buruk", "steps": [ { "name": "roles", "roles": [ { "permissions": [] } ] } ] }""");
+        try
+        {
+            var refused = await Cli.RunAsync("tenants", "create", "--name", name, "--prefix", name, "--display-name", "Kampus Ulang", "--recipe", bad,
+                "--admin-email", $"admin@{name}.test", "--admin-password", "Rahasia123");
+            Assert.Equal(1, refused.Code);
+            Assert.Contains("wajib diisi dengan teks", refused.Error);
+            Assert.DoesNotContain((await Cli.RunAsync("tenants", "list")).Output.Split('\n'), line => line.StartsWith($"{name}\t"));
+            Assert.False(await TestDatabase.DatabaseExistsAsync(TestDatabase.TenantDatabasePrefix + name));
+
+            // The same command with the mended recipe: no "already exists", and the campus answers at once.
+            var created = await Cli.RunAsync("tenants", "create", "--name", name, "--prefix", name, "--display-name", "Kampus Ulang",
+                "--recipe", Path.Combine(RepoPaths.Recipes, "iuqi.recipe.json"), "--admin-email", $"admin@{name}.test", "--admin-password", "Rahasia123");
+            Assert.True(created.Code == 0, created.Error);
+            using var client = platform.Client();
+            await client.SignInAsync(name, $"admin@{name}.test", "Rahasia123");
+        }
+        finally
+        {
+            File.Delete(bad);
+            await Cli.RunAsync("tenants", "delete", name, "--confirm", name);
+        }
+    }
 }

@@ -55,6 +55,7 @@ public sealed class PrivasiDb(DbContextOptions<PrivasiDb> options) : DbContext(o
             e.Property(x => x.TelaahOlehId).HasMaxLength(64);
             e.Property(x => x.Jawaban).HasMaxLength(4000);
             e.Property(x => x.DijawabOleh).HasMaxLength(200);
+            e.HasIndex(x => x.SopInstanceId);
         });
         b.Entity<InsidenRow>(e =>
         {
@@ -75,6 +76,7 @@ public sealed class PrivasiDb(DbContextOptions<PrivasiDb> options) : DbContext(o
             e.Property(x => x.Penutupan).HasMaxLength(4000);
             e.Property(x => x.DitutupOleh).HasMaxLength(200);
             e.Ignore(x => x.BatasPemberitahuan);
+            e.HasIndex(x => x.SopInstanceId);
         });
         b.Entity<VerifikasiRow>(e =>
         {
@@ -82,6 +84,7 @@ public sealed class PrivasiDb(DbContextOptions<PrivasiDb> options) : DbContext(o
             e.HasKey(x => x.Id);
             e.Property(x => x.Email).HasMaxLength(256);
             e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.Property(x => x.Tujuan).HasMaxLength(20);
             e.HasIndex(x => x.TokenHash).IsUnique();
             e.HasIndex(x => new { x.Email, x.DibuatPada });
         });
@@ -160,6 +163,8 @@ public sealed class VerifikasiRow
     /// <summary>The address, lower-cased.</summary>
     public required string Email { get; set; }
     public required string TokenHash { get; set; }
+    /// <summary>"tautan" (asked for on the page: at most a few an hour) or "jawaban" (sent with an answer).</summary>
+    public required string Tujuan { get; set; }
     public DateTimeOffset DibuatPada { get; set; }
     public DateTimeOffset BerlakuSampai { get; set; }
 }

@@ -18,8 +18,10 @@ public static class PrivasiRateLimit
     public static IServiceCollection AddPrivasiRateLimit(this IServiceCollection services) =>
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(Policy, context =>
         {
-            // Signed-in people are known and answerable; the limit is for posts nobody signed: links and requests through links.
-            if (!HttpMethods.IsPost(context.Request.Method) || context.User.Identity?.IsAuthenticated == true) return RateLimitPartition.GetNoLimiter("lihat");
+            // Signed-in people are known and answerable, except that asking for a link mails an address: that is limited for everyone.
+            if (!HttpMethods.IsPost(context.Request.Method)
+                || (context.User.Identity?.IsAuthenticated == true && !string.Equals(context.Request.Query["handler"], "Tautan", StringComparison.OrdinalIgnoreCase)))
+                return RateLimitPartition.GetNoLimiter("lihat");
             var limit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("CampusKonseling:Privasi:PostsPerMinute", 10);
             var tenant = context.RequestServices.GetRequiredService<CurrentShell>() is { HasShell: true } c ? c.Shell.Name : "-";
             return RateLimitPartition.GetFixedWindowLimiter($"{tenant}|{context.Connection.RemoteIpAddress}",

@@ -27,30 +27,39 @@ public sealed class VerifikasiSurel(PrivasiDb db, IOutbox outbox, PublicLinks li
             return T["Tuliskan alamat e-mail yang Anda pakai saat mengisi formulir, mis. nama@contoh.ac.id."];
         var now = clock.GetUtcNow();
         var lower = email.ToLowerInvariant();
-        if (await db.Verifikasi.CountAsync(v => v.Email == lower && v.DibuatPada > now.AddHours(-1), ct) >= MaksPerJam)
+        if (links.Base is null) return T["Tautan belum dapat dikirim: alamat publik situs ini belum diatur. Hubungi unit layanan."];
+        if (await db.Verifikasi.CountAsync(v => v.Email == lower && v.Tujuan == TujuanTautan && v.DibuatPada > now.AddHours(-1), ct) >= MaksPerJam)
             return T["Tautan untuk alamat ini sudah dikirim beberapa kali dalam satu jam terakhir. Periksa kotak masuk (dan folder spam), atau coba lagi nanti."];
-        await SendAsync(lower, T["Tautan untuk permintaan data pribadi"], T["Buka tautan berikut untuk mengajukan atau melihat permintaan atas data pribadi Anda. Tautan berlaku 7 hari dan hanya untuk alamat ini. Bila Anda tidak memintanya, abaikan e-mail ini."], now, ct);
+        await SendAsync(lower, TujuanTautan, T["Tautan untuk permintaan data pribadi"], T["Buka tautan berikut untuk mengajukan atau melihat permintaan atas data pribadi Anda. Tautan berlaku 7 hari dan hanya untuk alamat ini. Bila Anda tidak memintanya, abaikan e-mail ini."], now, ct);
         return null;
     }
 
     /// <summary>Tells an address without an account that its request was answered, with a fresh link to read it.</summary>
-    public Task KirimJawabanAsync(PermintaanRow row, CancellationToken ct) =>
-        SendAsync(row.Email.ToLowerInvariant(), T["Permintaan {0} sudah dijawab", row.Nomor],
+    public async Task KirimJawabanAsync(PermintaanRow row, CancellationToken ct)
+    {
+        if (links.Base is null) return;
+        // Written while staff answer, read by the person: in Indonesian, not in the staff member's language.
+        using var indonesia = CampusKonseling.Modules.CultureScope.Use(CampusKonseling.Modules.CultureScope.Of(null));
+        await SendAsync(row.Email.ToLowerInvariant(), TujuanJawaban, T["Permintaan {0} sudah dijawab", row.Nomor],
             T["Unit layanan sudah menjawab permintaan {0} atas data pribadi Anda. Buka tautan berikut untuk membacanya (berlaku 7 hari).", row.Nomor], clock.GetUtcNow(), ct);
+    }
 
-    /// <summary>The address a link proves, while it is valid; null otherwise.</summary>
-    public async Task<string?> AlamatAsync(string? token, CancellationToken ct)
+    /// <summary>The address a link proves and until when, while it is valid; null otherwise.</summary>
+    public async Task<(string Email, DateTimeOffset Sampai)?> BuktiAsync(string? token, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 100) return null;
         var hash = Hash(token);
         var now = clock.GetUtcNow();
-        return await db.Verifikasi.AsNoTracking().Where(v => v.TokenHash == hash && v.BerlakuSampai > now).Select(v => v.Email).FirstOrDefaultAsync(ct);
+        var row = await db.Verifikasi.AsNoTracking().FirstOrDefaultAsync(v => v.TokenHash == hash && v.BerlakuSampai > now, ct);
+        return row is null ? null : (row.Email, row.BerlakuSampai);
     }
 
-    private async Task SendAsync(string email, string subject, string intro, DateTimeOffset now, CancellationToken ct)
+    private const string TujuanTautan = "tautan", TujuanJawaban = "jawaban";
+
+    private async Task SendAsync(string email, string tujuan, string subject, string intro, DateTimeOffset now, CancellationToken ct)
     {
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-        db.Verifikasi.Add(new VerifikasiRow { Id = Guid.CreateVersion7(now), Email = email, TokenHash = Hash(token), DibuatPada = now, BerlakuSampai = now + Berlaku });
+        db.Verifikasi.Add(new VerifikasiRow { Id = Guid.CreateVersion7(now), Email = email, Tujuan = tujuan, TokenHash = Hash(token), DibuatPada = now, BerlakuSampai = now + Berlaku });
         await db.SaveChangesAsync(ct);
         var campus = await site.GetAsync(ct);
         var url = $"{links.Base}/data-pribadi-saya/surel/{token}";

@@ -3,6 +3,8 @@ using System.Security.Claims;
 using CampusKonseling.Audit;
 using CampusKonseling.Data;
 using CampusKonseling.Documents;
+using CampusKonseling.Modules;
+using Microsoft.EntityFrameworkCore;
 using CampusKonseling.Notifications;
 using CampusKonseling.Privasi.Data;
 using CampusKonseling.Shell;
@@ -48,15 +50,22 @@ public sealed class KerjaInsiden(RegisterInsiden register, PrivasiDb db, TenantD
 
         var now = clock.GetUtcNow();
         var oleh = Oleh(user);
-        (row.Terbukti, row.DataTerungkap, row.CaraTerungkap, row.JumlahSubjek, row.Spesifik, row.Risiko, row.Penanganan) =
-            (terbukti, Trim(input.DataTerungkap), Trim(input.CaraTerungkap), input.JumlahSubjek, input.Spesifik, Trim(input.Risiko), Trim(input.Penanganan));
-        (row.DinilaiPada, row.DinilaiOleh) = (now, oleh);
-        register.Catat(row, now, oleh, JenisPeristiwa.Dinilai, terbukti
-            ? T["Dinilai: kegagalan terbukti; {0} subjek data{1}.", row.JumlahSubjek ?? 0, row.Spesifik ? T[", termasuk data pribadi spesifik"] : ""]
-            : T["Dinilai: kegagalan tidak terbukti."]);
-        RegisterInsiden.Libatkan(row, user);
-        await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(new AuditEvent(AuditKinds.Ubah, "privasi-insiden", row.Id.ToString(), $"Insiden {row.Nomor} dinilai: {(terbukti ? "terbukti" : "tidak terbukti")}"), ct);
+        await using (var kunci = await KunciAsync(row, ct))
+        {
+            // Two people of the lane at once: the second finds it assessed and changes nothing.
+            if (row.DinilaiPada >= step.DiaktifkanPada) return new() { [""] = T["Insiden ini sudah dinilai oleh {0}.", row.DinilaiOleh ?? "-"] };
+            (row.Terbukti, row.DataTerungkap, row.CaraTerungkap, row.JumlahSubjek, row.Spesifik, row.Risiko, row.Penanganan) =
+                (terbukti, Trim(input.DataTerungkap), Trim(input.CaraTerungkap), input.JumlahSubjek, input.Spesifik, Trim(input.Risiko), Trim(input.Penanganan));
+            (row.DinilaiPada, row.DinilaiOleh) = (now, oleh);
+            using (CultureScope.Use(CultureScope.Of(null)))
+                register.Catat(row, now, oleh, JenisPeristiwa.Dinilai, terbukti
+                    ? T["Dinilai: kegagalan terbukti; {0} subjek data{1}.", row.JumlahSubjek ?? 0, row.Spesifik ? T[", termasuk data pribadi spesifik"] : ""]
+                    : T["Dinilai: kegagalan tidak terbukti."]);
+            RegisterInsiden.Libatkan(row, user);
+            await db.SaveChangesAsync(ct);
+            await audit.RecordAsync(new AuditEvent(AuditKinds.Ubah, "privasi-insiden", row.Id.ToString(), $"Insiden {row.Nomor} dinilai: {(terbukti ? "terbukti" : "tidak terbukti")}"), kunci.Tx, ct);
+            await kunci.CommitAsync(ct);
+        }
         // The SOP's decision (step 3) follows the assessment: proven goes on to notification, else to closure.
         await steps.UpdateAsync(row.SopInstanceId!.Value, new Dictionary<string, string?> { [SopInsiden.Terbukti] = terbukti ? "ya" : "tidak" }, ct);
         return await steps.CompleteAsync(row.SopInstanceId!.Value, step.StepId, user, catatan: terbukti ? T["Kegagalan terbukti."] : T["Kegagalan tidak terbukti."], ct: ct) is { } refused
@@ -74,14 +83,16 @@ public sealed class KerjaInsiden(RegisterInsiden register, PrivasiDb db, TenantD
         if (row.SopInstanceId is not { } instance || (await steps.ActiveAsync(instance, user, ct))
                 .FirstOrDefault(s => s.BolehDikerjakan && s.Aksi.Any(a => a.Jenis == AksiJenis.Surat && a.Templat == templat)) is null)
             return T["Surat ini bukan pekerjaan langkah Anda saat ini."];
-        var values = await NilaiSuratAsync(row, ct);
+        // The letter is the campus's official Indonesian document, whatever language the staff member reads the pages in.
+        Dictionary<string, string> values;
+        using (CultureScope.Use(CultureScope.Of(null))) values = await NilaiSuratAsync(row, ct);
         foreach (var (k, v) in await letters.SignerAsync(templat!, user, ct)) values[k] = v;
         var empty = (await letters.RequiredAsync(templat!, ct)).Where(n => string.IsNullOrWhiteSpace(values.GetValueOrDefault(n))).ToList();
         if (empty.Count > 0)
             return T["Surat belum dibuat: isian wajib masih kosong: {0}. Lengkapi penilaian insiden, data pejabat PDP, atau profil penanda tangan.", string.Join(", ", empty.Select(LetterFields.Label))];
         var letter = await letters.GenerateAsync(new LetterRequest(templat!, Pemilik, row.Id.ToString(), values), null, ct);
         var now = clock.GetUtcNow();
-        register.Catat(row, now, Oleh(user), JenisPeristiwa.Surat, T["Surat {0} nomor {1} dibuat.", letter.Judul, letter.Nomor]);
+        using (CultureScope.Use(CultureScope.Of(null))) register.Catat(row, now, Oleh(user), JenisPeristiwa.Surat, T["Surat {0} nomor {1} dibuat.", letter.Judul, letter.Nomor]);
         RegisterInsiden.Libatkan(row, user);
         await db.SaveChangesAsync(ct);
         await steps.CompleteDoneAsync(instance, user, ct);
@@ -124,7 +135,9 @@ public sealed class KerjaInsiden(RegisterInsiden register, PrivasiDb db, TenantD
         var now = clock.GetUtcNow();
         DateTimeOffset lembagaPada = default;
         if (input.LembagaPada is not { } local) galat["LembagaPada"] = T["Isi kapan surat kepada lembaga dikirim."];
+        else if (!RegisterInsiden.Masuk(local, now)) galat["LembagaPada"] = T["Waktu pengiriman tidak masuk akal."];
         else if ((lembagaPada = waktu.FromLocal(local).ToUniversalTime()) > now.AddMinutes(5)) galat["LembagaPada"] = T["Waktu pengiriman tidak boleh di masa depan."];
+        else if (lembagaPada < row.DiketahuiPada.AddMinutes(-1)) galat["LembagaPada"] = T["Surat kepada lembaga tidak mungkin dikirim sebelum insiden diketahui ({0}).", waktu.Format(row.DiketahuiPada)];
         var melalui = Trim(input.LembagaMelalui);
         if (melalui is null) galat["LembagaMelalui"] = T["Tuliskan melalui apa surat kepada lembaga dikirim (alamat e-mail, kurir, portal)."];
         else if (melalui.Length > 500) galat["LembagaMelalui"] = T["Paling panjang {0} karakter.", 500];
@@ -132,6 +145,8 @@ public sealed class KerjaInsiden(RegisterInsiden register, PrivasiDb db, TenantD
 
         var oleh = Oleh(user);
         var campus = await site.GetAsync(ct);
+        // The notice and the history are the campus's record, in Indonesian, whatever language the staff member reads.
+        using var indonesia = CultureScope.Use(CultureScope.Of(null));
         var values = await NilaiSuratAsync(row, ct);
         var saya = links.Base is { } b ? $"{b}/data-pribadi-saya" : null;
         var body = string.Join("\n", new[]
@@ -146,20 +161,20 @@ public sealed class KerjaInsiden(RegisterInsiden register, PrivasiDb db, TenantD
         }.Concat(saya is null ? [] : [T["Hak Anda atas data pribadi (akses, perbaikan, penghapusan): {0}", saya].Value]).Concat(["", campus.UnitName ?? campus.CampusName]));
         var subject = $"[{campus.CampusName}] " + T["Pemberitahuan kegagalan pelindungan data pribadi"];
 
-        await connection.Connection.OpenAsync(ct);
-        await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
+        await using (var kunci = await KunciAsync(row, ct))
         {
-            await connection.EnlistAsync(db, tx, ct);
+            // A second click, or a colleague of the lane at once, finds the people already told: nobody is mailed twice.
+            if (row.SubjekDiberitahuPada >= step.DiaktifkanPada) return new() { [""] = T["Subjek data insiden ini sudah diberi tahu."] };
+            var tx = kunci.Tx;
             foreach (var to in alamat) await outbox.EnqueueAsync(new EmailMessage(to, subject, body), tx, ct);
             (row.SubjekEmail, row.SubjekDiberitahu, row.SubjekDiberitahuPada) = (alamat, alamat.Count, now);
             (row.LembagaDiberitahuPada, row.LembagaMelalui) = (lembagaPada, melalui);
             register.Catat(row, now, oleh, JenisPeristiwa.SubjekDiberitahu, T["{0} subjek data diberi tahu melalui e-mail (surat {1}).", alamat.Count, subjekSurat.Nomor]);
             register.Catat(row, now, oleh, JenisPeristiwa.LembagaDiberitahu, T["Surat kepada lembaga dikirim {0} melalui {1}.", waktu.Format(lembagaPada), melalui!]);
             RegisterInsiden.Libatkan(row, user);
-        await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);
             await audit.RecordAsync(new AuditEvent(AuditKinds.Ubah, "privasi-insiden", row.Id.ToString(), $"Insiden {row.Nomor}: {alamat.Count} subjek data dan lembaga diberi tahu"), tx, ct);
-            await tx.CommitAsync(ct);
-            await connection.ReleaseAsync();
+            await kunci.CommitAsync(ct);
         }
         outbox.Wake();
         return await steps.CompleteAsync(row.SopInstanceId!.Value, step.StepId, user, catatan: T["Subjek data dan lembaga diberi tahu."], ct: ct) is { } refused
@@ -176,13 +191,43 @@ public sealed class KerjaInsiden(RegisterInsiden register, PrivasiDb db, TenantD
         if (galat.Count > 0) return galat;
         var now = clock.GetUtcNow();
         var oleh = Oleh(user);
-        (row.Penutupan, row.DitutupPada, row.DitutupOleh) = (text, now, oleh);
-        register.Catat(row, now, oleh, JenisPeristiwa.Ditutup, T["Insiden ditutup."]);
-        RegisterInsiden.Libatkan(row, user);
-        await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(new AuditEvent(AuditKinds.Ubah, "privasi-insiden", row.Id.ToString(), $"Insiden {row.Nomor} ditutup"), ct);
+        await using (var kunci = await KunciAsync(row, ct))
+        {
+            if (row.DitutupPada >= step.DiaktifkanPada) return new() { [""] = T["Insiden ini sudah ditutup oleh {0}.", row.DitutupOleh ?? "-"] };
+            (row.Penutupan, row.DitutupPada, row.DitutupOleh) = (text, now, oleh);
+            using (CultureScope.Use(CultureScope.Of(null))) register.Catat(row, now, oleh, JenisPeristiwa.Ditutup, T["Insiden ditutup."]);
+            RegisterInsiden.Libatkan(row, user);
+            await db.SaveChangesAsync(ct);
+            await audit.RecordAsync(new AuditEvent(AuditKinds.Ubah, "privasi-insiden", row.Id.ToString(), $"Insiden {row.Nomor} ditutup"), kunci.Tx, ct);
+            await kunci.CommitAsync(ct);
+        }
         return await steps.CompleteAsync(row.SopInstanceId!.Value, step.StepId, user, catatan: T["Insiden ditutup."], ct: ct) is { } refused
             ? new() { [""] = refused } : galat;
+    }
+
+    /// <summary>A transaction holding the breach's row, reloaded inside it: the same step done twice at once is done once.</summary>
+    private async Task<Kunci> KunciAsync(InsidenRow row, CancellationToken ct)
+    {
+        if (connection.Connection.State != System.Data.ConnectionState.Open) await connection.Connection.OpenAsync(ct);
+        var tx = await connection.Connection.BeginTransactionAsync(ct);
+        await connection.EnlistAsync(db, tx, ct);
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM privasi.insiden WHERE id = {row.Id} FOR UPDATE", ct);
+        await db.Entry(row).ReloadAsync(ct);
+        return new Kunci(connection, tx);
+    }
+
+    private sealed class Kunci(TenantDbConnection connection, System.Data.Common.DbTransaction tx) : IAsyncDisposable
+    {
+        public System.Data.Common.DbTransaction Tx => tx;
+
+        public Task CommitAsync(CancellationToken ct) => tx.CommitAsync(ct);
+
+        /// <summary>Rolls back what was not committed and lets the module's DbContext work on its own again.</summary>
+        public async ValueTask DisposeAsync()
+        {
+            await tx.DisposeAsync();
+            await connection.ReleaseAsync();
+        }
     }
 
     private void Text(string field, string? value, bool required, string missing, Dictionary<string, string> galat)

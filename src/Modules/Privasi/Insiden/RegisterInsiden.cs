@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Security.Claims;
 using CampusKonseling.Audit;
 using CampusKonseling.Data;
+using CampusKonseling.Modules;
 using CampusKonseling.Notifications;
 using CampusKonseling.Privasi.Data;
 using CampusKonseling.Shell;
@@ -28,8 +29,9 @@ public sealed class RegisterInsiden(PrivasiDb db, TenantDbConnection connection,
     public async Task<SopSummary?> SopAsync(CancellationToken ct) =>
         (await sops.ListAsync(ct)).FirstOrDefault(s => s.Masuk.Contains(SopInsiden.Masuk, StringComparer.OrdinalIgnoreCase));
 
+    /// <summary>The whole register (the law asks for every breach, and a campus has few), open ones first.</summary>
     public Task<List<InsidenRow>> SemuaAsync(CancellationToken ct) =>
-        db.Insiden.AsNoTracking().OrderBy(i => i.DitutupPada != null).ThenByDescending(i => i.DiketahuiPada).Take(500).ToListAsync(ct);
+        db.Insiden.AsNoTracking().OrderBy(i => i.DitutupPada != null).ThenByDescending(i => i.DiketahuiPada).ToListAsync(ct);
 
     public Task<InsidenRow?> FindAsync(Guid id, CancellationToken ct) => db.Insiden.FirstOrDefaultAsync(i => i.Id == id, ct);
 
@@ -37,16 +39,22 @@ public sealed class RegisterInsiden(PrivasiDb db, TenantDbConnection connection,
         db.Peristiwa.AsNoTracking().Where(p => p.InsidenId == id).OrderBy(p => p.Pada).ThenBy(p => p.Urutan).ToListAsync(ct);
 
     /// <summary>The e-mail addresses in a pasted list (one per line, or separated by commas or semicolons), or the first that is not one.</summary>
+    /// More than <see cref="MaksSubjek"/> stops the reading there (the caller refuses the list), so a huge paste costs little.
     public static (List<string> Alamat, string? Salah) Alamat(string? text)
     {
         var list = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var part in (text ?? "").Split(['\n', '\r', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!MailAddress.TryCreate(part, out var a) || a.Address != part || part.Length > 256) return (list, part.Length > 80 ? part[..80] : part);
-            if (!list.Contains(part, StringComparer.OrdinalIgnoreCase)) list.Add(part);
+            if (part.Length > 256 || !MailAddress.TryCreate(part, out var a) || a.Address != part) return (list, part.Length > 80 ? part[..80] : part);
+            if (seen.Add(part)) list.Add(part);
+            if (list.Count > MaksSubjek) break;
         }
         return (list, null);
     }
+
+    /// <summary>Whether a date and time typed in a form is one the register can hold (not year 1, not centuries ahead).</summary>
+    public static bool Masuk(DateTime local, DateTimeOffset now) => local.Year >= 2000 && local <= now.UtcDateTime.AddDays(2);
 
     /// <summary>Records the breach and starts its SOP in one transaction, tells the DPO; the refusals by field, in Indonesian.</summary>
     public async Task<(InsidenRow? Row, Dictionary<string, string> Galat)> CatatAsync(ClaimsPrincipal user, CatatanInsiden input, CancellationToken ct)
@@ -62,6 +70,7 @@ public sealed class RegisterInsiden(PrivasiDb db, TenantDbConnection connection,
         var now = clock.GetUtcNow();
         DateTimeOffset diketahui = default;
         if (input.Diketahui is not { } local) galat["Diketahui"] = T["Isi kapan insiden ini diketahui; batas pemberitahuan 3 x 24 jam dihitung dari saat itu."];
+        else if (!Masuk(local, now)) galat["Diketahui"] = T["Waktu diketahui tidak masuk akal."];
         else if ((diketahui = waktu.FromLocal(local).ToUniversalTime()) > now.AddMinutes(5)) galat["Diketahui"] = T["Waktu diketahui tidak boleh di masa depan."];
         var (alamat, salah) = Alamat(input.Subjek);
         if (salah is not null) galat["Subjek"] = T["Bukan alamat e-mail: {0}. Tulis satu alamat per baris.", salah];
@@ -84,6 +93,8 @@ public sealed class RegisterInsiden(PrivasiDb db, TenantDbConnection connection,
         {
             await connection.EnlistAsync(db, tx, ct);
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('privasi.insiden.nomor'))", ct);
+            // The register, the SOP's subject and the DPO's mail are the campus's record: in Indonesian whatever the recorder reads.
+            using var indonesia = CultureScope.Use(CultureScope.Of(null));
             var prefix = $"INS-{waktu.Now.Year}-";
             row.Nomor = $"{prefix}{await db.Insiden.CountAsync(i => i.Nomor.StartsWith(prefix), ct) + 1:0000}";
             launch = await sops.StartAsync(sop.Kode, T["Insiden {0}: {1}", row.Nomor, judul],

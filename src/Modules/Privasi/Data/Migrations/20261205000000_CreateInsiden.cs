@@ -40,6 +40,9 @@ public sealed class CreateInsiden : Migration
             ditutup_oleh = t.Column<string>("character varying(200)", maxLength: 200, nullable: true),
         }, constraints: t => t.PrimaryKey("PK_insiden", x => x.id));
         m.CreateIndex("IX_insiden_nomor", "insiden", "nomor", schema: PrivasiDb.Schema, unique: true);
+        m.CreateIndex("IX_insiden_sop_instance_id", "insiden", "sop_instance_id", schema: PrivasiDb.Schema);
+        // Step notices find a request's page by its SOP instance (ISopHalaman).
+        m.CreateIndex("IX_permintaan_sop_instance_id", "permintaan", "sop_instance_id", schema: PrivasiDb.Schema);
 
         m.CreateTable("insiden_peristiwa", schema: PrivasiDb.Schema, columns: t => new
         {
@@ -56,6 +59,7 @@ public sealed class CreateInsiden : Migration
 
     protected override void Down(MigrationBuilder m)
     {
+        m.DropIndex("IX_permintaan_sop_instance_id", "permintaan", PrivasiDb.Schema);
         m.DropTable("insiden_peristiwa", PrivasiDb.Schema);
         m.DropTable("insiden", PrivasiDb.Schema);
     }

@@ -14,6 +14,7 @@ public sealed class CreateVerifikasi : Migration
             id = t.Column<Guid>("uuid", nullable: false),
             email = t.Column<string>("character varying(256)", maxLength: 256, nullable: false),
             token_hash = t.Column<string>("character varying(64)", maxLength: 64, nullable: false),
+            tujuan = t.Column<string>("character varying(20)", maxLength: 20, nullable: false),
             dibuat_pada = t.Column<DateTimeOffset>("timestamp with time zone", nullable: false),
             berlaku_sampai = t.Column<DateTimeOffset>("timestamp with time zone", nullable: false),
         }, constraints: t => t.PrimaryKey("PK_verifikasi", x => x.id));

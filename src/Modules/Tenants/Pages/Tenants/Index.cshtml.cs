@@ -41,14 +41,13 @@ public sealed class IndexModel(ITenantRegistry registry, ITenantManager tenants,
         if (!ModelState.IsValid) return Page();
 
         var hosts = (Input.HostNames ?? "").Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
-        var errors = await tenants.CreateAsync(new NewTenant(Input.Name, Input.DisplayName, Input.UrlPrefix ?? "", hosts, recipe!.Path), ct);
-        foreach (var e in errors) ModelState.AddModelError("", e);
-        if (errors.Count > 0) return Page();
-
-        var result = await tenants.SetupAsync(Input.Name.Trim().ToLowerInvariant(), recipe.Path, new SetupAdmin(Input.AdminEmail, Input.AdminPassword), ct);
-        if (!result.Succeeded)
+        // All or nothing: a refused recipe leaves no half-made campus to delete before trying again.
+        var created = await tenants.CreateFromRecipeAsync(new NewTenant(Input.Name, Input.DisplayName, Input.UrlPrefix ?? "", hosts, recipe!.Path),
+            new SetupAdmin(Input.AdminEmail, Input.AdminPassword), ct);
+        foreach (var e in created.Errors) ModelState.AddModelError("", e);
+        if (!created.Succeeded)
         {
-            RecipeErrors = result.Errors;
+            RecipeErrors = created.RecipeErrors;
             await LoadAsync(ct);
             return Page();
         }

@@ -14,7 +14,7 @@ namespace CampusKonseling.Privasi.Pages.Privasi.Admin;
 /// Open ones first, with the law's notification time (3 x 24 jam from when it became known).
 /// </summary>
 [RequirePermission("AccessAdmin")]
-public sealed class InsidenModel(RegisterInsiden register, IPermissionService permissions, CampusClock campusClock, IStringLocalizer<S> T) : PageModel
+public sealed class InsidenModel(RegisterInsiden register, AksesPrivasi akses, CampusClock campusClock, IStringLocalizer<S> T) : PageModel
 {
     public IReadOnlyList<(InsidenRow Row, string Langkah, bool Giliran)> Rows { get; private set; } = [];
     public CampusTime Waktu { get; private set; } = null!;
@@ -45,11 +45,12 @@ public sealed class InsidenModel(RegisterInsiden register, IPermissionService pe
     private async Task LoadAsync(CancellationToken ct)
     {
         Waktu = await campusClock.GetAsync(ct);
-        var all = await permissions.HasPermissionAsync(User, Permissions.ManagePrivasi);
+        var all = await akses.PengawasAsync(User, ct);
         var rows = new List<(InsidenRow, string, bool)>();
         foreach (var r in await register.SemuaAsync(ct))
         {
-            var (langkah, giliran) = await register.LangkahAsync(r, User, ct);
+            // A closed breach has no step: its SOP is not asked again for each row of the register.
+            var (langkah, giliran) = r.DitutupPada is null ? await register.LangkahAsync(r, User, ct) : (T["Ditutup"], false);
             if (all || giliran || RegisterInsiden.Terlibat(r, User)) rows.Add((r, langkah, giliran));
         }
         Rows = rows;

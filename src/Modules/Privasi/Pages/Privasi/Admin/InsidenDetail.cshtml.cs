@@ -16,7 +16,7 @@ namespace CampusKonseling.Privasi.Pages.Privasi.Admin;
 /// knew what, when. Open to the DPO, to whoever recorded or worked it, and to the people whose step it is.
 /// </summary>
 [RequirePermission("AccessAdmin")]
-public sealed class InsidenDetailModel(RegisterInsiden register, KerjaInsiden kerja, ISopSteps steps, IPermissionService permissions, CampusClock campusClock,
+public sealed class InsidenDetailModel(RegisterInsiden register, KerjaInsiden kerja, ISopSteps steps, AksesPrivasi akses, CampusClock campusClock,
     IStringLocalizer<S> T) : PageModel
 {
     public InsidenRow Row { get; private set; } = null!;
@@ -104,7 +104,7 @@ public sealed class InsidenDetailModel(RegisterInsiden register, KerjaInsiden ke
         Row = row;
         Aktif = await steps.ActiveAsync(instance, User, ct);
         if (!Aktif.Any(a => a.BolehDikerjakan) && !RegisterInsiden.Terlibat(row, User)
-            && !await permissions.HasPermissionAsync(User, Permissions.ManagePrivasi)) return false;
+            && !await akses.PengawasAsync(User, ct)) return false;
         Waktu = await campusClock.GetAsync(ct);
         Riwayat = await register.RiwayatAsync(id, ct);
         Surat = await kerja.SuratAsync(row, ct);

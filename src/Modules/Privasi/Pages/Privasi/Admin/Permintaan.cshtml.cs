@@ -11,7 +11,7 @@ namespace CampusKonseling.Privasi.Pages.Privasi.Admin;
 /// current step is theirs (verification, the counselor's review, the answer). Open ones first, with the law's due time.
 /// </summary>
 [RequirePermission("AccessAdmin")]
-public sealed class PermintaanModel(PermintaanHak hak, IPermissionService permissions, CampusClock campusClock) : PageModel
+public sealed class PermintaanModel(PermintaanHak hak, AksesPrivasi akses, CampusClock campusClock, Microsoft.Extensions.Localization.IStringLocalizer<S> T) : PageModel
 {
     public IReadOnlyList<(PermintaanRow Row, string Langkah, bool Giliran)> Rows { get; private set; } = [];
     public CampusTime Waktu { get; private set; } = null!;
@@ -22,12 +22,12 @@ public sealed class PermintaanModel(PermintaanHak hak, IPermissionService permis
     public async Task OnGetAsync(CancellationToken ct)
     {
         Waktu = await campusClock.GetAsync(ct);
-        var all = await permissions.HasPermissionAsync(User, Permissions.ManagePrivasi);
+        var all = await akses.PengawasAsync(User, ct);
         var rows = new List<(PermintaanRow, string, bool)>();
         foreach (var r in await hak.SemuaAsync(ct))
         {
             if (!all && r.DijawabPada is not null) continue;
-            var (langkah, giliran) = await hak.LangkahAsync(r, User, ct);
+            var (langkah, giliran) = r.DijawabPada is null ? await hak.LangkahAsync(r, User, ct) : (T["Selesai"], false);
             if (all || giliran) rows.Add((r, langkah, giliran));
         }
         Rows = rows;

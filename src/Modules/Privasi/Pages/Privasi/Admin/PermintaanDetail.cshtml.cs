@@ -15,7 +15,7 @@ namespace CampusKonseling.Privasi.Pages.Privasi.Admin;
 /// copy is the requester's to download.
 /// </summary>
 [RequirePermission("AccessAdmin")]
-public sealed class PermintaanDetailModel(PermintaanHak hak, SalinanData salinan, ISopSteps steps, IPermissionService permissions, CampusClock campusClock,
+public sealed class PermintaanDetailModel(PermintaanHak hak, SalinanData salinan, ISopSteps steps, AksesPrivasi akses, CampusClock campusClock,
     IStringLocalizer<S> T) : PageModel
 {
     public PermintaanRow Row { get; private set; } = null!;
@@ -83,7 +83,7 @@ public sealed class PermintaanDetailModel(PermintaanHak hak, SalinanData salinan
         if (await hak.FindAsync(id, ct) is not { SopInstanceId: { } instance } row) return false;
         Row = row;
         Aktif = await steps.ActiveAsync(instance, User, ct);
-        var all = await permissions.HasPermissionAsync(User, Permissions.ManagePrivasi);
+        var all = await akses.PengawasAsync(User, ct);
         if (!all && !Aktif.Any(a => a.BolehDikerjakan)) return false;
         Waktu = await campusClock.GetAsync(ct);
         Isi = (await salinan.HimpunAsync(row, ct)).Bagian.Select(b => (b.Judul, b.Baris.Count)).ToList();

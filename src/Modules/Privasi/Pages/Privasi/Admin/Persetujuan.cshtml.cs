@@ -18,15 +18,22 @@ namespace CampusKonseling.Privasi.Pages.Privasi.Admin;
 public sealed class PersetujuanModel(CampusKonseling.Modules.ShellFeatureServices features, IUserDirectory users, IUraianPemrosesan uraian, IAuditLog audit,
     CampusClock campusClock, IStringLocalizer<S> T) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Email { get; set; }
+    /// <summary>Posted, not in the query string: a person's address stays out of access logs and the browser's history.</summary>
+    [BindProperty] public string? Email { get; set; }
     public string? Galat { get; private set; }
     public IReadOnlyList<Persetujuan>? Rows { get; private set; }
     public CampusTime Waktu { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct) => Waktu = await campusClock.GetAsync(ct);
+
+    public async Task OnPostAsync(CancellationToken ct)
     {
         Waktu = await campusClock.GetAsync(ct);
-        if (string.IsNullOrWhiteSpace(Email)) return;
+        if (string.IsNullOrWhiteSpace(Email))
+        {
+            Galat = T["Tuliskan satu alamat e-mail, mis. nama@kampus.ac.id."];
+            return;
+        }
         var email = Email.Trim();
         if (!MailAddress.TryCreate(email, out var address) || address.Address != email)
         {
