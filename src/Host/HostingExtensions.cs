@@ -145,8 +145,9 @@ public static class HostingExtensions
         app.UseRequestLocalization();
         app.UseMiddleware<Infrastructure.Input.FormBodyGuard>();
         app.UseRouting();
-        app.UseRateLimiter();
+        // Who is signed in is known before the limits: a policy may spare people who are (the privacy page's posts).
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseMiddleware<Infrastructure.Input.JsonBodyGuard>();
