@@ -77,21 +77,7 @@ public sealed class HakSubjekWalkthrough(PlatformFixture platform) : IAsyncLifet
         Assert.EndsWith(".pdf", download.SuggestedFilename);
     }
 
-    private async Task<IPage> SignInAsync(string email, int width, int height)
-    {
-        var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = platform.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "id-ID", AcceptDownloads = true,
-        });
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"{_campus.Prefix}/akun/masuk", Loaded);
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Kata sandi").FillAsync("Demo12345");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/akun/masuk"), new() { WaitUntil = WaitUntilState.Commit });
-        return page;
-    }
+    private Task<IPage> SignInAsync(string email, int width, int height) => _browser.SignedInAsync(platform.BaseAddress, _campus.Prefix, email, width, height);
 
     private static string Shot(string step) => Path.Combine(RepoPaths.Screenshots, $"hak-subjek-{step}.png");
 

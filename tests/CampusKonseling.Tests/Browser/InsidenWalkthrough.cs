@@ -94,21 +94,8 @@ public sealed class InsidenWalkthrough(PlatformFixture platform) : IAsyncLifetim
         await Axe.AssertNoSeriousViolationsAsync(kepala, "Insiden ditutup (ponsel)");
     }
 
-    private async Task<IPage> SignInAsync(string email, int width, int height, string password = "Demo12345")
-    {
-        var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = platform.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "id-ID", AcceptDownloads = true,
-        });
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"{_campus.Prefix}/akun/masuk", Loaded);
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Kata sandi").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/akun/masuk"), new() { WaitUntil = WaitUntilState.Commit });
-        return page;
-    }
+    private Task<IPage> SignInAsync(string email, int width, int height, string password = "Demo12345") =>
+        _browser.SignedInAsync(platform.BaseAddress, _campus.Prefix, email, width, height, password);
 
     private static string Shot(string step) => Path.Combine(RepoPaths.Screenshots, $"insiden-{step}.png");
 
