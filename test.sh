@@ -101,6 +101,28 @@ if ! wait_for "${pids[-1]}" "$starttls_port" "$tls_port"; then
 fi
 echo "test.sh: TLS test SMTP server on 127.0.0.1 (STARTTLS $starttls_port, implicit TLS $tls_port), forwarding to $CK_SMTP_HOST:$CK_SMTP_PORT"
 
+# A second PostgreSQL server, thrown away afterwards, for the campuses that live on another database server
+# (Tenancy/DatabaseServerTests). Its own data folder and a free port; trust on loopback only.
+pg_bin="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+pg2_dir="$(mktemp -d /tmp/ck-test-pg2.XXXXXX)"
+read -r pg2_port < <(free_ports 1)
+as_pg() { if [[ $EUID -eq 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
+[[ $EUID -eq 0 ]] && chown postgres "$pg2_dir"
+stop_pg2() {
+    as_pg "$pg_bin/pg_ctl" -D "$pg2_dir/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$pg2_dir"
+}
+trap 'stop_pg2; stop_servers' EXIT
+if as_pg "$pg_bin/initdb" -D "$pg2_dir/data" -U campuskonseling --auth=trust -E UTF8 --locale=C.UTF-8 >"$pg2_dir/initdb.log" 2>&1 \
+    && as_pg "$pg_bin/pg_ctl" -D "$pg2_dir/data" -l "$pg2_dir/server.log" -w -t 60 \
+        -o "-p $pg2_port -k $pg2_dir -c listen_addresses=127.0.0.1 -c max_connections=60 -c fsync=off -c synchronous_commit=off" start >/dev/null; then
+    export CK_TEST_SECOND_SERVER="Host=127.0.0.1;Port=$pg2_port;Username=campuskonseling;Password=campuskonseling"
+    echo "test.sh: second PostgreSQL server on 127.0.0.1:$pg2_port ($pg2_dir)"
+else
+    echo "test.sh: the second PostgreSQL server did not start; the several-servers test will say so:" >&2
+    cat "$pg2_dir/initdb.log" "$pg2_dir/server.log" 2>/dev/null | tail -n 20 >&2 || true
+fi
+
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 status=0

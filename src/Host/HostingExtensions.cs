@@ -60,6 +60,7 @@ public static class HostingExtensions
         services.AddSingleton<FeatureMigrator>();
         services.AddSingleton<ShellHost>();
         services.AddSingleton<IShellHost>(sp => sp.GetRequiredService<ShellHost>());
+        services.AddHostedService<ShellSweeper>();
         services.AddSingleton<ShellAudit>();
         services.AddSingleton<FeatureManager>();
         services.AddSingleton<IFeatureManager>(sp => sp.GetRequiredService<FeatureManager>());

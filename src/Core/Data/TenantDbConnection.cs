@@ -14,7 +14,13 @@ public sealed class TenantDbConnection(CurrentShell current) : IAsyncDisposable
     private NpgsqlConnection? _connection;
     private readonly List<DbContext> _enlisted = [];
 
-    public NpgsqlConnection Connection => _connection ??= current.Shell.DataSource.CreateConnection();
+    public NpgsqlConnection Connection => _connection ??= current.Shell.Connections.CreateConnection();
+
+    /// <summary>Whether the scope's connection is open now (a second connection then takes its slot without waiting).</summary>
+    public bool IsOpen => _connection?.State == System.Data.ConnectionState.Open;
+
+    /// <summary>Opens the scope's connection, waiting for a slot of the server's connection budget when needed.</summary>
+    public Task OpenAsync(CancellationToken ct = default) => CampusConnections.OpenAsync(Connection, ct);
 
     /// <summary>Makes a module's DbContext write inside the shared transaction (once per transaction).</summary>
     public async Task EnlistAsync(DbContext db, DbTransaction transaction, CancellationToken ct = default)

@@ -30,7 +30,7 @@ public static class TenantDbExtensions
         options
             .UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema)
                 .ExecutionStrategy(d => new TenantExecutionStrategy(d)))
-            .AddInterceptors(StorableTextInterceptor.Instance)
+            .AddInterceptors(StorableTextInterceptor.Instance, BudgetedConnections.Instance)
             // Migrations are written by hand (the EF design-time package is not obtainable here),
             // so there is no model snapshot; a test compares migrated schemas with the model instead.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));

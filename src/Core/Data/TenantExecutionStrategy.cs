@@ -34,6 +34,8 @@ public sealed class TenantExecutionStrategy(ExecutionStrategyDependencies depend
 
     protected override bool ShouldRetryOn(Exception? exception)
     {
+        // Waiting for the connection budget already took its time: waiting again would only keep the person longer.
+        if (exception is ConnectionBudgetTimeoutException) return false;
         var retry = exception is not null && (base.ShouldRetryOn(exception) || TransientFailures.IsTransient(exception));
         if (retry) TransientFailures.ForgetIdleConnections(Context.Database.GetDbConnection());
         return retry;

@@ -2,7 +2,8 @@ using CampusKonseling.Recipes;
 
 namespace CampusKonseling.Shell;
 
-public sealed record NewTenant(string Name, string DisplayName, string UrlPrefix, IReadOnlyList<string> HostNames, string? RecipeFile, string? ConnectionString = null);
+/// <param name="Server">The database server to put the campus's database on (a name under CampusKonseling:Servers); null is the host's own.</param>
+public sealed record NewTenant(string Name, string DisplayName, string UrlPrefix, IReadOnlyList<string> HostNames, string? RecipeFile, string? ConnectionString = null, string? Server = null);
 
 /// <summary>Lifecycle of campuses: create, set up from a recipe, disable, enable, delete.</summary>
 public interface ITenantManager
@@ -20,6 +21,9 @@ public interface ITenantManager
     Task<TenantCreation> CreateFromRecipeAsync(NewTenant tenant, SetupAdmin? admin, CancellationToken ct = default);
 
     Task SetStateAsync(string name, TenantState state, CancellationToken ct = default);
+
+    /// <summary>The database servers a campus can be put on: "utama" (the host's own) first, then those under CampusKonseling:Servers.</summary>
+    IReadOnlyList<string> DatabaseServers { get; }
 
     /// <summary>Removes the tenant and drops its database.</summary>
     Task DeleteAsync(string name, CancellationToken ct = default);

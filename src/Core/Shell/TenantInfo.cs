@@ -6,6 +6,8 @@ public enum TenantState { Uninitialized, Running, Disabled }
 public sealed record TenantInfo
 {
     public const string DefaultName = "Default";
+    /// <summary>The host's own database server (ConnectionStrings:Default).</summary>
+    public const string MainServer = "utama";
 
     public required string Name { get; init; }
     public required string DisplayName { get; init; }
@@ -18,6 +20,12 @@ public sealed record TenantInfo
     public required string DatabaseName { get; init; }
     /// <summary>Full connection string when the tenant's database lives elsewhere; null means the host server.</summary>
     public string? ConnectionString { get; init; }
+    /// <summary>
+    /// The database server the campus's database lives on: a name under <c>CampusKonseling:Servers</c>
+    /// (its connection string and connection budget are in the host's configuration, never in the registry);
+    /// null is the host's own server (<see cref="MainServer"/>).
+    /// </summary>
+    public string? Server { get; init; }
     public DateTimeOffset CreatedUtc { get; init; }
     /// <summary>When the registry entry last changed; a shell built from an older entry is rebuilt.</summary>
     public DateTimeOffset UpdatedUtc { get; init; }

@@ -6,7 +6,7 @@ namespace CampusKonseling.Host.Cli;
 
 /// <summary>
 /// Operator verbs: <c>recipes validate FILE</c>, <c>recipes import-sop FILE</c>, <c>recipes list</c>, <c>tenants list</c>,
-/// <c>tenants create --name X --prefix X [--host H] [--display-name D] --recipe FILE [--admin-email E --admin-password P]</c>,
+/// <c>tenants create --name X --prefix X [--host H] [--display-name D] [--server S] --recipe FILE [--admin-email E --admin-password P]</c>,
 /// <c>tenants disable|enable|delete NAME</c>. Anything else starts the web host.
 /// </summary>
 public sealed class CommandLine
@@ -48,7 +48,7 @@ public sealed class CommandLine
                 case ["tenants", "list"]:
                     await services.GetRequiredService<HostBootstrapper>().EnsureHostDatabaseAsync(default);
                     foreach (var t in await services.GetRequiredService<ITenantRegistry>().ListAsync())
-                        await output.WriteLineAsync($"{t.Name}\t{t.State}\t/{t.UrlPrefix}\t{string.Join(',', t.HostNames)}\t{t.RecipeName}\t{t.DatabaseName}");
+                        await output.WriteLineAsync($"{t.Name}\t{t.State}\t/{t.UrlPrefix}\t{string.Join(',', t.HostNames)}\t{t.RecipeName}\t{t.DatabaseName}\t{t.Server ?? TenantInfo.MainServer}");
                     return 0;
                 case ["tenants", "create", .. var options]:
                     return await CreateTenant(services, Options(options), output);
@@ -78,7 +78,7 @@ public sealed class CommandLine
           recipes import-sop FILE.docx|FILE.txt
           recipes list
           tenants list
-          tenants create --name NAME --prefix PREFIX [--host HOSTNAME] [--display-name TEXT] --recipe FILE [--admin-email E --admin-password P]
+          tenants create --name NAME --prefix PREFIX [--host HOSTNAME] [--display-name TEXT] [--server SERVER] --recipe FILE [--admin-email E --admin-password P]
           tenants disable NAME | tenants enable NAME
           tenants delete NAME --confirm NAME
         """;
@@ -126,7 +126,7 @@ public sealed class CommandLine
         var manager = services.GetRequiredService<TenantManager>();
         var admin = One("admin-email") is { } email && One("admin-password") is { } password ? new SetupAdmin(email, password) : null;
         // All or nothing: a refused recipe leaves no campus behind, so the same command can be run again once it is mended.
-        var created = await manager.CreateFromRecipeAsync(new NewTenant(name, One("display-name") ?? name, One("prefix") ?? "", o.GetValueOrDefault("host") ?? [], recipe), admin);
+        var created = await manager.CreateFromRecipeAsync(new NewTenant(name, One("display-name") ?? name, One("prefix") ?? "", o.GetValueOrDefault("host") ?? [], recipe, Server: One("server")), admin);
         foreach (var e in created.Errors) await Console.Error.WriteLineAsync(e);
         foreach (var e in created.RecipeErrors) await Console.Error.WriteLineAsync(e.ToString());
         if (created.Succeeded) await output.WriteLineAsync($"{name}: set up from {Path.GetFileName(recipe)}");

@@ -14,6 +14,7 @@ public sealed class TenantTaskRunner(
 {
     private readonly FeatureService[] _tasks = registrations.Where(r => r.Kind == FeatureServiceKind.BackgroundTask).ToArray();
     private readonly ConcurrentDictionary<(string Tenant, Type Task), DateTimeOffset> _lastRun = new();
+    private readonly ConcurrentDictionary<Type, TimeSpan> _intervals = new();
 
     public async Task RunDueAsync(CancellationToken ct)
     {
@@ -21,16 +22,23 @@ public sealed class TenantTaskRunner(
         foreach (var tenant in await registry.ListAsync(ct))
         {
             if (tenant.State != TenantState.Running) continue;
-            var shell = await shells.GetShellAsync(tenant.Name, ct);
-            if (shell is null) continue;
-            var ran = false;
-            foreach (var task in _tasks.Where(t => shell.IsEnabled(t.FeatureId)))
-                ran |= await RunAsync(shell, task, ct);
-            // A sweep over hundreds of campuses must not leave each one's pool holding a connection:
-            // the server's max_connections is shared by all campuses (ADR 0002).
-            if (ran) shell.DataSource.Clear();
+            // A campus is visited only when one of its tasks is due, and a campus that was not live is released
+            // again afterwards: background work does not keep hundreds of idle campuses in memory.
+            if (!_tasks.Any(t => tenant.EnabledFeatures.Contains(t.FeatureId, StringComparer.OrdinalIgnoreCase) && IsDue(tenant.Name, t.ImplementationType))) continue;
+            await shells.VisitAsync(tenant.Name, async shell =>
+            {
+                var ran = false;
+                foreach (var task in _tasks.Where(t => shell.IsEnabled(t.FeatureId)))
+                    ran |= await RunAsync(shell, task, ct);
+                // A sweep over hundreds of campuses must not leave each one's pool holding a connection:
+                // the server's connections are shared by all campuses (ADR 0018).
+                if (ran) shell.Connections.GiveBackIdle();
+            }, ct);
         }
     }
+
+    private bool IsDue(string tenant, Type task) =>
+        !_lastRun.TryGetValue((tenant, task), out var last) || !_intervals.TryGetValue(task, out var every) || clock.GetUtcNow() - last >= every;
 
     /// <returns>Whether the task was due and ran.</returns>
     private async Task<bool> RunAsync(ShellContext shell, FeatureService task, CancellationToken ct)
@@ -40,6 +48,7 @@ public sealed class TenantTaskRunner(
         try
         {
             var instance = (IBackgroundTask)ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, task.ImplementationType);
+            _intervals[task.ImplementationType] = instance.Interval;
             var key = (shell.Name, task.ImplementationType);
             var now = clock.GetUtcNow();
             if (_lastRun.TryGetValue(key, out var last) && now - last < instance.Interval) return false;

@@ -27,6 +27,7 @@ public sealed class HostDb(DbContextOptions<HostDb> options) : DbContext(options
             t.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
             t.Property(x => x.RecipeName).HasMaxLength(200);
             t.Property(x => x.DatabaseName).HasMaxLength(63);
+            t.Property(x => x.Server).HasMaxLength(40);
             t.HasIndex(x => x.UrlPrefix).IsUnique().HasFilter("url_prefix <> ''");
             t.HasIndex(x => x.DatabaseName).IsUnique();
         });

@@ -13,6 +13,7 @@ public sealed class TenantRecord
     public string? RecipeName { get; set; }
     public required string DatabaseName { get; set; }
     public string? ConnectionString { get; set; }
+    public string? Server { get; set; }
     public DateTimeOffset CreatedUtc { get; set; }
     public DateTimeOffset UpdatedUtc { get; set; }
 
@@ -20,13 +21,13 @@ public sealed class TenantRecord
     {
         Name = Name, DisplayName = DisplayName, UrlPrefix = UrlPrefix, HostNames = HostNames.ToArray(),
         State = State, EnabledFeatures = EnabledFeatures.ToArray(), RecipeName = RecipeName,
-        DatabaseName = DatabaseName, ConnectionString = ConnectionString, CreatedUtc = CreatedUtc, UpdatedUtc = UpdatedUtc,
+        DatabaseName = DatabaseName, ConnectionString = ConnectionString, Server = Server, CreatedUtc = CreatedUtc, UpdatedUtc = UpdatedUtc,
     };
 
     public void CopyFrom(TenantInfo t)
     {
         DisplayName = t.DisplayName; UrlPrefix = t.UrlPrefix; HostNames = t.HostNames.ToList();
         State = t.State; EnabledFeatures = t.EnabledFeatures.ToList(); RecipeName = t.RecipeName;
-        DatabaseName = t.DatabaseName; ConnectionString = t.ConnectionString;
+        DatabaseName = t.DatabaseName; ConnectionString = t.ConnectionString; Server = t.Server;
     }
 }

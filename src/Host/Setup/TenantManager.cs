@@ -34,6 +34,11 @@ public sealed partial class TenantManager(
             errors.Add("Prefiks URL harus 2–31 karakter: huruf kecil, angka atau tanda hubung.");
         if (ReservedPrefixes.Contains(prefix))
             errors.Add($"Prefiks URL '{prefix}' dipakai oleh platform; pilih yang lain.");
+        var server = string.IsNullOrWhiteSpace(t.Server) || t.Server.Trim().Equals(TenantInfo.MainServer, StringComparison.OrdinalIgnoreCase) ? null : t.Server.Trim();
+        if (server is not null && !databases.IsKnownServer(server))
+            errors.Add($"Server basis data '{server}' tidak dikenal. Server yang tersedia: {string.Join(", ", databases.ServerNames)} (CampusKonseling:Servers).");
+        if (server is not null && !string.IsNullOrWhiteSpace(t.ConnectionString))
+            errors.Add("Pilih server basis data atau string koneksi sendiri, tidak keduanya.");
 
         var existing = await registry.ListAsync(ct);
         if (existing.Any(e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
@@ -49,11 +54,14 @@ public sealed partial class TenantManager(
             Name = name, DisplayName = t.DisplayName.Trim(), UrlPrefix = prefix, HostNames = hosts,
             State = TenantState.Uninitialized, DatabaseName = databases.DatabaseNameFor(name),
             ConnectionString = string.IsNullOrWhiteSpace(t.ConnectionString) ? null : t.ConnectionString,
+            Server = server,
             RecipeName = t.RecipeFile is null ? null : Path.GetFileName(t.RecipeFile),
         }, ct);
         logger.LogInformation("Tenant {Tenant} registered", name);
         return [];
     }
+
+    public IReadOnlyList<string> DatabaseServers => databases.ServerNames;
 
     public async Task<TenantCreation> CreateFromRecipeAsync(NewTenant t, SetupAdmin? admin, CancellationToken ct = default)
     {

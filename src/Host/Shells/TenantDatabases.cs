@@ -1,12 +1,19 @@
+using System.Collections.Concurrent;
+using CampusKonseling.Data;
 using CampusKonseling.Shell;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CampusKonseling.Host.Shells;
 
-/// <summary>Creates, reaches and drops the campuses' own databases on the host's server.</summary>
+/// <summary>
+/// Creates, reaches and drops the campuses' own databases, on the host's server ("utama") or on a server
+/// named under CampusKonseling:Servers, and keeps each server's connection budget.
+/// </summary>
 public sealed class TenantDatabases(IConfiguration configuration, IOptions<CampusKonselingOptions> options)
 {
+    private readonly ConcurrentDictionary<string, ConnectionBudget> _budgets = new(StringComparer.OrdinalIgnoreCase);
+
     public string HostConnectionString =>
         configuration.GetConnectionString("Default")
         ?? throw new InvalidOperationException("ConnectionStrings:Default is not configured.");
@@ -14,18 +21,58 @@ public sealed class TenantDatabases(IConfiguration configuration, IOptions<Campu
     public string DatabaseNameFor(string tenantName) =>
         (options.Value.TenantDatabasePrefix + tenantName).ToLowerInvariant().Replace('-', '_');
 
+    /// <summary>The servers campuses can be created on: "utama" first, then those configured.</summary>
+    public IReadOnlyList<string> ServerNames =>
+        [TenantInfo.MainServer, .. options.Value.Servers.Keys.Where(k => !IsMain(k)).Order(StringComparer.OrdinalIgnoreCase)];
+
+    public bool IsKnownServer(string? name) =>
+        IsMain(name) || (options.Value.Servers.TryGetValue(name!, out var s) && !string.IsNullOrWhiteSpace(s.ConnectionString));
+
+    private static bool IsMain(string? name) => string.IsNullOrEmpty(name) || string.Equals(name, TenantInfo.MainServer, StringComparison.OrdinalIgnoreCase);
+
+    private DatabaseServerOptions ServerOptions(string? name) =>
+        IsMain(name) ? options.Value.Database
+        : options.Value.Servers.TryGetValue(name!, out var s) ? s
+        : throw new InvalidOperationException($"Database server '{name}' is not configured under CampusKonseling:Servers.");
+
+    /// <summary>The connection string to a server itself (database not chosen).</summary>
+    private string ServerConnectionString(string? name) =>
+        IsMain(name) ? HostConnectionString
+        : ServerOptions(name).ConnectionString is { Length: > 0 } cs ? cs
+        : throw new InvalidOperationException($"CampusKonseling:Servers:{name}:ConnectionString is not set.");
+
     /// <summary>
-    /// Every campus has its own pool, so pools stay small and give idle connections back soon:
-    /// a server's connection limit is shared by all campuses (ADR 0002).
+    /// Every campus has its own pool, small, giving idle connections back soon; all campuses of a server share
+    /// its connection budget (ADR 0018).
     /// </summary>
     public string ConnectionStringFor(TenantInfo tenant) =>
-        new NpgsqlConnectionStringBuilder(tenant.ConnectionString ?? HostConnectionString)
+        new NpgsqlConnectionStringBuilder(tenant.ConnectionString ?? ServerConnectionString(tenant.Server))
         {
             Database = tenant.ConnectionString is null ? tenant.DatabaseName : new NpgsqlConnectionStringBuilder(tenant.ConnectionString).Database,
-            MaxPoolSize = options.Value.TenantMaxPoolSize,
+            MaxPoolSize = Math.Min(options.Value.TenantMaxPoolSize, BudgetFor(tenant).Limit),
             ConnectionIdleLifetime = options.Value.TenantConnectionIdleSeconds,
             ConnectionPruningInterval = Math.Max(1, Math.Min(5, options.Value.TenantConnectionIdleSeconds / 3)),
+            ApplicationName = "campuskonseling:" + options.Value.NodeName,
         }.ConnectionString;
+
+    /// <summary>The connection budget of the server the campus lives on (an external database counts as a server of its own).</summary>
+    public ConnectionBudget BudgetFor(TenantInfo tenant)
+    {
+        if (tenant.ConnectionString is { } external)
+        {
+            var b = new NpgsqlConnectionStringBuilder(external);
+            var key = $"{b.Host}:{b.Port}";
+            return _budgets.GetOrAdd(key, k => NewBudget(k, options.Value.Database));
+        }
+        var name = IsMain(tenant.Server) ? TenantInfo.MainServer : tenant.Server!;
+        return _budgets.GetOrAdd(name, n => NewBudget(n, ServerOptions(n)));
+    }
+
+    /// <summary>The budgets in use, for the metrics and the host admin.</summary>
+    public IReadOnlyCollection<ConnectionBudget> Budgets => _budgets.Values.ToList();
+
+    private static ConnectionBudget NewBudget(string name, DatabaseServerOptions o) =>
+        new(name, o.MaxConnections, TimeSpan.FromSeconds(Math.Max(1, o.WaitSeconds)));
 
     // CREATE and DROP DATABASE each wait for a checkpoint; on a busy server that alone can take longer
     // than the default 30 s command timeout, and an operator would rather wait than see the campus half made.
@@ -34,7 +81,7 @@ public sealed class TenantDatabases(IConfiguration configuration, IOptions<Campu
     public async Task CreateAsync(TenantInfo tenant, CancellationToken ct)
     {
         if (tenant.ConnectionString is not null) return; // an external database is made by its owner
-        await using var conn = await OpenMaintenanceAsync(ct);
+        await using var conn = await OpenMaintenanceAsync(tenant.Server, ct);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", conn) { Parameters = { new() { Value = tenant.DatabaseName } } };
         if (await exists.ExecuteScalarAsync(ct) is not null) return;
         await using var create = new NpgsqlCommand($"CREATE DATABASE {Quote(tenant.DatabaseName)} ENCODING 'UTF8' TEMPLATE template0", conn)
@@ -47,7 +94,7 @@ public sealed class TenantDatabases(IConfiguration configuration, IOptions<Campu
         if (tenant.ConnectionString is not null) return;
         for (var attempt = 1; ; attempt++)
         {
-            await using var conn = await OpenMaintenanceAsync(ct);
+            await using var conn = await OpenMaintenanceAsync(tenant.Server, ct);
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Quote(tenant.DatabaseName)} WITH (FORCE)", conn)
                 { CommandTimeout = DatabaseDdlTimeoutSeconds };
             try
@@ -63,9 +110,11 @@ public sealed class TenantDatabases(IConfiguration configuration, IOptions<Campu
         }
     }
 
-    public async Task<bool> ExistsAsync(string databaseName, CancellationToken ct)
+    public async Task<bool> ExistsAsync(string databaseName, CancellationToken ct) => await ExistsAsync(null, databaseName, ct);
+
+    public async Task<bool> ExistsAsync(string? server, string databaseName, CancellationToken ct)
     {
-        await using var conn = await OpenMaintenanceAsync(ct);
+        await using var conn = await OpenMaintenanceAsync(server, ct);
         await using var cmd = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", conn) { Parameters = { new() { Value = databaseName } } };
         return await cmd.ExecuteScalarAsync(ct) is not null;
     }
@@ -76,14 +125,14 @@ public sealed class TenantDatabases(IConfiguration configuration, IOptions<Campu
         var builder = new NpgsqlConnectionStringBuilder(HostConnectionString);
         var name = builder.Database ?? throw new InvalidOperationException("ConnectionStrings:Default names no Database.");
         if (await ExistsAsync(name, ct)) return;
-        await using var conn = await OpenMaintenanceAsync(ct);
+        await using var conn = await OpenMaintenanceAsync(null, ct);
         await using var create = new NpgsqlCommand($"CREATE DATABASE {Quote(name)} ENCODING 'UTF8' TEMPLATE template0", conn);
         await create.ExecuteNonQueryAsync(ct);
     }
 
-    private async Task<NpgsqlConnection> OpenMaintenanceAsync(CancellationToken ct)
+    private async Task<NpgsqlConnection> OpenMaintenanceAsync(string? server, CancellationToken ct)
     {
-        var builder = new NpgsqlConnectionStringBuilder(HostConnectionString) { Database = "postgres", Pooling = false };
+        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString(server)) { Database = "postgres", Pooling = false };
         var conn = new NpgsqlConnection(builder.ConnectionString);
         await conn.OpenAsync(ct);
         return conn;

@@ -94,7 +94,7 @@ public sealed class FeatureCatalogTests
         var shells = new NoShells();
         var migrator = new FeatureMigrator([], NullLogger<FeatureMigrator>.Instance);
         var manager = new FeatureManager(Catalog, registry, shells, migrator, new ShellAudit(shells), NullLogger<FeatureManager>.Instance);
-        var shell = new ShellContext(tenant, NpgsqlDataSource.Create("Host=unused"));
+        var shell = new ShellContext(tenant, new CampusKonseling.Data.CampusConnections(NpgsqlDataSource.Create("Host=unused"), new CampusKonseling.Data.ConnectionBudget("uji", 1, TimeSpan.FromSeconds(1))));
         return Task.FromResult((manager, registry, shell));
     }
 
@@ -113,6 +113,7 @@ public sealed class FeatureCatalogTests
         private readonly ServiceProvider _services = new ServiceCollection().AddScoped<CurrentShell>().BuildServiceProvider();
         public Task<ShellContext?> GetShellAsync(string tenantName, CancellationToken ct = default) => Task.FromResult<ShellContext?>(null);
         public ShellFailure? GetFailure(string tenantName) => null;
+        public Task<bool> VisitAsync(string tenantName, Func<ShellContext, Task> work, CancellationToken ct = default) => Task.FromResult(false);
         public Task ReloadAsync(string tenantName) => Task.CompletedTask;
         public AsyncServiceScope CreateScope(ShellContext shell) => _services.CreateAsyncScope();
     }

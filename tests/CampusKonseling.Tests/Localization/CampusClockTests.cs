@@ -48,7 +48,7 @@ public sealed class CampusClockTests
             .AddSingleton<IHostEnvironment>(new Environment(environment))
             .AddSingleton<IServer>(new Server(listening))
             .BuildServiceProvider();
-        var current = new CurrentShell { Shell = new ShellContext(tenant, NpgsqlDataSource.Create("Host=localhost")) };
+        var current = new CurrentShell { Shell = new ShellContext(tenant, new CampusKonseling.Data.CampusConnections(NpgsqlDataSource.Create("Host=localhost"), new CampusKonseling.Data.ConnectionBudget("uji", 1, TimeSpan.FromSeconds(1)))) };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CampusKonseling:PublicUrl"] = publicUrl }).Build();
         return new PublicLinks(current, configuration, services);
     }

@@ -12,7 +12,7 @@ namespace CampusKonseling.Audit.Chain;
 /// still form one gapless chain. The caller's transaction must be READ COMMITTED (the default):
 /// an older snapshot would read a stale head. This class only ever inserts.
 /// </summary>
-public sealed class AuditLog(CurrentShell current, RequestOrigin origin, TimeProvider clock) : IAuditLog
+public sealed class AuditLog(CurrentShell current, CampusKonseling.Data.TenantDbConnection scopeConnection, RequestOrigin origin, TimeProvider clock) : IAuditLog
 {
     // Any constant works: every campus has its own database, and advisory locks are per database.
     private const long ChainLock = 0x4155_4449_5443_4B31;
@@ -28,7 +28,8 @@ public sealed class AuditLog(CurrentShell current, RequestOrigin origin, TimePro
             return;
         }
         // A connection of its own: the entry must not depend on whatever the scope's shared connection is doing.
-        await using var connection = await current.Shell.DataSource.OpenConnectionAsync(ct);
+        // When that one is open, the second is taken without waiting for the connection budget (no scope waits holding one).
+        await using var connection = await current.Shell.Connections.OpenConnectionAsync(waitForSlot: !scopeConnection.IsOpen, ct);
         await using var own = await connection.BeginTransactionAsync(ct);
         await AppendAsync(own, draft, ct);
         await own.CommitAsync(ct);

@@ -56,7 +56,7 @@ public sealed class StudentReferrals(TenantDbConnection connection, ISopLauncher
         }
         if (client is not null) konteks["klien"] = client.Id;
 
-        await connection.Connection.OpenAsync(ct);
+        await connection.OpenAsync(ct);
         SopLaunch launch;
         (Guid Id, string Nomor) opened;
         await using (var tx = await connection.Connection.BeginTransactionAsync(ct))

@@ -22,7 +22,7 @@ public sealed class CounselingProtector(CurrentShell current, KeyRingCertificate
         {
             builder.SetApplicationName("CampusKonseling.Kasus." + shell.Name);
             builder.ProtectKeysWithHostCertificate(certificates);
-            builder.Services.Configure<KeyManagementOptions>(o => o.XmlRepository = new TenantKeyRepository(shell.DataSource, certificates.Encryptor(logs)));
+            builder.Services.Configure<KeyManagementOptions>(o => o.XmlRepository = new TenantKeyRepository(shell.Connections, certificates.Encryptor(logs)));
         });
         return provider.CreateProtector("CampusKonseling.Cases.CatatanKonseling");
     });

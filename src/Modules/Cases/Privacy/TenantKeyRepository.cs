@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using CampusKonseling.Security;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
+using CampusKonseling.Data;
 using Npgsql;
 
 namespace CampusKonseling.Cases.Privacy;
@@ -11,13 +12,14 @@ namespace CampusKonseling.Cases.Privacy;
 /// each key's secret wrapped by the host's certificate. Keys stored in clear before wrapping existed
 /// are wrapped in place the first time the ring is read, so an old dump's risk is not carried on.
 /// </summary>
-public sealed class TenantKeyRepository(NpgsqlDataSource dataSource, IXmlEncryptor wrapper) : IXmlRepository
+public sealed class TenantKeyRepository(CampusConnections connections, IXmlEncryptor wrapper) : IXmlRepository
 {
     private bool _wrapped;
 
     public IReadOnlyCollection<XElement> GetAllElements()
     {
-        using var conn = dataSource.OpenConnection();
+        using var conn = connections.CreateConnection();
+        conn.Open();
         var keys = new List<(int Id, string Xml)>();
         using (var cmd = new NpgsqlCommand("SELECT id, xml FROM kasus.protection_keys ORDER BY id", conn))
         using (var reader = cmd.ExecuteReader())
@@ -43,7 +45,8 @@ public sealed class TenantKeyRepository(NpgsqlDataSource dataSource, IXmlEncrypt
 
     public void StoreElement(XElement element, string friendlyName)
     {
-        using var conn = dataSource.OpenConnection();
+        using var conn = connections.CreateConnection();
+        conn.Open();
         using var cmd = new NpgsqlCommand("INSERT INTO kasus.protection_keys (friendly_name, xml) VALUES ($1, $2)", conn)
         {
             Parameters = { new() { Value = friendlyName }, new() { Value = element.ToString(SaveOptions.DisableFormatting) } },

@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CampusKonseling.Direktori.Import;
 
 /// <summary>
-/// Each minute per campus: wakes the worker when an import waits (queued on another node, or stalled
+/// Every five minutes per campus: wakes the worker when an import waits (queued on another node, or stalled
 /// because its node stopped), and forgets used portal tokens that have expired anyway.
 /// </summary>
 public sealed class ImportSweep(DirectoryDb db, ImportSignal signal, CurrentShell current, TimeProvider clock) : IBackgroundTask
 {
-    public TimeSpan Interval => TimeSpan.FromMinutes(1);
+    public TimeSpan Interval => TimeSpan.FromMinutes(5);
 
     public async Task RunAsync(CancellationToken ct)
     {

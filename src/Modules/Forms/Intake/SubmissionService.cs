@@ -48,7 +48,7 @@ public sealed class SubmissionService(
             Telepon = NullIfEmpty(Mapped(Petakan.Telepon)), Saluran = NullIfEmpty(Mapped(Petakan.Saluran)), DikirimPada = now, PenggunaId = penggunaId,
         };
 
-        await connection.Connection.OpenAsync(ct);
+        await connection.OpenAsync(ct);
         SopLaunch? launch = null;
         await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
         {

@@ -8,7 +8,8 @@ namespace CampusKonseling.Notifications.Outbox;
 /// Delivers the outboxes of the running campuses: at once for a campus that was woken; every half
 /// minute for campuses with messages waiting for a retry; and every few minutes for all campuses,
 /// which catches messages queued by other nodes. A failing campus is logged and the others go on.
-/// Campuses without news are not visited, so idle campuses hold no database connections.
+/// Campuses without news are not visited, and a visit to a campus that was not live releases it again, so idle
+/// campuses hold neither memory nor database connections.
 /// </summary>
 public sealed class OutboxWorker(ITenantRegistry registry, IShellHost shells, OutboxSignal signal, OutboxMetrics metrics, TimeProvider clock, ILogger<OutboxWorker> logger) : BackgroundService
 {
@@ -56,20 +57,23 @@ public sealed class OutboxWorker(ITenantRegistry registry, IShellHost shells, Ou
         using var _ = logger.BeginScope("Tenant {Tenant}", tenant);
         try
         {
-            var shell = await shells.GetShellAsync(tenant, ct);
-            if (shell is null || !shell.IsEnabled("Notifications"))
+            var visited = await shells.VisitAsync(tenant, async shell =>
             {
-                metrics.Forget(tenant);
-                return;
-            }
-            await using var scope = shells.CreateScope(shell);
-            var delivery = scope.ServiceProvider.GetRequiredService<OutboxDelivery>();
-            var sent = 0;
-            for (int n; (n = await delivery.DeliverAsync(ct)) > 0;) sent += n;
-            if (await delivery.HasWaitingAsync(ct)) _waiting.Add(tenant);
-            else _waiting.Remove(tenant);
-            // A sweep over every campus must not leave each pool holding a connection (ADR 0002).
-            if (sweep && sent == 0) shell.DataSource.Clear();
+                if (!shell.IsEnabled("Notifications"))
+                {
+                    metrics.Forget(tenant);
+                    return;
+                }
+                await using var scope = shells.CreateScope(shell);
+                var delivery = scope.ServiceProvider.GetRequiredService<OutboxDelivery>();
+                var sent = 0;
+                for (int n; (n = await delivery.DeliverAsync(ct)) > 0;) sent += n;
+                if (await delivery.HasWaitingAsync(ct)) _waiting.Add(tenant);
+                else _waiting.Remove(tenant);
+                // A sweep over every campus must not leave each pool holding a connection (ADR 0018).
+                if (sweep && sent == 0) shell.Connections.GiveBackIdle();
+            }, ct);
+            if (!visited) metrics.Forget(tenant);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -67,7 +67,7 @@ public sealed class PermintaanHak(PrivasiDb db, TenantDbConnection connection, C
             Nama = Short(pemohon.Nama),
             Uraian = uraian, DiajukanPada = now, JatuhTempo = now + HakSubjek.BatasJawab,
         };
-        await connection.Connection.OpenAsync(ct);
+        await connection.OpenAsync(ct);
         SopLaunch launch;
         await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
         {

@@ -208,7 +208,7 @@ public sealed class KerjaInsiden(RegisterInsiden register, PrivasiDb db, TenantD
     /// <summary>A transaction holding the breach's row, reloaded inside it: the same step done twice at once is done once.</summary>
     private async Task<Kunci> KunciAsync(InsidenRow row, CancellationToken ct)
     {
-        if (connection.Connection.State != System.Data.ConnectionState.Open) await connection.Connection.OpenAsync(ct);
+        if (connection.Connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(ct);
         var tx = await connection.Connection.BeginTransactionAsync(ct);
         await connection.EnlistAsync(db, tx, ct);
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM privasi.insiden WHERE id = {row.Id} FOR UPDATE", ct);

@@ -87,7 +87,7 @@ public sealed class RegisterInsiden(PrivasiDb db, TenantDbConnection connection,
             Terlibat = user.FindFirstValue(ClaimTypes.NameIdentifier) is { } me ? [me] : [],
         };
         var dpo = await pejabat.GetAsync(ct);
-        await connection.Connection.OpenAsync(ct);
+        await connection.OpenAsync(ct);
         SopLaunch launch;
         await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
         {

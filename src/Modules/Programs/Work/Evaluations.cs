@@ -56,7 +56,7 @@ public sealed class Evaluations(ProgramsDb db, CampusKonseling.Data.TenantDbConn
     /// </summary>
     public async Task<int> SendLinksAsync(ProgramRow program, CancellationToken ct)
     {
-        await connection.Connection.OpenAsync(ct);
+        await connection.OpenAsync(ct);
         await using var tx = await connection.Connection.BeginTransactionAsync(ct);
         await connection.EnlistAsync(db, tx, ct);
         var now = clock.GetUtcNow();

@@ -85,7 +85,7 @@ public sealed class ProgramCatalog(ProgramsDb db, TenantDbConnection connection,
         };
         foreach (var s in sessions) s.ProgramId = row.Id;
 
-        await connection.Connection.OpenAsync(ct);
+        await connection.OpenAsync(ct);
         SopLaunch launch;
         await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
         {
@@ -109,7 +109,7 @@ public sealed class ProgramCatalog(ProgramsDb db, TenantDbConnection connection,
     /// <summary>Closes a program as finished or cancelled; everyone registered or waiting for a cancelled program is e-mailed with the change.</summary>
     public async Task SetStatusAsync(ProgramRow row, string status, ParticipantMail mail, CancellationToken ct, ProgramArchiving? archiving = null)
     {
-        await connection.Connection.OpenAsync(ct);
+        await connection.OpenAsync(ct);
         await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
         {
             await connection.EnlistAsync(db, tx, ct);

@@ -21,7 +21,7 @@ public sealed class ProgramEdits(ProgramsDb db, TenantDbConnection connection, P
         var moved = !before.Select(s => (s.Mulai, s.Selesai)).SequenceEqual(sessions.OrderBy(s => s.Mulai).Select(s => (s.Mulai, s.Selesai)))
             || row.Tempat != ProgramCatalog.Trim(input.Tempat) || row.Tautan != ProgramCatalog.Trim(input.Tautan);
 
-        await connection.Connection.OpenAsync(ct);
+        await connection.OpenAsync(ct);
         await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
         {
             await connection.EnlistAsync(db, tx, ct);

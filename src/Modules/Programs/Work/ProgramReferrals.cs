@@ -26,7 +26,7 @@ public sealed class ProgramReferrals(ProgramsDb db, TenantDbConnection connectio
         if (p is null || p.Status == StatusPeserta.Batal) return (null, T["Peserta tidak ditemukan."]);
         if (p.CaseNomor is { } already) return (already, T["{0} sudah dirujuk (kasus {1}).", p.Nama, already]);
 
-        await connection.Connection.OpenAsync(ct);
+        await connection.OpenAsync(ct);
         SopLaunch launch;
         await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
         {

@@ -43,7 +43,7 @@ public sealed partial class Registrations(ProgramsDb db, TenantDbConnection conn
         if (!ProgramRules.RegistrationOpen(program, now)) errors["Program"] = T["Pendaftaran program ini sedang tidak dibuka."];
         if (errors.Count > 0) return new(null, errors);
 
-        await connection.Connection.OpenAsync(ct);
+        await connection.OpenAsync(ct);
         await using var tx = await connection.Connection.BeginTransactionAsync(ct);
         await connection.EnlistAsync(db, tx, ct);
         await LockAsync(program.Id, ct);
@@ -80,7 +80,7 @@ public sealed partial class Registrations(ProgramsDb db, TenantDbConnection conn
     /// </summary>
     public async Task<ParticipantRow?> CancelAsync(ProgramRow program, Guid participantId, CancellationToken ct)
     {
-        await connection.Connection.OpenAsync(ct);
+        await connection.OpenAsync(ct);
         await using var tx = await connection.Connection.BeginTransactionAsync(ct);
         await connection.EnlistAsync(db, tx, ct);
         await LockAsync(program.Id, ct);

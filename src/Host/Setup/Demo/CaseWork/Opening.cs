@@ -34,7 +34,7 @@ public static class Opening
         {
             var cara = brief.Masuk == "telepon" ? "Telepon" : "Datang langsung";
             var connection = sp.GetRequiredService<TenantDbConnection>();
-            await connection.Connection.OpenAsync(ct);
+            await connection.OpenAsync(ct);
             SopLaunch launch;
             (Guid Id, string Nomor) opened;
             await using (var tx = await connection.Connection.BeginTransactionAsync(ct))

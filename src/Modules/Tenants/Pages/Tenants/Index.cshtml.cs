@@ -20,12 +20,16 @@ public sealed class IndexModel(ITenantRegistry registry, ITenantManager tenants,
 
     public ShellFailure? Failure(TenantInfo t) => shells.GetFailure(t.Name);
 
+    /// <summary>The database servers to choose from; the choice is offered only when there is more than one.</summary>
+    public IReadOnlyList<string> Servers => tenants.DatabaseServers;
+
     public sealed class NewCampus
     {
         [Required(ErrorMessage = "Nama wajib diisi.")] public string Name { get; set; } = "";
         [Required(ErrorMessage = "Nama tampilan wajib diisi.")] public string DisplayName { get; set; } = "";
         public string? UrlPrefix { get; set; }
         public string? HostNames { get; set; }
+        public string? Server { get; set; }
         [Required(ErrorMessage = "Pilih resep.")] public string Recipe { get; set; } = "";
         [Required(ErrorMessage = "E-mail administrator wajib diisi."), EmailAddress(ErrorMessage = "Format e-mail tidak valid.")] public string AdminEmail { get; set; } = "";
         [Required(ErrorMessage = "Kata sandi administrator wajib diisi."), MinLength(8, ErrorMessage = "Kata sandi minimal 8 karakter.")] public string AdminPassword { get; set; } = "";
@@ -42,7 +46,7 @@ public sealed class IndexModel(ITenantRegistry registry, ITenantManager tenants,
 
         var hosts = (Input.HostNames ?? "").Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
         // All or nothing: a refused recipe leaves no half-made campus to delete before trying again.
-        var created = await tenants.CreateFromRecipeAsync(new NewTenant(Input.Name, Input.DisplayName, Input.UrlPrefix ?? "", hosts, recipe!.Path),
+        var created = await tenants.CreateFromRecipeAsync(new NewTenant(Input.Name, Input.DisplayName, Input.UrlPrefix ?? "", hosts, recipe!.Path, Server: Input.Server),
             new SetupAdmin(Input.AdminEmail, Input.AdminPassword), ct);
         foreach (var e in created.Errors) ModelState.AddModelError("", e);
         if (!created.Succeeded)

@@ -49,7 +49,7 @@ public sealed class NewModel(TenantDbConnection connection, ISopLauncher sops, I
         if (Sops.All(s => s.Kode != Sop)) Errors[nameof(Sop)] = T["Pilih SOP yang dijalankan."];
         if (Errors.Count > 0) return Page();
 
-        await connection.Connection.OpenAsync(ct);
+        await connection.OpenAsync(ct);
         SopLaunch launch;
         (Guid Id, string Nomor) opened;
         await using (var tx = await connection.Connection.BeginTransactionAsync(ct))
