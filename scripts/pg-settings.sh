@@ -132,6 +132,7 @@ pg_use_connection() {
 # Sets the connection from the options the script was given (see the top of this file).
 pg_connect() {
     local connection="$1" env_file="$2"
+    pg_env_file="$env_file"
     pg_tmp="$(mktemp -d)"
     if [[ -z "$connection" && -n "$env_file" ]]; then
         connection="$(pg_env_file_value "$env_file" ConnectionStrings__Default)"
@@ -169,5 +170,23 @@ pg_conninfo_quote() {
 # Campus rows of the host database's registry: name, database name, own connection string (empty when the
 # campus database sits on the host's server), one per line, separated by the unit separator (0x1f).
 pg_registry() {
-    pg_psql -At -F $'\x1f' -c "SELECT name, database_name, coalesce(connection_string, '') FROM host.tenants ORDER BY name"
+    local name database own server
+    while IFS=$'\x1f' read -r name database own server; do
+        printf '%s\x1f%s\x1f%s\n' "$name" "$database" "$(pg_campus_connection "$own" "$server" "$database")"
+    done < <(pg_psql -At -F $'\x1f' -c "SELECT name, database_name, coalesce(connection_string, ''), coalesce(server, '') FROM host.tenants ORDER BY name")
+}
+
+# The connection string of a campus database that is not on the host's server: its own connection string, or that of
+# the database server named in its list entry (CampusKonseling__Servers__NAME__ConnectionString, from the env file or
+# the environment) with its database; empty when it is on the host's server ("utama").
+pg_campus_connection() {
+    local own="$1" server="$2" database="$3" key value=
+    if [[ -n "$own" ]]; then printf '%s' "$own"; return; fi
+    [[ -z "$server" || "${server,,}" == utama ]] && return
+    [[ "$server" =~ ^[A-Za-z0-9_]+$ ]] || die "database server name '$server' is not a plain name"
+    key="CampusKonseling__Servers__${server}__ConnectionString"
+    [[ -n "${pg_env_file:-}" ]] && value="$(pg_env_file_value "$pg_env_file" "$key")"
+    [[ -n "$value" ]] || value="${!key:-}"
+    [[ -n "$value" ]] || die "the campus database server '$server' has no connection string: set $key (in the env file or the environment)"
+    printf '%s;Database=%s' "$value" "$database"
 }

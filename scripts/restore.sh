@@ -86,8 +86,8 @@ restore_external() {
     say "$what: database $PGDATABASE on $PGHOST restored from ${file#"$dir"/}"
 }
 
-registry_row() { # NAME -> "database<0x1f>connection" from the live campus list, or nothing
-    pg_psql -At -F $'\x1f' -c "SELECT database_name, coalesce(connection_string, '') FROM host.tenants WHERE name = $(sql_literal "$1")"
+registry_row() { # NAME -> "database<0x1f>connection<0x1f>server" from the live campus list, or nothing
+    pg_psql -At -F $'\x1f' -c "SELECT database_name, coalesce(connection_string, ''), coalesce(server, '') FROM host.tenants WHERE name = $(sql_literal "$1")"
 }
 
 # The campus-list entry in the backup (campuses/NAME.csv), read without adding it: "database<0x1f>connection".
@@ -98,12 +98,12 @@ backup_row() {
     pg_psql -At -F $'\x1f' <<SQL
 CREATE TEMP TABLE restore_row (LIKE host.tenants);
 \copy restore_row ($columns) FROM $(sql_literal "$csv") WITH (FORMAT csv, HEADER)
-SELECT database_name, coalesce(connection_string, '') FROM restore_row WHERE name = $(sql_literal "$name");
+SELECT database_name, coalesce(connection_string, ''), coalesce(server, '') FROM restore_row WHERE name = $(sql_literal "$name");
 SQL
 }
 
 restore_campus() {
-    local name="$1" row database own_connection csv listed=1
+    local name="$1" row database own_connection server csv listed=1
     row="$(registry_row "$name")"
     if [[ -z "$row" ]]; then
         listed=0
@@ -112,11 +112,15 @@ restore_campus() {
         row="$(backup_row "$name" "$csv")" || die "campus $name: cannot read its list entry from $csv"
         [[ -n "$row" ]] || die "campus $name: $csv has no entry for it"
     fi
-    IFS=$'\x1f' read -r database own_connection <<<"$row"
+    IFS=$'\x1f' read -r database own_connection server <<<"$row"
     # The database first, the list entry after: a running platform that sees the campus on its list
     # must find the restored database, not make an empty one of its own in the meantime.
     if [[ -n "$own_connection" ]]; then
         (restore_external "$own_connection" "$dir/campuses/$name.dump" "campus $name") || exit 1
+    elif [[ -n "$server" && "${server,,}" != utama ]]; then
+        # On another of the platform's database servers: made there as on the host's server.
+        (pg_use_connection "$(pg_campus_connection "" "$server" "$database")" &&
+            restore_database "$database" "$dir/campuses/$name.dump" "campus $name (server $server)") || exit 1
     else
         restore_database "$database" "$dir/campuses/$name.dump" "campus $name"
     fi

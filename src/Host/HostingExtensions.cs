@@ -60,6 +60,7 @@ public static class HostingExtensions
         services.AddSingleton<FeatureMigrator>();
         services.AddSingleton<ShellHost>();
         services.AddSingleton<IShellHost>(sp => sp.GetRequiredService<ShellHost>());
+        services.AddSingleton<ShellMetrics>();
         services.AddHostedService<ShellSweeper>();
         services.AddSingleton<ShellAudit>();
         services.AddSingleton<FeatureManager>();
@@ -68,6 +69,7 @@ public static class HostingExtensions
         services.AddSingleton<RecipeRunner>();
         services.AddSingleton<IRecipeRunner>(sp => sp.GetRequiredService<RecipeRunner>());
         services.AddSingleton<TenantManager>();
+        services.AddSingleton<CampusMove>();
         services.AddSingleton<ITenantManager>(sp => sp.GetRequiredService<TenantManager>());
         services.AddSingleton<HostBootstrapper>();
         services.AddSingleton<TenantResolver>();

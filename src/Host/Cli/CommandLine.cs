@@ -7,6 +7,7 @@ namespace CampusKonseling.Host.Cli;
 /// <summary>
 /// Operator verbs: <c>recipes validate FILE</c>, <c>recipes import-sop FILE</c>, <c>recipes list</c>, <c>tenants list</c>,
 /// <c>tenants create --name X --prefix X [--host H] [--display-name D] [--server S] --recipe FILE [--admin-email E --admin-password P]</c>,
+/// <c>tenants move NAME --server S [--drop-source]</c>,
 /// <c>tenants disable|enable|delete NAME</c>. Anything else starts the web host.
 /// </summary>
 public sealed class CommandLine
@@ -56,6 +57,13 @@ public sealed class CommandLine
                     await services.GetRequiredService<TenantManager>().SetStateAsync(name, _command[1] == "disable" ? TenantState.Disabled : TenantState.Running);
                     await output.WriteLineAsync($"{name}: {_command[1]}d");
                     return 0;
+                case ["tenants", "move", var name, "--server", var server, .. var rest] when rest is [] or ["--drop-source"]:
+                {
+                    await services.GetRequiredService<HostBootstrapper>().EnsureHostDatabaseAsync(default);
+                    var errors = await services.GetRequiredService<CampusMove>().MoveAsync(name, server, rest is ["--drop-source"], output);
+                    foreach (var e in errors) await Console.Error.WriteLineAsync(e);
+                    return errors.Count == 0 ? 0 : 1;
+                }
                 case ["tenants", "delete", var name, "--confirm", var confirm] when confirm == name:
                     await services.GetRequiredService<TenantManager>().DeleteAsync(name);
                     await output.WriteLineAsync($"{name}: deleted, database dropped");
@@ -80,6 +88,7 @@ public sealed class CommandLine
           tenants list
           tenants create --name NAME --prefix PREFIX [--host HOSTNAME] [--display-name TEXT] [--server SERVER] --recipe FILE [--admin-email E --admin-password P]
           tenants disable NAME | tenants enable NAME
+          tenants move NAME --server SERVER [--drop-source]
           tenants delete NAME --confirm NAME
         """;
 

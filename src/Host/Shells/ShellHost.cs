@@ -153,7 +153,18 @@ public sealed class ShellHost(
             tenant = tenant with { EnabledFeatures = tenant.EnabledFeatures.Concat(missing).ToList() };
             logger.LogInformation("Tenant {Tenant}: enabling new core features {Features}", tenant.Name, string.Join(", ", missing));
         }
-        var shell = CreateUncached(tenant);
+        ShellContext shell;
+        try
+        {
+            shell = CreateUncached(tenant);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // A server name the configuration does not know, an unreadable connection string.
+            _failures[tenant.Name] = new ShellFailure(tenant.Name, ex.Message, clock.GetUtcNow());
+            logger.LogError(ex, "Tenant {Tenant} cannot reach its database", tenant.Name);
+            return null;
+        }
         try
         {
             if (!_migrated.ContainsKey((tenant.Name, tenant.UpdatedUtc)))

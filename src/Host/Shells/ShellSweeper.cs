@@ -7,10 +7,11 @@ namespace CampusKonseling.Host.Shells;
 /// Releases campus shells idle for <c>CampusKonseling:ShellIdleSeconds</c>, so a host serving hundreds of
 /// campuses keeps in memory (and holds connections for) only those in use; the next request builds one again.
 /// </summary>
-public sealed class ShellSweeper(ShellHost shells, BootstrapService bootstrap, IOptions<CampusKonselingOptions> options, TimeProvider clock, ILogger<ShellSweeper> logger) : BackgroundService
+public sealed class ShellSweeper(ShellHost shells, ShellMetrics metrics, BootstrapService bootstrap, IOptions<CampusKonselingOptions> options, TimeProvider clock, ILogger<ShellSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _ = metrics; // created with the sweeper, so the gauges exist from the start
         var idle = TimeSpan.FromSeconds(Math.Max(1, options.Value.ShellIdleSeconds));
         // Looks a few times per idle period, at most every 30 s.
         var every = TimeSpan.FromSeconds(Math.Clamp(idle.TotalSeconds / 4, 0.5, 30));

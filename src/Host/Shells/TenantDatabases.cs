@@ -110,6 +110,15 @@ public sealed class TenantDatabases(IConfiguration configuration, IOptions<Campu
         }
     }
 
+    /// <summary>Ends the platform's own sessions in a campus database (before it is dumped for a move).</summary>
+    public async Task EndSessionsAsync(TenantInfo tenant, CancellationToken ct)
+    {
+        await using var conn = await OpenMaintenanceAsync(tenant.Server, ct);
+        await using var end = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()", conn)
+            { Parameters = { new() { Value = tenant.DatabaseName } } };
+        await end.ExecuteNonQueryAsync(ct);
+    }
+
     public async Task<bool> ExistsAsync(string databaseName, CancellationToken ct) => await ExistsAsync(null, databaseName, ct);
 
     public async Task<bool> ExistsAsync(string? server, string databaseName, CancellationToken ct)

@@ -59,6 +59,10 @@ public sealed class PlatformFixture : IAsyncLifetime
         if (Environment.GetEnvironmentVariable("CK_SMTP_TLS_CA") is { Length: > 0 } ca)
             Environment.SetEnvironmentVariable("CampusKonseling__Smtp__TrustedCertificatesFile", ca);
 
+        // The second database server ./test.sh starts, known to every host and CLI run of the suite as "kedua".
+        if (Environment.GetEnvironmentVariable("CK_TEST_SECOND_SERVER") is { Length: > 0 } second)
+            Environment.SetEnvironmentVariable("CampusKonseling__Servers__kedua__ConnectionString", second);
+
         _host = TestHost.Start();
         await RemoveLeftoversAsync();
         _templates = new CampusTemplates(this);

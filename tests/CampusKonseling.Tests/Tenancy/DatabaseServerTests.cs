@@ -68,6 +68,52 @@ public sealed class DatabaseServerTests(PlatformFixture platform)
         Assert.False(await ExistsOnSecondAsync(entry.DatabaseName));
     }
 
+    [Fact]
+    public async Task An_operator_moves_a_campus_to_the_second_server_and_it_works_there()
+    {
+        _ = SecondServer;
+        var campus = await platform.CreateTenantAsync("unpam", "pindah");
+        using var client = platform.Client();
+        await client.SignInAsync(campus.Prefix, campus.AdminEmail, campus.AdminPassword);
+
+        // A server the host does not know is refused, and the campus stays open where it was.
+        var unknown = await Cli.RunAsync("tenants", "move", campus.Name, "--server", "ketiga");
+        Assert.Equal(1, unknown.Code);
+        Assert.Contains("Server basis data 'ketiga' tidak dikenal", unknown.Error);
+        Assert.Equal(TenantState.Running, (await platform.Services.GetRequiredService<ITenantRegistry>().ListFreshAsync(TimeSpan.Zero)).Single(t => t.Name == campus.Name).State);
+
+        var moved = await Cli.RunAsync("tenants", "move", campus.Name, "--server", "kedua", "--drop-source");
+        Assert.True(moved.Code == 0, moved.Output + moved.Error);
+        Assert.Contains("verified:", moved.Output);
+        Assert.Contains("moved to server kedua", moved.Output);
+
+        var entry = (await platform.Services.GetRequiredService<ITenantRegistry>().ListFreshAsync(TimeSpan.Zero)).Single(t => t.Name == campus.Name);
+        Assert.Equal("kedua", entry.Server);
+        Assert.Equal(TenantState.Running, entry.State);
+        Assert.True(await ExistsOnSecondAsync(campus.Database));
+        Assert.False(await TestDatabase.DatabaseExistsAsync(campus.Database));
+        var listed = (await Cli.RunAsync("tenants", "list")).Output.Split('\n').Single(l => l.StartsWith(campus.Name + "\t"));
+        Assert.StartsWith($"{campus.Name}\tRunning\t", listed);
+        Assert.EndsWith("\tkedua", listed.TrimEnd());
+
+        // The running platform serves it from there (it sees the change within its registry cache): the same
+        // administrator signs in again, against the moved user table.
+        using var again = platform.Client();
+        var started = DateTime.UtcNow;
+        while (true)
+        {
+            using var page = await again.GetAsync($"/{campus.Prefix}/akun/masuk");
+            if (page.StatusCode == HttpStatusCode.OK || DateTime.UtcNow - started > TimeSpan.FromSeconds(30)) break;
+            await Task.Delay(500);
+        }
+        await again.SignInAsync(campus.Prefix, campus.AdminEmail, campus.AdminPassword);
+        using var admin = await again.GetAsync($"/{campus.Prefix}/admin");
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+
+        await platform.Services.GetRequiredService<TenantManager>().DeleteAsync(campus.Name);
+        Assert.False(await ExistsOnSecondAsync(campus.Database));
+    }
+
     private static async Task<bool> ExistsOnSecondAsync(string database)
     {
         await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(SecondServer) { Database = "postgres", Pooling = false }.ConnectionString);

@@ -6,12 +6,13 @@ using Quartz;
 namespace CampusKonseling.Sop.Timers;
 
 /// <summary>Runs a reminder or an escalation inside the campus it belongs to.</summary>
-public sealed class SlaTimerJob(IShellHost shells, ILogger<SlaTimerJob> logger) : IJob
+public sealed class SlaTimerJob(IShellHost shells, ITenantRegistry registry, ILogger<SlaTimerJob> logger) : IJob
 {
     public const string Tenant = "tenant";
     public const string Instance = "instance";
     public const string Activation = "activation";
     public const string Kind = "kind";
+    private static readonly TimeSpan RetryClosedAfter = TimeSpan.FromMinutes(1);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -19,9 +20,20 @@ public sealed class SlaTimerJob(IShellHost shells, ILogger<SlaTimerJob> logger) 
         var tenant = data.GetString(Tenant)!;
         using var _ = logger.BeginScope("Tenant {Tenant}", tenant);
         var shell = await shells.GetShellAsync(tenant, cancellationToken);
+        if (shell is null && await registry.FindAsync(tenant, cancellationToken) is { State: not TenantState.Uninitialized })
+        {
+            // Closed for a while (being moved to another database server, disabled) or its database unreachable:
+            // the reminder or escalation is kept and tried again, not lost.
+            await context.Scheduler.ScheduleJob(TriggerBuilder.Create().ForJob(context.JobDetail.Key)
+                .StartAt(DateTimeOffset.UtcNow.Add(RetryClosedAfter))
+                .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+                .Build(), new ScheduleJobOptions(), cancellationToken);
+            logger.LogWarning("SLA timer of campus {Tenant} postponed by {Minutes} min: the campus is not open now", tenant, RetryClosedAfter.TotalMinutes);
+            return;
+        }
         if (shell is null || !shell.IsEnabled(Manifest.FeatureId))
         {
-            logger.LogWarning("SLA timer skipped: campus {Tenant} is not running or has no SOP feature", tenant);
+            logger.LogWarning("SLA timer skipped: campus {Tenant} no longer exists or has no SOP feature", tenant);
             return;
         }
         await using var scope = shells.CreateScope(shell);
