@@ -19,7 +19,8 @@ using Npgsql;
 //   dotnet run -c Release --project benchmarks/ManyCampuses [-- 100 500 1000]
 var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [100, 500, 1000];
 const string hostDb = "campuskonseling_bench_many", prefix = "ckmany_", node = "bench-many";
-const int httpPort = 5181, coldExtra = 100;
+const int coldExtra = 100;
+var httpPort = FreePort();
 var server = BenchHost.Server;
 
 Console.WriteLine($"Setting up the template campus from unipma.recipe.json …");
@@ -148,6 +149,13 @@ async Task<(Process, HttpClient)> StartHostAsync()
     await BenchHost.WaitAsync(async () => (await client.GetAsync("health")).StatusCode == HttpStatusCode.OK);
     await Task.Delay(1000);
     return (process, client);
+}
+
+static int FreePort()
+{
+    using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+    probe.Start();
+    return ((IPEndPoint)probe.LocalEndpoint).Port;
 }
 
 static void Stop(Process process)

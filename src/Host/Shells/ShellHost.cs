@@ -167,7 +167,8 @@ public sealed class ShellHost(
         }
         try
         {
-            if (!_migrated.ContainsKey((tenant.Name, tenant.UpdatedUtc)))
+            var firstStart = !_migrated.ContainsKey((tenant.Name, tenant.UpdatedUtc));
+            if (firstStart)
             {
                 await using var scope = CreateScope(shell);
                 await migrator.MigrateAsync(scope.ServiceProvider, shell, tenant.EnabledFeatures, ct);
@@ -180,7 +181,8 @@ public sealed class ShellHost(
             }
             _migrated[(shell.Tenant.Name, shell.Tenant.UpdatedUtc)] = 0;
             _failures.TryRemove(tenant.Name, out _);
-            logger.LogInformation("Tenant {Tenant} started with {Count} features", tenant.Name, tenant.EnabledFeatures.Count);
+            // Loaded again after being released: routine, not worth a line per campus at Information.
+            logger.Log(firstStart ? LogLevel.Information : LogLevel.Debug, "Tenant {Tenant} started with {Count} features", tenant.Name, tenant.EnabledFeatures.Count);
             return shell;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -63,4 +63,53 @@ public sealed class BroadQueryTests(PlatformFixture platform)
         Assert.StartsWith("Sekitar", page.QuerySelector("#jumlah")!.TextContent);
         Assert.Contains($"dari {ArchiveSearch.Candidates / 20}", page.QuerySelector(".pager")!.TextContent);
     }
+
+    [Fact]
+    public async Task A_counselors_common_word_in_their_own_notes_is_estimated_within_their_records_and_a_rare_one_is_exact()
+    {
+        const int all = 150_000;
+        var campus = await platform.CreateTenantAsync("konseling-asesmen", "arsipsaya");
+        var sop = new SopHarness(platform, campus);
+        var (cemas, halusinasi) = await sop.InCampusAsync(async sp =>
+        {
+            var words = sp.GetRequiredService<CounselingWords>();
+            return (await words.TokensAsync("cemas", default), await words.TokensAsync("halusinasi", default));
+        });
+        // One record in ten is Maya's; of hers, two in five have "cemas" in the notes (6,000: 4 % of the archive, too few
+        // for the sample rule alone) and one in a thousand "halusinasi". Another counselor's notes have "cemas" too.
+        await TestDatabase.ExecuteAsync(campus.Database, $"""
+            INSERT INTO arsip.records (id, jenis, subjek_id, judul, tahun, semester, bidang, konselor_id, konselor_nama, dibuka, ditutup, teks_umum, cari, konseling_token, diarsipkan_pada, versi)
+            SELECT gen_random_uuid(), 'kasus', 'saya-' || i, 'Kasus ' || i, extract(year FROM t)::int, 'Ganjil', (ARRAY['Akademik','Personal','Karier','Sosial'])[1 + i % 4],
+                   CASE WHEN i % 10 = 0 THEN 'maya' ELSE 'lain-' || i % 7 END, CASE WHEN i % 10 = 0 THEN 'Maya Sari' ELSE 'Konselor ' || i % 7 END,
+                   t - interval '10 days', t, 'Layanan dicatat oleh staf.', to_tsvector('indonesian', 'Layanan dicatat oleh staf.'),
+                   CASE WHEN i % 50 = 0 OR i % 50 = 20 OR i % 10 = 3 THEN ARRAY['{cemas[0]}'] WHEN i % 10000 = 0 THEN ARRAY['{halusinasi[0]}'] ELSE ARRAY[]::text[] END,
+                   now(), 0
+            FROM (SELECT i, timestamptz '2021-01-01' + (i * interval '17 minutes') AS t FROM generate_series(1, {all}) AS i) g;
+            UPDATE arsip.records SET konseling_token = konseling_token || ARRAY['{halusinasi[0]}'] WHERE konselor_id = 'maya' AND (substring(subjek_id from 6))::int % 10000 = 0;
+            ANALYZE arsip.records;
+            """);
+        Task<SearchResult> Search(string who, string q, string? bidang = null) =>
+            sop.InCampusAsync(sp => sp.GetRequiredService<ArchiveSearch>().SearchAsync(new Reader(who, false), new SearchRequest(q, Bidang: bidang)));
+
+        var own = await Search("maya", "cemas");
+        Assert.True(own.Perkiraan);
+        Assert.InRange(own.Total, 6_000 * 0.75, 6_000 * 1.25);
+        Assert.Equal(20, own.Hits.Count);
+        // Only her own records, and the newest of her matches (the newest is number 149,970; candidates span 500 × 25).
+        Assert.All(own.Hits, h => Assert.True(int.Parse(h.SubjekId[5..]) % 10 == 0 && int.Parse(h.SubjekId[5..]) % 50 is 0 or 20, h.SubjekId));
+        Assert.All(own.Hits, h => Assert.True(int.Parse(h.SubjekId[5..]) > all - Candidates * 25 - 100, h.SubjekId));
+        Assert.All(own.Hits, h => Assert.True(h.DariKonseling));
+        Assert.InRange(own.Facets.Single(f => f.Kolom == "bidang").Nilai.Sum(v => v.Jumlah), own.Total - 4, own.Total + 4);
+        Assert.Equal(["Maya Sari"], own.Facets.Single(f => f.Kolom == "konselor_nama").Nilai.Select(v => v.Nilai));
+
+        // A rare word of hers stays exact, and so does the same search by a counselor with none of those notes.
+        var rare = await Search("maya", "halusinasi");
+        Assert.False(rare.Perkiraan);
+        Assert.Equal(all / 10_000, rare.Total);
+        var other = await Search("lain-9", "cemas");
+        Assert.False(other.Perkiraan);
+        Assert.Equal(0, other.Total);
+    }
+
+    private const int Candidates = ArchiveSearch.Candidates;
 }

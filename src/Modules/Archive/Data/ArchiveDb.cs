@@ -42,8 +42,10 @@ public sealed class ArchiveDb(DbContextOptions<ArchiveDb> options) : DbContext(o
             e.HasIndex(x => x.KonselingToken).HasMethod("gin");
             e.HasIndex(x => x.Nama).HasMethod("gin").HasOperators("gin_trgm_ops");
             // Newest first, as result lists and a broad query's candidates are read (and retention's ranges).
-            // A counselor's own counseling words: their records (this) intersected with the token's (GIN).
-            e.HasIndex(x => x.KonselorId);
+            // A counselor's own counseling words: their records (this) intersected with the token's (GIN), and for a
+            // broad search the newest of their records first (ArchiveSearch's candidates).
+            e.HasIndex(x => new { x.KonselorId, x.Ditutup, x.Id }).IsDescending(false, true, false)
+                .HasNullSortOrder(NullSortOrder.NullsLast, NullSortOrder.NullsLast, NullSortOrder.NullsLast);
             // Every text query also matches a NIM exactly; without this, that OR branch makes each one a full scan.
             e.HasIndex(x => x.Nim);
             e.HasIndex(x => new { x.Ditutup, x.Id }).IsDescending(true, false).HasNullSortOrder(NullSortOrder.NullsLast, NullSortOrder.NullsLast);

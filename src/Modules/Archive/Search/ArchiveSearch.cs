@@ -54,14 +54,15 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
             q = web.Length == 0 && i == 0 ? $"to_tsquery('simple', @p{i})" : $"{q} && to_tsquery('simple', @p{i})";
         }
         var hasText = web.Length > 0 || prefixes.Count > 0;
-        var text = hasText
-            ? $"(r.cari @@ ({q}) OR (cardinality(@tokens) > 0 AND (@semua OR r.konselor_id = @me) AND r.konseling_token @> @tokens) OR (@raw <> '' AND (r.nama % @raw OR r.nim = @raw)))"
-            : "true";
-        var where = new List<string> { text };
+        // Staff text, the name (a small typo allowed) and the NIM; and the counseling words the reader may search.
+        const string ownNotes = "(cardinality(@tokens) > 0 AND (@semua OR r.konselor_id = @me) AND r.konseling_token @> @tokens)";
+        var staffText = $"(r.cari @@ ({q}) OR (@raw <> '' AND (r.nama % @raw OR r.nim = @raw)))";
+        var text = hasText ? $"({staffText} OR {ownNotes})" : "true";
+        var filters = new List<string>();
         void Filter(string column, object? value, string name)
         {
             if (value is null || value is string { Length: 0 }) return;
-            where.Add($"r.{column} = @{name}");
+            filters.Add($"r.{column} = @{name}");
             parameters.Add(new(name, value));
         }
         Filter("sop_judul", r.Sop, "f_sop");
@@ -72,7 +73,10 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         Filter("jenis_klien", r.JenisKlien, "f_jenis");
         Filter("hasil", r.Hasil, "f_hasil");
         Filter("unit", r.Unit, "f_unit");
-        var condition = string.Join(" AND ", where);
+        var condition = string.Join(" AND ", filters.Prepend(text));
+        var andFilters = string.Concat(filters.Select(f => " AND " + f));
+        // A counselor searching words of their own notes: those matches are among their records only.
+        var ownWords = hasText && !reader.SemuaKonseling && parameters.Single(p => p.ParameterName == "tokens").Value is string[] { Length: > 0 };
 
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
@@ -83,7 +87,7 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
             return cmd;
         }
 
-        var broad = await BroadAsync(conn, Command, condition, r.Tahun is not null, ct);
+        var broad = await BroadAsync(conn, Command, condition, r.Tahun is not null, ownWords, ct);
 
         // The total and every facet in one scan of the matching rows (GROUPING SETS; the empty set is the total):
         // every match when the query is selective, a sample of the archive's pages when it is broad.
@@ -113,7 +117,9 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         var hits = new List<(SearchHit Hit, string? Cipher)>();
         await using (var page = Command($@"SELECT r.id, r.jenis, r.subjek_id, r.judul, r.nomor, r.sop_judul, r.nama, r.ditutup, {headline},
                 {counselingHit}, CASE WHEN {counselingHit} THEN r.konseling_teks END, r.keterangan
-            FROM {(broad is not null && !byDate ? $"(SELECT * FROM arsip.records r WHERE {condition}{YearBound(r.Tahun)} ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT {Candidates}) r" : $"arsip.records r WHERE {condition}")}
+            FROM {(broad is null || byDate ? $"arsip.records r WHERE {condition}"
+                : ownWords ? $"arsip.records r WHERE r.id IN ({NewestOwn(staffText, andFilters, r.Tahun)})"
+                : $"(SELECT * FROM arsip.records r WHERE {condition}{YearBound(r.Tahun)} ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT {Candidates}) r")}
             ORDER BY {order} LIMIT {Math.Clamp(r.PageSize, 1, 100)} OFFSET {(Math.Max(1, r.Page) - 1) * Math.Clamp(r.PageSize, 1, 100)}"))
         await using (var reader2 = await page.ExecuteReaderAsync(ct))
             while (await reader2.ReadAsync(ct))
@@ -150,8 +156,22 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
     public const int ExactMatches = 5_000;
     public const double BroadShare = 0.05;
 
-    /// <summary>How many rows the sample of a broad query reads, and how many recent matches its relevance ranks.</summary>
-    public const int SampleRows = 5_000, Candidates = 500;
+    /// <summary>
+    /// How many rows the sample of a broad query reads at least, how many matches it should hold at least, and how many
+    /// recent matches its relevance ranks.
+    /// </summary>
+    public const int SampleRows = 5_000, SampleMatches = 300, Candidates = 500;
+
+    /// <summary>
+    /// The candidates of a counselor's broad search of their own words: the newest matches of the staff text (every
+    /// record) and, read through their newest-first index, the newest matches of their own notes among their records;
+    /// so neither branch makes the other visit every match.
+    /// </summary>
+    private static string NewestOwn(string staffText, string andFilters, int? tahun) => $"""
+        (SELECT r.id FROM arsip.records r WHERE {staffText}{andFilters}{YearBound(tahun)} ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT {Candidates})
+        UNION
+        (SELECT r.id FROM arsip.records r WHERE r.konselor_id = @me AND r.konseling_token @> @tokens{andFilters}{YearBound(tahun)} ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT {Candidates})
+        """;
 
     private sealed record Broad(double Estimate, double Percent);
 
@@ -166,20 +186,43 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
     /// <summary>
     /// Whether a query is broad, from the planner's estimate (GIN statistics know how common a word is) — one
     /// EXPLAIN, no scan. A broad query's exact count and ranking would each read most of the archive. A query within
-    /// one year is broad from <see cref="ExactMatches"/> on, whatever its share: the year bounds its candidates' scan.
-    /// The sample reads <see cref="SampleRows"/> rows, or more so that about 500 matches are in it.
+    /// one year is broad from <see cref="ExactMatches"/> on, whatever its share: the year bounds its candidates' scan; so is
+    /// a counselor's search of their own words, whose candidates are read through their newest-first index. Counting
+    /// those exactly would visit each of their matching records, scattered over the archive.
+    /// The sample reads <see cref="SampleRows"/> rows, or more so that about <see cref="SampleMatches"/> matches are in it.
     /// </summary>
-    private static async Task<Broad?> BroadAsync(NpgsqlConnection conn, Func<string, NpgsqlCommand> command, string condition, bool oneYear, CancellationToken ct)
+    private static async Task<Broad?> BroadAsync(NpgsqlConnection conn, Func<string, NpgsqlCommand> command, string condition, bool oneYear, bool ownWords, CancellationToken ct)
     {
-        await using var size = new NpgsqlCommand("SELECT reltuples FROM pg_class WHERE oid = 'arsip.records'::regclass", conn);
+        // The name matches a whole query similar to it (a typo or two in a full name); at pg_trgm's default 0.3 a single
+        // word like "cemas" had the index return every "Dimas" to be rechecked. The setting lasts for this connection's
+        // session, which Npgsql resets when the connection goes back to the pool.
+        await using var size = new NpgsqlCommand("SELECT reltuples, set_config('pg_trgm.similarity_threshold', '0.5', false) FROM pg_class WHERE oid = 'arsip.records'::regclass", conn);
         var rows = Convert.ToDouble(await size.ExecuteScalarAsync(ct) ?? 0.0);
         if (rows <= ExactArchive) return null;
         await using var explain = command($"EXPLAIN (FORMAT JSON) SELECT 1 FROM arsip.records r WHERE {condition}");
         using var plan = System.Text.Json.JsonDocument.Parse((string)(await explain.ExecuteScalarAsync(ct))!);
         var estimate = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
-        if (estimate <= ExactMatches || (estimate < rows * BroadShare && !oneYear)) return null;
-        var percent = Math.Max(100.0 * SampleRows / rows, 100.0 * 500 / estimate);
+        if (ownWords) estimate = Math.Max(estimate, await OwnMatchesAsync(command, ct));
+        if (estimate <= ExactMatches || (estimate < rows * BroadShare && !oneYear && !ownWords)) return null;
+        var percent = Math.Max(100.0 * SampleRows / rows, 100.0 * SampleMatches / estimate);
         return new Broad(estimate, Math.Min(100.0, Math.Round(percent, 3)));
+    }
+
+    /// <summary>
+    /// How many of the counselor's records have the words: the share among their newest thousand times the number of
+    /// their records (the planner's estimate). The planner alone multiplies "theirs" by "has the word" as if unrelated,
+    /// and a counselor's words are of course mostly in their own notes.
+    /// </summary>
+    private static async Task<double> OwnMatchesAsync(Func<string, NpgsqlCommand> command, CancellationToken ct)
+    {
+        await using var theirs = command("EXPLAIN (FORMAT JSON) SELECT 1 FROM arsip.records r WHERE r.konselor_id = @me");
+        using var plan = System.Text.Json.JsonDocument.Parse((string)(await theirs.ExecuteScalarAsync(ct))!);
+        var records = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        await using var share = command("""
+            SELECT count(*) FILTER (WHERE s.konseling_token @> @tokens)::float8 / greatest(count(*), 1)
+            FROM (SELECT r.konseling_token FROM arsip.records r WHERE r.konselor_id = @me ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT 1000) s
+            """);
+        return records * Convert.ToDouble(await share.ExecuteScalarAsync(ct));
     }
 
     /// <summary>Splits a query: words, "phrases" and -exclusions go to websearch_to_tsquery; word* are prefixes; plain words also hit counseling tokens.</summary>

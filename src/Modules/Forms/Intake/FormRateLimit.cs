@@ -1,11 +1,8 @@
 using CampusKonseling.Security;
 using System.Net;
-using System.Threading.RateLimiting;
-using CampusKonseling.Shell;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
 
 namespace CampusKonseling.Forms.Intake;
@@ -19,16 +16,8 @@ public static class FormRateLimit
     public const string Policy = "formulir";
 
     public static IServiceCollection AddFormRateLimit(this IServiceCollection services) =>
-        services.AddRateLimiter(o =>
+        services.AddPublicPostLimit(Policy, "CampusKonseling:Forms:PostsPerMinute", 20).AddRateLimiter(o =>
         {
-            o.AddPolicy(Policy, context =>
-            {
-                if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("lihat");
-                var limit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("CampusKonseling:Forms:PostsPerMinute", 20);
-                var tenant = context.RequestServices.GetRequiredService<CurrentShell>() is { HasShell: true } c ? c.Shell.Name : "-";
-                return RateLimitPartition.GetFixedWindowLimiter($"{tenant}|{context.Connection.RemoteIpAddress}",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
             o.OnRejected = async (rejected, ct) =>
             {
                 var T = rejected.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<S>>();
