@@ -10,6 +10,9 @@ namespace CampusKonseling.Data;
 /// it has physical connections (<c>held ≥ physical</c>): a connection is opened only after a slot is
 /// taken, unless the campus already holds more slots than connections in use; slots come back when
 /// the pool is cleared (idle connections closed at once, busy ones when returned).
+/// A scope's connection (<see cref="TenantDbConnection"/>) keeps its slot from its first open until the scope
+/// ends, across the closes and opens EF makes around each query: a request waits for a slot once, not once per
+/// query behind everyone else waiting. Other connections give theirs back when they close.
 /// </summary>
 /// <remarks>
 /// Every open goes through here: <see cref="OpenAsync(NpgsqlConnection, CancellationToken)"/>, the EF
@@ -43,12 +46,26 @@ public sealed class CampusConnections : IAsyncDisposable
     internal NpgsqlDataSource Source => _source;
 
     /// <summary>A closed connection to the campus database; open it with <see cref="OpenAsync(NpgsqlConnection, CancellationToken)"/>.</summary>
-    public NpgsqlConnection CreateConnection()
+    /// <param name="keepSlot">
+    /// Keep the slot across closes until <see cref="Release"/> (a scope's connection); otherwise it goes back at each close.
+    /// </param>
+    public NpgsqlConnection CreateConnection(bool keepSlot = false)
     {
         var connection = _source.CreateConnection();
-        Leases.Add(connection, new Lease(this));
+        Leases.Add(connection, new Lease(this, keepSlot));
         connection.StateChange += OnStateChange;
         return connection;
+    }
+
+    /// <summary>Whether the connection holds a slot now (open, or a scope's connection between two queries).</summary>
+    public static bool HoldsSlot(NpgsqlConnection connection) => Leases.TryGetValue(connection, out var lease) && lease.Taken;
+
+    /// <summary>Gives back the slot a scope's connection kept (its scope ended).</summary>
+    public static void Release(NpgsqlConnection connection)
+    {
+        if (!Leases.TryGetValue(connection, out var lease) || !lease.Taken) return;
+        lease.Taken = false;
+        lease.Owner.Return();
     }
 
     /// <summary>Opens a new connection, waiting for a slot; <paramref name="waitForSlot"/> false takes it at once (see remarks).</summary>
@@ -84,10 +101,10 @@ public sealed class CampusConnections : IAsyncDisposable
         lease.Taken = true;
     }
 
-    /// <summary>Gives back the slot of a connection that did not open.</summary>
+    /// <summary>Gives back the slot of a connection that did not open (a scope's connection keeps it for the next try).</summary>
     internal static void OpenFailed(NpgsqlConnection connection)
     {
-        if (!Leases.TryGetValue(connection, out var lease) || !lease.Taken || connection.State == ConnectionState.Open) return;
+        if (!Leases.TryGetValue(connection, out var lease) || !lease.Taken || lease.KeepSlot || connection.State == ConnectionState.Open) return;
         lease.Taken = false;
         lease.Owner.Return();
     }
@@ -98,10 +115,11 @@ public sealed class CampusConnections : IAsyncDisposable
         if (!Leases.TryGetValue(connection, out var lease)) return;
         if (e.CurrentState == ConnectionState.Open && !lease.Taken)
         {
+            // Opened without asking (code that opens the connection itself): counted at once, so the count stays true.
             lease.Owner.TakeNow();
             lease.Taken = true;
         }
-        else if (e.CurrentState is ConnectionState.Closed or ConnectionState.Broken && lease.Taken)
+        else if (e.CurrentState is ConnectionState.Closed or ConnectionState.Broken && lease.Taken && !lease.KeepSlot)
         {
             lease.Taken = false;
             lease.Owner.Return();
@@ -138,7 +156,7 @@ public sealed class CampusConnections : IAsyncDisposable
         _budget.TakeNow();
     }
 
-    /// <summary>A connection went back to the pool. While others wait for a slot, this campus keeps none idle.</summary>
+    /// <summary>A connection gave its slot back. While others wait for a slot, this campus keeps none idle.</summary>
     private void Return()
     {
         var closed = false;
@@ -190,9 +208,10 @@ public sealed class CampusConnections : IAsyncDisposable
         _budget.Give(surplus);
     }
 
-    private sealed class Lease(CampusConnections owner)
+    private sealed class Lease(CampusConnections owner, bool keepSlot)
     {
         public CampusConnections Owner { get; } = owner;
+        public bool KeepSlot { get; } = keepSlot;
         public bool Taken { get; set; }
     }
 }

@@ -14,10 +14,10 @@ public sealed class TenantDbConnection(CurrentShell current) : IAsyncDisposable
     private NpgsqlConnection? _connection;
     private readonly List<DbContext> _enlisted = [];
 
-    public NpgsqlConnection Connection => _connection ??= current.Shell.Connections.CreateConnection();
+    public NpgsqlConnection Connection => _connection ??= current.Shell.Connections.CreateConnection(keepSlot: true);
 
-    /// <summary>Whether the scope's connection is open now (a second connection then takes its slot without waiting).</summary>
-    public bool IsOpen => _connection?.State == System.Data.ConnectionState.Open;
+    /// <summary>Whether the scope's connection holds a slot of the connection budget (a second connection then takes its own without waiting).</summary>
+    public bool HoldsSlot => _connection is not null && CampusConnections.HoldsSlot(_connection);
 
     /// <summary>Opens the scope's connection, waiting for a slot of the server's connection budget when needed.</summary>
     public Task OpenAsync(CancellationToken ct = default) => CampusConnections.OpenAsync(Connection, ct);
@@ -42,6 +42,9 @@ public sealed class TenantDbConnection(CurrentShell current) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_connection is not null) await _connection.DisposeAsync();
+        if (_connection is null) return;
+        await _connection.DisposeAsync();
+        // The scope kept its connection's slot across EF's closes and opens; it ends here.
+        CampusConnections.Release(_connection);
     }
 }

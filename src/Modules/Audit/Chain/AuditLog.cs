@@ -28,8 +28,8 @@ public sealed class AuditLog(CurrentShell current, CampusKonseling.Data.TenantDb
             return;
         }
         // A connection of its own: the entry must not depend on whatever the scope's shared connection is doing.
-        // When that one is open, the second is taken without waiting for the connection budget (no scope waits holding one).
-        await using var connection = await current.Shell.Connections.OpenConnectionAsync(waitForSlot: !scopeConnection.IsOpen, ct);
+        // When the scope already holds a slot, the second is taken without waiting (no scope waits while holding one).
+        await using var connection = await current.Shell.Connections.OpenConnectionAsync(waitForSlot: !scopeConnection.HoldsSlot, ct);
         await using var own = await connection.BeginTransactionAsync(ct);
         await AppendAsync(own, draft, ct);
         await own.CommitAsync(ct);
