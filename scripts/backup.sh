@@ -68,13 +68,18 @@ say "backing up into $dir"
 dump "$dir/host.dump" "$pg_host_db" || failures+=("host database $pg_host_db")
 
 found=0
-while IFS=$'\x1f' read -r name database own_connection; do
+while IFS=$'\x1f' read -r name database own_connection server; do
     [[ -n "$name" ]] || continue
     if ((${#campuses[@]} > 0)) && [[ -z "${wanted[$name]:-}" ]]; then continue; fi
     unset "wanted[$name]"
     found=$((found + 1))
     if [[ ! "$name" =~ ^[A-Za-z0-9_-]+$ ]]; then
         echo "$pg_script: campus name '$name' is not a plain name; skipped" >&2
+        failures+=("$name")
+        continue
+    fi
+    # On another of the platform's database servers: that server's connection string, with its database.
+    if ! own_connection="$(pg_campus_connection "$own_connection" "$server" "$database")"; then
         failures+=("$name")
         continue
     fi

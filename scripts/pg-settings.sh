@@ -167,26 +167,30 @@ pg_conninfo_quote() {
     printf "'%s'" "${v//\'/\\\'}"
 }
 
-# Campus rows of the host database's registry: name, database name, own connection string (empty when the
-# campus database sits on the host's server), one per line, separated by the unit separator (0x1f).
+# Campus rows of the host database's registry: name, database name, own connection string, database server name
+# (both empty when the campus database sits on the host's server), one per line, separated by the unit separator (0x1f).
 pg_registry() {
-    local name database own server
-    while IFS=$'\x1f' read -r name database own server; do
-        printf '%s\x1f%s\x1f%s\n' "$name" "$database" "$(pg_campus_connection "$own" "$server" "$database")"
-    done < <(pg_psql -At -F $'\x1f' -c "SELECT name, database_name, coalesce(connection_string, ''), coalesce(server, '') FROM host.tenants ORDER BY name")
+    pg_psql -At -F $'\x1f' -c "SELECT name, database_name, coalesce(connection_string, ''), coalesce(server, '') FROM host.tenants ORDER BY name"
 }
 
 # The connection string of a campus database that is not on the host's server: its own connection string, or that of
 # the database server named in its list entry (CampusKonseling__Servers__NAME__ConnectionString, from the env file or
-# the environment) with its database; empty when it is on the host's server ("utama").
+# the environment) with its database; empty when it is on the host's server ("utama"). Fails (status 1, the reason
+# on stderr) when the server's connection string is not found: the caller counts the campus as not backed up.
 pg_campus_connection() {
     local own="$1" server="$2" database="$3" key value=
-    if [[ -n "$own" ]]; then printf '%s' "$own"; return; fi
-    [[ -z "$server" || "${server,,}" == utama ]] && return
-    [[ "$server" =~ ^[A-Za-z0-9_]+$ ]] || die "database server name '$server' is not a plain name"
+    if [[ -n "$own" ]]; then printf '%s' "$own"; return 0; fi
+    if [[ -z "$server" || "${server,,}" == utama ]]; then return 0; fi
+    if [[ ! "$server" =~ ^[A-Za-z0-9_]+$ ]]; then
+        echo "$pg_script: database server name '$server' is not a plain name" >&2
+        return 1
+    fi
     key="CampusKonseling__Servers__${server}__ConnectionString"
-    [[ -n "${pg_env_file:-}" ]] && value="$(pg_env_file_value "$pg_env_file" "$key")"
+    if [[ -n "${pg_env_file:-}" ]]; then value="$(pg_env_file_value "$pg_env_file" "$key")"; fi
     [[ -n "$value" ]] || value="${!key:-}"
-    [[ -n "$value" ]] || die "the campus database server '$server' has no connection string: set $key (in the env file or the environment)"
+    if [[ -z "$value" ]]; then
+        echo "$pg_script: the campus database server '$server' has no connection string: set $key (in the env file or the environment)" >&2
+        return 1
+    fi
     printf '%s;Database=%s' "$value" "$database"
 }

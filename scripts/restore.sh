@@ -119,7 +119,9 @@ restore_campus() {
         (restore_external "$own_connection" "$dir/campuses/$name.dump" "campus $name") || exit 1
     elif [[ -n "$server" && "${server,,}" != utama ]]; then
         # On another of the platform's database servers: made there as on the host's server.
-        (pg_use_connection "$(pg_campus_connection "" "$server" "$database")" &&
+        local server_connection
+        server_connection="$(pg_campus_connection "" "$server" "$database")" || die "campus $name: its database server '$server' cannot be reached"
+        (pg_use_connection "$server_connection" &&
             restore_database "$database" "$dir/campuses/$name.dump" "campus $name (server $server)") || exit 1
     else
         restore_database "$database" "$dir/campuses/$name.dump" "campus $name"

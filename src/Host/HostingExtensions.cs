@@ -62,6 +62,7 @@ public static class HostingExtensions
         services.AddSingleton<IShellHost>(sp => sp.GetRequiredService<ShellHost>());
         services.AddSingleton<ShellMetrics>();
         services.AddHostedService<ShellSweeper>();
+        services.AddHostedService<ShellWarmUp>();
         services.AddSingleton<ShellAudit>();
         services.AddSingleton<FeatureManager>();
         services.AddSingleton<IFeatureManager>(sp => sp.GetRequiredService<FeatureManager>());

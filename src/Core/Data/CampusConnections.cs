@@ -28,13 +28,16 @@ public sealed class CampusConnections : IAsyncDisposable
     private readonly NpgsqlDataSource _source;
     private readonly ConnectionBudget _budget;
     private readonly object _gate = new();
+    private readonly int _maxPool;
     private int _held, _inUse;
     private bool _disposed;
 
-    public CampusConnections(NpgsqlDataSource source, ConnectionBudget budget)
+    /// <param name="maxPool">The pool's Maximum Pool Size: the campus never has more physical connections, so never needs more slots.</param>
+    public CampusConnections(NpgsqlDataSource source, ConnectionBudget budget, int maxPool = int.MaxValue)
     {
         _source = source;
         _budget = budget;
+        _maxPool = Math.Max(1, maxPool);
         budget.Join(this);
     }
 
@@ -131,7 +134,8 @@ public sealed class CampusConnections : IAsyncDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_inUse < _held)
+            // Beyond its pool size a campus shares the slots it holds: Npgsql makes the extra opens wait for its own connections.
+            if (_inUse < _held || _held >= _maxPool)
             {
                 _inUse++;
                 return;
@@ -150,7 +154,7 @@ public sealed class CampusConnections : IAsyncDisposable
         lock (_gate)
         {
             _inUse++;
-            if (_inUse <= _held) return;
+            if (_inUse <= _held || _held >= _maxPool) return;
             _held++;
         }
         _budget.TakeNow();
@@ -183,11 +187,11 @@ public sealed class CampusConnections : IAsyncDisposable
         int surplus;
         lock (_gate)
         {
-            surplus = _held - _inUse;
+            surplus = _held - Math.Min(_inUse, _held);
             if (surplus <= 0 || _disposed) return;
-            _source.Clear();
-            _held = _inUse;
+            _held -= surplus;
         }
+        _source.Clear();
         _budget.Give(surplus);
     }
 
@@ -198,8 +202,8 @@ public sealed class CampusConnections : IAsyncDisposable
         {
             if (_disposed) return;
             _disposed = true;
-            surplus = _held - _inUse;
-            _held = _inUse;
+            surplus = _held - Math.Min(_inUse, _held);
+            _held -= surplus;
         }
         _budget.Leave(this);
         // Disposing the data source closes its idle connections, so the database can be dropped;

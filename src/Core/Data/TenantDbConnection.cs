@@ -19,6 +19,15 @@ public sealed class TenantDbConnection(CurrentShell current) : IAsyncDisposable
     /// <summary>Whether the scope's connection holds a slot of the connection budget (a second connection then takes its own without waiting).</summary>
     public bool HoldsSlot => _connection is not null && CampusConnections.HoldsSlot(_connection);
 
+    /// <summary>
+    /// Gives back the slot the scope keeps between queries while its connection is closed (the response is being sent:
+    /// a slow reader must not hold a connection of the server); a later query waits for one again.
+    /// </summary>
+    public void LetGoBetweenQueries()
+    {
+        if (_connection is { State: System.Data.ConnectionState.Closed }) CampusConnections.Release(_connection);
+    }
+
     /// <summary>Opens the scope's connection, waiting for a slot of the server's connection budget when needed.</summary>
     public Task OpenAsync(CancellationToken ct = default) => CampusConnections.OpenAsync(Connection, ct);
 
@@ -43,8 +52,14 @@ public sealed class TenantDbConnection(CurrentShell current) : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_connection is null) return;
-        await _connection.DisposeAsync();
-        // The scope kept its connection's slot across EF's closes and opens; it ends here.
-        CampusConnections.Release(_connection);
+        try
+        {
+            await _connection.DisposeAsync();
+        }
+        finally
+        {
+            // The scope kept its connection's slot across EF's closes and opens; it ends here.
+            CampusConnections.Release(_connection);
+        }
     }
 }

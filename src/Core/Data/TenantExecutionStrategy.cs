@@ -35,7 +35,7 @@ public sealed class TenantExecutionStrategy(ExecutionStrategyDependencies depend
     protected override bool ShouldRetryOn(Exception? exception)
     {
         // Waiting for the connection budget already took its time: waiting again would only keep the person longer.
-        if (exception is ConnectionBudgetTimeoutException) return false;
+        if (TransientFailures.IsBusy(exception)) return false;
         var retry = exception is not null && (base.ShouldRetryOn(exception) || TransientFailures.IsTransient(exception));
         if (retry) TransientFailures.ForgetIdleConnections(Context.Database.GetDbConnection());
         return retry;

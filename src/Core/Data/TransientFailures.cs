@@ -23,6 +23,23 @@ public static class TransientFailures
     }
 
     /// <summary>
+    /// Waiting for a connection took too long: the server's connection budget, or the campus's own pool (Npgsql's
+    /// "The connection pool has been exhausted", a timeout inside an NpgsqlException; Npgsql gives it no code of its own,
+    /// so its message is what tells it from a server that cannot be reached). The request is answered "sibuk" (503) and
+    /// not tried again: the wait already happened.
+    /// </summary>
+    public static bool IsBusy(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is ConnectionBudgetTimeoutException) return true;
+            if (e is NpgsqlException and not PostgresException && e.InnerException is TimeoutException
+                && e.Message.Contains("pool has been exhausted", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// Once one pooled connection turned out dead, its idle siblings almost surely are too (they were ended
     /// together): the pool is emptied so the next open gets a live one instead of the next corpse.
     /// </summary>

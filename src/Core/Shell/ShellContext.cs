@@ -31,8 +31,12 @@ public sealed class ShellContext(TenantInfo tenant, CampusConnections connection
 
     public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
 
-    internal void Enter() => Interlocked.Increment(ref _active);
-    internal void Leave() => Interlocked.Decrement(ref _active);
+    /// <summary>When the shell host released it (it is disposed once unused for a while after that); MinValue while live.</summary>
+    public DateTimeOffset RetiredAtUtc { get; set; } = DateTimeOffset.MinValue;
+
+    /// <summary>A scope (or the shell host, while handing it out) works in this shell: it is not disposed meanwhile.</summary>
+    public void Enter() => Interlocked.Increment(ref _active);
+    public void Leave() => Interlocked.Decrement(ref _active);
 
     public ValueTask DisposeAsync() => Connections.DisposeAsync();
 }

@@ -46,7 +46,17 @@ public sealed class TenantMiddleware(RequestDelegate next, TenantResolver resolv
             await PlainPage(context, T["Layanan belum siap"], T["Layanan konseling {0} belum disiapkan.", tenant.DisplayName]);
             return;
         }
-        var shell = await shells.GetShellAsync(tenant.Name, context.RequestAborted);
+        ShellContext? shell;
+        try
+        {
+            shell = await shells.GetShellAsync(tenant.Name, context.RequestAborted);
+        }
+        catch (Exception ex) when (CampusKonseling.Data.TransientFailures.IsBusy(ex))
+        {
+            // Loading the campus waited too long for a database connection: busy, not broken.
+            await PlainPage(context, T["Layanan sedang sibuk"], T["Banyak permintaan sedang dilayani sehingga permintaan Anda belum dapat diproses. Tidak ada data yang hilang. Silakan coba lagi dalam setengah menit."]);
+            return;
+        }
         if (shell is null)
         {
             await PlainPage(context, T["Layanan sedang bermasalah"], T["Layanan konseling {0} sedang mengalami gangguan. Gangguan ini telah dicatat untuk administrator; coba lagi beberapa saat lagi.", tenant.DisplayName]);
@@ -54,6 +64,13 @@ public sealed class TenantMiddleware(RequestDelegate next, TenantResolver resolv
         }
 
         current.Shell = shell;
+        // Once the response starts, the scope lets go of the connection slot it keeps between queries: a slow reader
+        // (a big download on a poor line) must not hold one of the server's connections.
+        context.Response.OnStarting(() =>
+        {
+            context.RequestServices.GetService<CampusKonseling.Data.TenantDbConnection>()?.LetGoBetweenQueries();
+            return Task.CompletedTask;
+        });
         context.Items[typeof(ShellContext)] = shell;
         if (match.Prefix.HasValue)
         {

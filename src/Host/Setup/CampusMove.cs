@@ -20,7 +20,7 @@ public sealed class CampusMove(ITenantRegistry registry, TenantDatabases databas
     public async Task<IReadOnlyList<string>> MoveAsync(string name, string server, bool dropSource, TextWriter progress, CancellationToken ct = default)
     {
         var tenant = await registry.FindAsync(name, ct);
-        var target = server.Trim().Equals(TenantInfo.MainServer, StringComparison.OrdinalIgnoreCase) ? null : server.Trim();
+        var target = databases.CanonicalServer(server.Trim());
         if (tenant is null) return [$"Kampus '{name}' tidak ada."];
         if (tenant.IsDefault) return ["Administrasi host tidak dipindahkan: basis datanya adalah basis data host."];
         if (tenant.ConnectionString is not null) return [$"Kampus '{name}' memakai basis data milik sendiri (string koneksi); pindahkan dengan pg_dump/pg_restore lalu ubah string koneksinya."];
@@ -34,14 +34,21 @@ public sealed class CampusMove(ITenantRegistry registry, TenantDatabases databas
         var moved = tenant with { Server = target };
         var from = tenant.Server ?? TenantInfo.MainServer;
         var to = target ?? TenantInfo.MainServer;
-        var dump = Path.Combine(Path.GetTempPath(), $"ck-move-{tenant.Name}-{Guid.NewGuid():N}.dump");
+        // A folder only this user can read (CreateTempSubdirectory makes it 0700 on Linux): the dump is a whole campus's data.
+        var folder = Directory.CreateTempSubdirectory("ck-move-");
+        var dump = Path.Combine(folder.FullName, $"{tenant.Name}.dump");
         var created = false;
+        var switched = false;
+        var readOnly = false;
         await registry.SaveAsync(tenant with { State = TenantState.Disabled }, ct);
         await shells.ReloadAsync(tenant.Name);
         try
         {
             await progress.WriteLineAsync($"{name}: closed (every node shows it as disabled within {OtherNodesSee.TotalSeconds:0} s); waiting for that");
             await Task.Delay(OtherNodesSee, ct);
+            // Nothing written after the dump can be lost: the source takes no more writes, and its sessions end.
+            await databases.SetReadOnlyAsync(tenant, true, ct);
+            readOnly = true;
             await databases.EndSessionsAsync(tenant, ct);
 
             await progress.WriteLineAsync($"{name}: dumping {tenant.DatabaseName} on server {from}");
@@ -59,6 +66,7 @@ public sealed class CampusMove(ITenantRegistry registry, TenantDatabases databas
             await progress.WriteLineAsync($"{name}: verified: {after.Count} tables, {after.Values.Sum()} rows, the same as on server {from}");
 
             await registry.SaveAsync(moved, ct);
+            switched = true;
             await shells.ReloadAsync(tenant.Name);
             logger.LogInformation("Tenant {Tenant} moved from server {From} to {To}", name, from, to);
             await progress.WriteLineAsync($"{name}: moved to server {to} and open again ({tenant.State})");
@@ -67,21 +75,33 @@ public sealed class CampusMove(ITenantRegistry registry, TenantDatabases databas
                 await databases.DropAsync(tenant, ct);
                 await progress.WriteLineAsync($"{name}: database {tenant.DatabaseName} dropped on server {from}");
             }
-            else await progress.WriteLineAsync($"{name}: database {tenant.DatabaseName} kept on server {from}; drop it once the campus works (tenants move … --drop-source does it at once)");
+            else await progress.WriteLineAsync($"{name}: database {tenant.DatabaseName} kept on server {from}, read-only; drop it once the campus works (dropdb), before ever moving the campus back there");
             return [];
         }
-        catch (Exception ex) when (ex is MoveRefused or ToolFailed or NpgsqlException or OperationCanceledException)
+        catch (Exception ex) when (!switched)
         {
-            if (created) await databases.DropAsync(moved, CancellationToken.None);
             // Open again where it was: nothing of the source was changed.
+            if (readOnly) await databases.SetReadOnlyAsync(tenant, false, CancellationToken.None);
+            if (created) await databases.DropAsync(moved, CancellationToken.None);
             await registry.SaveAsync(tenant, CancellationToken.None);
             await shells.ReloadAsync(tenant.Name);
             logger.LogError(ex, "Tenant {Tenant} not moved to server {To}", name, to);
-            return [ex is OperationCanceledException ? "Pemindahan dibatalkan; kampus tetap di server " + from + "." : ex.Message];
+            return [ex switch
+            {
+                OperationCanceledException => $"Pemindahan dibatalkan; kampus tetap di server {from}.",
+                MoveRefused or ToolFailed => ex.Message,
+                _ => $"Pemindahan gagal ({ex.Message}); kampus tetap di server {from}.",
+            }];
+        }
+        catch (Exception ex)
+        {
+            // After the switch the campus runs on the new server: nothing is undone; only the old copy is left to drop.
+            logger.LogError(ex, "Tenant {Tenant} moved to server {To}, but its old database could not be dropped", name, to);
+            return [$"Kampus sudah pindah ke server {to} dan berjalan, tetapi basis data lamanya di server {from} belum terhapus: {ex.Message}"];
         }
         finally
         {
-            File.Delete(dump);
+            folder.Delete(recursive: true);
         }
     }
 

@@ -34,7 +34,7 @@ public sealed partial class TenantManager(
             errors.Add("Prefiks URL harus 2–31 karakter: huruf kecil, angka atau tanda hubung.");
         if (ReservedPrefixes.Contains(prefix))
             errors.Add($"Prefiks URL '{prefix}' dipakai oleh platform; pilih yang lain.");
-        var server = string.IsNullOrWhiteSpace(t.Server) || t.Server.Trim().Equals(TenantInfo.MainServer, StringComparison.OrdinalIgnoreCase) ? null : t.Server.Trim();
+        var server = databases.CanonicalServer(string.IsNullOrWhiteSpace(t.Server) ? null : t.Server.Trim());
         if (server is not null && !databases.IsKnownServer(server))
             errors.Add($"Server basis data '{server}' tidak dikenal. Server yang tersedia: {string.Join(", ", databases.ServerNames)} (CampusKonseling:Servers).");
         if (server is not null && !string.IsNullOrWhiteSpace(t.ConnectionString))

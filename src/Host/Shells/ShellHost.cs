@@ -32,17 +32,24 @@ public sealed class ShellHost(
     public async Task<ShellContext?> GetShellAsync(string tenantName, CancellationToken ct = default)
     {
         var shell = await FindOrBuildAsync(tenantName, ct);
-        shell?.Touch(clock.GetUtcNow());
+        if (shell is null) return null;
+        // Touched before the pin is let go: the sweeper releases only shells idle for a while, and the caller enters
+        // it (CurrentShell) right away.
+        shell.Touch(clock.GetUtcNow());
+        shell.Leave();
         return shell;
     }
 
+    /// <summary>The shell, pinned (an active scope) so it cannot be disposed under the caller; the caller lets go with Leave.</summary>
     private async Task<ShellContext?> FindOrBuildAsync(string tenantName, CancellationToken ct)
     {
         if (_shells.TryGetValue(tenantName, out var shell))
         {
+            shell.Enter();
             // Another node (or the CLI) may have changed the tenant: an outdated shell is rebuilt.
             var current = await registry.FindAsync(tenantName, ct);
             if (current is not null && current.UpdatedUtc == shell.Tenant.UpdatedUtc && current.State == TenantState.Running) return shell;
+            shell.Leave();
             await ReloadAsync(tenantName);
             if (current is null || current.State != TenantState.Running) return null;
         }
@@ -52,11 +59,17 @@ public sealed class ShellHost(
         await gate.WaitAsync(ct);
         try
         {
-            if (_shells.TryGetValue(tenantName, out shell)) return shell;
+            if (_shells.TryGetValue(tenantName, out shell))
+            {
+                shell.Enter();
+                return shell;
+            }
             var tenant = await registry.FindAsync(tenantName, ct);
             if (tenant is null || tenant.State != TenantState.Running) return null;
             shell = await BuildAsync(tenant, ct);
-            if (shell is not null) _shells[tenant.Name] = shell;
+            if (shell is null) return null;
+            shell.Enter();
+            _shells[tenant.Name] = shell;
             return shell;
         }
         finally
@@ -70,11 +83,16 @@ public sealed class ShellHost(
     public async Task ReloadAsync(string tenantName)
     {
         _failures.TryRemove(tenantName, out _);
-        if (_shells.TryRemove(tenantName, out var shell))
-        {
-            // Disposing the data source closes its idle connections, so the database can be dropped.
-            await shell.DisposeAsync();
-        }
+        // Requests still working in the old shell finish in it; its idle connections close now (so the database can be dropped).
+        if (_shells.TryRemove(tenantName, out var shell)) Retire(shell);
+        await DisposeRetiredAsync();
+    }
+
+    private void Retire(ShellContext shell)
+    {
+        shell.Connections.GiveBackIdle();
+        shell.RetiredAtUtc = clock.GetUtcNow();
+        _retired.Enqueue(shell);
     }
 
     /// <summary>
@@ -90,8 +108,7 @@ public sealed class ShellHost(
             if (shell.LastUsedUtc >= idleSince || shell.ActiveScopes > 0) continue;
             if (!((ICollection<KeyValuePair<string, ShellContext>>)_shells).Remove(new(name, shell))) continue;
             // Its idle connections close now; the shell itself goes once no request can still be holding it.
-            shell.Connections.GiveBackIdle();
-            _retired.Enqueue(shell);
+            Retire(shell);
             released++;
         }
         await DisposeRetiredAsync();
@@ -111,13 +128,11 @@ public sealed class ShellHost(
         }
         finally
         {
+            shell.Leave();
             // A campus nobody uses is not kept alive by its background work.
             if (!wasLive && shell.LastUsedUtc < started && shell.ActiveScopes == 0
                 && ((ICollection<KeyValuePair<string, ShellContext>>)_shells).Remove(new(shell.Name, shell)))
-            {
-                shell.Connections.GiveBackIdle();
-                _retired.Enqueue(shell);
-            }
+                Retire(shell);
         }
         return true;
     }
@@ -127,7 +142,8 @@ public sealed class ShellHost(
         var now = clock.GetUtcNow();
         for (var n = _retired.Count; n > 0 && _retired.TryDequeue(out var shell); n--)
         {
-            if (shell.ActiveScopes == 0 && now - shell.LastUsedUtc >= RetireGrace) await shell.DisposeAsync();
+            var lastSeen = shell.LastUsedUtc > shell.RetiredAtUtc ? shell.LastUsedUtc : shell.RetiredAtUtc;
+            if (shell.ActiveScopes == 0 && now - lastSeen >= RetireGrace) await shell.DisposeAsync();
             else _retired.Enqueue(shell);
         }
     }
@@ -140,8 +156,12 @@ public sealed class ShellHost(
     }
 
     /// <summary>A shell for a tenant that is being set up (not yet Running), not cached.</summary>
-    internal ShellContext CreateUncached(TenantInfo tenant) =>
-        new(tenant, new CampusKonseling.Data.CampusConnections(NpgsqlDataSource.Create(databases.ConnectionStringFor(tenant)), databases.BudgetFor(tenant)));
+    internal ShellContext CreateUncached(TenantInfo tenant)
+    {
+        var connectionString = databases.ConnectionStringFor(tenant);
+        var maxPool = new NpgsqlConnectionStringBuilder(connectionString).MaxPoolSize;
+        return new(tenant, new CampusKonseling.Data.CampusConnections(NpgsqlDataSource.Create(connectionString), databases.BudgetFor(tenant), maxPool));
+    }
 
     private async Task<ShellContext?> BuildAsync(TenantInfo tenant, CancellationToken ct)
     {
@@ -184,6 +204,12 @@ public sealed class ShellHost(
             // Loaded again after being released: routine, not worth a line per campus at Information.
             logger.Log(firstStart ? LogLevel.Information : LogLevel.Debug, "Tenant {Tenant} started with {Count} features", tenant.Name, tenant.EnabledFeatures.Count);
             return shell;
+        }
+        catch (Exception ex) when (CampusKonseling.Data.TransientFailures.IsBusy(ex))
+        {
+            // The server is busy, the campus is fine: the request gets "sibuk", the next one tries again.
+            await shell.DisposeAsync();
+            throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -23,7 +23,12 @@ public sealed class TenantDatabases(IConfiguration configuration, IOptions<Campu
 
     /// <summary>The servers campuses can be created on: "utama" first, then those configured.</summary>
     public IReadOnlyList<string> ServerNames =>
-        [TenantInfo.MainServer, .. options.Value.Servers.Keys.Where(k => !IsMain(k)).Order(StringComparer.OrdinalIgnoreCase)];
+        [TenantInfo.MainServer, .. options.Value.Servers.Where(s => !IsMain(s.Key) && !string.IsNullOrWhiteSpace(s.Value.ConnectionString))
+            .Select(s => s.Key).Order(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>The configured spelling of a server name (configuration keys ignore case, environment variables and scripts do not).</summary>
+    public string? CanonicalServer(string? name) =>
+        IsMain(name) ? null : ServerNames.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) ?? name;
 
     public bool IsKnownServer(string? name) =>
         IsMain(name) || (options.Value.Servers.TryGetValue(name!, out var s) && !string.IsNullOrWhiteSpace(s.ConnectionString));
@@ -53,6 +58,8 @@ public sealed class TenantDatabases(IConfiguration configuration, IOptions<Campu
             ConnectionIdleLifetime = options.Value.TenantConnectionIdleSeconds,
             ConnectionPruningInterval = Math.Max(1, Math.Min(5, options.Value.TenantConnectionIdleSeconds / 3)),
             ApplicationName = "campuskonseling:" + options.Value.NodeName,
+            // Waiting for one of the campus's own pooled connections counts like waiting for the server's budget.
+            Timeout = Math.Clamp(ServerOptionsFor(tenant).WaitSeconds, 1, 1024),
         }.ConnectionString;
 
     /// <summary>The connection budget of the server the campus lives on (an external database counts as a server of its own).</summary>
@@ -67,6 +74,9 @@ public sealed class TenantDatabases(IConfiguration configuration, IOptions<Campu
         var name = IsMain(tenant.Server) ? TenantInfo.MainServer : tenant.Server!;
         return _budgets.GetOrAdd(name, n => NewBudget(n, ServerOptions(n)));
     }
+
+    private DatabaseServerOptions ServerOptionsFor(TenantInfo tenant) =>
+        tenant.ConnectionString is not null ? options.Value.Database : ServerOptions(tenant.Server);
 
     /// <summary>The budgets in use, for the metrics and the host admin.</summary>
     public IReadOnlyCollection<ConnectionBudget> Budgets => _budgets.Values.ToList();
@@ -108,6 +118,16 @@ public sealed class TenantDatabases(IConfiguration configuration, IOptions<Campu
                 await Task.Delay(TimeSpan.FromMilliseconds(300 * attempt), ct);
             }
         }
+    }
+
+    /// <summary>Makes a campus database take no more writes (new sessions), or writes again.</summary>
+    public async Task SetReadOnlyAsync(TenantInfo tenant, bool readOnly, CancellationToken ct)
+    {
+        await using var conn = await OpenMaintenanceAsync(tenant.Server, ct);
+        await using var set = new NpgsqlCommand(readOnly
+            ? $"ALTER DATABASE {Quote(tenant.DatabaseName)} SET default_transaction_read_only = on"
+            : $"ALTER DATABASE {Quote(tenant.DatabaseName)} RESET default_transaction_read_only", conn);
+        await set.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Ends the platform's own sessions in a campus database (before it is dumped for a move).</summary>

@@ -106,9 +106,14 @@ public sealed class BroadQueryTests(PlatformFixture platform)
         var rare = await Search("maya", "halusinasi");
         Assert.False(rare.Perkiraan);
         Assert.Equal(all / 10_000, rare.Total);
-        var other = await Search("lain-9", "cemas");
+        // With a filter her records do not meet, the count is of the filtered records: exact, and nothing.
+        var filtered = await Search("maya", "cemas", bidang: "Personal");
+        Assert.False(filtered.Perkiraan);
+        Assert.Equal(0, filtered.Total);
+        // Another counselor with fewer such notes counts exactly, and only their own.
+        var other = await Search("lain-3", "cemas");
         Assert.False(other.Perkiraan);
-        Assert.Equal(0, other.Total);
+        Assert.Equal(Enumerable.Range(1, all).Count(i => i % 10 == 3 && i % 7 == 3), other.Total);
     }
 
     private const int Candidates = ArchiveSearch.Candidates;

@@ -87,7 +87,7 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
             return cmd;
         }
 
-        var broad = await BroadAsync(conn, Command, condition, r.Tahun is not null, ownWords, ct);
+        var broad = await BroadAsync(conn, Command, condition, r.Tahun is not null, ownWords ? andFilters + YearBound(r.Tahun) : null, ct);
 
         // The total and every facet in one scan of the matching rows (GROUPING SETS; the empty set is the total):
         // every match when the query is selective, a sample of the archive's pages when it is broad.
@@ -191,19 +191,21 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
     /// those exactly would visit each of their matching records, scattered over the archive.
     /// The sample reads <see cref="SampleRows"/> rows, or more so that about <see cref="SampleMatches"/> matches are in it.
     /// </summary>
-    private static async Task<Broad?> BroadAsync(NpgsqlConnection conn, Func<string, NpgsqlCommand> command, string condition, bool oneYear, bool ownWords, CancellationToken ct)
+    /// <param name="ownWords">For a counselor's search of their own words: the filters (" AND …") their records are counted under; else null.</param>
+    private static async Task<Broad?> BroadAsync(NpgsqlConnection conn, Func<string, NpgsqlCommand> command, string condition, bool oneYear, string? ownWords, CancellationToken ct)
     {
         // The name matches a whole query similar to it (a typo or two in a full name); at pg_trgm's default 0.3 a single
         // word like "cemas" had the index return every "Dimas" to be rechecked. The setting lasts for this connection's
-        // session, which Npgsql resets when the connection goes back to the pool.
+        // session: for the rest of this request's scope (only the archive uses %), until Npgsql resets the connection
+        // when it goes back to the pool.
         await using var size = new NpgsqlCommand("SELECT reltuples, set_config('pg_trgm.similarity_threshold', '0.5', false) FROM pg_class WHERE oid = 'arsip.records'::regclass", conn);
         var rows = Convert.ToDouble(await size.ExecuteScalarAsync(ct) ?? 0.0);
         if (rows <= ExactArchive) return null;
         await using var explain = command($"EXPLAIN (FORMAT JSON) SELECT 1 FROM arsip.records r WHERE {condition}");
         using var plan = System.Text.Json.JsonDocument.Parse((string)(await explain.ExecuteScalarAsync(ct))!);
-        var estimate = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
-        if (ownWords) estimate = Math.Max(estimate, await OwnMatchesAsync(command, ct));
-        if (estimate <= ExactMatches || (estimate < rows * BroadShare && !oneYear && !ownWords)) return null;
+        var estimate = PlanRows(plan);
+        if (ownWords is not null) estimate = Math.Max(estimate, await OwnMatchesAsync(command, ownWords, ct));
+        if (estimate <= ExactMatches || (estimate < rows * BroadShare && !oneYear && ownWords is null)) return null;
         var percent = Math.Max(100.0 * SampleRows / rows, 100.0 * SampleMatches / estimate);
         return new Broad(estimate, Math.Min(100.0, Math.Round(percent, 3)));
     }
@@ -213,17 +215,18 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
     /// their records (the planner's estimate). The planner alone multiplies "theirs" by "has the word" as if unrelated,
     /// and a counselor's words are of course mostly in their own notes.
     /// </summary>
-    private static async Task<double> OwnMatchesAsync(Func<string, NpgsqlCommand> command, CancellationToken ct)
+    private static async Task<double> OwnMatchesAsync(Func<string, NpgsqlCommand> command, string filters, CancellationToken ct)
     {
-        await using var theirs = command("EXPLAIN (FORMAT JSON) SELECT 1 FROM arsip.records r WHERE r.konselor_id = @me");
+        await using var theirs = command($"EXPLAIN (FORMAT JSON) SELECT 1 FROM arsip.records r WHERE r.konselor_id = @me{filters}");
         using var plan = System.Text.Json.JsonDocument.Parse((string)(await theirs.ExecuteScalarAsync(ct))!);
-        var records = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
-        await using var share = command("""
+        await using var share = command($"""
             SELECT count(*) FILTER (WHERE s.konseling_token @> @tokens)::float8 / greatest(count(*), 1)
-            FROM (SELECT r.konseling_token FROM arsip.records r WHERE r.konselor_id = @me ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT 1000) s
+            FROM (SELECT r.konseling_token FROM arsip.records r WHERE r.konselor_id = @me{filters} ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT 1000) s
             """);
-        return records * Convert.ToDouble(await share.ExecuteScalarAsync(ct));
+        return PlanRows(plan) * Convert.ToDouble(await share.ExecuteScalarAsync(ct));
     }
+
+    private static double PlanRows(System.Text.Json.JsonDocument plan) => plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
 
     /// <summary>Splits a query: words, "phrases" and -exclusions go to websearch_to_tsquery; word* are prefixes; plain words also hit counseling tokens.</summary>
     public static (string Web, List<string> Prefixes, string Plain) Parse(string? q)

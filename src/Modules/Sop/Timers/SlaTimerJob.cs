@@ -12,7 +12,7 @@ public sealed class SlaTimerJob(IShellHost shells, ITenantRegistry registry, ILo
     public const string Instance = "instance";
     public const string Activation = "activation";
     public const string Kind = "kind";
-    private static readonly TimeSpan RetryClosedAfter = TimeSpan.FromMinutes(1);
+    private const string Postponed = "tunda";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -24,11 +24,16 @@ public sealed class SlaTimerJob(IShellHost shells, ITenantRegistry registry, ILo
         {
             // Closed for a while (being moved to another database server, disabled) or its database unreachable:
             // the reminder or escalation is kept and tried again, not lost.
+            // Tried again after 1, 2, 4 … minutes, at most hourly; the step's own flags keep it from acting twice.
+            var tries = data.ContainsKey(Postponed) ? data.GetInt(Postponed) : 0;
+            var wait = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(tries, 6))));
             await context.Scheduler.ScheduleJob(TriggerBuilder.Create().ForJob(context.JobDetail.Key)
-                .StartAt(DateTimeOffset.UtcNow.Add(RetryClosedAfter))
+                .WithIdentity($"{context.JobDetail.Key.Name}-tunda-{tries + 1}", QuartzSlaTimers.Group)
+                .UsingJobData(Postponed, tries + 1)
+                .StartAt(DateTimeOffset.UtcNow.Add(wait))
                 .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-                .Build(), new ScheduleJobOptions(), cancellationToken);
-            logger.LogWarning("SLA timer of campus {Tenant} postponed by {Minutes} min: the campus is not open now", tenant, RetryClosedAfter.TotalMinutes);
+                .Build(), new ScheduleJobOptions { Replace = true }, cancellationToken);
+            logger.LogWarning("SLA timer of campus {Tenant} postponed by {Minutes} min: the campus is not open now", tenant, wait.TotalMinutes);
             return;
         }
         if (shell is null || !shell.IsEnabled(Manifest.FeatureId))
