@@ -57,7 +57,7 @@ public sealed class CampusMetricsTests(PlatformFixture platform) : CaseCampusTes
         Assert.DoesNotContain(values, v => v.Contains("2021001234")); // the NIM (as a number it could be any metric's value)
         Assert.DoesNotContain(values, v => v.Contains('@'));
         // The platform's own series carry only these labels (and the exporter's scope labels).
-        string[] allowed = ["campus", "sop", "channel", "final", "state"];
+        string[] allowed = ["campus", "sop", "channel", "final", "state", "server"];
         Assert.All(scrape.Samples.Where(s => s.Name.StartsWith("campuskonseling_")).SelectMany(s => s.Labels.Keys).Distinct(),
             label => Assert.True(allowed.Contains(label) || label.StartsWith("otel_scope_"), $"unexpected label {label}"));
     }
