@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace CampusKonseling.Benchmarks.NodeKill;
+
+/// <summary>A mail as maildev received it.</summary>
+public sealed record Mail(string To, string Subject, string Text, string Time);
+
+/// <summary>
+/// What the run left, checked against what should be there: the campus database (submissions, SOP activations and their events,
+/// in-app notices, the outbox), the mails maildev received, and the load's own record of what it was told.
+/// </summary>
+/// <param name="timersUntil">Reminders and escalations due up to this instant must have fired (the run's end plus the step's time).</param>
+/// <param name="reminderPercent">The SOP's pengingatPersen: a reminder is due at that share of the step's time.</param>
+public sealed class Checks(string campus, Load load, DateTimeOffset timersUntil, int reminderPercent, string staffRole, string escalationRole)
+{
+    /// <summary>A timer not fired by then while its step was still open is lost; a step done within it may have beaten a timer fired a little late.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(60);
+    private readonly List<(string Check, string Expected, string Result, bool? Ok)> _rows = [];
+    private readonly List<string> _evidence = [];
+    private readonly List<string> _timing = [];
+
+    /// <summary>No "exactly once" check failed.</summary>
+    public bool Passed => _rows.All(r => r.Ok != false);
+
+    public static async Task<List<Mail>> MailsAsync(HttpClient maildev)
+    {
+        using var document = JsonDocument.Parse(await maildev.GetStringAsync("email"));
+        return document.RootElement.EnumerateArray().Select(m => new Mail(
+            m.TryGetProperty("to", out var to) && to.GetArrayLength() > 0 ? to[0].GetProperty("address").GetString()!.ToLowerInvariant() : "",
+            m.TryGetProperty("subject", out var s) ? s.GetString() ?? "" : "",
+            m.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "",
+            m.TryGetProperty("time", out var time) ? time.ToString() : "")).ToList();
+    }
+
+    public static bool IsAcknowledgment(Mail m) => m.Subject.StartsWith("Permohonan diterima", StringComparison.Ordinal);
+
+    public async Task RunAsync(List<Mail> mails)
+    {
+        await using var db = new NpgsqlConnection(campus);
+        await db.OpenAsync();
+        await SubmissionsAsync(db, mails);
+        await TimersAsync(db, mails);
+        await CompletionsAsync(db);
+    }
+
+    private async Task SubmissionsAsync(NpgsqlConnection db, List<Mail> mails)
+    {
+        var stored = await QueryAsync(db, "SELECT lower(email), count(*), bool_and(sop_instance_id IS NOT NULL) FROM forms.submissions GROUP BY lower(email)",
+            r => (Email: r.GetString(0), Count: r.GetInt64(1), Started: r.GetBoolean(2)));
+        var count = stored.ToDictionary(s => s.Email, s => s.Count);
+        List<SubmissionRecord> sent;
+        lock (load.Submissions) sent = [.. load.Submissions];
+        var acked = sent.Where(s => s.Acknowledged).ToList();
+        var unacked = sent.Where(s => !s.Acknowledged).ToList();
+        long Stored(SubmissionRecord s) => count.GetValueOrDefault(s.Email);
+        var ackedMissing = acked.Where(s => Stored(s) == 0).ToList();
+        var ackedTwice = acked.Where(s => Stored(s) > 1).ToList();
+        _rows.Add(("acknowledged submissions stored exactly once (by their unique e-mail)", $"{acked.Count}",
+            $"{acked.Count - ackedMissing.Count - ackedTwice.Count} once, {ackedMissing.Count} missing, {ackedTwice.Count} more than once", ackedMissing.Count == 0 && ackedTwice.Count == 0));
+        foreach (var s in ackedMissing.Take(10)) _evidence.Add($"acknowledged but not stored: {s.Email} (code {s.Kode}, posted at {s.At.TotalSeconds:F1} s)");
+        var twice = stored.Where(s => s.Count > 1).ToList();
+        _rows.Add(("no submission stored twice (acknowledged or not)", "0", $"{twice.Count}", twice.Count == 0));
+        foreach (var s in twice.Take(10)) _evidence.Add($"stored {s.Count} times: {s.Email}");
+        var unackedStored = unacked.Where(s => Stored(s) > 0).ToList();
+        _rows.Add(("unacknowledged submissions (error or no answer) stored anyway", "-",
+            $"{unackedStored.Count} of {unacked.Count} ({string.Join(", ", unacked.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => $"{Status(g.Key)}: {g.Count()}"))})", null));
+        var withoutSop = stored.Count(s => !s.Started);
+        _rows.Add(("every stored submission started its SOP instance", $"{stored.Count}", $"{withoutSop} without", withoutSop == 0));
+
+        // Acknowledgment mails: one per stored submission, none for a request that was not stored.
+        var ackMails = mails.Where(IsAcknowledgment).GroupBy(m => m.To).ToDictionary(g => g.Key, g => g.ToList());
+        var ours = stored.Where(s => s.Email.EndsWith("@nodekill.test", StringComparison.Ordinal)).ToList();
+        int Mails(string email) => ackMails.GetValueOrDefault(email)?.Count ?? 0;
+        var lost = ours.Where(s => Mails(s.Email) == 0).ToList();
+        var dup = ours.Where(s => Mails(s.Email) > 1).ToList();
+        _rows.Add(("acknowledgment mail sent exactly once per stored submission (maildev)", $"{ours.Count}",
+            $"{ours.Count - lost.Count - dup.Count} once, {lost.Count} none, {dup.Count} more than once", lost.Count == 0 && dup.Count == 0));
+        var ackedLost = acked.Count(s => Mails(s.Email) == 0);
+        var ackedDup = acked.Count(s => Mails(s.Email) > 1);
+        _rows.Add(("... of them, per acknowledged submission", $"{acked.Count}", $"{acked.Count - ackedLost - ackedDup} once, {ackedLost} none, {ackedDup} more than once", ackedLost == 0 && ackedDup == 0));
+        var orphan = ackMails.Keys.Count(k => k.EndsWith("@nodekill.test", StringComparison.Ordinal) && !count.ContainsKey(k));
+        _rows.Add(("acknowledgment mails for requests that were not stored", "0", $"{orphan}", orphan == 0));
+        var outboxAcks = await QueryAsync(db, "SELECT lower(penerima), count(*) FROM notifications.outbox WHERE saluran IN ('email', 'email-platform') AND judul LIKE 'Permohonan diterima%' GROUP BY lower(penerima)",
+            r => (To: r.GetString(0), Count: r.GetInt64(1)));
+        var outboxCount = outboxAcks.ToDictionary(o => o.To, o => o.Count);
+        foreach (var s in dup.Take(10))
+            _evidence.Add($"acknowledgment to {s.Email} received {Mails(s.Email)} times (at {string.Join(", ", ackMails[s.Email].Select(m => m.Time))}); outbox rows for it: {outboxCount.GetValueOrDefault(s.Email)}");
+        foreach (var s in lost.Take(10)) _evidence.Add($"no acknowledgment for stored {s.Email}; outbox rows for it: {outboxCount.GetValueOrDefault(s.Email)}");
+    }
+
+    private sealed record Activation(Guid Id, Guid Instance, string Step, DateTimeOffset Activated, DateTimeOffset Due, DateTimeOffset? Ended);
+
+    private async Task TimersAsync(NpgsqlConnection db, List<Mail> mails)
+    {
+        var activations = await QueryAsync(db, "SELECT activation_id, instance_id, step_id, diaktifkan_pada, jatuh_tempo, berakhir_pada FROM sop.activations WHERE jatuh_tempo IS NOT NULL",
+            r => new Activation(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), r.GetFieldValue<DateTimeOffset>(4), r.IsDBNull(5) ? null : r.GetFieldValue<DateTimeOffset>(5)));
+        var events = (await QueryAsync(db, "SELECT activation_id, jenis, pada FROM sop.events WHERE jenis IN ('Diingatkan', 'Terlambat') AND activation_id IS NOT NULL",
+            r => (Activation: r.GetGuid(0), Jenis: r.GetString(1), At: r.GetFieldValue<DateTimeOffset>(2)))).ToLookup(e => (e.Activation, e.Jenis));
+        var flags = (await QueryAsync(db, "SELECT activation_id, diingatkan, terlambat FROM sop.active_steps", r => (Id: r.GetGuid(0), Reminded: r.GetBoolean(1), Overdue: r.GetBoolean(2))))
+            .ToDictionary(f => f.Id);
+        var byKode = (await QueryAsync(db, "SELECT kode_pelacakan, sop_instance_id FROM forms.submissions WHERE sop_instance_id IS NOT NULL", r => (Kode: r.GetString(0), Instance: r.GetGuid(1))))
+            .ToDictionary(x => x.Kode, x => x.Instance);
+        var byCase = (await QueryAsync(db, "SELECT id, sop_instance_id FROM kasus.cases WHERE sop_instance_id IS NOT NULL", r => (Case: r.GetGuid(0), Instance: r.GetGuid(1))))
+            .ToDictionary(x => x.Case, x => x.Instance);
+        var roleUsers = await QueryAsync(db, """
+            SELECT r."Name", u."Id", lower(u."Email") FROM identity."AspNetUserRoles" ur
+            JOIN identity."AspNetRoles" r ON r."Id" = ur."RoleId" JOIN identity."AspNetUsers" u ON u."Id" = ur."UserId"
+            """, r => (Role: r.GetString(0), Id: r.GetString(1), Email: r.IsDBNull(2) ? "" : r.GetString(2)));
+        var notices = await QueryAsync(db, "SELECT user_id, jenis, coalesce(tautan, '') FROM notifications.notifications WHERE jenis IN ('sop-pengingat', 'sop-terlambat')",
+            r => (User: r.GetString(0), Jenis: r.GetString(1), Link: r.GetString(2)));
+
+        // Notices are told apart per instance (their link is the case, their mail names the request's code): that is one timed activation per instance here.
+        var timedPerInstance = activations.GroupBy(a => a.Instance).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        if (timedPerInstance.Count > 0) _evidence.Add($"{timedPerInstance.Count} instances have more than one timed activation: their notices are not attributed per activation and are left out of the notice checks");
+
+        string[] recipientsReminder = [.. roleUsers.Where(u => u.Role == staffRole).Select(u => u.Id)];
+        string[] recipientsEscalation = [.. roleUsers.Where(u => u.Role == staffRole || u.Role == escalationRole).Select(u => u.Id)];
+        var emailOf = roleUsers.GroupBy(u => u.Id).ToDictionary(g => g.Key, g => g.First().Email);
+
+        foreach (var (jenis, notice, name, reminder) in new[] { ("Diingatkan", "sop-pengingat", "reminder", true), ("Terlambat", "sop-terlambat", "escalation", false) })
+        {
+            DateTimeOffset DueOf(Activation a) => reminder ? a.Activated + (a.Due - a.Activated) * (reminderPercent / 100.0) : a.Due;
+            int inWindow = 0, once = 0, notYet = 0, raced = 0, missed = 0, twice = 0, afterDone = 0, flagWrong = 0;
+            var delays = new List<double>();
+            var expected = new Dictionary<(Guid Instance, string User), int>();
+            foreach (var a in activations)
+            {
+                var fired = events[(a.Id, jenis)].ToList();
+                var due = DueOf(a);
+                if (fired.Count > 0 && !timedPerInstance.Contains(a.Instance))
+                    foreach (var user in reminder ? recipientsReminder : recipientsEscalation)
+                        expected[(a.Instance, user)] = expected.GetValueOrDefault((a.Instance, user)) + 1;
+                if (flags.TryGetValue(a.Id, out var flag) && (reminder ? flag.Reminded : flag.Overdue) != fired.Count > 0) flagWrong++;
+                foreach (var e in fired) delays.Add((e.At - due).TotalSeconds);
+                if (fired.Any(e => a.Ended is { } end && e.At > end)) afterDone++;
+                if (due > timersUntil) continue;
+                inWindow++;
+                if (fired.Count > 1)
+                {
+                    twice++;
+                    _evidence.Add($"{name} of activation {a.Id} (instance {a.Instance}) recorded {fired.Count} times: {string.Join(", ", fired.Select(e => e.At.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)))}");
+                }
+                else if (fired.Count == 1)
+                {
+                    if (a.Ended is not { } end || end >= due) once++; // else: counted as recorded after the step was done
+                }
+                else if (a.Ended is { } ended && ended < due) notYet++;
+                else if (a.Ended is { } endedSoon && endedSoon < due + Grace) raced++;
+                else
+                {
+                    missed++;
+                    if (missed <= 10) _evidence.Add($"{name} of activation {a.Id} (instance {a.Instance}, step {a.Step}) due {due:HH:mm:ss} never fired; step {(a.Ended is { } e ? $"done at {e:HH:mm:ss}" : "still open")}");
+                }
+            }
+            _rows.Add(($"{name}s due in the window fired exactly once (sop.events {jenis})", $"{inWindow - notYet - raced}",
+                $"{once} once, {missed} never, {twice} more than once; {notYet} not due (step done first), {raced} step done < {Grace.TotalSeconds:F0} s after due, before the timer", missed == 0 && twice == 0));
+            _rows.Add(($"{name}s recorded after their step was done", "0", $"{afterDone}", afterDone == 0));
+            _rows.Add(($"{name} flag of open activations agrees with its events (sop.active_steps)", "0", $"{flagWrong} disagree", flagWrong == 0));
+            delays.Sort();
+            _timing.Add($"| {name} | {delays.Count} | {P(delays, .5):F1} | {P(delays, .95):F1} | {P(delays, 1):F1} | {delays.Count(d => d > 20)} |");
+
+            // In-app notices: one per recipient of each fired timer, none for a timer that did not fire.
+            var actual = new Dictionary<(Guid Instance, string User), int>();
+            var unattributed = 0;
+            foreach (var n in notices.Where(n => n.Jenis == notice))
+            {
+                if (Regex.Match(n.Link, "admin/kasus/([0-9a-f-]{36})") is { Success: true } m && byCase.TryGetValue(Guid.Parse(m.Groups[1].Value), out var instance))
+                {
+                    if (timedPerInstance.Contains(instance)) continue;
+                    actual[(instance, n.User)] = actual.GetValueOrDefault((instance, n.User)) + 1;
+                }
+                else unattributed++;
+            }
+            Compare($"{name} in-app notices: one per recipient per fired {name}", expected, actual, unattributed, k => $"instance {k.Instance}, user {emailOf.GetValueOrDefault(k.User, k.User)}");
+
+            // Mails: the same, by the request's code in the text and the recipient's address.
+            var expectedMail = expected.GroupBy(e => (e.Key.Instance, User: emailOf.GetValueOrDefault(e.Key.User, ""))).ToDictionary(g => g.Key, g => g.Sum(x => x.Value));
+            var actualMail = new Dictionary<(Guid Instance, string User), int>();
+            var unattributedMail = 0;
+            foreach (var mail in mails.Where(m => reminder ? m.Subject.Contains("Pengingat:", StringComparison.Ordinal) : m.Subject.Contains("Terlambat:", StringComparison.Ordinal)))
+            {
+                if (Regex.Match(mail.Text, @"Permohonan ([A-Z0-9]{4}-[A-Z0-9]{4})") is { Success: true } m && byKode.TryGetValue(m.Groups[1].Value, out var instance))
+                {
+                    if (timedPerInstance.Contains(instance)) continue;
+                    actualMail[(instance, mail.To)] = actualMail.GetValueOrDefault((instance, mail.To)) + 1;
+                }
+                else unattributedMail++;
+            }
+            Compare($"{name} mails: one per recipient per fired {name} (maildev)", expectedMail, actualMail, unattributedMail, k => $"instance {k.Instance}, to {k.User}");
+        }
+    }
+
+    private void Compare(string check, Dictionary<(Guid Instance, string User), int> expected, Dictionary<(Guid Instance, string User), int> actual, int unattributed, Func<(Guid Instance, string User), string> describe)
+    {
+        int exact = 0, missing = 0, extra = 0;
+        foreach (var key in expected.Keys.Union(actual.Keys))
+        {
+            var (e, a) = (expected.GetValueOrDefault(key), actual.GetValueOrDefault(key));
+            if (e == a) exact++;
+            else
+            {
+                if (a < e) missing += e - a;
+                else extra += a - e;
+                if (_evidence.Count < 60) _evidence.Add($"{check}: {describe(key)}: expected {e}, found {a}");
+            }
+        }
+        _rows.Add((check, $"{expected.Values.Sum()}", $"{exact} exactly, {missing} missing, {extra} extra, {unattributed} unattributed", missing == 0 && extra == 0 && unattributed == 0));
+    }
+
+    private async Task CompletionsAsync(NpgsqlConnection db)
+    {
+        var done = await QueryAsync(db, "SELECT instance_id, step_id, activation_id, coalesce(oleh_id, '') FROM sop.events WHERE jenis = 'Diselesaikan'",
+            r => (Instance: r.GetGuid(0), Step: r.GetString(1), Activation: r.IsDBNull(2) ? Guid.Empty : r.GetGuid(2), By: r.GetString(3)));
+        var byCase = (await QueryAsync(db, "SELECT id, sop_instance_id FROM kasus.cases WHERE sop_instance_id IS NOT NULL", r => (Case: r.GetGuid(0), Instance: r.GetGuid(1))))
+            .ToDictionary(x => x.Case, x => x.Instance);
+        var twiceActivation = done.Where(d => d.Activation != Guid.Empty).GroupBy(d => d.Activation).Count(g => g.Count() > 1);
+        var twiceStep = done.GroupBy(d => (d.Instance, d.Step)).Where(g => g.Count() > 1).ToList();
+        foreach (var g in twiceStep.Take(10)) _evidence.Add($"step {g.Key.Step} of instance {g.Key.Instance} completed {g.Count()} times");
+        _rows.Add(("no step completed twice (sop.events Diselesaikan per activation; per instance and step, the SOP has no loop)", "0",
+            $"{twiceActivation} activations, {twiceStep.Count} steps", twiceActivation == 0 && twiceStep.Count == 0));
+
+        var completions = load.Completions.ToList();
+        var answered = completions.Where(c => c.Status == 302).ToList();
+        var stored = done.Select(d => (d.Instance, d.Step)).ToHashSet();
+        var lost = answered.Where(c => !byCase.TryGetValue(c.CaseId, out var instance) || !stored.Contains((instance, c.Step))).ToList();
+        _rows.Add(("acknowledged step completions stored", $"{answered.Count}", $"{answered.Count - lost.Count} stored, {lost.Count} missing", lost.Count == 0));
+        var doubles = completions.Where(c => c.Double).GroupBy(c => (c.CaseId, c.Step, c.At)).ToList();
+        _rows.Add(("double clicks (two identical completion posts at once): both answered as done", "0 (one is told the step is no longer active)",
+            $"{doubles.Count(g => g.Count(c => c.Status == 302) > 1)} of {doubles.Count}", doubles.All(g => g.Count(c => c.Status == 302) <= 1)));
+        var byStaff = done.Count(d => d.By.Length > 0 && d.By != "system");
+        _rows.Add(("step completions by staff in the database / answered as done / posts sent", "-",
+            $"{byStaff} / {answered.Count} / {completions.Count} ({string.Join(", ", completions.GroupBy(c => c.Status).OrderBy(g => g.Key).Select(g => $"{Status(g.Key)}: {g.Count()}"))})", null));
+    }
+
+    public void Print()
+    {
+        Console.WriteLine("| check | expected | result | |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var r in _rows) Console.WriteLine($"| {r.Check} | {r.Expected} | {r.Result} | {(r.Ok switch { true => "ok", false => "**FAIL**", null => "info" })} |");
+        Console.WriteLine();
+        Console.WriteLine("| timer | fired | delay p50 s | p95 s | max s | later than 20 s |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var t in _timing) Console.WriteLine(t);
+        if (_evidence.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Evidence:");
+            foreach (var e in _evidence) Console.WriteLine($"- {e}");
+        }
+    }
+
+    private static string Status(int status) => status == 0 ? "no answer" : status.ToString(CultureInfo.InvariantCulture);
+
+    private static double P(List<double> sorted, double q) => BenchHost.Percentile(sorted, q);
+
+    private static async Task<List<T>> QueryAsync<T>(NpgsqlConnection db, string sql, Func<NpgsqlDataReader, T> map)
+    {
+        await using var command = new NpgsqlCommand(sql, db);
+        await using var reader = await command.ExecuteReaderAsync();
+        var list = new List<T>();
+        while (await reader.ReadAsync()) list.Add(map(reader));
+        return list;
+    }
+}
