@@ -41,10 +41,83 @@ public sealed class Checks(string campus, Load load, DateTimeOffset timersUntil,
     {
         await using var db = new NpgsqlConnection(campus);
         await db.OpenAsync();
+        await RunAsync(db, mails);
+    }
+
+    private async Task RunAsync(NpgsqlConnection db, List<Mail> mails)
+    {
         await SubmissionsAsync(db, mails);
         await TimersAsync(db, mails);
         await CompletionsAsync(db);
     }
+
+    /// <summary>Whether the check whose name starts so failed.</summary>
+    private bool? Verdict(string check) => _rows.FirstOrDefault(r => r.Check.StartsWith(check, StringComparison.Ordinal)).Ok;
+
+    /// <summary>
+    /// Shows that the checks can fail: each fault a dying node could cause is made, one at a time, in a transaction that is rolled
+    /// back (or in a copy of the mail list), and the check meant to catch it must then fail where it passed on the real data.
+    /// Returns each fault with "caught", "NOT CAUGHT", or why it could not be tried.
+    /// </summary>
+    public async Task<List<(string Fault, string Outcome)>> SelfTestAsync(List<Mail> mails)
+    {
+        List<SubmissionRecord> sent;
+        lock (load.Submissions) sent = [.. load.Submissions.Where(s => s.Acknowledged)];
+        var ackMails = mails.Where(IsAcknowledgment).ToList();
+        var answered = load.Completions.Where(c => c.Status == 302).ToList();
+        var faults = new List<(string Fault, string Check, string? Sql, Func<List<Mail>, List<Mail>>? Mails)>
+        {
+            ("an acknowledged submission lost", "acknowledged submissions stored exactly once",
+                sent.Count == 0 ? null : $"DELETE FROM forms.submissions WHERE lower(email) = '{sent[0].Email}'", null),
+            ("an acknowledgment mail delivered twice", "acknowledgment mail sent exactly once per stored submission", null,
+                ackMails.Count == 0 ? null : m => [.. m, ackMails[^1]]),
+            ("a reminder recorded twice", "reminders due in the window fired exactly once", Duplicate("jenis = 'Diingatkan'"), null),
+            ("an escalation lost while its step stayed open", "escalations due in the window fired exactly once",
+                "DELETE FROM sop.events WHERE id = (SELECT e.id FROM sop.events e JOIN sop.activations a ON a.activation_id = e.activation_id WHERE e.jenis = 'Terlambat' AND a.berakhir_pada IS NULL ORDER BY e.id LIMIT 1)", null),
+            ("a reminder mail lost", "reminder mails", null,
+                mails.Any(m => m.Subject.Contains("Pengingat:", StringComparison.Ordinal)) ? m => { var copy = m.ToList(); copy.Remove(copy.First(x => x.Subject.Contains("Pengingat:", StringComparison.Ordinal))); return copy; } : null),
+            ("an escalation notice written twice", "escalation in-app notices",
+                "INSERT INTO notifications.notifications (user_id, jenis, judul, isi, tautan, dibuat_pada, judul_kunci, isi_kunci) SELECT user_id, jenis, judul, isi, tautan, dibuat_pada, judul_kunci, isi_kunci FROM notifications.notifications WHERE id = (SELECT id FROM notifications.notifications WHERE jenis = 'sop-terlambat' ORDER BY id LIMIT 1)", null),
+            ("a step completed twice", "no step completed twice", Duplicate("jenis = 'Diselesaikan' AND oleh_id <> 'system'"), null),
+            ("an acknowledged step completion lost", "acknowledged step completions stored",
+                answered.Count == 0 ? null : $"DELETE FROM sop.events WHERE jenis = 'Diselesaikan' AND step_id = '{answered[0].Step}' AND instance_id = (SELECT sop_instance_id FROM kasus.cases WHERE id = '{answered[0].CaseId}')", null),
+        };
+        var outcomes = new List<(string Fault, string Outcome)>();
+        await using var db = new NpgsqlConnection(campus);
+        await db.OpenAsync();
+        foreach (var (fault, check, sql, change) in faults)
+        {
+            if (Verdict(check) != true)
+            {
+                outcomes.Add((fault, "not tried: the check did not pass on the real data"));
+                continue;
+            }
+            if (sql is null && change is null)
+            {
+                outcomes.Add((fault, "not tried: nothing in this run to make it from"));
+                continue;
+            }
+            await using var tx = await db.BeginTransactionAsync();
+            if (sql is not null && await new NpgsqlCommand(sql, db, tx).ExecuteNonQueryAsync() == 0)
+            {
+                outcomes.Add((fault, "not tried: nothing in this run to make it from"));
+                continue;
+            }
+            var probe = new Checks(campus, load, timersUntil, reminderPercent, staffRole, escalationRole);
+            await probe.RunAsync(db, change is null ? mails : change(mails));
+            await tx.RollbackAsync();
+            outcomes.Add((fault, probe.Verdict(check) == false ? "caught" : "NOT CAUGHT"));
+        }
+        return outcomes;
+    }
+
+    /// <summary>Inserts a copy of the first event matching <paramref name="where"/>, one second later, as the instance's next event.</summary>
+    private static string Duplicate(string where) => $"""
+        INSERT INTO sop.events (instance_id, seq, jenis, step_id, activation_id, pada, oleh_id, oleh_nama, pilihan, masukan, keluaran, catatan, jatuh_tempo)
+        SELECT instance_id, (SELECT max(seq) + 1 FROM sop.events x WHERE x.instance_id = e.instance_id), jenis, step_id, activation_id, pada + interval '1 second',
+               oleh_id, oleh_nama, pilihan, masukan, keluaran, catatan, jatuh_tempo
+        FROM sop.events e WHERE e.id = (SELECT id FROM sop.events WHERE {where} ORDER BY id LIMIT 1)
+        """;
 
     private async Task SubmissionsAsync(NpgsqlConnection db, List<Mail> mails)
     {

@@ -49,6 +49,10 @@ public sealed class Load(Uri baseUri, string prefix, string staffEmail, string p
     private readonly ConcurrentDictionary<Guid, byte> _cases = new();
     private readonly HttpClient _public = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
     private int _next;
+    private int _inFlight, _postsInFlight;
+
+    /// <summary>Requests sent through nginx and not yet answered, and how many of them are POSTs.</summary>
+    public (int All, int Posts) InFlight => (Volatile.Read(ref _inFlight), Volatile.Read(ref _postsInFlight));
     private static readonly Regex CaseLink = new("href=\"[^\"]*/admin/kasus/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"", RegexOptions.Compiled);
     private static readonly string[] Words = ["konseling", "karier", "rujukan", "cemas", "jadwal", "layanan", "asesmen", "psiko*", "\"layanan konseling\"", "skripsi"];
 
@@ -198,6 +202,9 @@ public sealed class Load(Uri baseUri, string prefix, string staffEmail, string p
     {
         var at = clock.Elapsed;
         var watch = Stopwatch.StartNew();
+        var post = request.Method == HttpMethod.Post;
+        Interlocked.Increment(ref _inFlight);
+        if (post) Interlocked.Increment(ref _postsInFlight);
         try
         {
             using var response = await client.SendAsync(request);
@@ -214,6 +221,8 @@ public sealed class Load(Uri baseUri, string prefix, string staffEmail, string p
         finally
         {
             request.Dispose();
+            Interlocked.Decrement(ref _inFlight);
+            if (post) Interlocked.Decrement(ref _postsInFlight);
         }
     }
 

@@ -14,7 +14,7 @@ using Npgsql;
 // the end of the load plus the step's time has had time to fire and the outbox is empty, it checks that every acknowledged
 // submission is stored once, every acknowledgment mail sent once, every reminder and escalation due fired exactly once (with
 // its in-app notices and mails), and no step was completed twice; and it reports p50/p95 latencies before, during and after.
-// Exits 1 when an "exactly once" check fails.
+// Exits 1 when an "exactly once" check fails; 3 when the checks' self-test (faults made on purpose and rolled back) is not caught.
 //
 // Needs nginx (Debian package nginx-light), maildev (scripts/ensure-test-tools.sh) and PostgreSQL (CK_BENCH_CONNECTION).
 // Usage (from the repository root, after `dotnet build -c Release`):
@@ -96,10 +96,14 @@ try
     }
 
     // 4. The load, 5. with one node killed in the middle and started again.
+    var loadBefore = LoadAverage();
     var startUtc = DateTimeOffset.UtcNow;
     clock.Start();
     var running = load.RunAsync(users, 17);
     await Task.Delay(killAt);
+    // Killed mid-work: at the first moment (within 15 s) it has a transaction of the campus open or a statement running.
+    var cut = await WorkOfAsync($"campuskonseling:node{killed + 1}", TimeSpan.FromSeconds(15));
+    var inFlight = load.InFlight;
     hosts[killed]!.Kill(); // SIGKILL on Linux: no shutdown, no finally blocks, open transactions cut
     var killedAt = clock.Elapsed;
     Console.Error.WriteLine($"{killedAt.TotalSeconds:F0} s: node{killed + 1} killed (SIGKILL)");
@@ -110,6 +114,7 @@ try
     Console.Error.WriteLine($"{restartedAt.TotalSeconds:F0} s: node{killed + 1} started again, answering after {(upAt - restartedAt).TotalSeconds:F1} s");
     await running;
     var loadEnd = clock.Elapsed;
+    var loadAfter = LoadAverage();
     Console.Error.WriteLine($"{loadEnd.TotalSeconds:F0} s: load finished");
 
     // 6. Wait for every timer due by the end of the load plus the step's time, then for the outbox to be empty and maildev to settle.
@@ -124,14 +129,23 @@ try
 
     // Report.
     var samples = load.Samples.ToList();
-    string Phase(TimeSpan at) => at < warmUp ? "warm-up" : at < killedAt ? "before" : at < restartedAt + downFor ? "during" : "after";
+    // A request belongs to the phase in which it was answered (or failed): one cut by the kill counts as during.
+    string Phase(Sample s)
+    {
+        var at = s.At + TimeSpan.FromMilliseconds(s.Ms);
+        return at < warmUp ? "warm-up" : at < killedAt ? "before" : at < restartedAt + downFor ? "during" : "after";
+    }
     string[] phases = ["before", "during", "after"];
     List<SubmissionRecord> submissions;
     lock (load.Submissions) submissions = [.. load.Submissions];
     Console.WriteLine();
     Console.WriteLine($"Three nodes behind nginx, {users} virtual users for {seconds} s; node{killed + 1} killed at {killedAt.TotalSeconds:F0} s, started again at {restartedAt.TotalSeconds:F0} s " +
                       $"(answering after {(upAt - restartedAt).TotalSeconds:F1} s). Phases: before {warmUp.TotalSeconds:F0}–{killedAt.TotalSeconds:F0} s, during {killedAt.TotalSeconds:F0}–{(restartedAt + downFor).TotalSeconds:F0} s, " +
-                      $"after {(restartedAt + downFor).TotalSeconds:F0}–{loadEnd.TotalSeconds:F0} s (the first {warmUp.TotalSeconds:F0} s are warm-up, not in the latencies).");
+                      (restartedAt + downFor < loadEnd ? $"after {(restartedAt + downFor).TotalSeconds:F0}–{loadEnd.TotalSeconds:F0} s" : "no after phase (the load is too short)") +
+                      $"; a request counts in the phase it was answered in; the first {warmUp.TotalSeconds:F0} s are warm-up, not in the latencies.");
+    Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average (1 min) {loadBefore} when the load started, {loadAfter} when it ended (other work shares the machine).");
+    Console.WriteLine($"At the kill: {inFlight.All} requests in flight through nginx ({inFlight.Posts} POSTs); node{killed + 1}'s campus database sessions at work: " +
+                      (cut.Count == 0 ? "none (none seen within 15 s)" : string.Join("; ", cut.Select(c => $"{c.State}: {c.Query}"))) + ".");
     Console.WriteLine();
     Console.WriteLine("| request | before p50 / p95 ms | during p50 / p95 ms | after p50 / p95 ms | failed before / during / after | requests |");
     Console.WriteLine("|---|---|---|---|---|---|");
@@ -140,14 +154,14 @@ try
         var mine = samples.Where(s => s.Kind == kind).ToList();
         string Cell(string phase)
         {
-            var ms = mine.Where(s => Phase(s.At) == phase && !s.Failed).Select(s => s.Ms).Order().ToList();
+            var ms = mine.Where(s => Phase(s) == phase && !s.Failed).Select(s => s.Ms).Order().ToList();
             return ms.Count == 0 ? "-" : $"{BenchHost.Percentile(ms, .5):F0} / {BenchHost.Percentile(ms, .95):F0}";
         }
-        var failed = phases.Select(p => mine.Count(s => Phase(s.At) == p && s.Failed).ToString(CultureInfo.InvariantCulture));
+        var failed = phases.Select(p => mine.Count(s => Phase(s) == p && s.Failed).ToString(CultureInfo.InvariantCulture));
         Console.WriteLine($"| {Describe(kind)} | {string.Join(" | ", phases.Select(Cell))} | {string.Join(" / ", failed)} | {mine.Count} |");
     }
     Console.WriteLine();
-    var statuses = samples.GroupBy(s => Phase(s.At)).OrderBy(g => Array.IndexOf(["warm-up", "before", "during", "after"], g.Key))
+    var statuses = samples.GroupBy(Phase).OrderBy(g => Array.IndexOf(["warm-up", "before", "during", "after"], g.Key))
         .Select(g => $"{g.Key}: {string.Join(", ", g.GroupBy(s => s.Status).OrderBy(x => x.Key).Select(x => $"{(x.Key == 0 ? "no answer" : x.Key)}×{x.Count()}"))}");
     Console.WriteLine($"Answers by phase: {string.Join("; ", statuses)}.");
     Console.WriteLine($"Submissions posted: {submissions.Count}, acknowledged: {submissions.Count(s => s.Acknowledged)}; mails in maildev: {mails.Count} " +
@@ -162,8 +176,10 @@ try
     Console.WriteLine();
     checks.Print();
     Console.WriteLine();
+    var selfTest = await checks.SelfTestAsync(mails);
+    Console.WriteLine($"Self-test of the checks (each fault made alone in a rolled-back transaction or a copy of the mail list): {string.Join("; ", selfTest.Select(t => $"{t.Fault}: {t.Outcome}"))}.");
     Console.WriteLine(checks.Passed ? "Every exactly-once check passed." : "AN EXACTLY-ONCE CHECK FAILED (see above).");
-    return checks.Passed ? 0 : 1;
+    return !checks.Passed ? 1 : selfTest.Any(t => t.Outcome == "NOT CAUGHT") ? 3 : 0;
 }
 finally
 {
@@ -193,6 +209,26 @@ async Task StartNodeAsync(int i)
     using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{nodePorts[i]}/") };
     await BenchHost.WaitAsync(async () => (await probe.GetAsync("bench/akun/masuk")).StatusCode == HttpStatusCode.OK, $"node{i + 1}");
 }
+
+// The node's database sessions (by application_name) that are in a transaction or running a statement, polled until there is one or `wait` passes.
+static async Task<List<(string State, string Query)>> WorkOfAsync(string applicationName, TimeSpan wait)
+{
+    await using var db = new NpgsqlConnection(BenchHost.Server);
+    await db.OpenAsync();
+    var until = DateTimeOffset.UtcNow + wait;
+    while (true)
+    {
+        var work = new List<(string State, string Query)>();
+        await using (var cmd = new NpgsqlCommand("SELECT state, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_activity WHERE application_name = $1 AND state <> 'idle'", db)
+                     { Parameters = { new() { Value = applicationName } } })
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) work.Add((reader.GetString(0), reader.GetString(1)));
+        if (work.Count > 0 || DateTimeOffset.UtcNow > until) return work;
+        await Task.Delay(2);
+    }
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
 static string Describe(string kind) => kind switch
 {
