@@ -14,7 +14,8 @@ public sealed record Mail(string To, string Subject, string Text, string Time);
 /// </summary>
 /// <param name="timersUntil">Reminders and escalations due up to this instant must have fired (the run's end plus the step's time).</param>
 /// <param name="reminderPercent">The SOP's pengingatPersen: a reminder is due at that share of the step's time.</param>
-public sealed class Checks(string campus, Load load, DateTimeOffset timersUntil, int reminderPercent, string staffRole, string escalationRole)
+/// <param name="host">The host database, where the clustered Quartz store keeps the SLA timers not fired yet.</param>
+public sealed class Checks(string campus, string host, Load load, DateTimeOffset timersUntil, int reminderPercent, string staffRole, string escalationRole)
 {
     /// <summary>A timer not fired by then while its step was still open is lost; a step done within it may have beaten a timer fired a little late.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(60);
@@ -103,7 +104,7 @@ public sealed class Checks(string campus, Load load, DateTimeOffset timersUntil,
                 outcomes.Add((fault, "not tried: nothing in this run to make it from"));
                 continue;
             }
-            var probe = new Checks(campus, load, timersUntil, reminderPercent, staffRole, escalationRole);
+            var probe = new Checks(campus, host, load, timersUntil, reminderPercent, staffRole, escalationRole);
             await probe.RunAsync(db, change is null ? mails : change(mails));
             await tx.RollbackAsync();
             outcomes.Add((fault, probe.Verdict(check) == false ? "caught" : "NOT CAUGHT"));
@@ -225,7 +226,9 @@ public sealed class Checks(string campus, Load load, DateTimeOffset timersUntil,
                 else
                 {
                     missed++;
-                    if (missed <= 10) _evidence.Add($"{name} of activation {a.Id} (instance {a.Instance}, step {a.Step}) due {due:HH:mm:ss} never fired; step {(a.Ended is { } e ? $"done at {e:HH:mm:ss}" : "still open")}");
+                    if (missed <= 10)
+                        _evidence.Add($"{name} of activation {a.Id} (instance {a.Instance}, step {a.Step}, active since {a.Activated:HH:mm:ss.fff}) due {due:HH:mm:ss} never fired; step {(a.Ended is { } e ? $"done at {e:HH:mm:ss}" : "still open")}; "
+                                      + await WhyMissedAsync(db, a));
                 }
             }
             _rows.Add(($"{name}s due in the window fired exactly once (sop.events {jenis})", $"{inWindow - notYet - raced}",
@@ -264,6 +267,32 @@ public sealed class Checks(string campus, Load load, DateTimeOffset timersUntil,
             }
             Compare($"{name} mails: one per recipient per fired {name} (maildev)", expectedMail, actualMail, unattributedMail, k => $"instance {k.Instance}, to {k.User}");
         }
+    }
+
+    /// <summary>Where a timer that never fired came from (its request and what the load was told) and what the Quartz store holds for it.</summary>
+    private async Task<string> WhyMissedAsync(NpgsqlConnection db, Activation a)
+    {
+        var request = (await QueryAsync(db, $"SELECT lower(email), kode_pelacakan, dikirim_pada FROM forms.submissions WHERE sop_instance_id = '{a.Instance}'",
+            r => (Email: r.GetString(0), Kode: r.GetString(1), At: r.GetFieldValue<DateTimeOffset>(2)))).FirstOrDefault();
+        SubmissionRecord? sent;
+        lock (load.Submissions) sent = load.Submissions.FirstOrDefault(x => x.Email == request.Email);
+        var told = sent is null ? "not sent by this load" : $"posted at {sent.At.TotalSeconds:F1} s of the load, answered {(sent.Status == 0 ? "with no answer" : sent.Status.ToString(CultureInfo.InvariantCulture))}{(sent.Acknowledged ? " (acknowledged)" : " (not acknowledged)")}";
+        string timers;
+        try
+        {
+            await using var quartz = new NpgsqlConnection(host);
+            await quartz.OpenAsync();
+            var rows = await QueryAsync(quartz, $"""
+                SELECT j.job_name, coalesce(t.trigger_state, 'no trigger') FROM qrtz_job_details j LEFT JOIN qrtz_triggers t ON t.sched_name = j.sched_name AND t.job_name = j.job_name AND t.job_group = j.job_group
+                WHERE j.job_group = 'sla' AND j.job_name LIKE '{a.Id:N}%'
+                """, r => $"{r.GetString(0)}: {r.GetString(1)}");
+            timers = rows.Count == 0 ? "the Quartz store holds no job for this activation" : $"Quartz store: {string.Join(", ", rows)}";
+        }
+        catch (PostgresException e)
+        {
+            timers = $"the Quartz store could not be read ({e.MessageText})";
+        }
+        return $"its request {request.Email} (code {request.Kode}) was stored at {request.At:HH:mm:ss.fff}, {told}; {timers}";
     }
 
     private void Compare(string check, Dictionary<(Guid Instance, string User), int> expected, Dictionary<(Guid Instance, string User), int> actual, int unattributed, Func<(Guid Instance, string User), string> describe)

@@ -49,10 +49,13 @@ public sealed class Load(Uri baseUri, string prefix, string staffEmail, string p
     private readonly ConcurrentDictionary<Guid, byte> _cases = new();
     private readonly HttpClient _public = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
     private int _next;
-    private int _inFlight, _postsInFlight;
+    private int _inFlight, _postsInFlight, _submitsInFlight;
 
     /// <summary>Requests sent through nginx and not yet answered, and how many of them are POSTs.</summary>
     public (int All, int Posts) InFlight => (Volatile.Read(ref _inFlight), Volatile.Read(ref _postsInFlight));
+
+    /// <summary>Form submissions (POST) sent and not yet answered.</summary>
+    public int SubmissionsInFlight => Volatile.Read(ref _submitsInFlight);
     private static readonly Regex CaseLink = new("href=\"[^\"]*/admin/kasus/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"", RegexOptions.Compiled);
     private static readonly string[] Words = ["konseling", "karier", "rujukan", "cemas", "jadwal", "layanan", "asesmen", "psiko*", "\"layanan konseling\"", "skripsi"];
 
@@ -205,6 +208,7 @@ public sealed class Load(Uri baseUri, string prefix, string staffEmail, string p
         var post = request.Method == HttpMethod.Post;
         Interlocked.Increment(ref _inFlight);
         if (post) Interlocked.Increment(ref _postsInFlight);
+        if (kind == "submit") Interlocked.Increment(ref _submitsInFlight);
         try
         {
             using var response = await client.SendAsync(request);
@@ -223,6 +227,7 @@ public sealed class Load(Uri baseUri, string prefix, string staffEmail, string p
             request.Dispose();
             Interlocked.Decrement(ref _inFlight);
             if (post) Interlocked.Decrement(ref _postsInFlight);
+            if (kind == "submit") Interlocked.Decrement(ref _submitsInFlight);
         }
     }
 

@@ -21,6 +21,17 @@ using Npgsql;
 //   dotnet run -c Release --project benchmarks/NodeKill [-- seconds users minutes]
 //     seconds: how long the load runs (default 240); users: concurrent virtual users (default 8);
 //     minutes: the time standard (waktu) of the first staff step, its reminder at half of it (default 2)
+//   CK_NODEKILL_DURING=TEXT waits (up to 60 s) for the node to be running, or inside a transaction after, or to have finished less than
+//   50 ms ago, a statement containing TEXT before killing it, e.g. "notifications.outbox" for a node delivering mail, or
+//   "UPDATE kasus.cases" for a node just past a commit (a case's copy of its SOP steps is written after the step's transaction);
+//   by default it waits (up to 15 s) for any campus work (a statement running or a transaction open).
+//   CK_NODEKILL_WHEN=SQL adds a condition that must hold in the campus database at that moment, e.g.
+//   "EXISTS (SELECT 1 FROM notifications.outbox WHERE status = 'menunggu')" (mail waits, so the batch being delivered is not empty).
+//   CK_NODEKILL_DELAY_MS=N kills N ms after that moment instead of at once (e.g. while a claimed batch of mail is being sent).
+//   CK_NODEKILL_AFTER=TEXT instead waits (up to 60 s) for a transaction of the node whose last statement starts with TEXT and kills the node
+//   the moment that transaction has committed, e.g. "INSERT INTO notifications.outbox" (the last statement of a form submission's
+//   transaction, which queues its acknowledgment; it waits for one while a form submission of the load is unanswered, since an
+//   SOP notice's save ends with the same statement): the node dies after the request was stored and before it answered.
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 240;
 var users = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
 var minutes = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
@@ -102,10 +113,18 @@ try
     var running = load.RunAsync(users, 17);
     await Task.Delay(killAt);
     // Killed mid-work: at the first moment (within 15 s) it has a transaction of the campus open or a statement running.
-    var cut = await WorkOfAsync($"campuskonseling:node{killed + 1}", TimeSpan.FromSeconds(15));
+    var during = Environment.GetEnvironmentVariable("CK_NODEKILL_DURING") ?? "";
+    var after = Environment.GetEnvironmentVariable("CK_NODEKILL_AFTER") ?? "";
+    var cut = after.Length > 0
+        ? await JustCommittedAsync($"campuskonseling:node{killed + 1}", TimeSpan.FromSeconds(60), after, () => load.SubmissionsInFlight > 0)
+        : await WorkOfAsync(campus, $"campuskonseling:node{killed + 1}", TimeSpan.FromSeconds(during.Length == 0 ? 15 : 60), during,
+            Environment.GetEnvironmentVariable("CK_NODEKILL_WHEN") ?? "true");
+    var delay = int.Parse(Environment.GetEnvironmentVariable("CK_NODEKILL_DELAY_MS") ?? "0", CultureInfo.InvariantCulture);
+    if (delay > 0) await Task.Delay(delay);
     var inFlight = load.InFlight;
     hosts[killed]!.Kill(); // SIGKILL on Linux: no shutdown, no finally blocks, open transactions cut
     var killedAt = clock.Elapsed;
+    var killedUtc = DateTimeOffset.UtcNow;
     Console.Error.WriteLine($"{killedAt.TotalSeconds:F0} s: node{killed + 1} killed (SIGKILL)");
     await Task.Delay(downFor);
     var restartedAt = clock.Elapsed;
@@ -124,7 +143,7 @@ try
     while (DateTimeOffset.UtcNow < waitUntil) await Task.Delay(TimeSpan.FromSeconds(5));
     var mails = await SettleAsync(campus, mail);
 
-    var checks = new Checks(campus, load, timersUntil, reminderPercent, staffRole, escalationRole);
+    var checks = new Checks(campus, nodeEnv["ConnectionStrings__Default"], load, timersUntil, reminderPercent, staffRole, escalationRole);
     await checks.RunAsync(mails);
 
     // Report.
@@ -144,8 +163,10 @@ try
                       (restartedAt + downFor < loadEnd ? $"after {(restartedAt + downFor).TotalSeconds:F0}–{loadEnd.TotalSeconds:F0} s" : "no after phase (the load is too short)") +
                       $"; a request counts in the phase it was answered in; the first {warmUp.TotalSeconds:F0} s are warm-up, not in the latencies.");
     Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average (1 min) {loadBefore} when the load started, {loadAfter} when it ended (other work shares the machine).");
-    Console.WriteLine($"At the kill: {inFlight.All} requests in flight through nginx ({inFlight.Posts} POSTs); node{killed + 1}'s campus database sessions at work: " +
-                      (cut.Count == 0 ? "none (none seen within 15 s)" : string.Join("; ", cut.Select(c => $"{c.State}: {c.Query}"))) + ".");
+    Console.WriteLine($"At the kill ({killedUtc:HH:mm:ss.fff} UTC): {inFlight.All} requests in flight through nginx ({inFlight.Posts} POSTs); node{killed + 1}'s campus database sessions at work: " +
+                      (cut.Count == 0 ? "none seen in the wait" : string.Join("; ", cut.Select(c => $"{c.State}: {c.Query}"))) + (during.Length > 0 ? $" (waited for a statement containing \"{during}\")" : "")
+                      + (after.Length > 0 ? $" (waited for the commit of a transaction whose last statement started with \"{after}\")" : "")
+                      + (delay > 0 ? $", killed {delay} ms after it was seen" : "") + ".");
     Console.WriteLine();
     Console.WriteLine("| request | before p50 / p95 ms | during p50 / p95 ms | after p50 / p95 ms | failed before / during / after | requests |");
     Console.WriteLine("|---|---|---|---|---|---|");
@@ -210,22 +231,58 @@ async Task StartNodeAsync(int i)
     await BenchHost.WaitAsync(async () => (await probe.GetAsync("bench/akun/masuk")).StatusCode == HttpStatusCode.OK, $"node{i + 1}");
 }
 
-// The node's database sessions (by application_name) that are in a transaction or running a statement, polled until there is one or `wait` passes.
-static async Task<List<(string State, string Query)>> WorkOfAsync(string applicationName, TimeSpan wait)
+// The node's database sessions (by application_name) that are in a transaction or running a statement (with a pattern: whose statement
+// contains it, also just finished), polled until there is one or `wait` passes.
+// `when` is an SQL condition that must hold in the campus database at the same moment.
+static async Task<List<(string State, string Query)>> WorkOfAsync(string campus, string applicationName, TimeSpan wait, string pattern, string when)
 {
-    await using var db = new NpgsqlConnection(BenchHost.Server);
+    await using var db = new NpgsqlConnection(campus);
     await db.OpenAsync();
     var until = DateTimeOffset.UtcNow + wait;
     while (true)
     {
         var work = new List<(string State, string Query)>();
-        await using (var cmd = new NpgsqlCommand("SELECT state, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_activity WHERE application_name = $1 AND state <> 'idle'", db)
-                     { Parameters = { new() { Value = applicationName } } })
+        await using (var cmd = new NpgsqlCommand("SELECT state, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_activity WHERE application_name = $1 AND strpos(query, $2) > 0 " +
+                                                  "AND (state <> 'idle' OR ($2 <> '' AND state_change > clock_timestamp() - interval '50 milliseconds')) AND " + when, db)
+                     { Parameters = { new() { Value = applicationName }, new() { Value = pattern } } })
         await using (var reader = await cmd.ExecuteReaderAsync())
             while (await reader.ReadAsync()) work.Add((reader.GetString(0), reader.GetString(1)));
         if (work.Count > 0 || DateTimeOffset.UtcNow > until) return work;
         await Task.Delay(2);
     }
+}
+
+// Waits for a session of the node that is inside a transaction whose last statement starts with `pattern`, then for that session to
+// commit (idle, last statement COMMIT), and returns as soon as it has: the caller kills the node then, just after the commit.
+// Only transactions seen while `when` holds count.
+static async Task<List<(string State, string Query)>> JustCommittedAsync(string applicationName, TimeSpan wait, string pattern, Func<bool> when)
+{
+    await using var db = new NpgsqlConnection(BenchHost.Server);
+    await db.OpenAsync();
+    var until = DateTimeOffset.UtcNow + wait;
+    while (DateTimeOffset.UtcNow < until)
+    {
+        int? pid = null;
+        await using (var find = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND state = 'idle in transaction' AND starts_with(query, $2) LIMIT 1", db)
+                     { Parameters = { new() { Value = applicationName }, new() { Value = pattern } } })
+            pid = (int?)await find.ExecuteScalarAsync();
+        if (pid is null || !when())
+        {
+            await Task.Delay(1);
+            continue;
+        }
+        for (var i = 0; i < 2000; i++)
+        {
+            await using var look = new NpgsqlCommand("SELECT state, left(query, 90) FROM pg_stat_activity WHERE pid = $1", db) { Parameters = { new() { Value = pid.Value } } };
+            await using var reader = await look.ExecuteReaderAsync();
+            if (!await reader.ReadAsync()) break;
+            var (state, query) = (reader.GetString(0), reader.GetString(1));
+            if (state == "idle in transaction" && query.StartsWith(pattern, StringComparison.Ordinal)) continue;
+            if (state == "idle" && query.StartsWith("COMMIT", StringComparison.OrdinalIgnoreCase)) return [("just committed", $"a transaction whose last statement started with \"{pattern}\"")];
+            break; // rolled back, or went on with other statements: look for the next one
+        }
+    }
+    return [];
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
