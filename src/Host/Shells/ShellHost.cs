@@ -106,7 +106,7 @@ public sealed class ShellHost(
         foreach (var (name, shell) in _shells)
         {
             if (shell.LastUsedUtc >= idleSince || shell.ActiveScopes > 0) continue;
-            if (!((ICollection<KeyValuePair<string, ShellContext>>)_shells).Remove(new(name, shell))) continue;
+            if (!_shells.TryRemove(new KeyValuePair<string, ShellContext>(name, shell))) continue;
             // Its idle connections close now; the shell itself goes once no request can still be holding it.
             Retire(shell);
             released++;
@@ -131,7 +131,7 @@ public sealed class ShellHost(
             shell.Leave();
             // A campus nobody uses is not kept alive by its background work.
             if (!wasLive && shell.LastUsedUtc < started && shell.ActiveScopes == 0
-                && ((ICollection<KeyValuePair<string, ShellContext>>)_shells).Remove(new(shell.Name, shell)))
+                && _shells.TryRemove(new KeyValuePair<string, ShellContext>(shell.Name, shell)))
                 Retire(shell);
         }
         return true;
