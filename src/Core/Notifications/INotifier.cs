@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace CampusKonseling.Notifications;
 
 /// <summary>
@@ -9,11 +11,15 @@ namespace CampusKonseling.Notifications;
 /// </summary>
 public sealed record Notification(string Jenis, KeyedText Judul, KeyedText Isi, string? Tautan = null, bool Surel = false);
 
-/// <summary>The one way modules notify people of the current campus.</summary>
+/// <summary>
+/// The one way modules notify people of the current campus. Given the caller's <c>transaction</c> (on the scope's shared
+/// connection), the notices and their mail are written in it, so they exist if and only if the caller's change does; the
+/// outbox is then not woken: the caller calls <see cref="IOutbox.Wake"/> once it has committed.
+/// </summary>
 public interface INotifier
 {
-    Task NotifyUsersAsync(IEnumerable<string> userIds, Notification notification, CancellationToken ct = default);
-    Task NotifyRoleAsync(string role, Notification notification, CancellationToken ct = default);
+    Task NotifyUsersAsync(IEnumerable<string> userIds, Notification notification, CancellationToken ct = default, DbTransaction? transaction = null);
+    Task NotifyRoleAsync(string role, Notification notification, CancellationToken ct = default, DbTransaction? transaction = null);
 }
 
 /// <summary>The signed-in user's unread count, for the staff area's header.</summary>

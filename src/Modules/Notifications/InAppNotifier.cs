@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CampusKonseling.Modules;
 using CampusKonseling.Notifications.Data;
 using CampusKonseling.Notifications.Outbox;
@@ -20,7 +21,7 @@ public sealed class InAppNotifier(
 {
     public const string ListPath = "notifikasi";
 
-    public async Task NotifyUsersAsync(IEnumerable<string> userIds, Notification n, CancellationToken ct = default)
+    public async Task NotifyUsersAsync(IEnumerable<string> userIds, Notification n, CancellationToken ct = default, DbTransaction? transaction = null)
     {
         var ids = userIds.Distinct().ToList();
         if (ids.Count == 0) return;
@@ -58,12 +59,25 @@ public sealed class InAppNotifier(
                 Status = OutboxStatus.Menunggu, DibuatPada = now, KirimSetelah = now,
             });
         }
-        await db.SaveChangesAsync(ct);
-        if (n.Surel) signal.Wake(current.Shell.Name);
+        if (transaction is null || db.Database.CurrentTransaction is not null)
+        {
+            await db.SaveChangesAsync(ct);
+            if (n.Surel && transaction is null) signal.Wake(current.Shell.Name);
+            return;
+        }
+        await db.Database.UseTransactionAsync(transaction, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            await db.Database.UseTransactionAsync(null, CancellationToken.None);
+        }
     }
 
-    public async Task NotifyRoleAsync(string role, Notification n, CancellationToken ct = default) =>
-        await NotifyUsersAsync((await directory.UsersInRoleAsync(role, ct)).Select(u => u.Id), n, ct);
+    public async Task NotifyRoleAsync(string role, Notification n, CancellationToken ct = default, DbTransaction? transaction = null) =>
+        await NotifyUsersAsync((await directory.UsersInRoleAsync(role, ct)).Select(u => u.Id), n, ct, transaction);
 
     public Task<int> UnreadAsync(string userId, CancellationToken ct = default) =>
         db.Items.CountAsync(i => i.UserId == userId && i.DibacaPada == null, ct);

@@ -1,6 +1,7 @@
 using CampusKonseling.Notifications;
 using CampusKonseling.Sop.Definitions;
 using CampusKonseling.Sop.Engine;
+using CampusKonseling.Sop.Data;
 using CampusKonseling.Sop.Runtime;
 using CampusKonseling.Tests.Infrastructure;
 using CampusKonseling.Host.Jobs;
@@ -106,11 +107,92 @@ public sealed class SlaTimerTests(PlatformFixture platform)
         Assert.Equal(0L, await TriggersAsync(done.Instance.Aktif.Single().ActivationId));
     }
 
-    private static async Task<long> TriggersAsync(Guid activationId)
+    [Fact]
+    public async Task A_step_started_in_a_request_that_died_right_after_its_commit_still_has_its_timers()
+    {
+        var campus = await platform.CreateTenantAsync("konseling-asesmen", "slamati");
+        var sop = new SopHarness(platform, campus);
+        await sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(Quick, "uji", null));
+        var staf = await sop.ActorAsync(Staff);
+
+        // A form submission starts the SOP in its own transaction; the process dies after the commit, before anything else
+        // (SopLaunch.AfterCommitAsync never runs).
+        var (instanceId, activationId, beforeCommit) = await sop.InCampusAsync(async sp =>
+        {
+            var connection = sp.GetRequiredService<CampusKonseling.Data.TenantDbConnection>();
+            await connection.OpenAsync();
+            await using var tx = await connection.Connection.BeginTransactionAsync();
+            var launch = await sp.GetRequiredService<CampusKonseling.Workflows.ISopLauncher>().StartAsync(Quick.Kode, "Permohonan dari formulir", new Dictionary<string, string>(), tx);
+            var activation = (await sp.GetRequiredService<SopDb>().ActiveSteps.AsNoTracking().SingleAsync(a => a.InstanceId == launch.InstanceId)).ActivationId;
+            var triggers = await TriggersAsync(activation);
+            await tx.CommitAsync();
+            return (launch.InstanceId, activation, triggers);
+        });
+        Assert.Equal(2L, beforeCommit); // the reminder and the due time were set before the step existed for anyone else
+
+        var instance = await WaitAsync(sop, instanceId, i => i.Riwayat.Any(e => e.Jenis == StepEventKind.Terlambat) && i.Riwayat.Any(e => e.Jenis == StepEventKind.Diingatkan), TimeSpan.FromSeconds(45));
+        Assert.Single(instance.Riwayat, e => e.Jenis == StepEventKind.Diingatkan && e.ActivationId == activationId);
+        Assert.Single(instance.Riwayat, e => e.Jenis == StepEventKind.Terlambat && e.ActivationId == activationId);
+        await MailDev.WaitForAsync(await sop.EmailOfAsync(Staff), TimeSpan.FromSeconds(15), m => m.Subject.Contains("Terlambat") && m.Text.Contains(instanceId.ToString()));
+    }
+
+    [Fact]
+    public async Task A_timer_set_for_a_transition_that_never_committed_does_nothing_and_looks_again_later()
+    {
+        var campus = await platform.CreateTenantAsync("konseling-asesmen", "slaurung");
+        var sop = new SopHarness(platform, campus);
+        await sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(Quick, "uji", null));
+        var (instanceId, activationId) = await sop.InCampusAsync(async sp =>
+        {
+            var connection = sp.GetRequiredService<CampusKonseling.Data.TenantDbConnection>();
+            await connection.OpenAsync();
+            await using var tx = await connection.Connection.BeginTransactionAsync();
+            var launch = await sp.GetRequiredService<CampusKonseling.Workflows.ISopLauncher>().StartAsync(Quick.Kode, "Permohonan yang batal", new Dictionary<string, string>(), tx);
+            var activation = (await sp.GetRequiredService<SopDb>().ActiveSteps.AsNoTracking().SingleAsync(a => a.InstanceId == launch.InstanceId)).ActivationId;
+            await tx.RollbackAsync(); // the request failed after the SOP started in it
+            return (launch.InstanceId, activation);
+        });
+        Assert.Equal(2L, await TriggersAsync(activationId));
+
+        // Both fire (2 s, 4 s), find no such step, and each is looked for again once more shortly after instead of being dropped.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await TriggersAsync(activationId, "%-tunda-1") < 2 && DateTime.UtcNow < deadline) await Task.Delay(300);
+        Assert.Equal(2L, await TriggersAsync(activationId, "%-tunda-1"));
+        Assert.Equal(0, await sop.InCampusAsync(sp => sp.GetRequiredService<SopDb>().Instances.CountAsync(i => i.Id == instanceId)));
+        var notices = await sop.InCampusAsync(sp => sp.GetRequiredService<CampusKonseling.Notifications.Data.NotificationsDb>().Items.CountAsync(n => n.Jenis == "sop-pengingat" || n.Jenis == "sop-terlambat"));
+        Assert.Equal(0, notices);
+    }
+
+    [Fact]
+    public async Task A_reminder_and_its_notices_are_kept_together_or_not_at_all()
+    {
+        var campus = await platform.CreateTenantAsync("konseling-asesmen", "slasatu");
+        var sop = new SopHarness(platform, campus);
+        await sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(Quick with { PengingatPersen = 50, Langkah = [Quick.Langkah[0] with { Waktu = "6 detik" }, Quick.Langkah[1]] }, "uji", null));
+        var staf = await sop.ActorAsync(Staff);
+        var started = await sop.StartAsync(Quick.Kode, staf, subjek: "Permohonan sore");
+        var instanceId = started.Instance!.Id;
+        await using var blocker = new NpgsqlConnection(TestDatabase.ConnectionStringFor(campus.Database));
+        await blocker.OpenAsync();
+        // Nobody may write a notice for a while (as if the process stopped between the reminder's mark and its notices).
+        var hold = await blocker.BeginTransactionAsync();
+        await new NpgsqlCommand("LOCK TABLE notifications.notifications IN EXCLUSIVE MODE", blocker, hold).ExecuteNonQueryAsync();
+        await Task.Delay(TimeSpan.FromSeconds(5)); // the reminder (3 s after the start) has fired and waits to write its notices
+
+        // The mark is not visible without its notices.
+        Assert.DoesNotContain((await sop.InstanceAsync(instanceId)).Riwayat, e => e.Jenis == StepEventKind.Diingatkan);
+        await hold.RollbackAsync();
+        var instance = await WaitAsync(sop, instanceId, i => i.Riwayat.Any(e => e.Jenis == StepEventKind.Diingatkan), TimeSpan.FromSeconds(20));
+        Assert.Single(instance.Riwayat, e => e.Jenis == StepEventKind.Diingatkan);
+        var notices = await sop.InCampusAsync(sp => sp.GetRequiredService<CampusKonseling.Notifications.Data.NotificationsDb>().Items.CountAsync(n => n.UserId == staf.Id && n.Jenis == "sop-pengingat"));
+        Assert.Equal(1, notices);
+    }
+
+    private static async Task<long> TriggersAsync(Guid activationId, string like = "%")
     {
         await using var conn = new NpgsqlConnection(TestDatabase.ConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM qrtz_triggers WHERE trigger_name LIKE $1", conn) { Parameters = { new() { Value = activationId.ToString("N") + "%" } } };
+        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM qrtz_triggers WHERE trigger_name LIKE $1", conn) { Parameters = { new() { Value = activationId.ToString("N") + like } } };
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 

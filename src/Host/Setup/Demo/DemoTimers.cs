@@ -14,9 +14,9 @@ public sealed class DemoTimers(ISlaTimers inner) : ISlaTimers
 {
     private readonly ConcurrentDictionary<Guid, (string Tenant, Guid Instance, ActiveStep Step)> _held = new();
 
-    public Task ScheduleAsync(string tenant, Guid instanceId, ActiveStep step, CancellationToken ct)
+    public Task ScheduleAsync(string tenant, Guid instanceId, ActiveStep step, CancellationToken ct, bool moved = false)
     {
-        if (!DemoClock.Travelling) return inner.ScheduleAsync(tenant, instanceId, step, ct);
+        if (!DemoClock.Travelling) return inner.ScheduleAsync(tenant, instanceId, step, ct, moved);
         _held[step.ActivationId] = (tenant, instanceId, step);
         return Task.CompletedTask;
     }

@@ -19,6 +19,8 @@ public sealed class OutboxDelivery(
     public const int MaxAttempts = 6;
     private const int Batch = 50;
     private const int Parallelism = 16;
+    /// <summary>How long a claimed message is left to its node: far longer than a send may take (the mail client's own time-out).</summary>
+    private static readonly TimeSpan Claim = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// Whether messages wait for a later retry. Counts them for the queue-length gauge on the way (one query on the status index).
@@ -26,7 +28,7 @@ public sealed class OutboxDelivery(
     public async Task<bool> HasWaitingAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var counts = await db.Outbox.Where(m => m.Status == OutboxStatus.Menunggu).GroupBy(_ => 1)
+        var counts = await db.Outbox.Where(m => m.Status == OutboxStatus.Menunggu || m.Status == OutboxStatus.Mengirim).GroupBy(_ => 1)
             .Select(g => new { Due = g.LongCount(m => m.KirimSetelah <= now), All = g.LongCount() })
             .FirstOrDefaultAsync(ct);
         metrics.Counted(current.Shell.Name, counts?.Due ?? 0, (counts?.All ?? 0) - (counts?.Due ?? 0));
@@ -36,13 +38,18 @@ public sealed class OutboxDelivery(
     public async Task<int> DeliverAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var due = await db.Outbox
-            .FromSqlInterpolated($"SELECT * FROM notifications.outbox WHERE status = {OutboxStatus.Menunggu} AND kirim_setelah <= {now} ORDER BY id LIMIT {Batch} FOR UPDATE SKIP LOCKED")
-            .ToListAsync(ct);
+        // Claimed in one short statement and marked one by one as each goes out: a node dying mid-batch leaves the messages it
+        // sent marked sent, and the rest claimed until their claim runs out, when another node takes them.
+        var due = await db.Outbox.FromSqlInterpolated($"""
+            UPDATE notifications.outbox SET status = {OutboxStatus.Mengirim}, kirim_setelah = {now + Claim}
+            WHERE id IN (SELECT id FROM notifications.outbox WHERE status IN ({OutboxStatus.Menunggu}, {OutboxStatus.Mengirim}) AND kirim_setelah <= {now}
+                         ORDER BY id LIMIT {Batch} FOR UPDATE SKIP LOCKED)
+            RETURNING *
+            """).AsNoTracking().ToListAsync(ct);
         if (due.Count == 0) return 0;
         var settings = await channels.GetAsync(ct);
         var campus = await site.GetAsync(ct);
+        using var writes = new SemaphoreSlim(1);
         // Mail servers take a good part of a second per message; sending in parallel keeps up with a rush of requests.
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (message, token) =>
         {
@@ -65,10 +72,21 @@ public sealed class OutboxDelivery(
                 metrics.Failed(current.Shell.Name, message.Saluran, final: message.Status == OutboxStatus.Gagal);
                 logger.LogWarning("Message {Id} to the {Channel} channel failed (attempt {Attempt}): {Reason}", message.Id, message.Saluran, message.Percobaan, ex.Message);
             }
+            // Written even when the worker is stopping: a message the mail server accepted must not stay claimed and go again.
+            await writes.WaitAsync(CancellationToken.None);
+            try
+            {
+                await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u
+                    .SetProperty(m => m.Status, message.Status).SetProperty(m => m.TerkirimPada, message.TerkirimPada)
+                    .SetProperty(m => m.GalatTerakhir, message.GalatTerakhir).SetProperty(m => m.Percobaan, message.Percobaan)
+                    .SetProperty(m => m.KirimSetelah, message.KirimSetelah), CancellationToken.None);
+            }
+            finally
+            {
+                writes.Release();
+            }
         });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        // A step whose work is a message to the client is done when it is delivered, and not before (committed first).
+        // A step whose work is a message to the client is done when it is delivered, and not before (written first).
         await steps.DeliveredAsync(due, ct);
         return due.Count;
     }

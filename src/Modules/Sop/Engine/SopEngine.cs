@@ -11,6 +11,14 @@ namespace CampusKonseling.Sop.Engine;
 /// </summary>
 public sealed partial class SopEngine(ISopStore store, IInstanceLocks locks, TimeProvider clock, WorkingCalendar calendar)
 {
+    /// <summary>
+    /// Runs once a transition is saved and before it commits (for a start, before it is saved): what must happen if and only
+    /// if the transition does (its SLA timers, a reminder's notices) is done here, so a process dying in between loses nothing.
+    /// </summary>
+    public Func<EngineResult, CancellationToken, Task>? BeforeCommit { get; init; }
+
+    private Task BeforeCommitAsync(EngineResult result, CancellationToken ct) => BeforeCommit?.Invoke(result, ct) ?? Task.CompletedTask;
+
     /// <param name="masuk">The channel the instance enters by (formulir, datang, api…): it starts at the step naming it, else at the start step.</param>
     public async Task<EngineResult> StartAsync(SopVersion version, Actor by, string subjek, IReadOnlyDictionary<string, string>? konteks, CancellationToken ct, string? masuk = null)
     {
@@ -27,8 +35,10 @@ public sealed partial class SopEngine(ISopStore store, IInstanceLocks locks, Tim
         var activated = Activate(definition, instance, [definition.Pintu(masuk).Id], now, events);
         var closed = new List<ActiveStep>();
         Advance(definition, instance, activated, closed, now, events);
+        var result = new EngineResult(instance, null, activated, closed, events);
+        await BeforeCommitAsync(result, ct);
         await store.AddAsync(instance, ct);
-        return new EngineResult(instance, null, activated, closed, events);
+        return result;
     }
 
     public async Task<EngineResult> CompleteAsync(Guid instanceId, CompleteStep command, Actor by, CancellationToken ct)
@@ -61,8 +71,10 @@ public sealed partial class SopEngine(ISopStore store, IInstanceLocks locks, Tim
         Advance(definition, instance, activated, closed, now, events);
 
         await store.SaveAsync(instance, events, ct);
+        var result = new EngineResult(instance, null, activated, closed, events);
+        await BeforeCommitAsync(result, ct);
         await handle.CommitAsync(ct);
-        return new EngineResult(instance, null, activated, closed, events);
+        return result;
     }
 
     /// <summary>
@@ -106,8 +118,10 @@ public sealed partial class SopEngine(ISopStore store, IInstanceLocks locks, Tim
         var closed = new List<ActiveStep>();
         Advance(definition, instance, [.. instance.Aktif], closed, now, events, activated);
         await store.SaveAsync(instance, events, ct);
+        var result = new EngineResult(instance, null, activated, closed, events) { Rescheduled = rescheduled.Where(r => instance.Aktif.Contains(r)).ToList() };
+        await BeforeCommitAsync(result, ct);
         await handle.CommitAsync(ct);
-        return new EngineResult(instance, null, activated, closed, events) { Rescheduled = rescheduled.Where(r => instance.Aktif.Contains(r)).ToList() };
+        return result;
     }
 
     /// <summary>Why a step may not be completed now: its date has not come, an outcome or a required action or item is missing.</summary>
@@ -236,8 +250,10 @@ public sealed partial class SopEngine(ISopStore store, IInstanceLocks locks, Tim
         var events = new List<StepEvent>();
         Record(instance, events, new StepEvent { Seq = instance.NextSeq, Jenis = kind, StepId = active.StepId, ActivationId = activationId, Pada = clock.GetUtcNow(), JatuhTempo = active.JatuhTempo });
         await store.SaveAsync(instance, events, ct);
+        var result = new EngineResult(instance, null, [], [], events);
+        await BeforeCommitAsync(result, ct);
         await handle.CommitAsync(ct);
-        return new EngineResult(instance, null, [], [], events);
+        return result;
     }
 
     private List<ActiveStep> Activate(SopDefinition definition, SopInstance instance, IEnumerable<string> stepIds, DateTimeOffset now, List<StepEvent> events)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Claims;
 using CampusKonseling.Notifications;
 using CampusKonseling.Shell;
@@ -22,13 +23,27 @@ public sealed record RuntimeResult(SopInstance? Instance, string? Error)
 /// The engine at work in the current campus: its working calendar, its database, its SLA
 /// timers and its notifications. Everything that starts or moves an instance goes through here.
 /// </summary>
-public sealed class SopRuntime(
+public sealed partial class SopRuntime(
     SopDb db, ISopStore store, IInstanceLocks locks, TimeProvider clock, ISiteSettings settings,
-    ISlaTimers timers, INotifier notifier, CampusKonseling.Users.IUserDirectory directory, CurrentShell current, CampusKonseling.Modules.ShellFeatureServices features,
+    ISlaTimers timers, INotifier notifier, IOutbox outbox, CampusKonseling.Users.IUserDirectory directory, CurrentShell current, CampusKonseling.Modules.ShellFeatureServices features,
     SopMetrics metrics, CampusClock campusClock, IStringLocalizer<S> T, ILogger<SopRuntime> logger)
 {
-    public async Task<SopEngine> EngineAsync(CancellationToken ct = default) =>
-        new(store, locks, clock, new WorkingCalendar(await settings.GetAsync(ct)));
+    /// <param name="beforeCommit">What the transition does before it commits; by default it sets its SLA timers.</param>
+    public async Task<SopEngine> EngineAsync(CancellationToken ct = default, Func<EngineResult, CancellationToken, Task>? beforeCommit = null) =>
+        new(store, locks, clock, new WorkingCalendar(await settings.GetAsync(ct))) { BeforeCommit = beforeCommit ?? SetTimersAsync };
+
+    /// <summary>
+    /// The timers of the steps a transition opened or moved, set before it commits: lost neither when the process dies
+    /// right after the commit nor set for a transition that did not happen (their job then finds nothing to do).
+    /// </summary>
+    private async Task SetTimersAsync(EngineResult result, CancellationToken ct)
+    {
+        var instance = result.Instance!;
+        foreach (var active in result.Activated.Where(instance.Aktif.Contains))
+            await timers.ScheduleAsync(current.Shell.Name, instance.Id, active, ct);
+        foreach (var moved in result.Rescheduled)
+            await timers.ScheduleAsync(current.Shell.Name, instance.Id, moved, ct, moved: true);
+    }
 
     /// <summary>Starts an instance on the definition's current version.</summary>
     /// <param name="masuk">The channel it enters by (jadwal for a schedule's start); null starts at the start step.</param>
@@ -103,46 +118,6 @@ public sealed class SopRuntime(
         index, a.Jenis, a.Label(d), a.Templat, a.Dokumen, a.Kepada is { } k ? d.Lane(k)?.Nama : null, a.Kepada is { } k2 ? d.Lane(k2)?.Peran : null,
         a.Penugasan, a.Penugasan is { } p ? d.Pelaksana.FirstOrDefault(l => l.Penugasan == p)?.Peran : null, a.Opsional);
 
-    /// <summary>A reminder or due time has come; acts once per activation however often it is called.</summary>
-    public async Task OnTimerAsync(SlaKind kind, Guid instanceId, Guid activationId, CancellationToken ct)
-    {
-        var engine = await EngineAsync(ct);
-        if (kind != SlaKind.Pengingat && await store.InstanceAsync(instanceId, ct) is { } due
-            && due.Aktif.FirstOrDefault(a => a.ActivationId == activationId) is { } reached
-            && (await store.VersionAsync(due.VersionId, ct))!.Definition.Find(reached.StepId) is { Otomatis: Pemicu.Waktu } timed)
-        {
-            // A step done by its time (the day a programme is held) is done when the time comes, not overdue.
-            await CompleteAsync(instanceId, new CompleteStep(timed.Id, Catatan: "Selesai otomatis pada waktunya"), Actor.System, ct);
-            return;
-        }
-        var result = kind == SlaKind.Pengingat
-            ? await engine.RemindAsync(instanceId, activationId, ct)
-            : await engine.EscalateAsync(instanceId, activationId, ct);
-        if (!result.Succeeded) return;
-        var instance = result.Instance!;
-        var definition = (await store.VersionAsync(instance.VersionId, ct))!.Definition;
-        if (kind != SlaKind.Pengingat) metrics.Overdue(current.Shell.Name, definition.Kode);
-        var entry = result.Events[0];
-        var step = definition.Find(entry.StepId!)!;
-        var link = await LinkAsync(instance, ct);
-        await TellObserversAsync(definition, instance, ct);
-        if (kind == SlaKind.Pengingat)
-        {
-            var n = new Notification("sop-pengingat", T.Keyed("Pengingat: langkah {0} {1}", step.Label, definition.Judul),
-                T.Keyed("Langkah \"{0}\" untuk {1} jatuh tempo pada {2}.", step.Uraian, instance.Subjek, Due(entry.JatuhTempo)), link, Surel: true);
-            await NotifyActorsAsync(definition, step, instance, n, ct);
-        }
-        else
-        {
-            var n = new Notification("sop-terlambat", T.Keyed("Terlambat: langkah {0} {1}", step.Label, definition.Judul),
-                T.Keyed("Langkah \"{0}\" untuk {1} melewati waktu baku ({2}); jatuh tempo {3}.", step.Uraian, instance.Subjek, step.Waktu ?? "-", Due(entry.JatuhTempo)), link, Surel: true);
-            await NotifyActorsAsync(definition, step, instance, n, ct);
-            var supervisors = step.Pelaksana.Select(p => definition.Lane(p)?.Atasan).Append(definition.EskalasiKe).OfType<string>().Distinct();
-            foreach (var role in supervisors) await notifier.NotifyRoleAsync(role, n, ct);
-        }
-        logger.LogInformation("SOP {Kode}: {Kind} for step {Step} of instance {Instance}", definition.Kode, kind, step.Id, instance.Id);
-    }
-
     public static Actor ActorOf(ClaimsPrincipal user) => new(
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonim",
         user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity?.Name ?? "-",
@@ -172,15 +147,10 @@ public sealed class SopRuntime(
     {
         var instance = result.Instance!;
         await TellObserversAsync(definition, instance, ct);
+        // Timers of ended steps are removed once the end is committed (one left behind finds its step inactive and does nothing).
         foreach (var closed in result.Closed) await timers.CancelAsync(closed.ActivationId, ct);
-        foreach (var moved in result.Rescheduled)
-        {
-            await timers.CancelAsync(moved.ActivationId, ct);
-            await timers.ScheduleAsync(current.Shell.Name, instance.Id, moved, ct);
-        }
         foreach (var active in result.Activated.Where(instance.Aktif.Contains))
         {
-            await timers.ScheduleAsync(current.Shell.Name, instance.Id, active, ct);
             var step = definition.Find(active.StepId)!;
             if (SopEngine.BySystem(step, instance.Konteks))
             {
@@ -237,12 +207,13 @@ public sealed class SopRuntime(
     /// the person named for the lane's assignment, or the lane's staff role. A client lane's role (Mahasiswa, Praja, Alumni)
     /// is held by every client, so it is never told by role: that would tell every student of another student's request.
     /// </summary>
-    private async Task NotifyActorsAsync(SopDefinition definition, Langkah step, SopInstance instance, Notification n, CancellationToken ct)
+    /// <param name="transaction">Written in the caller's transaction (a reminder's notices with its mark), else on their own.</param>
+    private async Task NotifyActorsAsync(SopDefinition definition, Langkah step, SopInstance instance, Notification n, CancellationToken ct, DbTransaction? transaction = null)
     {
         var active = instance.Aktif.FirstOrDefault(a => a.StepId == step.Id);
         if (active?.PenerimaTugas is { } assignee)
         {
-            await notifier.NotifyUsersAsync([assignee], n, ct);
+            await notifier.NotifyUsersAsync([assignee], n, ct, transaction);
             return;
         }
         var staff = (await directory.RolesWithPermissionAsync(StaffAreaPermission, ct)).Append(CampusKonseling.Security.StandardRoles.Administrator).ToHashSet(StringComparer.Ordinal);
@@ -258,15 +229,15 @@ public sealed class SopRuntime(
                         Judul = T.Keyed("Langkah Anda: {0}", step.Uraian), Isi = T.Keyed("Permohonan {0} menunggu Anda: {1}", instance.Subjek, step.Uraian), Tautan = "permohonan-saya",
                         // The client is not signed in to the staff area to see it: the notice also goes to their e-mail.
                         Surel = true,
-                    }, ct);
+                    }, ct, transaction);
                 continue;
             }
             if (lane.Penugasan is { } nama && instance.Konteks.TryGetValue(Definitions.Konteks.Penugasan(nama), out var named))
             {
-                if (users.Add(named)) await notifier.NotifyUsersAsync([named], n, ct);
+                if (users.Add(named)) await notifier.NotifyUsersAsync([named], n, ct, transaction);
                 continue;
             }
-            if (lane.Peran is { } role && staff.Contains(role) && roles.Add(role)) await notifier.NotifyRoleAsync(role, n, ct);
+            if (lane.Peran is { } role && staff.Contains(role) && roles.Add(role)) await notifier.NotifyRoleAsync(role, n, ct, transaction);
         }
     }
 

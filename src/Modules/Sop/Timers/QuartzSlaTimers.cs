@@ -11,14 +11,20 @@ public sealed class QuartzSlaTimers(ISchedulerFactory schedulers) : ISlaTimers
 {
     public const string Group = "sla";
 
+    private static readonly TimeSpan Moment = TimeSpan.FromSeconds(2);
+
     public static JobKey Key(Guid activationId, SlaKind kind) => new($"{activationId:N}-{kind}", Group);
 
-    public async Task ScheduleAsync(string tenant, Guid instanceId, ActiveStep step, CancellationToken ct)
+    public async Task ScheduleAsync(string tenant, Guid instanceId, ActiveStep step, CancellationToken ct, bool moved = false)
     {
         var scheduler = await schedulers.GetScheduler(ct);
         foreach (var (kind, at) in new[] { (SlaKind.Pengingat, step.PengingatPada), (SlaKind.JatuhTempo, step.JatuhTempo) })
         {
-            if (at is null) continue;
+            if (at is null)
+            {
+                if (moved) await scheduler.DeleteJob(Key(step.ActivationId, kind), ct);
+                continue;
+            }
             var key = Key(step.ActivationId, kind);
             var job = JobBuilder.Create<SlaTimerJob>().WithIdentity(key)
                 .UsingJobData(SlaTimerJob.Tenant, tenant)
@@ -27,9 +33,10 @@ public sealed class QuartzSlaTimers(ISchedulerFactory schedulers) : ISlaTimers
                 .UsingJobData(SlaTimerJob.Kind, kind.ToString())
                 .RequestRecovery()
                 .Build();
-            // A time already past (a programme moved into the past, a date set late) starts now: a trigger starting in the past
-            // would wait for Quartz's misfire round (up to a minute) before firing.
-            var start = at.Value > DateTimeOffset.UtcNow ? at.Value : DateTimeOffset.UtcNow;
+            // A time already past (a programme moved into the past, a date set late) starts in a moment, once the transition
+            // has committed as a rule: a trigger starting in the past would wait for Quartz's misfire round (up to a minute).
+            var soon = DateTimeOffset.UtcNow + Moment;
+            var start = at.Value > soon ? at.Value : soon;
             var trigger = TriggerBuilder.Create().WithIdentity(key.Name, Group).ForJob(key).StartAt(start)
                 .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
                 .Build();

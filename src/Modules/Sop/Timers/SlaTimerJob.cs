@@ -13,26 +13,23 @@ public sealed class SlaTimerJob(IShellHost shells, ITenantRegistry registry, ILo
     public const string Activation = "activation";
     public const string Kind = "kind";
     private const string Postponed = "tunda";
+    /// <summary>A failing timer (its database briefly gone) is tried this often, over about two days, before it is given up.</summary>
+    private const int MaxTries = 50;
+    /// <summary>A timer whose activation is not (yet) in the campus is looked for after 10 s, 1 min and 6 min.</summary>
+    private const int UnknownTries = 3;
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var data = context.MergedJobDataMap;
         var tenant = data.GetString(Tenant)!;
+        var tries = data.ContainsKey(Postponed) ? data.GetInt(Postponed) : 0;
         using var _ = logger.BeginScope("Tenant {Tenant}", tenant);
         var shell = await shells.GetShellAsync(tenant, cancellationToken);
         if (shell is null && await registry.FindAsync(tenant, cancellationToken) is { State: not TenantState.Uninitialized })
         {
             // Closed for a while (being moved to another database server, disabled) or its database unreachable:
             // the reminder or escalation is kept and tried again, not lost.
-            // Tried again after 1, 2, 4 … minutes, at most hourly; the step's own flags keep it from acting twice.
-            var tries = data.ContainsKey(Postponed) ? data.GetInt(Postponed) : 0;
-            var wait = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(tries, 6))));
-            await context.Scheduler.ScheduleJob(TriggerBuilder.Create().ForJob(context.JobDetail.Key)
-                .WithIdentity($"{context.JobDetail.Key.Name}-tunda-{tries + 1}", QuartzSlaTimers.Group)
-                .UsingJobData(Postponed, tries + 1)
-                .StartAt(DateTimeOffset.UtcNow.Add(wait))
-                .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-                .Build(), new ScheduleJobOptions { Replace = true }, cancellationToken);
+            var wait = await PostponeAsync(context, tries, cancellationToken);
             logger.LogWarning("SLA timer of campus {Tenant} postponed by {Minutes} min: the campus is not open now", tenant, wait.TotalMinutes);
             return;
         }
@@ -41,8 +38,35 @@ public sealed class SlaTimerJob(IShellHost shells, ITenantRegistry registry, ILo
             logger.LogWarning("SLA timer skipped: campus {Tenant} no longer exists or has no SOP feature", tenant);
             return;
         }
-        await using var scope = shells.CreateScope(shell);
-        var runtime = scope.ServiceProvider.GetRequiredService<SopRuntime>();
-        await runtime.OnTimerAsync(Enum.Parse<SlaKind>(data.GetString(Kind)!), Guid.Parse(data.GetString(Instance)!), Guid.Parse(data.GetString(Activation)!), cancellationToken);
+        TimerOutcome outcome;
+        try
+        {
+            await using var scope = shells.CreateScope(shell);
+            var runtime = scope.ServiceProvider.GetRequiredService<SopRuntime>();
+            outcome = await runtime.OnTimerAsync(Enum.Parse<SlaKind>(data.GetString(Kind)!), Guid.Parse(data.GetString(Instance)!), Guid.Parse(data.GetString(Activation)!), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && tries < MaxTries)
+        {
+            // Nothing of it was kept (the mark and its notices are one transaction): tried again, not lost.
+            var wait = await PostponeAsync(context, tries, cancellationToken);
+            logger.LogWarning(ex, "SLA timer of campus {Tenant} failed; tried again in {Minutes} min", tenant, wait.TotalMinutes);
+            return;
+        }
+        // Its step's transition was not committed when the timer was set: looked for again a little later, a few times.
+        if (outcome == TimerOutcome.Unknown && tries < UnknownTries)
+            await PostponeAsync(context, tries, cancellationToken, TimeSpan.FromSeconds(10 * Math.Pow(6, tries)));
+    }
+
+    /// <summary>Fires the job again after 1, 2, 4 … minutes (at most hourly), or after <paramref name="wait"/>; the step's own flags keep it from acting twice.</summary>
+    private static async Task<TimeSpan> PostponeAsync(IJobExecutionContext context, int tries, CancellationToken ct, TimeSpan? wait = null)
+    {
+        var after = wait ?? TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(tries, 6))));
+        await context.Scheduler.ScheduleJob(TriggerBuilder.Create().ForJob(context.JobDetail.Key)
+            .WithIdentity($"{context.JobDetail.Key.Name}-tunda-{tries + 1}", QuartzSlaTimers.Group)
+            .UsingJobData(Postponed, tries + 1)
+            .StartAt(DateTimeOffset.UtcNow.Add(after))
+            .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .Build(), new ScheduleJobOptions { Replace = true }, ct);
+        return after;
     }
 }

@@ -25,13 +25,14 @@ public sealed class OutgoingModel(NotificationsDb db, IOutbox outbox, CampusKons
         var since = clock.GetUtcNow().AddDays(-1);
         Problems = await db.Outbox.AsNoTracking().Where(m => m.Status == OutboxStatus.Gagal || (m.Status == OutboxStatus.Menunggu && m.Percobaan > 0))
             .OrderByDescending(m => m.Id).Take(200).ToListAsync(ct);
-        Waiting = await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Menunggu, ct);
+        Waiting = await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Menunggu || m.Status == OutboxStatus.Mengirim, ct);
         SentToday = await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Terkirim && m.TerkirimPada >= since, ct);
     }
 
     public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken ct)
     {
-        var updated = await db.Outbox.Where(m => m.Id == id && m.Status != OutboxStatus.Terkirim)
+        // Only a failed or waiting message: one being sent right now would go twice.
+        var updated = await db.Outbox.Where(m => m.Id == id && (m.Status == OutboxStatus.Gagal || m.Status == OutboxStatus.Menunggu))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Menunggu).SetProperty(m => m.Percobaan, 0).SetProperty(m => m.KirimSetelah, clock.GetUtcNow()), ct);
         if (updated == 0) return NotFound();
         outbox.Wake();
