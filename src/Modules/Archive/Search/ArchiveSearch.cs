@@ -55,7 +55,9 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         }
         var hasText = web.Length > 0 || prefixes.Count > 0;
         // Staff text, the name (a small typo allowed) and the NIM; and the counseling words the reader may search.
-        const string ownNotes = "(cardinality(@tokens) > 0 AND (@semua OR r.konselor_id = @me) AND r.konseling_token @> @tokens)";
+        // A counselor's own notes are read through the index of their own tokens (CounselorTokenIndex), never through
+        // every counselor's records that have the word.
+        var ownNotes = reader.SemuaKonseling ? "(cardinality(@tokens) > 0 AND r.konseling_token @> @tokens)" : $"(cardinality(@tokens) > 0 AND r.konselor_id = @me AND {OwnTokens} @> arsip.token_konselor(@me, @tokens))";
         var staffText = $"(r.cari @@ ({q}) OR (@raw <> '' AND (r.nama % @raw OR r.nim = @raw)))";
         var text = hasText ? $"({staffText} OR {ownNotes})" : "true";
         var filters = new List<string>();
@@ -76,7 +78,8 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         var condition = string.Join(" AND ", filters.Prepend(text));
         var andFilters = string.Concat(filters.Select(f => " AND " + f));
         // A counselor searching words of their own notes: those matches are among their records only.
-        var ownWords = hasText && !reader.SemuaKonseling && parameters.Single(p => p.ParameterName == "tokens").Value is string[] { Length: > 0 };
+        var tokens = (string[])parameters.Single(p => p.ParameterName == "tokens").Value!;
+        var ownWords = hasText && !reader.SemuaKonseling && tokens.Length > 0;
 
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
@@ -87,7 +90,7 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
             return cmd;
         }
 
-        var broad = await BroadAsync(conn, Command, condition, r.Tahun is not null, ownWords ? andFilters + YearBound(r.Tahun) : null, ct);
+        var broad = await BroadAsync(conn, Command, condition, r.Tahun is not null, ownWords ? andFilters + YearBound(r.Tahun) : null, tokens, ct);
 
         // The total and every facet in one scan of the matching rows (GROUPING SETS; the empty set is the total):
         // every match when the query is selective, a sample of the archive's pages when it is broad.
@@ -113,7 +116,7 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         var byDate = r.UrutTanggal || !hasText;
         var order = byDate ? "r.ditutup DESC NULLS LAST, r.id" : $"ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', r.cari, {q}) DESC, r.ditutup DESC NULLS LAST, r.id";
         var headline = hasText ? $"CASE WHEN r.cari @@ ({q}) THEN ts_headline('indonesian', r.teks_umum, {q}, 'StartSel={Start}, StopSel={Stop}, MaxFragments=2, MaxWords=25, MinWords=8') END" : "NULL";
-        var counselingHit = hasText ? "(cardinality(@tokens) > 0 AND (@semua OR r.konselor_id = @me) AND r.konseling_token @> @tokens AND NOT coalesce(r.cari @@ (" + q + "), false))" : "false";
+        var counselingHit = hasText ? $"({ownNotes} AND NOT coalesce(r.cari @@ ({q}), false))" : "false";
         var hits = new List<(SearchHit Hit, string? Cipher)>();
         await using (var page = Command($@"SELECT r.id, r.jenis, r.subjek_id, r.judul, r.nomor, r.sop_judul, r.nama, r.ditutup, {headline},
                 {counselingHit}, CASE WHEN {counselingHit} THEN r.konseling_teks END, r.keterangan
@@ -192,7 +195,7 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
     /// The sample reads <see cref="SampleRows"/> rows, or more so that about <see cref="SampleMatches"/> matches are in it.
     /// </summary>
     /// <param name="ownWords">For a counselor's search of their own words: the filters (" AND …") their records are counted under; else null.</param>
-    private static async Task<Broad?> BroadAsync(NpgsqlConnection conn, Func<string, NpgsqlCommand> command, string condition, bool oneYear, string? ownWords, CancellationToken ct)
+    private static async Task<Broad?> BroadAsync(NpgsqlConnection conn, Func<string, NpgsqlCommand> command, string condition, bool oneYear, string? ownWords, string[] tokens, CancellationToken ct)
     {
         // The name matches a whole query similar to it (a typo or two in a full name); at pg_trgm's default 0.3 a single
         // word like "cemas" had the index return every "Dimas" to be rechecked. The setting lasts for this connection's
@@ -204,26 +207,31 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         await using var explain = command($"EXPLAIN (FORMAT JSON) SELECT 1 FROM arsip.records r WHERE {condition}");
         using var plan = System.Text.Json.JsonDocument.Parse((string)(await explain.ExecuteScalarAsync(ct))!);
         var estimate = PlanRows(plan);
-        if (ownWords is not null) estimate = Math.Max(estimate, await OwnMatchesAsync(command, ownWords, ct));
+        if (ownWords is not null) estimate = Math.Max(estimate, await OwnMatchesAsync(command, tokens, ownWords, ct));
         if (estimate <= ExactMatches || (estimate < rows * BroadShare && !oneYear && ownWords is null)) return null;
         var percent = Math.Max(100.0 * SampleRows / rows, 100.0 * SampleMatches / estimate);
         return new Broad(estimate, Math.Min(100.0, Math.Round(percent, 3)));
     }
 
+    /// <summary>A record's counseling tokens as its counselor's own (the expression of the index CounselorTokenIndex).</summary>
+    private const string OwnTokens = "arsip.token_konselor(r.konselor_id, r.konseling_token)";
+
     /// <summary>
-    /// How many of the counselor's records have the words: the share among their newest thousand times the number of
-    /// their records (the planner's estimate). The planner alone multiplies "theirs" by "has the word" as if unrelated,
-    /// and a counselor's words are of course mostly in their own notes.
+    /// At most how many of the counselor's records have the words: the planner's estimate for the rarest of them among
+    /// their own tokens. The planner multiplies the words' shares as if unrelated, and words searched together are
+    /// found together; the rarest bounds them.
     /// </summary>
-    private static async Task<double> OwnMatchesAsync(Func<string, NpgsqlCommand> command, string filters, CancellationToken ct)
+    private static async Task<double> OwnMatchesAsync(Func<string, NpgsqlCommand> command, string[] tokens, string filters, CancellationToken ct)
     {
-        await using var theirs = command($"EXPLAIN (FORMAT JSON) SELECT 1 FROM arsip.records r WHERE r.konselor_id = @me{filters}");
-        using var plan = System.Text.Json.JsonDocument.Parse((string)(await theirs.ExecuteScalarAsync(ct))!);
-        await using var share = command($"""
-            SELECT count(*) FILTER (WHERE s.konseling_token @> @tokens)::float8 / greatest(count(*), 1)
-            FROM (SELECT r.konseling_token FROM arsip.records r WHERE r.konselor_id = @me{filters} ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT 1000) s
-            """);
-        return PlanRows(plan) * Convert.ToDouble(await share.ExecuteScalarAsync(ct));
+        var least = double.MaxValue;
+        foreach (var token in tokens.Take(8))
+        {
+            await using var explain = command($"EXPLAIN (FORMAT JSON) SELECT 1 FROM arsip.records r WHERE {OwnTokens} @> arsip.token_konselor(@me, ARRAY[@t]::text[]){filters}");
+            explain.Parameters.Add(new NpgsqlParameter("t", token));
+            using var plan = System.Text.Json.JsonDocument.Parse((string)(await explain.ExecuteScalarAsync(ct))!);
+            least = Math.Min(least, PlanRows(plan));
+        }
+        return least == double.MaxValue ? 0 : least;
     }
 
     private static double PlanRows(System.Text.Json.JsonDocument plan) => plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
