@@ -67,8 +67,7 @@ public sealed class CampusConnections : IAsyncDisposable
     public static void Release(NpgsqlConnection connection)
     {
         if (!Leases.TryGetValue(connection, out var lease) || !lease.Taken) return;
-        lease.Taken = false;
-        lease.Owner.Return();
+        GiveBack(lease);
     }
 
     /// <summary>Opens a new connection, waiting for a slot; <paramref name="waitForSlot"/> false takes it at once (see remarks).</summary>
@@ -108,8 +107,7 @@ public sealed class CampusConnections : IAsyncDisposable
     internal static void OpenFailed(NpgsqlConnection connection)
     {
         if (!Leases.TryGetValue(connection, out var lease) || !lease.Taken || lease.KeepSlot || connection.State == ConnectionState.Open) return;
-        lease.Taken = false;
-        lease.Owner.Return();
+        GiveBack(lease);
     }
 
     private static void OnStateChange(object sender, StateChangeEventArgs e)
@@ -122,11 +120,7 @@ public sealed class CampusConnections : IAsyncDisposable
             lease.Owner.TakeNow();
             lease.Taken = true;
         }
-        else if (e.CurrentState is ConnectionState.Closed or ConnectionState.Broken && lease.Taken && !lease.KeepSlot)
-        {
-            lease.Taken = false;
-            lease.Owner.Return();
-        }
+        else if (e.CurrentState is ConnectionState.Closed or ConnectionState.Broken && lease.Taken && !lease.KeepSlot) GiveBack(lease);
     }
 
     private async ValueTask TakeAsync(CancellationToken ct)
@@ -210,6 +204,13 @@ public sealed class CampusConnections : IAsyncDisposable
         // connections still in use close when they come back (and give their slots back then).
         await _source.DisposeAsync();
         _budget.Give(surplus);
+    }
+
+    /// <summary>A connection's slot goes back to its campus (and from there to the server's budget).</summary>
+    private static void GiveBack(Lease lease)
+    {
+        lease.Taken = false;
+        lease.Owner.Return();
     }
 
     private sealed class Lease(CampusConnections owner, bool keepSlot)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CampusKonseling.Host.Shells;
 using CampusKonseling.Shell;
 using Npgsql;
@@ -52,14 +51,14 @@ public sealed class CampusMove(ITenantRegistry registry, TenantDatabases databas
             await databases.EndSessionsAsync(tenant, ct);
 
             await progress.WriteLineAsync($"{name}: dumping {tenant.DatabaseName} on server {from}");
-            await RunAsync("pg_dump", ["--format=custom", "--file", dump], databases.ConnectionStringFor(tenant), ct);
+            await PgTools.RunAsync("pg_dump", ["--format=custom", "--file", dump], databases.ConnectionStringFor(tenant), ct);
             await databases.CreateAsync(moved, ct);
             created = true;
             await progress.WriteLineAsync($"{name}: restoring on server {to}");
-            await RunAsync("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", dump], databases.ConnectionStringFor(moved), ct);
+            await PgTools.RunAsync("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", dump], databases.ConnectionStringFor(moved), ct);
 
-            var before = await CountRowsAsync(databases.ConnectionStringFor(tenant), ct);
-            var after = await CountRowsAsync(databases.ConnectionStringFor(moved), ct);
+            var before = await PgTools.CountRowsAsync(databases.ConnectionStringFor(tenant), ct);
+            var after = await PgTools.CountRowsAsync(databases.ConnectionStringFor(moved), ct);
             var differ = before.Keys.Union(after.Keys).Where(t => before.GetValueOrDefault(t, -1) != after.GetValueOrDefault(t, -1)).ToList();
             if (differ.Count > 0)
                 throw new MoveRefused($"Hasil pemindahan tidak sama dengan sumbernya pada tabel {string.Join(", ", differ.Take(5))}; kampus tetap di server {from}.");
@@ -89,7 +88,7 @@ public sealed class CampusMove(ITenantRegistry registry, TenantDatabases databas
             return [ex switch
             {
                 OperationCanceledException => $"Pemindahan dibatalkan; kampus tetap di server {from}.",
-                MoveRefused or ToolFailed => ex.Message,
+                MoveRefused or PgTools.ToolFailed => ex.Message,
                 _ => $"Pemindahan gagal ({ex.Message}); kampus tetap di server {from}.",
             }];
         }
@@ -105,62 +104,5 @@ public sealed class CampusMove(ITenantRegistry registry, TenantDatabases databas
         }
     }
 
-    /// <summary>Rows per table of every schema the platform made, read exactly.</summary>
-    private static async Task<Dictionary<string, long>> CountRowsAsync(string connectionString, CancellationToken ct)
-    {
-        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        await conn.OpenAsync(ct);
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("""
-            SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%'
-            ORDER BY 1
-            """, conn))
-        await using (var reader = await list.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct)) tables.Add(reader.GetString(0));
-        var counts = new Dictionary<string, long>();
-        foreach (var table in tables)
-        {
-            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {table}", conn);
-            counts[table] = (long)(await count.ExecuteScalarAsync(ct))!;
-        }
-        return counts;
-    }
-
-    /// <summary>Runs pg_dump or pg_restore with the connection in libpq's environment variables, never on the command line.</summary>
-    private static async Task RunAsync(string tool, string[] arguments, string connectionString, CancellationToken ct)
-    {
-        var c = new NpgsqlConnectionStringBuilder(connectionString);
-        var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        if (tool == "pg_restore") start.ArgumentList.Add("--dbname=" + c.Database);
-        start.Environment["PGHOST"] = c.Host;
-        start.Environment["PGPORT"] = c.Port.ToString();
-        start.Environment["PGUSER"] = c.Username;
-        start.Environment["PGDATABASE"] = c.Database;
-        if (!string.IsNullOrEmpty(c.Password)) start.Environment["PGPASSWORD"] = c.Password;
-        if (c.SslMode is not SslMode.Disable and not SslMode.Prefer) start.Environment["PGSSLMODE"] = c.SslMode switch
-        {
-            SslMode.Require => "require", SslMode.VerifyCA => "verify-ca", SslMode.VerifyFull => "verify-full", _ => "prefer",
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new ToolFailed($"{tool} tidak ditemukan: pasang paket postgresql-client (versi server atau lebih baru).");
-        }
-        using (process)
-        {
-            var stderr = process.StandardError.ReadToEndAsync(ct);
-            await process.StandardOutput.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct);
-            if (process.ExitCode != 0) throw new ToolFailed($"{tool} gagal ({process.ExitCode}): {(await stderr).Trim()}");
-        }
-    }
-
     private sealed class MoveRefused(string message) : Exception(message);
-    private sealed class ToolFailed(string message) : Exception(message);
 }

@@ -1,0 +1,18 @@
+using CampusKonseling.Benchmarks;
+using CampusKonseling.Benchmarks.SlaTimers;
+var root = BenchHost.FindRoot();
+var hostDll = Setup.HostDll(root);
+var work = Directory.CreateTempSubdirectory("ck-slatimers-").FullName;
+var recipe = Path.Combine(work, "bench.recipe.json");
+Setup.WriteRecipe(Path.Combine(root, "recipes/konseling-asesmen.recipe.json"), recipe);
+BenchHost.Run("dotnet", [hostDll, "recipes", "validate", recipe], [], wait: true);
+var env = Setup.Environment0(work, 2525);
+var sop = await Setup.CreateTemplateAsync(hostDll, recipe, env);
+Console.WriteLine(sop);
+await Setup.CopyCampusAsync(Setup.Campus(1));
+var rows = await Seed.RowsAsync(Setup.Campus(1), sop, 5, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(2), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(30), "Uji");
+Console.WriteLine(rows.Count);
+await using var factory = Seed.SchedulerFactory();
+var scheduler = await factory.GetScheduler();
+await Seed.ScheduleAsync(scheduler, rows, 500);
+Console.WriteLine("scheduled " + work);
