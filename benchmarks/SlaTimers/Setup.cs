@@ -23,6 +23,9 @@ public static class Setup
 
     public static string Campus(int i) => $"s{i:000}";
 
+    /// <summary>A LIKE pattern for this run's campus databases (the prefix's "_" taken literally).</summary>
+    public static string PrefixLike => Prefix.Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
     public static string HostConnection => new NpgsqlConnectionStringBuilder(BenchHost.Server) { Database = HostDb }.ConnectionString;
 
     public static string CampusConnection(string campus) =>

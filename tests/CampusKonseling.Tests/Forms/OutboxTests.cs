@@ -72,4 +72,36 @@ public sealed class OutboxTests(PlatformFixture platform) : IAsyncLifetime
         var again = await _in.InCampusAsync(sp => sp.GetRequiredService<NotificationsDb>().Outbox.AsNoTracking().SingleAsync(m => m.Id == failed.Id));
         Assert.True(again.KirimSetelah <= DateTimeOffset.UtcNow.AddSeconds(1) || again.Percobaan >= 1);
     }
+
+    [Fact]
+    public async Task A_message_claimed_by_a_node_that_died_goes_out_once_its_claim_runs_out_and_not_before()
+    {
+        var batch = Guid.NewGuid().ToString("N")[..8];
+        var to = $"klaim.{batch}@mahasiswa.test";
+        // A node claimed it and died while sending (the claim runs ten minutes).
+        await _in.InCampusAsync(sp =>
+        {
+            var db = sp.GetRequiredService<NotificationsDb>();
+            db.Outbox.Add(new OutboxMessage
+            {
+                Saluran = OutboxChannels.Email, Penerima = to, Judul = $"Klaim {batch}", Isi = "isi", Status = OutboxStatus.Mengirim,
+                DibuatPada = DateTimeOffset.UtcNow, KirimSetelah = DateTimeOffset.UtcNow.AddMinutes(10),
+            });
+            return db.SaveChangesAsync();
+        });
+        await _in.InCampusAsync(sp => sp.GetRequiredService<OutboxDelivery>().DeliverAsync(default));
+        var claimed = await _in.InCampusAsync(sp => sp.GetRequiredService<NotificationsDb>().Outbox.AsNoTracking().SingleAsync(m => m.Penerima == to));
+        Assert.Equal(OutboxStatus.Mengirim, claimed.Status); // another node leaves it to its claimant meanwhile
+
+        await _in.InCampusAsync(sp => sp.GetRequiredService<NotificationsDb>().Outbox.Where(m => m.Penerima == to)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.KirimSetelah, DateTimeOffset.UtcNow.AddSeconds(-1))));
+        await _in.InCampusAsync(sp => sp.GetRequiredService<OutboxDelivery>().DeliverAsync(default));
+        await _in.InCampusAsync(sp => sp.GetRequiredService<OutboxDelivery>().DeliverAsync(default));
+        var sent = await _in.InCampusAsync(sp => sp.GetRequiredService<NotificationsDb>().Outbox.AsNoTracking().SingleAsync(m => m.Penerima == to));
+        Assert.Equal(OutboxStatus.Terkirim, sent.Status);
+        await MailDev.WaitForAsync(to, TimeSpan.FromSeconds(10), m => m.Subject == $"Klaim {batch}");
+        using var http = new HttpClient { BaseAddress = new Uri(Environment.GetEnvironmentVariable("CK_MAILDEV_URL")!) };
+        var copies = (await http.GetFromJsonAsync<JsonElement>("email")).EnumerateArray().Count(m => m.GetProperty("subject").GetString() == $"Klaim {batch}");
+        Assert.Equal(1, copies);
+    }
 }

@@ -69,7 +69,7 @@ public sealed class PesanAction(
     /// <summary>"pesan terkirim 12/01/2030 22:00:04 (email, whatsapp)" once every message of this activation is delivered.</summary>
     public async Task<string?> EvidenceAsync(StepActionContext context, CancellationToken ct = default)
     {
-        var sent = await db.Outbox.AsNoTracking().Where(m => m.SopActivationId == context.ActivationId)
+        var sent = await db.Outbox.AsNoTracking().Where(m => m.SopActivationId == context.ActivationId).OrderBy(m => m.Id)
             .Select(m => new { m.Saluran, m.Status, m.TerkirimPada }).ToListAsync(ct);
         if (sent.Count == 0 || sent.Any(m => m.Status != OutboxStatus.Terkirim)) return null;
         var time = await campusClock.GetAsync(ct);
