@@ -309,7 +309,7 @@ static async Task<List<Mail>> SettleAsync(string campus, HttpClient maildev)
         await using (var db = new NpgsqlConnection(campus))
         {
             await db.OpenAsync();
-            await using var cmd = new NpgsqlCommand("SELECT count(*) FILTER (WHERE status = 'menunggu'), count(*) FILTER (WHERE status = 'terkirim') FROM notifications.outbox WHERE saluran IN ('email', 'email-platform')", db);
+            await using var cmd = new NpgsqlCommand("SELECT count(*) FILTER (WHERE status IN ('menunggu', 'mengirim')), count(*) FILTER (WHERE status = 'terkirim') FROM notifications.outbox WHERE saluran IN ('email', 'email-platform')", db);
             await using var reader = await cmd.ExecuteReaderAsync();
             await reader.ReadAsync();
             (waiting, sent) = (reader.GetInt64(0), reader.GetInt64(1));

@@ -31,6 +31,8 @@ var pending = args.Length > 1 ? int.Parse(args[1], inv) : 100_000;
 var dueCount = args.Length > 2 ? int.Parse(args[2], inv) : 3_000;
 var window = TimeSpan.FromMinutes(args.Length > 3 ? double.Parse(args[3], inv) : 10);
 const int nodeCount = 3, batch = 500;
+// Written into each node's log when the window opens; what is logged before it is start-up.
+const string WindowMark = "==== the window opens";
 var grace = TimeSpan.FromSeconds(60);
 if (campuses < 1 || dueCount < 1 || dueCount > pending) { Console.Error.WriteLine("campuses ≥ 1 and 1 ≤ due ≤ pending"); return 2; }
 
@@ -46,6 +48,7 @@ var nodePorts = ports[2..];
 var hosts = new Process?[nodeCount];
 var others = new List<Process>();
 var logs = new StreamWriter?[nodeCount];
+var writers = new TextWriter?[nodeCount];
 var clock = Stopwatch.StartNew();
 void Say(string text) => Console.Error.WriteLine($"{clock.Elapsed.TotalSeconds,6:F0} s  {text}");
 try
@@ -71,21 +74,21 @@ var misfireThreshold = new AdoJobStoreOptions().MisfireThreshold;
     var now = DateTimeOffset.UtcNow;
     var farEvery = TimeSpan.FromDays(10) / Math.Max(1, farCount);
     var far = new List<Deadline>();
-    var watch = Stopwatch.StartNew();
+    var timing = Stopwatch.StartNew();
     for (var c = 0; c < campuses; c++)
         far.AddRange(await Seed.RowsAsync(names[c], sop, Share(farCount, c), now.AddDays(-1), now.AddDays(10) + c * farEvery, campuses * farEvery, TimeSpan.FromDays(10), "Tenggat jauh"));
-    var farRows = watch.Elapsed;
-    watch.Restart();
+    var farRows = timing.Elapsed;
+    timing.Restart();
     await Seed.ScheduleAsync(scheduler, far, batch, n => { if (n % 10_000 < batch) Say($"far-future timers stored: {2 * n} of {2 * far.Count}"); });
-    var farTimers = watch.Elapsed;
+    var farTimers = timing.Elapsed;
     Say($"{far.Count} far-future deadlines: rows in {farRows.TotalSeconds:F1} s, {2 * far.Count} timers stored in {farTimers.TotalSeconds:F1} s");
 
     // 3. maildev and three nodes.
     others.Add(BenchHost.Run(maildevBin, ["--smtp", $"{ports[0]}", "--web", $"{ports[1]}", "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--silent"], [], wait: false));
     for (var i = 0; i < nodeCount; i++) await StartNodeAsync(i, env);
-    var monitor = new Watch(() => hosts);
+    var watch = new Watch(() => hosts);
     using var stopMonitor = new CancellationTokenSource();
-    var monitoring = Task.Run(() => monitor.RunAsync(stopMonitor.Token));
+    var monitoring = Task.Run(() => watch.RunAsync(stopMonitor.Token));
     Say($"nodes answering on ports {string.Join(", ", nodePorts)}; logs in {work}");
 
     // 4. The deadlines due in the window, stored while the nodes run; the window opens once they are surely in.
@@ -107,15 +110,18 @@ var misfireThreshold = new AdoJobStoreOptions().MisfireThreshold;
     // 5. The window, and a grace period for the last timers.
     while (DateTimeOffset.UtcNow < windowStart) await Task.Delay(200);
     var (hostBefore, campusBefore) = await Watch.DbCountersAsync();
+    var nodeCpuBefore = hosts.Select(Watch.Cpu).ToArray();
+    foreach (var writer in writers) writer?.WriteLine(WindowMark);
     var cpuBefore = Watch.MachineCpu();
     var loadBefore = Watch.LoadAverage();
     var windowEnd = windowStart + window;
     while (DateTimeOffset.UtcNow < windowEnd + grace)
     {
         await Task.Delay(TimeSpan.FromSeconds(30));
-        Say($"{(DateTimeOffset.UtcNow - windowStart).TotalSeconds:F0} s into the window; RSS MB {string.Join(" / ", hosts.Select(h => $"{Watch.Rss(h) / 1024.0:F0}"))}; peak PG connections {monitor.PeakConnections}");
+        Say($"{(DateTimeOffset.UtcNow - windowStart).TotalSeconds:F0} s into the window; RSS MB {string.Join(" / ", hosts.Select(h => $"{Watch.Rss(h) / 1024.0:F0}"))}; peak PG connections {watch.PeakConnections}");
     }
     var (hostAfter, campusAfter) = await Watch.DbCountersAsync();
+    var nodeCpu = hosts.Select(Watch.Cpu).Zip(nodeCpuBefore, (a, b) => a - b).ToArray();
     var cpuAfter = Watch.MachineCpu();
     var loadAfter = Watch.LoadAverage();
     var measured = (DateTimeOffset.UtcNow - windowStart).TotalSeconds;
@@ -146,26 +152,30 @@ var misfireThreshold = new AdoJobStoreOptions().MisfireThreshold;
         + $"({2 * far.Count / Math.Max(0.001, farTimers.TotalSeconds):F0} a second, {batch} deadlines a ScheduleJobs call); the window opened {lead.TotalSeconds:F0} s after the nodes were up.");
     Console.WriteLine($"Quartz as the host configures it (read from the same configuration in this process): thread pool {meta.ThreadPoolSize}, clustered {meta.JobStoreClustered}, "
         + $"store {meta.JobStoreTypeName}, version {meta.Version}; batch acquisition automatic (= thread pool), misfire threshold {misfireThreshold}, idle wait 5 s.");
-    Console.WriteLine($"Cluster as Quartz sees it after the window: {string.Join("; ", clusterNodes.Select(n => $"{n.InstanceId} {n.State}, last check-in {n.LastCheckInUtc:HH:mm:ss}"))}.");
+    Console.WriteLine($"Cluster as Quartz sees it after the window: {string.Join("; ", clusterNodes.Where(n => !n.IsCurrentNode).Select(n => $"{n.InstanceId} {n.State}, last check-in {n.LastCheckInUtc:HH:mm:ss}"))}.");
     Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, CPU busy {100.0 * (cpuAfter.Busy - cpuBefore.Busy) / Math.Max(1, cpuAfter.Total - cpuBefore.Total):F0} % over the window and grace, "
         + $"load average {loadBefore} at its start, {loadAfter} at its end (other work may share the machine).");
     Console.WriteLine();
     checks.Print();
     Console.WriteLine();
-    Report.Timeline(monitor.Samples, checks.Fired, windowStart - TimeSpan.FromSeconds(30), windowEnd + grace, TimeSpan.FromSeconds(Math.Max(30, Math.Ceiling((window + grace).TotalSeconds / 12 / 30) * 30)), nodeCount);
+    Report.Timeline(watch.Samples, checks.Fired, windowStart, windowStart - TimeSpan.FromSeconds(30), windowEnd + grace, TimeSpan.FromSeconds(Math.Max(30, Math.Ceiling((window + grace).TotalSeconds / 12 / 30) * 30)), nodeCount);
     Console.WriteLine();
-    Console.WriteLine($"Database load over the window and grace ({measured:F0} s, pg_stat_database deltas); most connections to this run's databases at once: {monitor.PeakConnections} "
-        + $"({string.Join(", ", monitor.PeakByApplication.OrderBy(p => p.Key).Select(p => $"{(p.Key.Length == 0 ? "(none)" : p.Key)} {p.Value}"))}).");
+    var fired = checks.Fired.Count;
+    Console.WriteLine($"Database load over the window and grace ({measured:F0} s, pg_stat_database deltas); most connections to this run's databases at once: {watch.PeakConnections} "
+        + $"(each's own peak: {string.Join(", ", watch.PeakByApplication.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}); most sessions waiting for a lock at once: "
+        + $"{watch.PeakLockWaits.Host} in the host database, {watch.PeakLockWaits.Campuses} in the campus databases. CPU in the window and grace: nodes {nodeCpu.Sum():F0} s "
+        + $"({string.Join(" / ", nodeCpu.Select(c => $"{c:F0}"))}), {(fired == 0 ? "-" : $"{1000 * nodeCpu.Sum() / fired:F0}")} ms a fired timer.");
     Console.WriteLine();
-    Report.DbLoad(hostAfter - hostBefore, campusAfter - campusBefore, checks.Fired.Count, measured);
+    Report.DbLoad(hostAfter - hostBefore, campusAfter - campusBefore, fired, measured);
     Console.WriteLine();
     for (var i = 0; i < nodeCount; i++)
     {
         logs[i]!.Flush();
-        var lines = File.ReadAllLines(Path.Combine(work, $"node{i + 1}.log"));
-        var rss = monitor.Samples.Where(s => s.At >= windowStart).Select(s => s.RssKb[i]).DefaultIfEmpty(0).ToList();
-        Console.WriteLine($"node{i + 1}: RSS {rss.Min() / 1024.0:F0}–{rss.Max() / 1024.0:F0} MB in the window, CPU {Watch.Cpu(hosts[i]):F0} s in all; {metrics[i]}; "
-            + $"{lines.Count(l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains("crit:", StringComparison.Ordinal))} errors, {lines.Count(l => l.Contains("warn:", StringComparison.Ordinal))} warnings logged");
+        var lines = File.ReadAllLines(Path.Combine(work, $"node{i + 1}.log")).SkipWhile(l => l != WindowMark).ToList();
+        var rss = watch.Samples.Where(s => s.At >= windowStart).Select(s => s.RssKb[i]).DefaultIfEmpty(0).ToList();
+        Console.WriteLine($"node{i + 1}: RSS {rss.Min() / 1024.0:F0}–{rss.Max() / 1024.0:F0} MB from the window's start; {metrics[i]}; "
+            + $"from the window's start {lines.Count(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal))} errors, "
+            + $"{lines.Count(l => l.StartsWith("warn:", StringComparison.Ordinal))} warnings logged ({lines.Count(l => l.Contains("SLA timer", StringComparison.Ordinal))} about SLA timers)");
     }
     Console.WriteLine();
     Console.WriteLine($"Self-test of the checks (each fault made alone in a rolled-back transaction in {due[0].Tenant}): {string.Join("; ", selfTest.Select(t => $"{t.Fault}: {t.Outcome}"))}.");
@@ -193,7 +203,7 @@ async Task StartNodeAsync(int i, Dictionary<string, string> baseEnv)
 {
     var env = new Dictionary<string, string>(baseEnv) { ["CampusKonseling__NodeName"] = $"node{i + 1}" };
     var log = logs[i] ??= new StreamWriter(Path.Combine(work, $"node{i + 1}.log"), append: true) { AutoFlush = true };
-    var writer = TextWriter.Synchronized(log);
+    var writer = writers[i] ??= TextWriter.Synchronized(log);
     var process = BenchHost.Run("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{nodePorts[i]}"], env, wait: false);
     process.OutputDataReceived += (_, e) => { if (e.Data is not null) writer.WriteLine(e.Data); };
     process.ErrorDataReceived += (_, e) => { if (e.Data is not null) writer.WriteLine(e.Data); };

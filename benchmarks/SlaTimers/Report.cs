@@ -13,7 +13,7 @@ public static partial class Report
     /// </summary>
     public static async Task QuartzStoreAsync(Checks checks, List<Deadline> due, List<Deadline> far, DateTimeOffset from)
     {
-        await using var db = new NpgsqlConnection(Setup.HostConnection);
+        await using var db = new NpgsqlConnection(Setup.OwnHostConnection);
         await db.OpenAsync();
         var jobs = (await Checks.QueryAsync(db, null, "SELECT job_name FROM qrtz_job_details WHERE job_group = 'sla'", r => r.GetString(0))).ToHashSet();
         var triggers = (await Checks.QueryAsync(db, null, "SELECT trigger_name, trigger_state FROM qrtz_triggers WHERE trigger_group = 'sla'", r => (Name: r.GetString(0), State: r.GetString(1)))).ToList();
@@ -43,16 +43,17 @@ public static partial class Report
     }
 
     /// <summary>
-    /// The run over time, a row per <paramref name="step"/> from the window's start: each node's RSS at the end of the row and
-    /// CPU used in it, the most PostgreSQL connections seen, the store's trigger rows, and the timers fired in it and their lateness.
+    /// The run over time, a row per <paramref name="step"/> from <paramref name="from"/>, timed from the window's start: each node's
+    /// RSS at the end of the row and CPU used in it, the most PostgreSQL connections and lock waits seen, the store's trigger rows,
+    /// and the timers due and fired in it with the latest of them.
     /// </summary>
-    public static void Timeline(List<Sample> samples, List<(string Kind, DateTimeOffset Due, DateTimeOffset At)> fired, DateTimeOffset start, DateTimeOffset end, TimeSpan step, int nodes)
+    public static void Timeline(List<Sample> samples, List<(string Kind, DateTimeOffset Due, DateTimeOffset At)> fired, DateTimeOffset origin, DateTimeOffset from, DateTimeOffset end, TimeSpan step, int nodes)
     {
         var names = Enumerable.Range(1, nodes).Select(i => $"node{i}").ToList();
-        Console.WriteLine($"| from window start | RSS MB {string.Join(" / ", names)} | CPU % {string.Join(" / ", names)} | PG connections (peak) | qrtz_triggers | qrtz_fired_triggers | timers due | timers fired | lateness max s |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
-        Sample? previous = samples.LastOrDefault(s => s.At <= start) ?? samples.FirstOrDefault();
-        for (var t = start; t < end; t += step)
+        Console.WriteLine($"| from window start | RSS MB {string.Join(" / ", names)} | CPU % {string.Join(" / ", names)} | PG connections (peak) | waiting for a lock | qrtz_triggers | qrtz_fired_triggers | timers due | timers fired | lateness max s |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        var previous = samples.LastOrDefault(s => s.At <= from) ?? samples.FirstOrDefault();
+        for (var t = from; t < end; t += step)
         {
             var rows = samples.Where(s => s.At > t && s.At <= t + step).ToList();
             if (rows.Count == 0 || previous is null) continue;
@@ -62,19 +63,20 @@ public static partial class Report
             var inRow = fired.Where(f => f.At > t && f.At <= t + step).ToList();
             var dueInRow = fired.Count(f => f.Due > t && f.Due <= t + step);
             var lateMax = inRow.Count == 0 ? "-" : inRow.Max(f => (f.At - f.Due).TotalSeconds).ToString("F1", CultureInfo.InvariantCulture);
-            Console.WriteLine($"| {(t - start).TotalSeconds:F0}–{(t + step - start).TotalSeconds:F0} s | {string.Join(" / ", last.RssKb.Select(k => $"{k / 1024.0:F0}"))} | {string.Join(" / ", cpu)} | "
-                + $"{rows.Max(r => r.Connections)} | {last.Triggers} | {rows.Max(r => r.Firing)} | {dueInRow} | {inRow.Count} | {lateMax} |");
+            Console.WriteLine($"| {(t - origin).TotalSeconds:F0} to {(t + step - origin).TotalSeconds:F0} s | {string.Join(" / ", last.RssKb.Select(k => $"{k / 1024.0:F0}"))} | {string.Join(" / ", cpu)} | "
+                + $"{rows.Max(r => r.Connections)} | {rows.Max(r => r.LockWaits)} | {last.Triggers} | {rows.Max(r => r.Firing)} | {dueInRow} | {inRow.Count} | {lateMax} |");
             previous = last;
         }
     }
 
     public static void DbLoad(DbCounters host, DbCounters campuses, int fired, double seconds)
     {
-        Console.WriteLine("| database | commits | rollbacks | blocks read | blocks hit | rows returned | rows fetched | inserted | updated | deleted | commits per fired timer |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| database | commits | per fired timer | statements running, s (active_time) | per fired timer, ms | sessions opened | rollbacks | blocks read / hit | rows returned / fetched | inserted / updated / deleted |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        string Per(double value, double scale = 1) => fired == 0 ? "-" : (value * scale / fired).ToString("F1", CultureInfo.InvariantCulture);
         foreach (var (name, c) in new[] { ("host (Quartz store)", host), ("campuses, summed", campuses) })
-            Console.WriteLine($"| {name} | {c.Commits:N0} ({c.Commits / Math.Max(1, seconds):F1}/s) | {c.Rollbacks:N0} | {c.BlocksRead:N0} | {c.BlocksHit:N0} | {c.Returned:N0} | {c.Fetched:N0} | "
-                + $"{c.Inserted:N0} | {c.Updated:N0} | {c.Deleted:N0} | {(fired == 0 ? "-" : (c.Commits / (double)fired).ToString("F1", CultureInfo.InvariantCulture))} |");
+            Console.WriteLine($"| {name} | {c.Commits:N0} ({c.Commits / Math.Max(1, seconds):F1}/s) | {Per(c.Commits)} | {c.ActiveMs / 1000:F1} | {Per(c.ActiveMs)} | {c.Sessions:N0} | {c.Rollbacks:N0} | "
+                + $"{c.BlocksRead:N0} / {c.BlocksHit:N0} | {c.Returned:N0} / {c.Fetched:N0} | {c.Inserted:N0} / {c.Updated:N0} / {c.Deleted:N0} |");
     }
 
     /// <summary>Sums of a few of a node's own metrics (/metrics, Prometheus text), or "-" when it does not answer.</summary>

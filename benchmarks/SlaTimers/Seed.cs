@@ -72,7 +72,7 @@ public static class Seed
         });
         q.UsePersistentStore(store =>
         {
-            store.UsePostgres(Setup.HostConnection);
+            store.UsePostgres(Setup.OwnHostConnection);
             store.UseSystemTextJsonSerializer();
             store.UseClustering(c =>
             {

@@ -26,10 +26,16 @@ public static class Setup
     /// <summary>A LIKE pattern for this run's campus databases (the prefix's "_" taken literally).</summary>
     public static string PrefixLike => Prefix.Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
+    /// <summary>The host database as the nodes are given it.</summary>
     public static string HostConnection => new NpgsqlConnectionStringBuilder(BenchHost.Server) { Database = HostDb }.ConnectionString;
 
+    /// <summary>This program's own sessions, named so the connection counts tell them from the nodes'.</summary>
+    public const string ApplicationName = "slatimers-bench";
+
+    public static string OwnHostConnection => new NpgsqlConnectionStringBuilder(HostConnection) { ApplicationName = ApplicationName }.ConnectionString;
+
     public static string CampusConnection(string campus) =>
-        new NpgsqlConnectionStringBuilder(BenchHost.Server) { Database = Prefix + campus, CommandTimeout = 600 }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(BenchHost.Server) { Database = Prefix + campus, CommandTimeout = 600, ApplicationName = ApplicationName }.ConnectionString;
 
     /// <summary>The template's database, unpooled: no connection may stay open on it while it is copied.</summary>
     private static string TemplateConnection => new NpgsqlConnectionStringBuilder(CampusConnection(Template)) { Pooling = false }.ConnectionString;
@@ -91,7 +97,7 @@ public static class Setup
     {
         await BenchHost.ResetAsync(BenchHost.Server, HostDb, Prefix);
         BenchHost.Run("dotnet", [hostDll, "tenants", "create", "--name", Template, "--prefix", Template, "--recipe", recipe], env, wait: true);
-        await using (var host = new NpgsqlConnection(HostConnection))
+        await using (var host = new NpgsqlConnection(OwnHostConnection))
         {
             await host.OpenAsync();
             await new NpgsqlCommand($"UPDATE host.tenants SET state = 'Disabled' WHERE name = '{Template}'", host).ExecuteNonQueryAsync();
@@ -114,7 +120,7 @@ public static class Setup
             await conn.OpenAsync();
             await new NpgsqlCommand($"CREATE DATABASE \"{Prefix}{name}\" TEMPLATE \"{Prefix}{Template}\"", conn) { CommandTimeout = 600 }.ExecuteNonQueryAsync();
         }
-        await using var registry = new NpgsqlConnection(HostConnection);
+        await using var registry = new NpgsqlConnection(OwnHostConnection);
         await registry.OpenAsync();
         await using var insert = new NpgsqlCommand("""
             INSERT INTO host.tenants (name, display_name, url_prefix, host_names, state, enabled_features, recipe_name, database_name, connection_string, created_utc, updated_utc, server)

@@ -5,47 +5,64 @@ using Npgsql;
 namespace CampusKonseling.Benchmarks.SlaTimers;
 
 /// <summary>What one look at the nodes and the database saw.</summary>
-public sealed record Sample(DateTimeOffset At, long[] RssKb, double[] CpuSeconds, int Connections, long Triggers, long Firing);
+public sealed record Sample(DateTimeOffset At, long[] RssKb, double[] CpuSeconds, int Connections, int LockWaits, long Triggers, long Firing);
 
 /// <summary>Counters of pg_stat_database, summed over some databases.</summary>
-public sealed record DbCounters(long Commits, long Rollbacks, long BlocksRead, long BlocksHit, long Returned, long Fetched, long Inserted, long Updated, long Deleted)
+/// <param name="ActiveMs">Time spent running statements (active_time).</param>
+/// <param name="Sessions">Sessions opened: a new connection each.</param>
+public sealed record DbCounters(long Commits, long Rollbacks, long BlocksRead, long BlocksHit, long Returned, long Fetched, long Inserted, long Updated, long Deleted,
+    double ActiveMs, long Sessions)
 {
+    public static readonly DbCounters Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
     public static DbCounters operator -(DbCounters a, DbCounters b) => new(a.Commits - b.Commits, a.Rollbacks - b.Rollbacks, a.BlocksRead - b.BlocksRead,
-        a.BlocksHit - b.BlocksHit, a.Returned - b.Returned, a.Fetched - b.Fetched, a.Inserted - b.Inserted, a.Updated - b.Updated, a.Deleted - b.Deleted);
+        a.BlocksHit - b.BlocksHit, a.Returned - b.Returned, a.Fetched - b.Fetched, a.Inserted - b.Inserted, a.Updated - b.Updated, a.Deleted - b.Deleted,
+        a.ActiveMs - b.ActiveMs, a.Sessions - b.Sessions);
 }
 
 /// <summary>
 /// Watches the run: every node's RSS and CPU time from /proc every 5 s, the PostgreSQL connections to this run's databases
-/// every second (the peak in each 5 s), and the Quartz store's trigger rows (qrtz_triggers, qrtz_fired_triggers).
+/// every second (the peak in each 5 s, and of sessions waiting for a lock), and the Quartz store's trigger rows
+/// (qrtz_triggers, qrtz_fired_triggers).
 /// </summary>
 public sealed class Watch(Func<Process?[]> nodes)
 {
     public List<Sample> Samples { get; } = [];
     public int PeakConnections { get; private set; }
+    /// <summary>Most sessions at once per database ("host" or "campuses") and application_name.</summary>
     public Dictionary<string, int> PeakByApplication { get; } = [];
+    /// <summary>Most sessions at once waiting for a lock (wait_event_type Lock), in the host database and in the campus databases.</summary>
+    public (int Host, int Campuses) PeakLockWaits { get; private set; }
 
     public async Task RunAsync(CancellationToken ct)
     {
-        await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Setup.HostConnection) { Pooling = false }.ConnectionString);
+        await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Setup.OwnHostConnection) { Pooling = false, ApplicationName = Setup.ApplicationName + "-watch" }.ConnectionString);
         await db.OpenAsync(ct);
-        var peak = 0;
+        int peak = 0, peakLocks = 0;
         for (var tick = 0; !ct.IsCancellationRequested; tick++)
         {
             try
             {
-                await using (var cmd = new NpgsqlCommand("SELECT coalesce(application_name, ''), count(*)::int FROM pg_stat_activity WHERE datname = $1 OR datname LIKE $2 GROUP BY 1", db)
-                             { Parameters = { new() { Value = Setup.HostDb }, new() { Value = Setup.PrefixLike } } })
+                await using (var cmd = new NpgsqlCommand("""
+                    SELECT datname = $1, coalesce(nullif(application_name, ''), '(none)'), count(*)::int, count(*) FILTER (WHERE wait_event_type = 'Lock')::int
+                    FROM pg_stat_activity WHERE datname = $1 OR datname LIKE $2 GROUP BY 1, 2
+                    """, db) { Parameters = { new() { Value = Setup.HostDb }, new() { Value = Setup.PrefixLike } } })
                 await using (var reader = await cmd.ExecuteReaderAsync(ct))
                 {
-                    var total = 0;
+                    int total = 0, hostLocks = 0, campusLocks = 0;
                     while (await reader.ReadAsync(ct))
                     {
-                        var (app, n) = (reader.GetString(0), reader.GetInt32(1));
+                        var (host, app, n, locks) = (reader.GetBoolean(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3));
                         total += n;
-                        PeakByApplication[app] = Math.Max(PeakByApplication.GetValueOrDefault(app), n);
+                        if (host) hostLocks += locks;
+                        else campusLocks += locks;
+                        var key = $"{(host ? "host" : "campuses")}: {app}";
+                        PeakByApplication[key] = Math.Max(PeakByApplication.GetValueOrDefault(key), n);
                     }
                     peak = Math.Max(peak, total);
+                    peakLocks = Math.Max(peakLocks, hostLocks + campusLocks);
                     PeakConnections = Math.Max(PeakConnections, total);
+                    PeakLockWaits = (Math.Max(PeakLockWaits.Host, hostLocks), Math.Max(PeakLockWaits.Campuses, campusLocks));
                 }
                 if (tick % 5 == 0)
                 {
@@ -57,8 +74,8 @@ public sealed class Watch(Func<Process?[]> nodes)
                         (triggers, firing) = (reader.GetInt64(0), reader.GetInt64(1));
                     }
                     var processes = nodes();
-                    Samples.Add(new Sample(DateTimeOffset.UtcNow, processes.Select(Rss).ToArray(), processes.Select(Cpu).ToArray(), peak, triggers, firing));
-                    peak = 0;
+                    Samples.Add(new Sample(DateTimeOffset.UtcNow, processes.Select(Rss).ToArray(), processes.Select(Cpu).ToArray(), peak, peakLocks, triggers, firing));
+                    peak = peakLocks = 0;
                 }
                 await Task.Delay(1000, ct);
             }
@@ -111,14 +128,15 @@ public sealed class Watch(Func<Process?[]> nodes)
         await Task.Delay(1500);
         await using var cmd = new NpgsqlCommand("""
             SELECT datname = $1, sum(xact_commit)::bigint, sum(xact_rollback)::bigint, sum(blks_read)::bigint, sum(blks_hit)::bigint, sum(tup_returned)::bigint,
-                   sum(tup_fetched)::bigint, sum(tup_inserted)::bigint, sum(tup_updated)::bigint, sum(tup_deleted)::bigint
+                   sum(tup_fetched)::bigint, sum(tup_inserted)::bigint, sum(tup_updated)::bigint, sum(tup_deleted)::bigint, sum(active_time)::float8, sum(sessions)::bigint
             FROM pg_stat_database WHERE datname = $1 OR (datname LIKE $2 AND datname <> $3) GROUP BY 1
             """, db) { Parameters = { new() { Value = Setup.HostDb }, new() { Value = Setup.PrefixLike }, new() { Value = Setup.Prefix + Setup.Template } } };
         await using var reader = await cmd.ExecuteReaderAsync();
-        DbCounters host = new(0, 0, 0, 0, 0, 0, 0, 0, 0), campuses = host;
+        DbCounters host = DbCounters.Zero, campuses = host;
         while (await reader.ReadAsync())
         {
-            var c = new DbCounters(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9));
+            var c = new DbCounters(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9),
+                reader.GetDouble(10), reader.GetInt64(11));
             if (reader.GetBoolean(0)) host = c;
             else campuses = c;
         }

@@ -17,10 +17,14 @@ public sealed class OutboxDelivery(
     OutboxMetrics metrics, CampusKonseling.Shell.CurrentShell current, TimeProvider clock, ILogger<OutboxDelivery> logger)
 {
     public const int MaxAttempts = 6;
-    private const int Batch = 50;
-    private const int Parallelism = 16;
-    /// <summary>How long a claimed message is left to its node: far longer than a send may take (the mail client's own time-out).</summary>
-    private static readonly TimeSpan Claim = TimeSpan.FromMinutes(10);
+    /// <summary>Messages claimed at once, all sent in parallel: mail servers take a good part of a second per message.</summary>
+    private const int Batch = 16;
+    /// <summary>
+    /// How long claimed messages are left to their node: longer than sending one may take (connecting, greeting, signing in
+    /// and sending, each within the mail client's 30-second time-out), and short enough that a node's death delays
+    /// the mail it had claimed by a few minutes only.
+    /// </summary>
+    private static readonly TimeSpan Claim = TimeSpan.FromMinutes(3);
 
     /// <summary>
     /// Whether messages wait for a later retry. Counts them for the queue-length gauge on the way (one query on the status index).
@@ -50,8 +54,7 @@ public sealed class OutboxDelivery(
         var settings = await channels.GetAsync(ct);
         var campus = await site.GetAsync(ct);
         using var writes = new SemaphoreSlim(1);
-        // Mail servers take a good part of a second per message; sending in parallel keeps up with a rush of requests.
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (message, token) =>
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Batch, CancellationToken = ct }, async (message, token) =>
         {
             try
             {

@@ -5,7 +5,7 @@ public static class OutboxStatus
     public const string Menunggu = "menunggu", Terkirim = "terkirim", Gagal = "gagal", Ditarik = "ditarik";
 
     /// <summary>
-    /// Claimed by a node and being sent; <c>KirimSetelah</c> is then the end of its claim. A claim that ran out (its node died
+    /// Claimed by a node and being sent; <c>KirimSetelah</c> is then the end of its claim (3 minutes). A claim that ran out (its node died
     /// mid-send) is taken again: the message may then go twice, but only if the node died between the mail server's
     /// acceptance and the row's own update a moment later.
     /// </summary>
