@@ -69,7 +69,7 @@ try
     await using var factory = Seed.SchedulerFactory();
     var scheduler = await factory.GetScheduler();
     var meta = await scheduler.GetMetadata();
-var misfireThreshold = new AdoJobStoreOptions().MisfireThreshold;
+    var misfireThreshold = new AdoJobStoreOptions().MisfireThreshold;
     var farCount = pending - dueCount;
     var now = DateTimeOffset.UtcNow;
     var farEvery = TimeSpan.FromDays(10) / Math.Max(1, farCount);
@@ -108,7 +108,7 @@ var misfireThreshold = new AdoJobStoreOptions().MisfireThreshold;
         + (storedLate > 0 ? $" — {storedLate} reminders were stored after their due time (the lead was too short)" : $", {(windowStart - stored).TotalSeconds:F0} s after"));
 
     // 5. The window, and a grace period for the last timers.
-    while (DateTimeOffset.UtcNow < windowStart) await Task.Delay(200);
+    while (DateTimeOffset.UtcNow < windowStart - TimeSpan.FromSeconds(3)) await Task.Delay(200);
     var (hostBefore, campusBefore) = await Watch.DbCountersAsync();
     var nodeCpuBefore = hosts.Select(Watch.Cpu).ToArray();
     foreach (var writer in writers) writer?.WriteLine(WindowMark);
@@ -117,7 +117,8 @@ var misfireThreshold = new AdoJobStoreOptions().MisfireThreshold;
     var windowEnd = windowStart + window;
     while (DateTimeOffset.UtcNow < windowEnd + grace)
     {
-        await Task.Delay(TimeSpan.FromSeconds(30));
+        var left = windowEnd + grace - DateTimeOffset.UtcNow;
+        await Task.Delay(left < TimeSpan.FromSeconds(30) ? left : TimeSpan.FromSeconds(30));
         Say($"{(DateTimeOffset.UtcNow - windowStart).TotalSeconds:F0} s into the window; RSS MB {string.Join(" / ", hosts.Select(h => $"{Watch.Rss(h) / 1024.0:F0}"))}; peak PG connections {watch.PeakConnections}");
     }
     var (hostAfter, campusAfter) = await Watch.DbCountersAsync();
@@ -158,7 +159,7 @@ var misfireThreshold = new AdoJobStoreOptions().MisfireThreshold;
     Console.WriteLine();
     checks.Print();
     Console.WriteLine();
-    Report.Timeline(watch.Samples, checks.Fired, windowStart, windowStart - TimeSpan.FromSeconds(30), windowEnd + grace, TimeSpan.FromSeconds(Math.Max(30, Math.Ceiling((window + grace).TotalSeconds / 12 / 30) * 30)), nodeCount);
+    Report.Timeline(watch.Samples, checks.Fired, due.SelectMany(d => new[] { d.Remind, d.Due }).ToList(), windowStart, windowStart - TimeSpan.FromSeconds(30), windowEnd + grace, TimeSpan.FromSeconds(Math.Max(30, Math.Ceiling((window + grace).TotalSeconds / 12 / 30) * 30)), nodeCount);
     Console.WriteLine();
     var fired = checks.Fired.Count;
     Console.WriteLine($"Database load over the window and grace ({measured:F0} s, pg_stat_database deltas); most connections to this run's databases at once: {watch.PeakConnections} "
@@ -167,6 +168,8 @@ var misfireThreshold = new AdoJobStoreOptions().MisfireThreshold;
         + $"({string.Join(" / ", nodeCpu.Select(c => $"{c:F0}"))}), {(fired == 0 ? "-" : $"{1000 * nodeCpu.Sum() / fired:F0}")} ms a fired timer.");
     Console.WriteLine();
     Report.DbLoad(hostAfter - hostBefore, campusAfter - campusBefore, fired, measured);
+    if (watch.LockWaiters.Count > 0)
+        Console.WriteLine($"\nSessions seen waiting for a lock (most at once of each): {string.Join("; ", watch.LockWaiters.OrderByDescending(w => w.Value).Take(8).Select(w => $"{w.Value} × {w.Key}"))}.");
     Console.WriteLine();
     for (var i = 0; i < nodeCount; i++)
     {

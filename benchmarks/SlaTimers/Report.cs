@@ -45,9 +45,9 @@ public static partial class Report
     /// <summary>
     /// The run over time, a row per <paramref name="step"/> from <paramref name="from"/>, timed from the window's start: each node's
     /// RSS at the end of the row and CPU used in it, the most PostgreSQL connections and lock waits seen, the store's trigger rows,
-    /// and the timers due and fired in it with the latest of them.
+    /// and the timers due in it, those fired in it and the latest of these.
     /// </summary>
-    public static void Timeline(List<Sample> samples, List<(string Kind, DateTimeOffset Due, DateTimeOffset At)> fired, DateTimeOffset origin, DateTimeOffset from, DateTimeOffset end, TimeSpan step, int nodes)
+    public static void Timeline(List<Sample> samples, List<(string Kind, DateTimeOffset Due, DateTimeOffset At)> fired, List<DateTimeOffset> dueTimes, DateTimeOffset origin, DateTimeOffset from, DateTimeOffset end, TimeSpan step, int nodes)
     {
         var names = Enumerable.Range(1, nodes).Select(i => $"node{i}").ToList();
         Console.WriteLine($"| from window start | RSS MB {string.Join(" / ", names)} | CPU % {string.Join(" / ", names)} | PG connections (peak) | waiting for a lock | qrtz_triggers | qrtz_fired_triggers | timers due | timers fired | lateness max s |");
@@ -61,7 +61,7 @@ public static partial class Report
             var seconds = (last.At - previous.At).TotalSeconds;
             var cpu = Enumerable.Range(0, nodes).Select(i => seconds <= 0 ? "-" : $"{100 * (last.CpuSeconds[i] - previous.CpuSeconds[i]) / seconds:F0}");
             var inRow = fired.Where(f => f.At > t && f.At <= t + step).ToList();
-            var dueInRow = fired.Count(f => f.Due > t && f.Due <= t + step);
+            var dueInRow = dueTimes.Count(d => d > t && d <= t + step);
             var lateMax = inRow.Count == 0 ? "-" : inRow.Max(f => (f.At - f.Due).TotalSeconds).ToString("F1", CultureInfo.InvariantCulture);
             Console.WriteLine($"| {(t - origin).TotalSeconds:F0} to {(t + step - origin).TotalSeconds:F0} s | {string.Join(" / ", last.RssKb.Select(k => $"{k / 1024.0:F0}"))} | {string.Join(" / ", cpu)} | "
                 + $"{rows.Max(r => r.Connections)} | {rows.Max(r => r.LockWaits)} | {last.Triggers} | {rows.Max(r => r.Firing)} | {dueInRow} | {inRow.Count} | {lateMax} |");

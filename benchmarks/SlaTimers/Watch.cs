@@ -33,6 +33,8 @@ public sealed class Watch(Func<Process?[]> nodes)
     public Dictionary<string, int> PeakByApplication { get; } = [];
     /// <summary>Most sessions at once waiting for a lock (wait_event_type Lock), in the host database and in the campus databases.</summary>
     public (int Host, int Campuses) PeakLockWaits { get; private set; }
+    /// <summary>What the sessions waiting for a lock were running (the statement's start, wait event, database): most at once of each.</summary>
+    public Dictionary<string, int> LockWaiters { get; } = [];
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -63,6 +65,15 @@ public sealed class Watch(Func<Process?[]> nodes)
                     peakLocks = Math.Max(peakLocks, hostLocks + campusLocks);
                     PeakConnections = Math.Max(PeakConnections, total);
                     PeakLockWaits = (Math.Max(PeakLockWaits.Host, hostLocks), Math.Max(PeakLockWaits.Campuses, campusLocks));
+                }
+                if (peakLocks > 0)
+                {
+                    await using var cmd = new NpgsqlCommand("""
+                        SELECT CASE WHEN datname = $1 THEN 'host' ELSE 'campus' END || ', ' || wait_event || ': ' || left(regexp_replace(query, '\s+', ' ', 'g'), 70), count(*)::int
+                        FROM pg_stat_activity WHERE (datname = $1 OR datname LIKE $2) AND wait_event_type = 'Lock' GROUP BY 1
+                        """, db) { Parameters = { new() { Value = Setup.HostDb }, new() { Value = Setup.PrefixLike } } };
+                    await using var reader = await cmd.ExecuteReaderAsync(ct);
+                    while (await reader.ReadAsync(ct)) LockWaiters[reader.GetString(0)] = Math.Max(LockWaiters.GetValueOrDefault(reader.GetString(0)), reader.GetInt32(1));
                 }
                 if (tick % 5 == 0)
                 {
