@@ -24,7 +24,8 @@ using Quartz;
 // Usage (from the repository root, after `dotnet build -c Release`; CK_BENCH_HOST_DLL=path runs a copy of the host build):
 //   dotnet run -c Release --project benchmarks/SlaTimers [-- campuses pending due minutes]
 //     campuses (default 100); pending: deadlines in all (default 100000); due: deadlines due inside the window, each a reminder
-//     and a due time (default 3000, 6000 timers, 10 a second); minutes: the window (default 10).
+//     and a due time (default 3000: 6000 timers, 10 a second); minutes: the window (default 10). A short window (e.g. 0.05) is a
+//     burst: how fast the cluster drains a backlog.
 var inv = CultureInfo.InvariantCulture;
 var campuses = args.Length > 0 ? int.Parse(args[0], inv) : 100;
 var pending = args.Length > 1 ? int.Parse(args[1], inv) : 100_000;
@@ -147,7 +148,7 @@ try
 
     // Report.
     Console.WriteLine();
-    Console.WriteLine($"{campuses} campuses, {pending:N0} pending deadlines ({2 * pending:N0} timers in the store); {due.Count:N0} due in a {window.TotalMinutes:F0}-minute window "
+    Console.WriteLine($"{campuses} campuses, {pending:N0} pending deadlines ({2 * pending:N0} timers in the store); {due.Count:N0} due in a {window.TotalMinutes:0.##}-minute window "
         + $"({2 * due.Count:N0} timers, {2 * due.Count / window.TotalSeconds:F1} a second), the rest 10–20 days on. {nodeCount} nodes (host build {hostDll}).");
     Console.WriteLine($"Set-up: {farCount:N0} far-future deadlines written in {farRows.TotalSeconds:F1} s and their timers stored in {farTimers.TotalSeconds:F1} s "
         + $"({2 * far.Count / Math.Max(0.001, farTimers.TotalSeconds):F0} a second, {batch} deadlines a ScheduleJobs call); the window opened {lead.TotalSeconds:F0} s after the nodes were up.");
