@@ -18,6 +18,7 @@ public sealed class ArchiveDb(DbContextOptions<ArchiveDb> options) : DbContext(o
     {
         b.HasDefaultSchema(Schema);
         b.HasPostgresExtension("pg_trgm");
+        b.HasPostgresExtension("btree_gin");
         b.Entity<ArchiveRecord>(e =>
         {
             e.Property(x => x.Jenis).HasMaxLength(20);

@@ -59,7 +59,9 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         // every counselor's records that have the word.
         var ownNotes = reader.SemuaKonseling ? "(cardinality(@tokens) > 0 AND r.konseling_token @> @tokens)" : $"(cardinality(@tokens) > 0 AND r.konselor_id = @me AND {OwnTokens} @> arsip.token_konselor(@me, @tokens))";
         var staffText = $"(r.cari @@ ({q}) OR (@raw <> '' AND (r.nama % @raw OR r.nim = @raw)))";
-        var text = hasText ? $"({staffText} OR {ownNotes})" : "true";
+        // The reader's own notes first: a record of theirs is kept without matching its staff text and name (each row the
+        // search reads is checked again against the whole condition), and another's fails at its counselor.
+        var text = hasText ? $"({ownNotes} OR {staffText})" : "true";
         var filters = new List<string>();
         void Filter(string column, object? value, string name)
         {

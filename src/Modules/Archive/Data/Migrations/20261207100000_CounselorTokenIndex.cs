@@ -5,9 +5,12 @@ namespace CampusKonseling.Archive.Data.Migrations;
 
 /// <summary>
 /// A counselor's counseling words, indexed as theirs: <c>arsip.token_konselor(konselor_id, konseling_token)</c> makes each
-/// token the counselor's own (md5 of "counselor:token"), so a counselor searching their notes reads the posting lists of
-/// their own matches only, not every counselor's records that have the word to keep the few that are theirs. The planner
-/// also keeps statistics on the expression, so it estimates a counselor's matches as well as any other word's.
+/// token the counselor's own ("counselor:token"), so a counselor searching their notes reads the posting lists of their
+/// own matches only, not every counselor's records that have the word to keep the few that are theirs. The filters
+/// (bidang, tahun, SOP, semester, jenis klien, hasil, unit) are in the same GIN index (btree_gin), so a filtered search
+/// visits only the records that pass them. The planner keeps statistics on the expression, so it estimates a
+/// counselor's matches as well as any other word's. Strings rather than a hash: a hash per token would be computed again
+/// for every record the search reads.
 /// </summary>
 [DbContext(typeof(ArchiveDb))]
 [Migration("20261207100000_CounselorTokenIndex")]
@@ -16,10 +19,12 @@ public sealed class CounselorTokenIndex : Migration
     protected override void Up(MigrationBuilder m)
     {
         m.Sql($"""
+            CREATE EXTENSION IF NOT EXISTS btree_gin;
             CREATE FUNCTION {ArchiveDb.Schema}.token_konselor(konselor text, tokens text[]) RETURNS text[]
-                LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-                RETURN ARRAY(SELECT md5(konselor || ':' || t) FROM unnest(tokens) AS t);
-            CREATE INDEX "IX_records_token_konselor" ON {ArchiveDb.Schema}.records USING gin ({ArchiveDb.Schema}.token_konselor(konselor_id, konseling_token));
+                LANGUAGE sql IMMUTABLE PARALLEL SAFE
+                RETURN CASE WHEN cardinality(tokens) > 0 THEN string_to_array(konselor || ':' || array_to_string(tokens, ' ' || konselor || ':'), ' ') END;
+            CREATE INDEX "IX_records_token_konselor" ON {ArchiveDb.Schema}.records
+                USING gin ({ArchiveDb.Schema}.token_konselor(konselor_id, konseling_token), bidang, tahun, sop_judul, semester, jenis_klien, hasil, unit);
             ANALYZE {ArchiveDb.Schema}.records;
             """);
     }
