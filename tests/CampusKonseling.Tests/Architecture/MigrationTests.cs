@@ -41,7 +41,10 @@ public sealed class MigrationTests(PlatformFixture platform)
                 var migrated = await DescribeAsync(campus.Database, schema);
                 var modelled = await DescribeAsync(modelDb, schema);
                 Assert.NotEmpty(modelled);
-                Assert.Equal(modelled, migrated);
+                // Indexes EF's model cannot express (on an expression) are made by hand in a migration: each must be there.
+                foreach (var index in ByHand.Where(i => i.Schema == schema))
+                    Assert.Single(migrated, line => line.StartsWith($"index {index.Name} ", StringComparison.Ordinal));
+                Assert.Equal(modelled, migrated.Where(line => !ByHand.Any(i => i.Schema == schema && line.StartsWith($"index {i.Name} ", StringComparison.Ordinal))).ToList());
             }
         }
         finally
@@ -49,6 +52,9 @@ public sealed class MigrationTests(PlatformFixture platform)
             await TestDatabase.DropAsync(modelDb);
         }
     }
+
+    /// <summary>Indexes on an expression, made in a migration by SQL (EF Core's model has no expression indexes).</summary>
+    private static readonly (string Schema, string Name)[] ByHand = [("arsip", "IX_records_token_konselor")];
 
     [Fact]
     public async Task The_host_registry_schema_built_by_migrations_equals_the_model()

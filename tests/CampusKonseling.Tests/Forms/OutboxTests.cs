@@ -78,7 +78,7 @@ public sealed class OutboxTests(PlatformFixture platform) : IAsyncLifetime
     {
         var batch = Guid.NewGuid().ToString("N")[..8];
         var to = $"klaim.{batch}@mahasiswa.test";
-        // A node claimed it and died while sending (the claim runs ten minutes).
+        // A node claimed it and died while sending (its claim runs three minutes).
         await _in.InCampusAsync(sp =>
         {
             var db = sp.GetRequiredService<NotificationsDb>();

@@ -177,7 +177,11 @@ public sealed class SlaTimerTests(PlatformFixture platform)
         // Nobody may write a notice for a while (as if the process stopped between the reminder's mark and its notices).
         var hold = await blocker.BeginTransactionAsync();
         await new NpgsqlCommand("LOCK TABLE notifications.notifications IN EXCLUSIVE MODE", blocker, hold).ExecuteNonQueryAsync();
-        await Task.Delay(TimeSpan.FromSeconds(5)); // the reminder (3 s after the start) has fired and waits to write its notices
+        // The reminder (3 s after the start) fires and waits to write its notices.
+        var waiting = 0L;
+        for (var deadline = DateTime.UtcNow.AddSeconds(15); waiting == 0 && DateTime.UtcNow < deadline; await Task.Delay(200))
+            waiting = (long)(await new NpgsqlCommand("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'notifications' AND NOT l.granted", blocker, hold).ExecuteScalarAsync())!;
+        Assert.True(waiting > 0, "the reminder never came to write its notices");
 
         // The mark is not visible without its notices.
         Assert.DoesNotContain((await sop.InstanceAsync(instanceId)).Riwayat, e => e.Jenis == StepEventKind.Diingatkan);
@@ -186,6 +190,26 @@ public sealed class SlaTimerTests(PlatformFixture platform)
         Assert.Single(instance.Riwayat, e => e.Jenis == StepEventKind.Diingatkan);
         var notices = await sop.InCampusAsync(sp => sp.GetRequiredService<CampusKonseling.Notifications.Data.NotificationsDb>().Items.CountAsync(n => n.UserId == staf.Id && n.Jenis == "sop-pengingat"));
         Assert.Equal(1, notices);
+    }
+
+    [Fact]
+    public async Task A_timer_firing_before_its_steps_committed_time_does_not_act_and_is_set_again_for_then()
+    {
+        var campus = await platform.CreateTenantAsync("konseling-asesmen", "slaawal");
+        var sop = new SopHarness(platform, campus);
+        await sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(Quick with { Langkah = [Quick.Langkah[0] with { Waktu = "1 Hari" }, Quick.Langkah[1]] }, "uji", null));
+        var staf = await sop.ActorAsync(Staff);
+        var started = await sop.StartAsync(Quick.Kode, staf);
+        var activation = started.Instance!.Aktif.Single().ActivationId;
+
+        // As a trigger left from a move that did not commit would: the reminder fires hours before the step's time.
+        var scheduler = await platform.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        await scheduler.TriggerJob(CampusKonseling.Sop.Timers.QuartzSlaTimers.Key(activation, CampusKonseling.Sop.Timers.SlaKind.Pengingat));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await TriggersAsync(activation, "-Pengingat-pada-%") == 0 && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Assert.Equal(1L, await TriggersAsync(activation, "-Pengingat-pada-%"));
+        Assert.DoesNotContain((await sop.InstanceAsync(started.Instance.Id)).Riwayat, e => e.Jenis == StepEventKind.Diingatkan);
+        Assert.False((await sop.InstanceAsync(started.Instance.Id)).Aktif.Single().Diingatkan);
     }
 
     private static async Task<long> TriggersAsync(Guid activationId, string like = "%")

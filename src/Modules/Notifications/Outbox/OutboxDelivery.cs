@@ -54,7 +54,24 @@ public sealed class OutboxDelivery(
         var settings = await channels.GetAsync(ct);
         var campus = await site.GetAsync(ct);
         using var writes = new SemaphoreSlim(1);
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Batch, CancellationToken = ct }, async (message, token) =>
+        var marked = new System.Collections.Concurrent.ConcurrentBag<OutboxMessage>();
+        try
+        {
+            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Batch, CancellationToken = ct }, (message, token) => SendAsync(message, marked, writes, settings, campus, token));
+        }
+        finally
+        {
+            // A step whose work is a message to the client is done when it is delivered, and not before (written first);
+            // also when the round stops halfway, for the messages already marked sent.
+            await steps.DeliveredAsync(marked, CancellationToken.None);
+        }
+        return due.Count;
+    }
+
+    private async ValueTask SendAsync(OutboxMessage message, System.Collections.Concurrent.ConcurrentBag<OutboxMessage> marked, SemaphoreSlim writes,
+        Channels.ChannelSettings settings, CampusSettings campus, CancellationToken token)
+    {
+        var claimedUntil = message.KirimSetelah;
         {
             try
             {
@@ -76,21 +93,26 @@ public sealed class OutboxDelivery(
                 logger.LogWarning("Message {Id} to the {Channel} channel failed (attempt {Attempt}): {Reason}", message.Id, message.Saluran, message.Percobaan, ex.Message);
             }
             // Written even when the worker is stopping: a message the mail server accepted must not stay claimed and go again.
+            // Only while this node still holds the claim: past it, another node may have taken the message.
             await writes.WaitAsync(CancellationToken.None);
             try
             {
-                await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u
+                var written = await db.Outbox.Where(m => m.Id == message.Id && m.Status == OutboxStatus.Mengirim && m.KirimSetelah == claimedUntil).ExecuteUpdateAsync(u => u
                     .SetProperty(m => m.Status, message.Status).SetProperty(m => m.TerkirimPada, message.TerkirimPada)
                     .SetProperty(m => m.GalatTerakhir, message.GalatTerakhir).SetProperty(m => m.Percobaan, message.Percobaan)
                     .SetProperty(m => m.KirimSetelah, message.KirimSetelah), CancellationToken.None);
+                if (written == 0) logger.LogWarning("Message {Id}: its claim ran out while it was being sent; another node has it now", message.Id);
+                else if (message.Status == OutboxStatus.Terkirim) marked.Add(message);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The others go on; this one stays claimed and goes again when its claim runs out.
+                logger.LogError(ex, "Message {Id}: its state could not be written after sending", message.Id);
             }
             finally
             {
                 writes.Release();
             }
-        });
-        // A step whose work is a message to the client is done when it is delivered, and not before (written first).
-        await steps.DeliveredAsync(due, ct);
-        return due.Count;
+        }
     }
 }

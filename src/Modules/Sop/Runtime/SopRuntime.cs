@@ -41,8 +41,9 @@ public sealed partial class SopRuntime(
         var instance = result.Instance!;
         foreach (var active in result.Activated.Where(instance.Aktif.Contains))
             await timers.ScheduleAsync(current.Shell.Name, instance.Id, active, ct);
+        // A moved step's new times; a kind it no longer has is removed only after the commit (ScheduleAndNotifyAsync).
         foreach (var moved in result.Rescheduled)
-            await timers.ScheduleAsync(current.Shell.Name, instance.Id, moved, ct, moved: true);
+            await timers.ScheduleAsync(current.Shell.Name, instance.Id, moved, ct);
     }
 
     /// <summary>Starts an instance on the definition's current version.</summary>
@@ -149,6 +150,8 @@ public sealed partial class SopRuntime(
         await TellObserversAsync(definition, instance, ct);
         // Timers of ended steps are removed once the end is committed (one left behind finds its step inactive and does nothing).
         foreach (var closed in result.Closed) await timers.CancelAsync(closed.ActivationId, ct);
+        foreach (var moved in result.Rescheduled.Where(m => m.PengingatPada is null || m.JatuhTempo is null))
+            await timers.ScheduleAsync(current.Shell.Name, instance.Id, moved, ct, moved: true);
         foreach (var active in result.Activated.Where(instance.Aktif.Contains))
         {
             var step = definition.Find(active.StepId)!;

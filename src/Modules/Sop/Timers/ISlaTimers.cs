@@ -11,7 +11,7 @@ public interface ISlaTimers
     /// Sets the activation's timers to its reminder and due times. Called before the transition that made them commits, so a
     /// process dying between the two loses no timer; a timer of a transition that never committed finds nothing to do.
     /// </summary>
-    /// <param name="moved">The activation had timers before (its due time moved): a kind it no longer has is removed.</param>
+    /// <param name="moved">The activation had timers before (its due time moved): a kind it no longer has is removed (so asked only after the move committed).</param>
     Task ScheduleAsync(string tenant, Guid instanceId, ActiveStep step, CancellationToken ct, bool moved = false);
     Task CancelAsync(Guid activationId, CancellationToken ct);
 }

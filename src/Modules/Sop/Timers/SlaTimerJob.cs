@@ -38,12 +38,14 @@ public sealed class SlaTimerJob(IShellHost shells, ITenantRegistry registry, ILo
             logger.LogWarning("SLA timer skipped: campus {Tenant} no longer exists or has no SOP feature", tenant);
             return;
         }
-        TimerOutcome outcome;
+        TimerResult outcome;
         try
         {
             await using var scope = shells.CreateScope(shell);
             var runtime = scope.ServiceProvider.GetRequiredService<SopRuntime>();
-            outcome = await runtime.OnTimerAsync(Enum.Parse<SlaKind>(data.GetString(Kind)!), Guid.Parse(data.GetString(Instance)!), Guid.Parse(data.GetString(Activation)!), cancellationToken);
+            var (kind, instance, activation) = (Enum.Parse<SlaKind>(data.GetString(Kind)!), Guid.Parse(data.GetString(Instance)!), Guid.Parse(data.GetString(Activation)!));
+            outcome = await runtime.EarlyAsync(kind, instance, activation, cancellationToken)
+                ?? await runtime.OnTimerAsync(kind, instance, activation, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && tries < MaxTries)
         {
@@ -53,8 +55,18 @@ public sealed class SlaTimerJob(IShellHost shells, ITenantRegistry registry, ILo
             return;
         }
         // Its step's transition was not committed when the timer was set: looked for again a little later, a few times.
-        if (outcome == TimerOutcome.Unknown && tries < UnknownTries)
+        if (outcome.Outcome == TimerOutcome.Unknown && tries < UnknownTries)
             await PostponeAsync(context, tries, cancellationToken, TimeSpan.FromSeconds(10 * Math.Pow(6, tries)));
+        // Early by the step's committed time (a move that did not commit left it): fires again then.
+        if (outcome is { Outcome: TimerOutcome.NotYet, At: { } at })
+        {
+            await context.Scheduler.ScheduleJob(TriggerBuilder.Create().ForJob(context.JobDetail.Key)
+                .WithIdentity($"{context.JobDetail.Key.Name}-pada-{at.UtcTicks}", QuartzSlaTimers.Group)
+                .StartAt(at)
+                .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+                .Build(), new ScheduleJobOptions { Replace = true }, cancellationToken);
+            logger.LogInformation("SLA timer of campus {Tenant} fired before its step's time {At}; set again for then", tenant, at);
+        }
     }
 
     /// <summary>Fires the job again after 1, 2, 4 … minutes (at most hourly), or after <paramref name="wait"/>; the step's own flags keep it from acting twice.</summary>
