@@ -72,47 +72,45 @@ public sealed class OutboxDelivery(
         Channels.ChannelSettings settings, CampusSettings campus, CancellationToken token)
     {
         var claimedUntil = message.KirimSetelah;
+        try
         {
-            try
-            {
-                if (message.Saluran is OutboxChannels.Email or OutboxChannels.EmailPlatform)
-                    await email.SendAsync(settings, campus, message.Penerima, message.Judul, message.Isi, token, platformOnly: message.Saluran == OutboxChannels.EmailPlatform);
-                else await gateway.SendAsync(settings, message.Penerima, message.Isi, token);
-                message.Status = OutboxStatus.Terkirim;
-                message.TerkirimPada = clock.GetUtcNow();
-                message.GalatTerakhir = null;
-                metrics.Sent(current.Shell.Name, message.Saluran);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                message.Percobaan++;
-                message.GalatTerakhir = ex.Message;
-                message.Status = message.Percobaan >= MaxAttempts ? OutboxStatus.Gagal : OutboxStatus.Menunggu;
-                message.KirimSetelah = clock.GetUtcNow() + TimeSpan.FromSeconds(15 * Math.Pow(2, message.Percobaan));
-                metrics.Failed(current.Shell.Name, message.Saluran, final: message.Status == OutboxStatus.Gagal);
-                logger.LogWarning("Message {Id} to the {Channel} channel failed (attempt {Attempt}): {Reason}", message.Id, message.Saluran, message.Percobaan, ex.Message);
-            }
-            // Written even when the worker is stopping: a message the mail server accepted must not stay claimed and go again.
-            // Only while this node still holds the claim: past it, another node may have taken the message.
-            await writes.WaitAsync(CancellationToken.None);
-            try
-            {
-                var written = await db.Outbox.Where(m => m.Id == message.Id && m.Status == OutboxStatus.Mengirim && m.KirimSetelah == claimedUntil).ExecuteUpdateAsync(u => u
-                    .SetProperty(m => m.Status, message.Status).SetProperty(m => m.TerkirimPada, message.TerkirimPada)
-                    .SetProperty(m => m.GalatTerakhir, message.GalatTerakhir).SetProperty(m => m.Percobaan, message.Percobaan)
-                    .SetProperty(m => m.KirimSetelah, message.KirimSetelah), CancellationToken.None);
-                if (written == 0) logger.LogWarning("Message {Id}: its claim ran out while it was being sent; another node has it now", message.Id);
-                else if (message.Status == OutboxStatus.Terkirim) marked.Add(message);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The others go on; this one stays claimed and goes again when its claim runs out.
-                logger.LogError(ex, "Message {Id}: its state could not be written after sending", message.Id);
-            }
-            finally
-            {
-                writes.Release();
-            }
+            if (message.Saluran is OutboxChannels.Email or OutboxChannels.EmailPlatform)
+                await email.SendAsync(settings, campus, message.Penerima, message.Judul, message.Isi, token, platformOnly: message.Saluran == OutboxChannels.EmailPlatform);
+            else await gateway.SendAsync(settings, message.Penerima, message.Isi, token);
+            message.Status = OutboxStatus.Terkirim;
+            message.TerkirimPada = clock.GetUtcNow();
+            message.GalatTerakhir = null;
+            metrics.Sent(current.Shell.Name, message.Saluran);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            message.Percobaan++;
+            message.GalatTerakhir = ex.Message;
+            message.Status = message.Percobaan >= MaxAttempts ? OutboxStatus.Gagal : OutboxStatus.Menunggu;
+            message.KirimSetelah = clock.GetUtcNow() + TimeSpan.FromSeconds(15 * Math.Pow(2, message.Percobaan));
+            metrics.Failed(current.Shell.Name, message.Saluran, final: message.Status == OutboxStatus.Gagal);
+            logger.LogWarning("Message {Id} to the {Channel} channel failed (attempt {Attempt}): {Reason}", message.Id, message.Saluran, message.Percobaan, ex.Message);
+        }
+        // Written even when the worker is stopping: a message the mail server accepted must not stay claimed and go again.
+        // Only while this node still holds the claim: past it, another node may have taken the message.
+        await writes.WaitAsync(CancellationToken.None);
+        try
+        {
+            var written = await db.Outbox.Where(m => m.Id == message.Id && m.Status == OutboxStatus.Mengirim && m.KirimSetelah == claimedUntil).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.Status, message.Status).SetProperty(m => m.TerkirimPada, message.TerkirimPada)
+                .SetProperty(m => m.GalatTerakhir, message.GalatTerakhir).SetProperty(m => m.Percobaan, message.Percobaan)
+                .SetProperty(m => m.KirimSetelah, message.KirimSetelah), CancellationToken.None);
+            if (written == 0) logger.LogWarning("Message {Id}: its claim ran out while it was being sent; another node has it now", message.Id);
+            else if (message.Status == OutboxStatus.Terkirim) marked.Add(message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The others go on; this one stays claimed and goes again when its claim runs out.
+            logger.LogError(ex, "Message {Id}: its state could not be written after sending", message.Id);
+        }
+        finally
+        {
+            writes.Release();
         }
     }
 }
