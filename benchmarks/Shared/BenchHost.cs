@@ -15,11 +15,14 @@ public static class BenchHost
     /// host's CLI, on a scratch host database and tenant prefix. Returns the environment to start the host with,
     /// the host's DLL, and the campus database's connection string.
     /// </summary>
+    /// <param name="keep">Keep the host and campus databases a former run left (CK_BENCH_KEEP=1), when they are there.</param>
     public static async Task<(Dictionary<string, string> Env, string HostDll, string Campus)> CreateCampusAsync(
-        string hostDb, string tenantPrefix, string recipe, Dictionary<string, string>? extra = null)
+        string hostDb, string tenantPrefix, string recipe, Dictionary<string, string>? extra = null, bool keep = false)
     {
         var root = FindRoot();
-        await ResetAsync(Server, hostDb, tenantPrefix);
+        var campus = new NpgsqlConnectionStringBuilder(Server) { Database = tenantPrefix + "bench", CommandTimeout = 600 }.ConnectionString;
+        var kept = keep && await ExistsAsync(tenantPrefix + "bench");
+        if (!kept) await ResetAsync(Server, hostDb, tenantPrefix);
         var env = new Dictionary<string, string>
         {
             ["ConnectionStrings__Default"] = new NpgsqlConnectionStringBuilder(Server) { Database = hostDb }.ConnectionString,
@@ -30,8 +33,16 @@ public static class BenchHost
         };
         foreach (var (k, v) in extra ?? []) env[k] = v;
         var hostDll = Path.Combine(root, "src/Host/bin/Release/net10.0/CampusKonseling.Host.dll");
-        Run("dotnet", [hostDll, "tenants", "create", "--name", "bench", "--prefix", "bench", "--recipe", Path.Combine(root, "recipes", recipe)], env, wait: true);
-        return (env, hostDll, new NpgsqlConnectionStringBuilder(Server) { Database = tenantPrefix + "bench", CommandTimeout = 600 }.ConnectionString);
+        if (!kept) Run("dotnet", [hostDll, "tenants", "create", "--name", "bench", "--prefix", "bench", "--recipe", Path.Combine(root, "recipes", recipe)], env, wait: true);
+        return (env, hostDll, campus);
+    }
+
+    private static async Task<bool> ExistsAsync(string database)
+    {
+        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ConnectionString);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = $1", c) { Parameters = { new() { Value = database } } };
+        return (long)(await cmd.ExecuteScalarAsync())! > 0;
     }
 
     /// <summary>The nearest-rank percentile <paramref name="q"/> (0–1) of an ascending list; NaN when it is empty.</summary>

@@ -42,10 +42,15 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
     public async Task<SearchResult> SearchAsync(Reader reader, SearchRequest r, CancellationToken ct = default)
     {
         var (web, prefixes, plain) = Parse(r.Q);
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        var (archived, counsels) = await ArchiveAsync(conn, reader.UserId, ct);
+        // Counseling words are looked for only by a reader who may read some: every case's, or those of the cases they counseled.
+        var tokens = plain.Length == 0 || !(reader.SemuaKonseling || counsels) ? [] : await words.TokensAsync(plain, ct);
         var parameters = new List<NpgsqlParameter>
         {
             new("me", reader.UserId), new("semua", reader.SemuaKonseling), new("web", web), new("raw", (r.Q ?? "").Trim()),
-            new("tokens", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = plain.Length == 0 ? Array.Empty<string>() : await words.TokensAsync(plain, ct) },
+            new("tokens", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = tokens },
         };
         var q = "websearch_to_tsquery('indonesian', @web)";
         for (var i = 0; i < prefixes.Count; i++)
@@ -80,11 +85,8 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         var condition = string.Join(" AND ", filters.Prepend(text));
         var andFilters = string.Concat(filters.Select(f => " AND " + f));
         // A counselor searching words of their own notes: those matches are among their records only.
-        var tokens = (string[])parameters.Single(p => p.ParameterName == "tokens").Value!;
-        var ownWords = hasText && !reader.SemuaKonseling && tokens.Length > 0;
+        var own = hasText && !reader.SemuaKonseling && tokens.Length > 0 ? new Own(ownNotes, staffText, andFilters) : null;
 
-        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
-        if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
         NpgsqlCommand Command(string sql)
         {
             var cmd = new NpgsqlCommand(sql, conn);
@@ -92,40 +94,24 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
             return cmd;
         }
 
-        var broad = await BroadAsync(conn, Command, condition, r.Tahun is not null, ownWords ? andFilters + YearBound(r.Tahun) : null, tokens, ct);
+        var broad = await BroadAsync(archived, Command, condition, r.Tahun is not null, own, tokens, ct);
 
-        // The total and every facet in one scan of the matching rows (GROUPING SETS; the empty set is the total):
-        // every match when the query is selective, a sample of the archive's pages when it is broad.
-        var total = 0;
-        var facetValues = FacetColumns.ToDictionary(c => c, _ => new List<(string, int)>());
-        var columns = string.Join(", ", FacetColumns.Select(c => $"r.{c}::text"));
-        var from = broad is { } b ? $"arsip.records r TABLESAMPLE SYSTEM ({b.Percent.ToString(CultureInfo.InvariantCulture)}) REPEATABLE (0)" : "arsip.records r";
-        var scale = broad is { } sampled ? 100.0 / sampled.Percent : 1.0;
-        await using (var grouped = Command($@"SELECT {columns}, GROUPING({string.Join(", ", FacetColumns.Select(c => $"r.{c}"))}), count(*) FROM {from} WHERE {condition}
-            GROUP BY GROUPING SETS ({string.Join(", ", FacetColumns.Select(c => $"(r.{c})"))}, ())"))
-        await using (var rows = await grouped.ExecuteReaderAsync(ct))
-            while (await rows.ReadAsync(ct))
-            {
-                var mask = rows.GetInt32(FacetColumns.Length);
-                var n = (int)Math.Round(rows.GetInt64(FacetColumns.Length + 1) * scale);
-                // GROUPING sets a column's bit (the first column is the highest) when the row does not group by it.
-                var k = Enumerable.Range(0, FacetColumns.Length).FirstOrDefault(i => (mask & (1 << (FacetColumns.Length - 1 - i))) == 0, -1);
-                if (k < 0) total = n;
-                else facetValues[FacetColumns[k]].Add((rows.IsDBNull(k) ? "-" : rows.GetString(k), n));
-            }
-        if (broad is { } e && total == 0) total = (int)e.Estimate;
+        var (total, facetValues, counted) = await CountAsync(Command, broad ?? [new Arm(Records, condition, 1)], ct);
+        var estimated = counted.Any(a => a.Weight > 1);
 
         var byDate = r.UrutTanggal || !hasText;
         var order = byDate ? "r.ditutup DESC NULLS LAST, r.id" : $"ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', r.cari, {q}) DESC, r.ditutup DESC NULLS LAST, r.id";
         var headline = hasText ? $"CASE WHEN r.cari @@ ({q}) THEN ts_headline('indonesian', r.teks_umum, {q}, 'StartSel={Start}, StopSel={Stop}, MaxFragments=2, MaxWords=25, MinWords=8') END" : "NULL";
         var counselingHit = hasText ? $"({ownNotes} AND NOT coalesce(r.cari @@ ({q}), false))" : "false";
         var hits = new List<(SearchHit Hit, string? Cipher)>();
+        var size = Math.Clamp(r.PageSize, 1, 100);
+        var offset = (Math.Max(1, r.Page) - 1) * size;
         await using (var page = Command($@"SELECT r.id, r.jenis, r.subjek_id, r.judul, r.nomor, r.sop_judul, r.nama, r.ditutup, {headline},
                 {counselingHit}, CASE WHEN {counselingHit} THEN r.konseling_teks END, r.keterangan
-            FROM {(broad is null || byDate ? $"arsip.records r WHERE {condition}"
-                : ownWords ? $"arsip.records r WHERE r.id IN ({NewestOwn(staffText, andFilters, r.Tahun)})"
+            FROM {(!estimated || byDate ? $"arsip.records r WHERE {condition}"
+                : own is not null ? $"arsip.records r WHERE r.id IN ({NewestOwn(own, r.Tahun, Math.Min(Candidates, offset + size), walk: counted.Any(a => a.Notes && a.Weight > 1))})"
                 : $"(SELECT * FROM arsip.records r WHERE {condition}{YearBound(r.Tahun)} ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT {Candidates}) r")}
-            ORDER BY {order} LIMIT {Math.Clamp(r.PageSize, 1, 100)} OFFSET {(Math.Max(1, r.Page) - 1) * Math.Clamp(r.PageSize, 1, 100)}"))
+            ORDER BY {order} LIMIT {size} OFFSET {offset}"))
         await using (var reader2 = await page.ExecuteReaderAsync(ct))
             while (await reader2.ReadAsync(ct))
                 hits.Add((new SearchHit(reader2.GetGuid(0), reader2.GetString(1), reader2.GetString(2), reader2.GetString(3), reader2.IsDBNull(4) ? null : reader2.GetString(4),
@@ -151,7 +137,7 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         }
 
         var facets = FacetColumns.Select(c => new Facet(c, facetValues[c].OrderByDescending(v => v.Item2).ThenBy(v => v.Item1, StringComparer.Ordinal).Take(30).ToList())).ToList();
-        return new SearchResult(result, total, facets, broad is not null);
+        return new SearchResult(result, total, facets, estimated);
     }
 
     /// <summary>Archives up to this size are always counted and ranked exactly: a full scan of them is cheap.</summary>
@@ -168,19 +154,6 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
     public const int SampleRows = 5_000, SampleMatches = 300, Candidates = 500;
 
     /// <summary>
-    /// The candidates of a counselor's broad search of their own words: the newest matches of the staff text (every
-    /// record) and, read through their newest-first index, the newest matches of their own notes among their records;
-    /// so neither branch makes the other visit every match.
-    /// </summary>
-    private static string NewestOwn(string staffText, string andFilters, int? tahun) => $"""
-        (SELECT r.id FROM arsip.records r WHERE {staffText}{andFilters}{YearBound(tahun)} ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT {Candidates})
-        UNION
-        (SELECT r.id FROM arsip.records r WHERE r.konselor_id = @me AND r.konseling_token @> @tokens{andFilters}{YearBound(tahun)} ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT {Candidates})
-        """;
-
-    private sealed record Broad(double Estimate, double Percent);
-
-    /// <summary>
     /// A year filter also bounds the newest-first scan of a broad query's candidates, so it starts at that year's end
     /// instead of walking past every later record (the year is the closing date's, a day's margin for time zones).
     /// </summary>
@@ -191,49 +164,43 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
     /// <summary>
     /// Whether a query is broad, from the planner's estimate (GIN statistics know how common a word is) — one
     /// EXPLAIN, no scan. A broad query's exact count and ranking would each read most of the archive. A query within
-    /// one year is broad from <see cref="ExactMatches"/> on, whatever its share: the year bounds its candidates' scan; so is
-    /// a counselor's search of their own words, whose candidates are read through their newest-first index. Counting
-    /// those exactly would visit each of their matching records, scattered over the archive.
-    /// The sample reads <see cref="SampleRows"/> rows, or more so that about <see cref="SampleMatches"/> matches are in it.
+    /// one year is broad from <see cref="ExactMatches"/> on, whatever its share: the year bounds its candidates' scan.
+    /// A counselor's search of their own words is decided arm by arm (<see cref="OwnBroadAsync"/>).
     /// </summary>
-    /// <param name="ownWords">For a counselor's search of their own words: the filters (" AND …") their records are counted under; else null.</param>
-    private static async Task<Broad?> BroadAsync(NpgsqlConnection conn, Func<string, NpgsqlCommand> command, string condition, bool oneYear, string? ownWords, string[] tokens, CancellationToken ct)
+    private static async Task<IReadOnlyList<Arm>?> BroadAsync(double rows, Func<string, NpgsqlCommand> command, string condition, bool oneYear, Own? own, string[] tokens, CancellationToken ct)
     {
-        // The name matches a whole query similar to it (a typo or two in a full name); at pg_trgm's default 0.3 a single
-        // word like "cemas" had the index return every "Dimas" to be rechecked. The setting lasts for this connection's
-        // session: for the rest of this request's scope (only the archive uses %), until Npgsql resets the connection
-        // when it goes back to the pool.
-        await using var size = new NpgsqlCommand("SELECT reltuples, set_config('pg_trgm.similarity_threshold', '0.5', false) FROM pg_class WHERE oid = 'arsip.records'::regclass", conn);
-        var rows = Convert.ToDouble(await size.ExecuteScalarAsync(ct) ?? 0.0);
         if (rows <= ExactArchive) return null;
-        await using var explain = command($"EXPLAIN (FORMAT JSON) SELECT 1 FROM arsip.records r WHERE {condition}");
-        using var plan = System.Text.Json.JsonDocument.Parse((string)(await explain.ExecuteScalarAsync(ct))!);
-        var estimate = PlanRows(plan);
-        if (ownWords is not null) estimate = Math.Max(estimate, await OwnMatchesAsync(command, tokens, ownWords, ct));
-        if (estimate <= ExactMatches || (estimate < rows * BroadShare && !oneYear && ownWords is null)) return null;
-        var percent = Math.Max(100.0 * SampleRows / rows, 100.0 * SampleMatches / estimate);
-        return new Broad(estimate, Math.Min(100.0, Math.Round(percent, 3)));
+        if (own is not null) return await OwnBroadAsync(command, own, rows, oneYear, tokens, ct);
+        var estimate = await EstimateAsync(command, condition, ct);
+        if (!IsBroad(estimate, rows, oneYear)) return null;
+        var percent = SamplePercent(estimate, rows);
+        return [new Arm(Sampled(percent), condition, 100.0 / percent, new Arm(Records, condition, 1))];
     }
 
-    /// <summary>A record's counseling tokens as its counselor's own (the expression of the index CounselorTokenIndex).</summary>
-    private const string OwnTokens = "arsip.token_konselor(r.konselor_id, r.konseling_token)";
-
     /// <summary>
-    /// At most how many of the counselor's records have the words: the planner's estimate for the rarest of them among
-    /// their own tokens. The planner multiplies the words' shares as if unrelated, and words searched together are
-    /// found together; the rarest bounds them.
+    /// The archive's size (the planner's count of its records) and whether the reader is the counselor of any record.
+    /// It also sets how similar a name must be: the name matches a whole query similar to it (a typo or two in a full
+    /// name); at pg_trgm's default 0.3 a single word like "cemas" had the index return every "Dimas" to be rechecked.
+    /// The setting lasts for this connection's session: for the rest of this request's scope (only the archive uses %),
+    /// until Npgsql resets the connection when it goes back to the pool.
     /// </summary>
-    private static async Task<double> OwnMatchesAsync(Func<string, NpgsqlCommand> command, string[] tokens, string filters, CancellationToken ct)
+    private static async Task<(double Rows, bool Counsels)> ArchiveAsync(NpgsqlConnection conn, string me, CancellationToken ct)
     {
-        var least = double.MaxValue;
-        foreach (var token in tokens.Take(8))
-        {
-            await using var explain = command($"EXPLAIN (FORMAT JSON) SELECT 1 FROM arsip.records r WHERE {OwnTokens} @> arsip.token_konselor(@me, ARRAY[@t]::text[]){filters}");
-            explain.Parameters.Add(new NpgsqlParameter("t", token));
-            using var plan = System.Text.Json.JsonDocument.Parse((string)(await explain.ExecuteScalarAsync(ct))!);
-            least = Math.Min(least, PlanRows(plan));
-        }
-        return least == double.MaxValue ? 0 : least;
+        await using var cmd = new NpgsqlCommand("""
+            SELECT reltuples, set_config('pg_trgm.similarity_threshold', '0.5', false), EXISTS (SELECT 1 FROM arsip.records WHERE konselor_id = $1)
+            FROM pg_class WHERE oid = 'arsip.records'::regclass
+            """, conn) { Parameters = { new() { Value = me } } };
+        await using var row = await cmd.ExecuteReaderAsync(ct);
+        return await row.ReadAsync(ct) ? (Convert.ToDouble(row.GetValue(0), CultureInfo.InvariantCulture), row.GetBoolean(2)) : (0, false);
+    }
+
+    private static bool IsBroad(double estimate, double rows, bool oneYear) => estimate > ExactMatches && (estimate >= rows * BroadShare || oneYear);
+
+    private static async Task<double> EstimateAsync(Func<string, NpgsqlCommand> command, string condition, CancellationToken ct)
+    {
+        await using var explain = command($"EXPLAIN (FORMAT JSON) SELECT 1 FROM arsip.records r WHERE {condition}");
+        using var plan = System.Text.Json.JsonDocument.Parse((string)(await explain.ExecuteScalarAsync(ct))!);
+        return PlanRows(plan);
     }
 
     private static double PlanRows(System.Text.Json.JsonDocument plan) => plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
