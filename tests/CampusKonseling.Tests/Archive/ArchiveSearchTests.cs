@@ -114,11 +114,19 @@ public sealed class ArchiveSearchTests(PlatformFixture platform) : IAsyncLifetim
         var (_, again) = await staf.PageAsync($"{_campus.Prefix}/admin/arsip");
         Assert.Contains("Bidang=Personal", again.QuerySelector("[data-tersimpan='Rujukan personal'] a")!.GetAttribute("href"));
 
-        // The staff role heads the unit in this campus, so it may export: staff text matches only, no counseling words.
+        // The staff role heads the unit in this campus, so it may export: staff text matches only, no counseling words,
+        // not even of the cases it counseled itself (which its own search finds by them).
+        var me = (await _in.ActorAsync("Staf Konseling & Asesmen")).Id;
+        await _in.InCampusAsync(async sp => { await sp.GetRequiredService<IArchive>().FileAsync(new ArchiveEntry("kasus", "005", "Konseling pribadi", "KS-2025-005", "IK-KA-INISIATIF",
+            "Layanan Konseling Mahasiswa Inisiatif Sendiri", "Mahasiswa", "Personal", "Online", me, "Staf", "Klien", null, Closed.AddDays(-10), Closed, "selesai",
+            "Sesi tatap muka.", "Klien bercerita tentang depresi ringan.", "Bagian Konseling & Asesmen")); return 0; });
+        var (_, mine) = await staf.PageAsync($"{_campus.Prefix}/admin/arsip?Q=depresi");
+        Assert.Contains("KS-2025-005", mine.QuerySelector("main")!.TextContent);
         using var csv = await staf.GetAsync($"{_campus.Prefix}/admin/arsip?Q=depresi&handler=Csv");
         var text = await csv.Content.ReadAsStringAsync();
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.DoesNotContain("KS-2025-004", text);
+        Assert.DoesNotContain("KS-2025-005", text);
         using var all = await staf.GetAsync($"{_campus.Prefix}/admin/arsip?Q=layanan&handler=Csv");
         Assert.Contains("KS-2025-001", await all.Content.ReadAsStringAsync());
         using var dosen = platform.Client();

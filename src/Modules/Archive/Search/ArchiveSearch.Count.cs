@@ -39,7 +39,7 @@ public sealed partial class ArchiveSearch
     /// <summary>
     /// The total and the facets of every arm, each row weighted by its arm. An arm whose sample found fewer than
     /// <see cref="FewSampled"/> rows is counted again, alone and exactly: its matches are few, the planner's estimate
-    /// was far off (a reader who is no counselor, a filter her records never meet).
+    /// was far off (a filter her records never meet looks like a share of them).
     /// </summary>
     /// <returns>The total, the facets, and the arms as counted (those with a weight above 1 are estimates).</returns>
     private static async Task<(int Total, Dictionary<string, List<(string, int)>> Facets, IReadOnlyList<Arm> Arms)> CountAsync(

@@ -25,8 +25,9 @@ public sealed partial class ArchiveSearch
 
     /// <param name="Notes">The condition of the counselor's own notes having the words.</param>
     /// <param name="StaffText">The condition of a record's staff text, name or NIM matching.</param>
+    /// <param name="Ranked">The condition of a record's title and staff text matching (what relevance ranks).</param>
     /// <param name="Filters">The filters, each as " AND …".</param>
-    private sealed record Own(string Notes, string StaffText, string Filters);
+    private sealed record Own(string Notes, string StaffText, string Ranked, string Filters);
 
     /// <summary>
     /// Each arm broad or exact on its own: the counselor's notes when more than <see cref="OwnExactMatches"/> of them are
@@ -40,13 +41,14 @@ public sealed partial class ArchiveSearch
         var mineBroad = mine > OwnExactMatches;
         var staffBroad = IsBroad(staff, rows, oneYear);
         if (!mineBroad && !staffBroad) return null;
-        var buckets = mineBroad ? (int)Math.Clamp(Math.Ceiling(Buckets * (double)SampleMatches / mine), 1, Buckets) : Buckets;
-        var percent = staffBroad ? SamplePercent(staff, rows) : 100.0;
         var notes = own.Notes + own.Filters;
         var staffText = $"{own.StaffText}{own.Filters} AND NOT coalesce({own.Notes}, false)";
+        // Above OwnExactMatches her first buckets hold about SampleMatches of them (at most 77 of 256).
+        var buckets = (int)Math.Clamp(Math.Ceiling(Buckets * (double)SampleMatches / Math.Max(1, mine)), 1, Buckets);
+        var percent = staffBroad ? SamplePercent(staff, rows) : 100.0;
         return
         [
-            buckets < Buckets
+            mineBroad
                 ? new Arm(Records, $"{notes} AND arsip.sampel_konselor(r.konselor_id, r.id) && ARRAY(SELECT @me || ':' || b FROM generate_series(0, {buckets - 1}) b)",
                     (double)Buckets / buckets, new Arm(Records, notes, 1, Notes: true), Notes: true)
                 : new Arm(Records, notes, 1, Notes: true),
@@ -74,10 +76,12 @@ public sealed partial class ArchiveSearch
 
     /// <summary>
     /// The candidates of a counselor's broad search of their own words: the newest matches of the staff text (every
-    /// record), and the newest <paramref name="mine"/> matches of their own notes. A record whose staff text does not
-    /// match ranks 0, below every staff match, and among those the newest come first: so the page needs no more of their
-    /// notes' matches than it shows and skips. Many matches (<paramref name="walk"/>: their notes were sampled) are found
-    /// by walking their records newest first, a few records per match; the token test is kept out of the indexes there
+    /// record), and the newest <paramref name="mine"/> matches of their own notes among records whose title and staff
+    /// text do not match. Those rank 0 (relevance ranks the title and staff text), so among them the newest come first,
+    /// and a page needs no more of them than it shows and skips: the candidates it draws from are the same whatever the
+    /// page (a record of theirs whose staff text matches is a candidate only as a staff match, or a later page would
+    /// bring it in above the ones before). Many matches (<paramref name="walk"/>: their notes were sampled) are found by
+    /// walking their records newest first, a few records per match; the token test is kept out of the indexes there
     /// (<c>IS TRUE</c>), since the planner, multiplying the words' shares, took the index of every counselor's tokens and
     /// visited each of their matches (2,341 of them, 157 ms, for 20). Fewer matches are all read through the index of
     /// their own tokens and sorted.
@@ -85,7 +89,7 @@ public sealed partial class ArchiveSearch
     private static string NewestOwn(Own own, int? tahun, int mine, bool walk) => $"""
         (SELECT r.id FROM arsip.records r WHERE {own.StaffText}{own.Filters}{YearBound(tahun)} ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT {Candidates})
         UNION
-        (SELECT r.id FROM arsip.records r WHERE {(walk ? "r.konselor_id = @me AND (r.konseling_token @> @tokens) IS TRUE" : own.Notes)}{own.Filters}{YearBound(tahun)}
+        (SELECT r.id FROM arsip.records r WHERE {(walk ? "r.konselor_id = @me AND (r.konseling_token @> @tokens) IS TRUE" : own.Notes)} AND NOT coalesce({own.Ranked}, false){own.Filters}{YearBound(tahun)}
             ORDER BY r.ditutup DESC NULLS LAST, r.id LIMIT {mine})
         """;
 }

@@ -12,7 +12,8 @@ public sealed record SearchRequest(string? Q, string? Sop = null, int? Tahun = n
     string? JenisKlien = null, string? Hasil = null, bool UrutTanggal = false, int Page = 1, int PageSize = 20, string? Unit = null);
 
 /// <summary>Who searches: their user id (their own cases' counseling text) and whether they may read every case's.</summary>
-public sealed record Reader(string UserId, bool SemuaKonseling);
+/// <param name="HanyaTeksStaf">Search the staff text only, never counseling text, whoever reads (an export).</param>
+public sealed record Reader(string UserId, bool SemuaKonseling, bool HanyaTeksStaf = false);
 
 /// <param name="Snippet">HTML: the matching passage, encoded, with matches in &lt;mark&gt;; only from text the reader may see.</param>
 public sealed record SearchHit(Guid Id, string Jenis, string SubjekId, string Judul, string? Nomor, string? SopJudul, string? Nama, DateTimeOffset? Ditutup, string? Snippet, bool DariKonseling)
@@ -24,8 +25,9 @@ public sealed record SearchHit(Guid Id, string Jenis, string SubjekId, string Ju
 public sealed record Facet(string Kolom, IReadOnlyList<(string Nilai, int Jumlah)> Nilai);
 
 /// <param name="Perkiraan">
-/// True for a broad query (a word most records contain): the total and facet counts are estimated from a sample
-/// of the archive, and relevance ranks the most recent <see cref="ArchiveSearch.Candidates"/> matches.
+/// True for a broad query (a word most records contain, or most of a counselor's own notes): the total and facet
+/// counts are estimated from a sample (of the archive's pages, or of the counselor's own matches), and relevance ranks
+/// the most recent <see cref="ArchiveSearch.Candidates"/> matches.
 /// </param>
 public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, int Total, IReadOnlyList<Facet> Facets, bool Perkiraan = false);
 
@@ -46,10 +48,10 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
         var (archived, counsels) = await ArchiveAsync(conn, reader.UserId, ct);
         // Counseling words are looked for only by a reader who may read some: every case's, or those of the cases they counseled.
-        var tokens = plain.Length == 0 || !(reader.SemuaKonseling || counsels) ? [] : await words.TokensAsync(plain, ct);
+        var tokens = plain.Length == 0 || reader.HanyaTeksStaf || !(reader.SemuaKonseling || counsels) ? [] : await words.TokensAsync(plain, ct);
         var parameters = new List<NpgsqlParameter>
         {
-            new("me", reader.UserId), new("semua", reader.SemuaKonseling), new("web", web), new("raw", (r.Q ?? "").Trim()),
+            new("me", reader.UserId), new("web", web), new("raw", (r.Q ?? "").Trim()),
             new("tokens", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = tokens },
         };
         var q = "websearch_to_tsquery('indonesian', @web)";
@@ -85,7 +87,7 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         var condition = string.Join(" AND ", filters.Prepend(text));
         var andFilters = string.Concat(filters.Select(f => " AND " + f));
         // A counselor searching words of their own notes: those matches are among their records only.
-        var own = hasText && !reader.SemuaKonseling && tokens.Length > 0 ? new Own(ownNotes, staffText, andFilters) : null;
+        var own = hasText && !reader.SemuaKonseling && tokens.Length > 0 ? new Own(ownNotes, staffText, $"r.cari @@ ({q})", andFilters) : null;
 
         NpgsqlCommand Command(string sql)
         {

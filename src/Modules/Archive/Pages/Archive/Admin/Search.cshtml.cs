@@ -73,7 +73,7 @@ public sealed class SearchModel(ArchiveSearch search, IPermissionService permiss
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         if (!await permissions.HasPermissionAsync(User, Permissions.ExportArchive)) return Forbid();
-        var staffOnly = new Reader(Me, false);
+        var staffOnly = new Reader(Me, false, HanyaTeksStaf: true);
         var rows = new List<SearchHit>();
         for (var page = 1; rows.Count < 10_000; page++)
         {
