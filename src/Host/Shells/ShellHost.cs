@@ -47,7 +47,15 @@ public sealed class ShellHost(
         {
             shell.Enter();
             // Another node (or the CLI) may have changed the tenant: an outdated shell is rebuilt.
-            var current = await registry.FindAsync(tenantName, ct);
+            TenantInfo? current;
+            try { current = await registry.FindAsync(tenantName, ct); }
+            catch
+            {
+                // The host database unreachable (or the request gone): the pin is let go, or the shell would stay
+                // busy in the sweeper's eyes and never be released.
+                shell.Leave();
+                throw;
+            }
             if (current is not null && current.UpdatedUtc == shell.Tenant.UpdatedUtc && current.State == TenantState.Running) return shell;
             shell.Leave();
             await ReloadAsync(tenantName);

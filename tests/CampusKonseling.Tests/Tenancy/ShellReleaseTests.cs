@@ -4,6 +4,9 @@ using CampusKonseling.Shell;
 using CampusKonseling.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using CampusKonseling.Host.Registry;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CampusKonseling.Tests.Tenancy;
@@ -67,6 +70,45 @@ public sealed class ShellReleaseTests(PlatformFixture platform)
         // Built for the visit and released after it, not kept for the ten idle minutes a request would keep it.
         Assert.False(shells.IsLive(campus.Name));
         Assert.False(await shells.VisitAsync("tidak-ada-" + Guid.NewGuid().ToString("N")[..6], _ => throw new InvalidOperationException("must not run")));
+    }
+
+    [Fact]
+    public async Task A_campus_asked_for_while_the_host_database_is_unreachable_is_still_released_when_idle()
+    {
+        var campus = await platform.CreateTenantAsync("unipma", "putus");
+        var registry = new FlakyRegistry();
+        await using var node = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing")
+            .UseSetting("CampusKonseling:RunScheduler", "false").UseSetting("CampusKonseling:ShellIdleSeconds", "600")
+            .ConfigureTestServices(services => services.AddSingleton<ITenantRegistry>(sp => registry.Around(ActivatorUtilities.CreateInstance<TenantRegistry>(sp)))));
+        var shells = node.Services.GetRequiredService<ShellHost>();
+        Assert.NotNull(await shells.GetShellAsync(campus.Name));
+
+        // The host database goes away while a request asks for the campus: the request fails, the campus is not kept busy.
+        registry.Down = true;
+        await Assert.ThrowsAsync<NpgsqlException>(() => shells.GetShellAsync(campus.Name));
+        registry.Down = false;
+        Assert.True(await shells.ReleaseIdleAsync(DateTimeOffset.UtcNow.AddSeconds(1)) >= 1);
+        Assert.False(shells.IsLive(campus.Name));
+    }
+
+    /// <summary>The host's registry, failing as an unreachable host database does while <see cref="Down"/>.</summary>
+    private sealed class FlakyRegistry : ITenantRegistry
+    {
+        private ITenantRegistry _inner = null!;
+        public volatile bool Down;
+
+        public ITenantRegistry Around(ITenantRegistry inner)
+        {
+            _inner = inner;
+            return this;
+        }
+
+        private T Up<T>(T value) => Down ? throw new NpgsqlException("host database unreachable (test)") : value;
+        public async Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken ct = default) => Up(await _inner.ListAsync(ct));
+        public async Task<IReadOnlyList<TenantInfo>> ListFreshAsync(TimeSpan maxAge, CancellationToken ct = default) => Up(await _inner.ListFreshAsync(maxAge, ct));
+        public async Task<TenantInfo?> FindAsync(string name, CancellationToken ct = default) => Up(await _inner.FindAsync(name, ct));
+        public Task SaveAsync(TenantInfo tenant, CancellationToken ct = default) => _inner.SaveAsync(tenant, ct);
+        public Task RemoveAsync(string name, CancellationToken ct = default) => _inner.RemoveAsync(name, ct);
     }
 
     /// <summary>The campus's home page, served from its own database (its links carry its prefix).</summary>
