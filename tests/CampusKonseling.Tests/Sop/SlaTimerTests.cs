@@ -7,6 +7,7 @@ using CampusKonseling.Tests.Infrastructure;
 using CampusKonseling.Host.Jobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -161,6 +162,39 @@ public sealed class SlaTimerTests(PlatformFixture platform)
         Assert.Equal(0, await sop.InCampusAsync(sp => sp.GetRequiredService<SopDb>().Instances.CountAsync(i => i.Id == instanceId)));
         var notices = await sop.InCampusAsync(sp => sp.GetRequiredService<CampusKonseling.Notifications.Data.NotificationsDb>().Items.CountAsync(n => n.Jenis == "sop-pengingat" || n.Jenis == "sop-terlambat"));
         Assert.Equal(0, notices);
+    }
+
+    [Fact]
+    public async Task A_timer_firing_while_the_campus_list_cannot_be_read_is_tried_again_later_not_lost()
+    {
+        var campus = await platform.CreateTenantAsync("konseling-asesmen", "slaputus");
+        var sop = new SopHarness(platform, campus);
+        await sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(Quick, "uji", null));
+        var staf = await sop.ActorAsync(Staff);
+        var scheduler = platform.Services.GetRequiredService<SchedulerService>();
+        // Only a node whose host database "goes away" runs timers meanwhile.
+        var registry = new FlakyRegistry();
+        await using var node = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing")
+            .ConfigureTestServices(services => services.AddSingleton<CampusKonseling.Shell.ITenantRegistry>(sp => registry.Around(sp))));
+        node.CreateClient().Dispose();
+        await scheduler.PauseAsync(default);
+        try
+        {
+            registry.Down = true;
+            var started = await sop.StartAsync(Quick.Kode, staf, subjek: "Permohonan saat gangguan");
+            var activationId = started.Instance!.Aktif.Single().ActivationId;
+
+            // The reminder (2 s) and the escalation (4 s) fire, cannot open the campus, and are each set again a minute later.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (await TriggersAsync(activationId, "%-tunda-1") < 2 && DateTime.UtcNow < deadline) await Task.Delay(300);
+            Assert.Equal(2L, await TriggersAsync(activationId, "%-tunda-1"));
+            Assert.DoesNotContain((await sop.InstanceAsync(started.Instance.Id)).Riwayat, e => e.Jenis is StepEventKind.Diingatkan or StepEventKind.Terlambat);
+        }
+        finally
+        {
+            registry.Down = false;
+            await scheduler.ResumeAsync(default);
+        }
     }
 
     [Fact]

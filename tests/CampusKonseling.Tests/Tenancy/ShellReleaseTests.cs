@@ -5,7 +5,6 @@ using CampusKonseling.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using CampusKonseling.Host.Registry;
 using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -79,7 +78,7 @@ public sealed class ShellReleaseTests(PlatformFixture platform)
         var registry = new FlakyRegistry();
         await using var node = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing")
             .UseSetting("CampusKonseling:RunScheduler", "false").UseSetting("CampusKonseling:ShellIdleSeconds", "600")
-            .ConfigureTestServices(services => services.AddSingleton<ITenantRegistry>(sp => registry.Around(ActivatorUtilities.CreateInstance<TenantRegistry>(sp)))));
+            .ConfigureTestServices(services => services.AddSingleton<ITenantRegistry>(sp => registry.Around(sp))));
         var shells = node.Services.GetRequiredService<ShellHost>();
         Assert.NotNull(await shells.GetShellAsync(campus.Name));
 
@@ -89,26 +88,6 @@ public sealed class ShellReleaseTests(PlatformFixture platform)
         registry.Down = false;
         Assert.True(await shells.ReleaseIdleAsync(DateTimeOffset.UtcNow.AddSeconds(1)) >= 1);
         Assert.False(shells.IsLive(campus.Name));
-    }
-
-    /// <summary>The host's registry, failing as an unreachable host database does while <see cref="Down"/>.</summary>
-    private sealed class FlakyRegistry : ITenantRegistry
-    {
-        private ITenantRegistry _inner = null!;
-        public volatile bool Down;
-
-        public ITenantRegistry Around(ITenantRegistry inner)
-        {
-            _inner = inner;
-            return this;
-        }
-
-        private T Up<T>(T value) => Down ? throw new NpgsqlException("host database unreachable (test)") : value;
-        public async Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken ct = default) => Up(await _inner.ListAsync(ct));
-        public async Task<IReadOnlyList<TenantInfo>> ListFreshAsync(TimeSpan maxAge, CancellationToken ct = default) => Up(await _inner.ListFreshAsync(maxAge, ct));
-        public async Task<TenantInfo?> FindAsync(string name, CancellationToken ct = default) => Up(await _inner.FindAsync(name, ct));
-        public Task SaveAsync(TenantInfo tenant, CancellationToken ct = default) => _inner.SaveAsync(tenant, ct);
-        public Task RemoveAsync(string name, CancellationToken ct = default) => _inner.RemoveAsync(name, ct);
     }
 
     /// <summary>The campus's home page, served from its own database (its links carry its prefix).</summary>

@@ -24,23 +24,23 @@ public sealed class SlaTimerJob(IShellHost shells, ITenantRegistry registry, ILo
         var tenant = data.GetString(Tenant)!;
         var tries = data.ContainsKey(Postponed) ? data.GetInt(Postponed) : 0;
         using var _ = logger.BeginScope("Tenant {Tenant}", tenant);
-        var shell = await shells.GetShellAsync(tenant, cancellationToken);
-        if (shell is null && await registry.FindAsync(tenant, cancellationToken) is { State: not TenantState.Uninitialized })
-        {
-            // Closed for a while (being moved to another database server, disabled) or its database unreachable:
-            // the reminder or escalation is kept and tried again, not lost.
-            var wait = await PostponeAsync(context, tries, cancellationToken);
-            logger.LogWarning("SLA timer of campus {Tenant} postponed by {Minutes} min: the campus is not open now", tenant, wait.TotalMinutes);
-            return;
-        }
-        if (shell is null || !shell.IsEnabled(Manifest.FeatureId))
-        {
-            logger.LogWarning("SLA timer skipped: campus {Tenant} no longer exists or has no SOP feature", tenant);
-            return;
-        }
         TimerResult outcome;
         try
         {
+            var shell = await shells.GetShellAsync(tenant, cancellationToken);
+            if (shell is null && await registry.FindAsync(tenant, cancellationToken) is { State: not TenantState.Uninitialized })
+            {
+                // Closed for a while (being moved to another database server, disabled) or its database unreachable:
+                // the reminder or escalation is kept and tried again, not lost.
+                var wait = await PostponeAsync(context, tries, cancellationToken);
+                logger.LogWarning("SLA timer of campus {Tenant} postponed by {Minutes} min: the campus is not open now", tenant, wait.TotalMinutes);
+                return;
+            }
+            if (shell is null || !shell.IsEnabled(Manifest.FeatureId))
+            {
+                logger.LogWarning("SLA timer skipped: campus {Tenant} no longer exists or has no SOP feature", tenant);
+                return;
+            }
             await using var scope = shells.CreateScope(shell);
             var runtime = scope.ServiceProvider.GetRequiredService<SopRuntime>();
             var (kind, instance, activation) = (Enum.Parse<SlaKind>(data.GetString(Kind)!), Guid.Parse(data.GetString(Instance)!), Guid.Parse(data.GetString(Activation)!));
@@ -49,7 +49,8 @@ public sealed class SlaTimerJob(IShellHost shells, ITenantRegistry registry, ILo
         }
         catch (Exception ex) when (ex is not OperationCanceledException && tries < MaxTries)
         {
-            // Nothing of it was kept (the mark and its notices are one transaction): tried again, not lost.
+            // Nothing of it was kept (the mark and its notices are one transaction), or the campus could not even be
+            // opened (the campus list unreadable for a moment): tried again, not lost.
             var wait = await PostponeAsync(context, tries, cancellationToken);
             logger.LogWarning(ex, "SLA timer of campus {Tenant} failed; tried again in {Minutes} min", tenant, wait.TotalMinutes);
             return;
