@@ -297,19 +297,8 @@ public sealed class Checks(string campus, string host, Load load, DateTimeOffset
 
     private void Compare(string check, Dictionary<(Guid Instance, string User), int> expected, Dictionary<(Guid Instance, string User), int> actual, int unattributed, Func<(Guid Instance, string User), string> describe)
     {
-        int exact = 0, missing = 0, extra = 0;
-        foreach (var key in expected.Keys.Union(actual.Keys))
-        {
-            var (e, a) = (expected.GetValueOrDefault(key), actual.GetValueOrDefault(key));
-            if (e == a) exact++;
-            else
-            {
-                if (a < e) missing += e - a;
-                else extra += a - e;
-                if (_evidence.Count < 60) _evidence.Add($"{check}: {describe(key)}: expected {e}, found {a}");
-            }
-        }
-        _rows.Add((check, $"{expected.Values.Sum()}", $"{exact} exactly, {missing} missing, {extra} extra, {unattributed} unattributed", missing == 0 && extra == 0 && unattributed == 0));
+        var (result, ok) = Tally.Line(Tally.Compare(expected, actual, _evidence, (key, e, a) => $"{check}: {describe(key)}: expected {e}, found {a}"), unattributed);
+        _rows.Add((check, $"{expected.Values.Sum()}", result, ok));
     }
 
     private async Task CompletionsAsync(NpgsqlConnection db)

@@ -105,19 +105,8 @@ public sealed partial class Checks(List<Deadline> due, List<Deadline> far, List<
         foreach (var f in found)
             if (f.Instance is { } i) actual[(i, f.Kind, f.User)] = actual.GetValueOrDefault((i, f.Kind, f.User)) + 1;
             else unattributed++;
-        int exact = 0, missing = 0, extra = 0;
-        foreach (var key in expected.Keys.Union(actual.Keys))
-        {
-            var (e, a) = (expected.GetValueOrDefault(key), actual.GetValueOrDefault(key));
-            if (e == a) exact++;
-            else
-            {
-                if (a < e) missing += e - a;
-                else extra += a - e;
-                if (_evidence.Count < 60) _evidence.Add($"{check}: instance {key.Item1}, {key.Item2}, {key.Item3}: expected {e}, found {a}");
-            }
-        }
-        _rows.Add((check, $"{expected.Values.Sum()}", $"{exact} exactly, {missing} missing, {extra} extra, {unattributed} unattributed", missing == 0 && extra == 0 && unattributed == 0));
+        var (result, ok) = Tally.Line(Tally.Compare(expected, actual, _evidence, (key, e, a) => $"{check}: instance {key.Item1}, {key.Item2}, {key.Item3}: expected {e}, found {a}"), unattributed);
+        _rows.Add((check, $"{expected.Values.Sum()}", result, ok));
     }
 
     /// <summary>
