@@ -127,19 +127,7 @@ static string P(List<double> values, double q)
     return $"{BenchHost.Percentile(sorted, q):0}";
 }
 
-async Task CopyCampusAsync(int i)
-{
-    await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
-    await conn.OpenAsync();
-    await new NpgsqlCommand($"CREATE DATABASE \"{prefix}{Name(i)}\" TEMPLATE \"{prefix}bench\"", conn) { CommandTimeout = 600 }.ExecuteNonQueryAsync();
-    await using var registry = new NpgsqlConnection(hostConn);
-    await registry.OpenAsync();
-    await using var insert = new NpgsqlCommand("""
-        INSERT INTO host.tenants (name, display_name, url_prefix, host_names, state, enabled_features, recipe_name, database_name, connection_string, created_utc, updated_utc, server)
-        SELECT $1, 'Kampus ' || $1, $1, '{}', 'Running', enabled_features, recipe_name, $2, NULL, now(), now(), NULL FROM host.tenants WHERE name = 'bench'
-        """, registry) { Parameters = { new() { Value = Name(i) }, new() { Value = prefix + Name(i) } } };
-    await insert.ExecuteNonQueryAsync();
-}
+Task CopyCampusAsync(int i) => BenchHost.CopyCampusAsync(hostConn, prefix, "bench", Name(i));
 
 async Task<(Process, HttpClient)> StartHostAsync()
 {

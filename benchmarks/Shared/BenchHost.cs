@@ -37,6 +37,26 @@ public static class BenchHost
         return (env, hostDll, campus);
     }
 
+    /// <summary>
+    /// One more campus <paramref name="name"/>: a copy of campus <paramref name="template"/>'s database (<c>CREATE DATABASE …
+    /// TEMPLATE</c>, a fraction of a second) and of its campus-list row, running; its prefix is its name.
+    /// </summary>
+    public static async Task CopyCampusAsync(string hostConnection, string tenantPrefix, string template, string name)
+    {
+        await using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Pooling = false }.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await new NpgsqlCommand($"CREATE DATABASE \"{tenantPrefix}{name}\" TEMPLATE \"{tenantPrefix}{template}\"", conn) { CommandTimeout = 600 }.ExecuteNonQueryAsync();
+        }
+        await using var registry = new NpgsqlConnection(hostConnection);
+        await registry.OpenAsync();
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO host.tenants (name, display_name, url_prefix, host_names, state, enabled_features, recipe_name, database_name, connection_string, created_utc, updated_utc, server)
+            SELECT $1, 'Kampus ' || $1, $1, '{}', 'Running', enabled_features, recipe_name, $2, NULL, now(), now(), NULL FROM host.tenants WHERE name = $3
+            """, registry) { Parameters = { new() { Value = name }, new() { Value = tenantPrefix + name }, new() { Value = template } } };
+        await insert.ExecuteNonQueryAsync();
+    }
+
     private static async Task<bool> ExistsAsync(string database)
     {
         await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ConnectionString);

@@ -113,21 +113,7 @@ public static class Setup
     }
 
     /// <summary>One more campus: a copy of the template's database and of its registry row, running.</summary>
-    public static async Task CopyCampusAsync(string name)
-    {
-        await using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(BenchHost.Server) { Pooling = false }.ConnectionString))
-        {
-            await conn.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE \"{Prefix}{name}\" TEMPLATE \"{Prefix}{Template}\"", conn) { CommandTimeout = 600 }.ExecuteNonQueryAsync();
-        }
-        await using var registry = new NpgsqlConnection(OwnHostConnection);
-        await registry.OpenAsync();
-        await using var insert = new NpgsqlCommand("""
-            INSERT INTO host.tenants (name, display_name, url_prefix, host_names, state, enabled_features, recipe_name, database_name, connection_string, created_utc, updated_utc, server)
-            SELECT $1, 'Kampus ' || $1, $1, '{}', 'Running', enabled_features, recipe_name, $2, NULL, now(), now(), NULL FROM host.tenants WHERE name = $3
-            """, registry) { Parameters = { new() { Value = name }, new() { Value = Prefix + name }, new() { Value = Template } } };
-        await insert.ExecuteNonQueryAsync();
-    }
+    public static Task CopyCampusAsync(string name) => BenchHost.CopyCampusAsync(OwnHostConnection, Prefix, Template, name);
 
     /// <summary>Users of a campus by role (the template's, so every copy's): who a reminder and an escalation must reach.</summary>
     public static async Task<List<(string Role, string Id, string Email)>> RoleUsersAsync()
