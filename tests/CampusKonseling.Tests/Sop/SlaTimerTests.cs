@@ -35,10 +35,7 @@ public sealed class SlaTimerTests(PlatformFixture platform)
     [Fact]
     public async Task A_reminder_and_an_escalation_fire_once_even_when_the_scheduler_was_down_at_their_time()
     {
-        var campus = await platform.CreateTenantAsync("konseling-asesmen", "sla");
-        var sop = new SopHarness(platform, campus);
-        await sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(Quick, "uji", null));
-        var staf = await sop.ActorAsync(Staff);
+        var (campus, sop, staf) = await QuickCampusAsync("sla");
         var scheduler = platform.Services.GetRequiredService<SchedulerService>();
 
         // No node runs timers while the instance starts and its timers come due: they live in PostgreSQL only.
@@ -93,10 +90,7 @@ public sealed class SlaTimerTests(PlatformFixture platform)
     [Fact]
     public async Task Completing_a_step_removes_its_timers_and_sets_the_next_steps()
     {
-        var campus = await platform.CreateTenantAsync("konseling-asesmen", "slabatal");
-        var sop = new SopHarness(platform, campus);
-        await sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(Quick with { Langkah = [Quick.Langkah[0] with { Waktu = "1 Hari" }, Quick.Langkah[1]] }, "uji", null));
-        var staf = await sop.ActorAsync(Staff);
+        var (_, sop, staf) = await QuickCampusAsync("slabatal", Quick with { Langkah = [Quick.Langkah[0] with { Waktu = "1 Hari" }, Quick.Langkah[1]] });
         var started = await sop.StartAsync(Quick.Kode, staf);
         var first = started.Instance!.Aktif.Single().ActivationId;
         Assert.Equal(2L, await TriggersAsync(first));
@@ -111,10 +105,7 @@ public sealed class SlaTimerTests(PlatformFixture platform)
     [Fact]
     public async Task A_step_started_in_a_request_that_died_right_after_its_commit_still_has_its_timers()
     {
-        var campus = await platform.CreateTenantAsync("konseling-asesmen", "slamati");
-        var sop = new SopHarness(platform, campus);
-        await sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(Quick, "uji", null));
-        var staf = await sop.ActorAsync(Staff);
+        var (_, sop, _) = await QuickCampusAsync("slamati");
 
         // A form submission starts the SOP in its own transaction; the process dies after the commit, before anything else
         // (SopLaunch.AfterCommitAsync never runs).
@@ -140,9 +131,7 @@ public sealed class SlaTimerTests(PlatformFixture platform)
     [Fact]
     public async Task A_timer_set_for_a_transition_that_never_committed_does_nothing_and_looks_again_later()
     {
-        var campus = await platform.CreateTenantAsync("konseling-asesmen", "slaurung");
-        var sop = new SopHarness(platform, campus);
-        await sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(Quick, "uji", null));
+        var (_, sop, _) = await QuickCampusAsync("slaurung");
         var (instanceId, activationId) = await sop.InCampusAsync(async sp =>
         {
             var connection = sp.GetRequiredService<CampusKonseling.Data.TenantDbConnection>();
@@ -167,10 +156,7 @@ public sealed class SlaTimerTests(PlatformFixture platform)
     [Fact]
     public async Task A_timer_firing_while_the_campus_list_cannot_be_read_is_tried_again_later_not_lost()
     {
-        var campus = await platform.CreateTenantAsync("konseling-asesmen", "slaputus");
-        var sop = new SopHarness(platform, campus);
-        await sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(Quick, "uji", null));
-        var staf = await sop.ActorAsync(Staff);
+        var (_, sop, staf) = await QuickCampusAsync("slaputus");
         var scheduler = platform.Services.GetRequiredService<SchedulerService>();
         // Only a node whose host database "goes away" runs timers meanwhile.
         var registry = new FlakyRegistry();
@@ -200,10 +186,7 @@ public sealed class SlaTimerTests(PlatformFixture platform)
     [Fact]
     public async Task A_reminder_and_its_notices_are_kept_together_or_not_at_all()
     {
-        var campus = await platform.CreateTenantAsync("konseling-asesmen", "slasatu");
-        var sop = new SopHarness(platform, campus);
-        await sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(Quick with { PengingatPersen = 50, Langkah = [Quick.Langkah[0] with { Waktu = "6 detik" }, Quick.Langkah[1]] }, "uji", null));
-        var staf = await sop.ActorAsync(Staff);
+        var (campus, sop, staf) = await QuickCampusAsync("slasatu", Quick with { PengingatPersen = 50, Langkah = [Quick.Langkah[0] with { Waktu = "6 detik" }, Quick.Langkah[1]] });
         var started = await sop.StartAsync(Quick.Kode, staf, subjek: "Permohonan sore");
         var instanceId = started.Instance!.Id;
         await using var blocker = new NpgsqlConnection(TestDatabase.ConnectionStringFor(campus.Database));
@@ -229,10 +212,7 @@ public sealed class SlaTimerTests(PlatformFixture platform)
     [Fact]
     public async Task A_timer_firing_before_its_steps_committed_time_does_not_act_and_is_set_again_for_then()
     {
-        var campus = await platform.CreateTenantAsync("konseling-asesmen", "slaawal");
-        var sop = new SopHarness(platform, campus);
-        await sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(Quick with { Langkah = [Quick.Langkah[0] with { Waktu = "1 Hari" }, Quick.Langkah[1]] }, "uji", null));
-        var staf = await sop.ActorAsync(Staff);
+        var (_, sop, staf) = await QuickCampusAsync("slaawal", Quick with { Langkah = [Quick.Langkah[0] with { Waktu = "1 Hari" }, Quick.Langkah[1]] });
         var started = await sop.StartAsync(Quick.Kode, staf);
         var activation = started.Instance!.Aktif.Single().ActivationId;
 
@@ -244,6 +224,15 @@ public sealed class SlaTimerTests(PlatformFixture platform)
         Assert.Equal(1L, await TriggersAsync(activation, "-Pengingat-pada-%"));
         Assert.DoesNotContain((await sop.InstanceAsync(started.Instance.Id)).Riwayat, e => e.Jenis == StepEventKind.Diingatkan);
         Assert.False((await sop.InstanceAsync(started.Instance.Id)).Aktif.Single().Diingatkan);
+    }
+
+    /// <summary>A campus with the <see cref="Quick"/> SOP (or <paramref name="definition"/>) and its staff member who acts on it.</summary>
+    private async Task<(TestTenant Campus, SopHarness Sop, Actor Staf)> QuickCampusAsync(string name, SopDefinition? definition = null)
+    {
+        var campus = await platform.CreateTenantAsync("konseling-asesmen", name);
+        var sop = new SopHarness(platform, campus);
+        await sop.InCampusAsync(sp => sp.GetRequiredService<SopCatalog>().ImportAsync(definition ?? Quick, "uji", null));
+        return (campus, sop, await sop.ActorAsync(Staff));
     }
 
     private static async Task<long> TriggersAsync(Guid activationId, string like = "%")
