@@ -65,7 +65,9 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         // A counselor's own notes are read through the index of their own tokens (CounselorTokenIndex), never through
         // every counselor's records that have the word.
         var ownNotes = reader.SemuaKonseling ? "(cardinality(@tokens) > 0 AND r.konseling_token @> @tokens)" : $"(cardinality(@tokens) > 0 AND r.konselor_id = @me AND {OwnTokens} @> arsip.token_konselor(@me, @tokens))";
-        var staffText = $"(r.cari @@ ({q}) OR (@raw <> '' AND (r.nama % @raw OR r.nim = @raw)))";
+        // The title and staff text match: what relevance ranks and snippets are cut from.
+        var ranked = $"r.cari @@ ({q})";
+        var staffText = $"({ranked} OR (@raw <> '' AND (r.nama % @raw OR r.nim = @raw)))";
         // The reader's own notes first: a record of theirs is kept without matching its staff text and name (each row the
         // search reads is checked again against the whole condition), and another's fails at its counselor.
         var text = hasText ? $"({ownNotes} OR {staffText})" : "true";
@@ -87,7 +89,7 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         var condition = string.Join(" AND ", filters.Prepend(text));
         var andFilters = string.Concat(filters.Select(f => " AND " + f));
         // A counselor searching words of their own notes: those matches are among their records only.
-        var own = hasText && !reader.SemuaKonseling && tokens.Length > 0 ? new Own(ownNotes, staffText, $"r.cari @@ ({q})", andFilters) : null;
+        var own = hasText && !reader.SemuaKonseling && tokens.Length > 0 ? new Own(ownNotes, staffText, ranked, andFilters) : null;
 
         NpgsqlCommand Command(string sql)
         {
@@ -103,8 +105,8 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
 
         var byDate = r.UrutTanggal || !hasText;
         var order = byDate ? "r.ditutup DESC NULLS LAST, r.id" : $"ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', r.cari, {q}) DESC, r.ditutup DESC NULLS LAST, r.id";
-        var headline = hasText ? $"CASE WHEN r.cari @@ ({q}) THEN ts_headline('indonesian', r.teks_umum, {q}, 'StartSel={Start}, StopSel={Stop}, MaxFragments=2, MaxWords=25, MinWords=8') END" : "NULL";
-        var counselingHit = hasText ? $"({ownNotes} AND NOT coalesce(r.cari @@ ({q}), false))" : "false";
+        var headline = hasText ? $"CASE WHEN {ranked} THEN ts_headline('indonesian', r.teks_umum, {q}, 'StartSel={Start}, StopSel={Stop}, MaxFragments=2, MaxWords=25, MinWords=8') END" : "NULL";
+        var counselingHit = hasText ? $"({ownNotes} AND NOT coalesce({ranked}, false))" : "false";
         var hits = new List<(SearchHit Hit, string? Cipher)>();
         var size = Math.Clamp(r.PageSize, 1, 100);
         var offset = (Math.Max(1, r.Page) - 1) * size;
