@@ -46,7 +46,8 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
         var (web, prefixes, plain) = Parse(r.Q);
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        var (archived, counsels) = await ArchiveAsync(conn, reader.UserId, ct);
+        // Whether the reader counsels any record matters only for words they may look for in their own notes.
+        var (archived, counsels) = await ArchiveAsync(conn, reader.UserId, ask: plain.Length > 0 && !reader.SemuaKonseling && !reader.HanyaTeksStaf, ct);
         // Counseling words are looked for only by a reader who may read some: every case's, or those of the cases they counseled.
         var tokens = plain.Length == 0 || reader.HanyaTeksStaf || !(reader.SemuaKonseling || counsels) ? [] : await words.TokensAsync(plain, ct);
         var parameters = new List<NpgsqlParameter>
@@ -182,18 +183,19 @@ public sealed partial class ArchiveSearch(ArchiveDb db, CounselingWords words)
     }
 
     /// <summary>
-    /// The archive's size (the planner's count of its records) and whether the reader is the counselor of any record.
+    /// The archive's size (the planner's count of its records) and, when <paramref name="ask"/>, whether the reader is the
+    /// counselor of any record.
     /// It also sets how similar a name must be: the name matches a whole query similar to it (a typo or two in a full
     /// name); at pg_trgm's default 0.3 a single word like "cemas" had the index return every "Dimas" to be rechecked.
     /// The setting lasts for this connection's session: for the rest of this request's scope (only the archive uses %),
     /// until Npgsql resets the connection when it goes back to the pool.
     /// </summary>
-    private static async Task<(double Rows, bool Counsels)> ArchiveAsync(NpgsqlConnection conn, string me, CancellationToken ct)
+    private static async Task<(double Rows, bool Counsels)> ArchiveAsync(NpgsqlConnection conn, string me, bool ask, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("""
-            SELECT reltuples, set_config('pg_trgm.similarity_threshold', '0.5', false), EXISTS (SELECT 1 FROM arsip.records WHERE konselor_id = $1)
+            SELECT reltuples, set_config('pg_trgm.similarity_threshold', '0.5', false), $2 AND EXISTS (SELECT 1 FROM arsip.records WHERE konselor_id = $1)
             FROM pg_class WHERE oid = 'arsip.records'::regclass
-            """, conn) { Parameters = { new() { Value = me } } };
+            """, conn) { Parameters = { new() { Value = me }, new() { Value = ask } } };
         await using var row = await cmd.ExecuteReaderAsync(ct);
         return await row.ReadAsync(ct) ? (Convert.ToDouble(row.GetValue(0), CultureInfo.InvariantCulture), row.GetBoolean(2)) : (0, false);
     }
